@@ -1,0 +1,128 @@
+// `npm test`: lint, unit (Karma), node (claims data + server) and e2e
+// (Playwright) suites in turn. Stops non-zero if any fails and ends with one
+// line "N passed, N failed" over every test that ran.
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const totals = { passed: 0, failed: 0 };
+const failedSuites = [];
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds Chromium, installing Debian's package when running as root without one. */
+function ensureChromium() {
+  const candidates = [
+    process.env.CHROME_BIN,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean);
+  const found = candidates.find(executable);
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && executable('/usr/bin/apt-get')) {
+    console.log("No Chromium found: installing Debian's chromium package (apt-get)…");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install =
+      update.status === 0 &&
+      spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (install && install.status === 0 && executable('/usr/bin/chromium'))
+      return '/usr/bin/chromium';
+  }
+  console.error(
+    'No Chromium found: install one (Debian: apt-get install chromium) and set CHROME_BIN=/path/to/chromium.',
+  );
+  process.exit(1);
+}
+
+/** Runs a command, echoing its output, and resolves with what it printed and its exit code. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function record(suite, code, passed, failed) {
+  totals.passed += passed;
+  totals.failed += failed;
+  // A suite that failed without a counted failure (crash, lint error) still counts as one.
+  if (code !== 0 && failed === 0) totals.failed += 1;
+  if (code !== 0) failedSuites.push(suite);
+  console.log(`\n[${suite}] ${code === 0 ? 'ok' : 'FAILED'}: ${passed} passed, ${failed} failed\n`);
+}
+
+const chromium = ensureChromium();
+const env = { CHROME_BIN: chromium };
+
+console.log('\n=== lint ===');
+{
+  const eslint = await run('npx', ['eslint', '.', '--max-warnings=0']);
+  const prettier = await run('npx', ['prettier', '--check', '.']);
+  const code = eslint.code || prettier.code;
+  record('lint', code, 0, 0);
+}
+
+console.log('\n=== unit (Karma, headless Chromium) ===');
+{
+  const { code, output } = await run(
+    'npx',
+    ['ng', 'test', '--no-watch', '--no-progress', '--coverage'],
+    env,
+  );
+  // Karma's progress reporter: "Executed 12 of 12 (1 FAILED)" / "Executed 12 of 12 SUCCESS".
+  const lines = [...output.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)];
+  const last = lines[lines.length - 1];
+  const executed = last ? Number(last[1]) : 0;
+  const failed = last && last[3] ? Number(last[3]) : 0;
+  record('unit', code, executed - failed, failed);
+}
+
+console.log('\n=== node (claims data, server) ===');
+{
+  const { code, output } = await run(process.execPath, ['scripts/node-tests.mjs']);
+  const pass = /ℹ pass (\d+)/.exec(output);
+  const fail = /ℹ fail (\d+)/.exec(output);
+  record('node', code, pass ? Number(pass[1]) : 0, fail ? Number(fail[1]) : 0);
+}
+
+console.log('\n=== e2e (Playwright, Chromium) ===');
+{
+  const report = join(root, 'playwright-report/results.json');
+  rmSync(report, { force: true });
+  const { code } = await run('npx', ['playwright', 'test'], env);
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(report)) {
+    const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
+    passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed = stats.unexpected ?? 0;
+  }
+  record('e2e', code, passed, failed);
+}
+
+if (failedSuites.length > 0) console.log(`Failed suites: ${failedSuites.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedSuites.length > 0 ? 1 : 0);

@@ -1,0 +1,103 @@
+/**
+ * The Claimdesk application as a Fastify plugin: infrastructure, API routes,
+ * OpenAPI and the built dashboard. `server.ts` listens; tests inject.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ServerConfig } from './config';
+import { importClaimsDirectory } from './intake/article-file';
+import auth from './plugins/auth';
+import changes from './plugins/changes';
+import database from './plugins/database';
+import problems, { sendProblem } from './plugins/problems';
+import articles from './routes/articles';
+import claims from './routes/claims';
+import events from './routes/events';
+import evidence from './routes/evidence';
+import health from './routes/health';
+import notes from './routes/notes';
+import { problemSchema } from './routes/schemas';
+import session from './routes/session';
+import users from './routes/users';
+
+export type AppOptions = Pick<
+  ServerConfig,
+  | 'databaseFile'
+  | 'claimsDir'
+  | 'staticDir'
+  | 'sessionHours'
+  | 'loginAttempts'
+  | 'loginWindowMinutes'
+>;
+
+const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  fastify.addSchema(problemSchema);
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Claimdesk API',
+        version: '1',
+        description: 'Claims, their workflow, evidence, notes and history.',
+      },
+    },
+  });
+  await fastify.register(problems);
+  await fastify.register(database, { file: options.databaseFile });
+  await fastify.register(changes);
+  await fastify.register(auth);
+
+  if (options.claimsDir && existsSync(options.claimsDir)) {
+    const { imported } = await importClaimsDirectory(fastify.db, options.claimsDir);
+    if (imported.length > 0) {
+      fastify.log.info({ imported }, 'imported new articles from claims/');
+    }
+  }
+
+  await fastify.register(health);
+  await fastify.register(session, options);
+  await fastify.register(users);
+  await fastify.register(articles);
+  await fastify.register(claims);
+  await fastify.register(evidence);
+  await fastify.register(notes);
+  await fastify.register(events);
+
+  fastify.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    fastify.swagger(),
+  );
+
+  const staticDir = options.staticDir;
+  const hasApp = staticDir !== null && existsSync(join(staticDir, 'index.html'));
+  if (hasApp) {
+    await fastify.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: 'index.html',
+    });
+  }
+  fastify.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (
+      hasApp &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    ) {
+      // SPA fallback: the dashboard's router handles deep links.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, {
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${path}`,
+    });
+  });
+};
+
+// fp: the decorations (db, changes) are visible to the server that registers the app.
+export default fp(app, { name: 'claimdesk' });

@@ -1,0 +1,121 @@
+/**
+ * Account administration from the shell:
+ *   npm run users -- add <username> --role <fact_checker|editor|admin>
+ *   npm run users -- list | set-role <username> <role> | disable <username> | enable <username>
+ * The password is read from stdin when it is not a terminal (scripts, tests),
+ * otherwise asked for without echo.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { isRole, ROLES } from '../../src/domain/workflow';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { configFromEnv } from '../config';
+import { migrateToLatest } from '../database/migrations';
+import { openDatabase } from '../plugins/database';
+import { findUserByName, insertUser, listUsers, updateUser } from '../repositories/users';
+
+const USAGE = `Usage:
+  npm run users -- add <username> --role <${ROLES.join('|')}>   (password from stdin or prompt)
+  npm run users -- list
+  npm run users -- set-role <username> <role>
+  npm run users -- disable <username>
+  npm run users -- enable <username>`;
+
+class UsageError extends Error {}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  process.stdout.write('Password: ');
+  // Mute the echo of what is typed.
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  output._writeToOutput = () => undefined;
+  const answer = await new Promise<string>((resolve) => rl.question('', resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' } },
+  });
+  const [command, username, roleArg] = positionals;
+  const db = openDatabase(configFromEnv().databaseFile);
+  try {
+    await migrateToLatest(db);
+    switch (command) {
+      case 'list': {
+        for (const user of await listUsers(db)) {
+          process.stdout.write(
+            `${user.username}\t${user.role}${user.disabled ? '\tdisabled' : ''}\n`,
+          );
+        }
+        return;
+      }
+      case 'add': {
+        const role = values.role;
+        if (!username || !/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
+          throw new UsageError(
+            'add needs a username of 2-64 lower-case letters, digits, ".", "_" or "-".',
+          );
+        }
+        if (!isRole(role)) {
+          throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
+        }
+        if (await findUserByName(db, username)) {
+          throw new UsageError(`The username ${username} is taken.`);
+        }
+        const password = await readPassword();
+        if (password.length < MIN_PASSWORD_LENGTH) {
+          throw new UsageError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+        }
+        await insertUser(db, { username, role, passwordHash: await hashPassword(password) });
+        process.stdout.write(`Added ${username} as ${role}.\n`);
+        return;
+      }
+      case 'set-role':
+      case 'disable':
+      case 'enable': {
+        if (!username) {
+          throw new UsageError(`${command} needs a username.`);
+        }
+        const role = command === 'set-role' ? roleArg : undefined;
+        if (command === 'set-role' && !isRole(role)) {
+          throw new UsageError(`set-role needs a role: ${ROLES.join(', ')}.`);
+        }
+        const user = await updateUser(db, username, {
+          ...(isRole(role) ? { role } : {}),
+          ...(command === 'set-role' ? {} : { disabled: command === 'disable' }),
+        });
+        if (!user) {
+          throw new UsageError(`No account is called ${username}.`);
+        }
+        process.stdout.write(
+          `${user.username}: ${user.role}${user.disabled ? ', disabled' : ''}\n`,
+        );
+        return;
+      }
+      default:
+        throw new UsageError(USAGE);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (!(error instanceof UsageError)) {
+    process.stderr.write(`${USAGE}\n`);
+  }
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,133 @@
+/** Kysely table types: the database as the repositories see it. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface ArticlesTable {
+  id: string;
+  headline: string;
+  outlet: string | null;
+  url: string | null;
+  published_at: string | null;
+  language: string;
+  text: string;
+  /** JSON array of headings. */
+  headings: string;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+}
+
+export interface ClaimsTable {
+  id: string;
+  article_id: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  statement: string;
+  kind: string;
+  stage: string;
+  verdict: string | null;
+  rationale: string | null;
+  assignee: string | null;
+  submitted_by: string | null;
+  dismiss_reason: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface EvidenceTable {
+  id: string;
+  claim_id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  stance: string;
+  source_type: string;
+  quote: string | null;
+  archived_url: string | null;
+  accessed_at: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface NotesTable {
+  id: string;
+  claim_id: string;
+  author: string;
+  author_role: string;
+  text: string;
+  created_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  claim_id: string;
+  article_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+  correction: number;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  at: string;
+  type: string;
+  article_id: string | null;
+  claim_id: string | null;
+  payload: ColumnType<string, string, never>;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  articles: ArticlesTable;
+  claims: ClaimsTable;
+  evidence: EvidenceTable;
+  notes: NotesTable;
+  history: HistoryTable;
+  events: EventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type ClaimRow = Selectable<ClaimsTable>;
+export type NewClaimRow = Insertable<ClaimsTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type NoteRow = Selectable<NotesTable>;
+export type HistoryRow = Selectable<HistoryTable>;
+export type EventRow = Selectable<EventsTable>;

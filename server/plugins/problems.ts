@@ -1,0 +1,92 @@
+/**
+ * RFC 9457 problem documents for every error, so that a client always gets a
+ * readable reason and the field at fault, and nothing becomes a bare 500.
+ */
+import type { FastifyError, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+
+export interface Problem {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  /** JSON Pointer-ish path of the field at fault, e.g. `/body/url`. */
+  readonly field?: string;
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/** Thrown from repositories and routes; the error handler answers with its problem. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type(PROBLEM_TYPE).send(problem);
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Sign in required',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  428: 'Precondition required',
+  429: 'Too many attempts',
+};
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+function fieldOf(context: string | undefined, issue: ValidationIssue): string {
+  const missing = issue.params['missingProperty'];
+  const extra = issue.params['additionalProperty'];
+  const leaf =
+    typeof missing === 'string' ? `/${missing}` : typeof extra === 'string' ? `/${extra}` : '';
+  return `/${context ?? 'body'}${issue.instancePath}${leaf}`;
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+      if (error instanceof ProblemError) {
+        return sendProblem(reply, error.problem);
+      }
+      if (error.validation && error.validation.length > 0) {
+        const issue = error.validation[0] as ValidationIssue;
+        const field = fieldOf(error.validationContext, issue);
+        const extra = issue.params['additionalProperty'];
+        const detail =
+          typeof extra === 'string'
+            ? `${field} is not a known field`
+            : `${field} ${issue.message ?? 'is invalid'}`;
+        return sendProblem(reply, { title: 'Invalid request', status: 400, detail, field });
+      }
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+        return sendProblem(reply, {
+          title: 'Server error',
+          status,
+          detail: 'Something went wrong on the server; nothing was saved. Try again.',
+        });
+      }
+      return sendProblem(reply, {
+        title: TITLES[status] ?? 'Request refused',
+        status,
+        detail: error.message,
+      });
+    });
+  },
+  { name: 'problems' },
+);

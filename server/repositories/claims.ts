@@ -1,0 +1,247 @@
+/** Claims: reads, and every change written together with its history and event. */
+import type { Kysely, Transaction } from 'kysely';
+import type { ClaimDetail, ClaimKind, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
+import type { Verdict } from '../../src/domain/verdicts';
+import type { DismissReason, Stage, WorkflowClaim } from '../../src/domain/workflow';
+import type { ClaimRow, Database, HistoryRow } from '../database/schema';
+import { ChangeEvent, recordEvent } from './events';
+import { listEvidence } from './evidence';
+import { listNotes } from './notes';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+const COUNTS = {
+  evidence: 'evidence_count',
+  notes: 'note_count',
+} as const;
+
+function claimQuery(db: Db) {
+  return db
+    .selectFrom('claims')
+    .selectAll('claims')
+    .select((eb) => [
+      eb
+        .selectFrom('evidence')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('evidence.claim_id', '=', 'claims.id')
+        .as(COUNTS.evidence),
+      eb
+        .selectFrom('notes')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('notes.claim_id', '=', 'claims.id')
+        .where('notes.deleted_at', 'is', null)
+        .as(COUNTS.notes),
+    ]);
+}
+
+type ClaimWithCounts = ClaimRow & { evidence_count: number | null; note_count: number | null };
+
+export function toClaimSummary(row: ClaimWithCounts): ClaimSummary {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    quote: row.quote,
+    start: row.start_offset,
+    end: row.end_offset,
+    statement: row.statement,
+    kind: row.kind as ClaimKind,
+    stage: row.stage as Stage,
+    verdict: row.verdict as Verdict | null,
+    rationale: row.rationale,
+    assignee: row.assignee,
+    submittedBy: row.submitted_by,
+    dismissReason: row.dismiss_reason as DismissReason | null,
+    evidenceCount: Number(row.evidence_count ?? 0),
+    noteCount: Number(row.note_count ?? 0),
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+export function workflowView(claim: ClaimSummary): WorkflowClaim {
+  return {
+    stage: claim.stage,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    evidenceCount: claim.evidenceCount,
+    assignee: claim.assignee,
+    submittedBy: claim.submittedBy,
+  };
+}
+
+export async function listClaims(db: Db, articleId: string): Promise<ClaimSummary[]> {
+  const rows = await claimQuery(db)
+    .where('claims.article_id', '=', articleId)
+    .orderBy('claims.start_offset')
+    .orderBy('claims.end_offset')
+    .orderBy('claims.id')
+    .execute();
+  return rows.map(toClaimSummary);
+}
+
+export async function findClaim(db: Db, id: string): Promise<ClaimSummary | undefined> {
+  const row = await claimQuery(db).where('claims.id', '=', id).executeTakeFirst();
+  return row ? toClaimSummary(row) : undefined;
+}
+
+export async function findClaimDetail(db: Db, id: string): Promise<ClaimDetail | undefined> {
+  const claim = await findClaim(db, id);
+  if (!claim) {
+    return undefined;
+  }
+  const [evidence, notes] = await Promise.all([listEvidence(db, id), listNotes(db, id)]);
+  return { ...claim, evidence, notes };
+}
+
+export async function claimIdTaken(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('claims').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface HistoryInput {
+  readonly claimId: string;
+  readonly articleId: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+  readonly note?: string | null;
+  readonly correction?: boolean;
+  readonly at: string;
+}
+
+export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> {
+  await db
+    .insertInto('history')
+    .values({
+      claim_id: entry.claimId,
+      article_id: entry.articleId,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+      note: entry.note ?? null,
+      correction: entry.correction ? 1 : 0,
+    })
+    .execute();
+}
+
+function toHistoryEntry(row: HistoryRow): HistoryEntry {
+  return {
+    id: row.id,
+    claimId: row.claim_id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
+    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
+    note: row.note,
+    correction: row.correction === 1,
+  };
+}
+
+export async function listHistory(db: Db, claimId: string): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('history')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toHistoryEntry);
+}
+
+export interface NewClaim {
+  readonly id: string;
+  readonly articleId: string;
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly statement: string;
+  readonly kind: ClaimKind;
+  readonly stage: Stage;
+  readonly verdict: Verdict | null;
+  readonly rationale: string | null;
+  readonly assignee: string | null;
+}
+
+export async function insertClaim(db: Db, claim: NewClaim, at: string, actor: string | null) {
+  await db
+    .insertInto('claims')
+    .values({
+      id: claim.id,
+      article_id: claim.articleId,
+      quote: claim.quote,
+      start_offset: claim.start,
+      end_offset: claim.end,
+      statement: claim.statement,
+      kind: claim.kind,
+      stage: claim.stage,
+      verdict: claim.verdict,
+      rationale: claim.rationale,
+      assignee: claim.assignee,
+      submitted_by: null,
+      dismiss_reason: null,
+      approved_by: null,
+      approved_at: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      updated_by: actor,
+    })
+    .execute();
+}
+
+/** Columns a claim change may set, in database names. */
+export interface ClaimChanges {
+  statement?: string;
+  kind?: ClaimKind;
+  verdict?: Verdict | null;
+  rationale?: string | null;
+  assignee?: string | null;
+  stage?: Stage;
+  submitted_by?: string | null;
+  dismiss_reason?: DismissReason | null;
+  approved_by?: string | null;
+  approved_at?: string | null;
+}
+
+/**
+ * Applies `changes` only if the claim is still at `expectedVersion`; returns
+ * false when someone else changed it first (nothing is written then).
+ */
+export async function updateClaimIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: ClaimChanges,
+  actor: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('claims')
+    .set((eb) => ({
+      ...changes,
+      version: eb('version', '+', 1),
+      updated_at: at,
+      updated_by: actor,
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Writes the change event for a claim as it now stands, in the caller's transaction. */
+export async function recordClaimEvent(
+  db: Db,
+  type: 'claim.created' | 'claim.updated' | 'evidence.changed' | 'note.changed',
+  claimId: string,
+): Promise<ChangeEvent> {
+  const claim = await findClaim(db, claimId);
+  if (!claim) {
+    throw new Error(`claim ${claimId} vanished inside its own transaction`);
+  }
+  return recordEvent(db, type, claim.articleId, claim.id, { claim });
+}

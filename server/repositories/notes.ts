@@ -1,0 +1,67 @@
+/** Editor notes: appended, never edited; a deletion leaves a tombstone. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Note } from '../../src/domain/claim';
+import type { Role } from '../../src/domain/workflow';
+import type { Database, NoteRow } from '../database/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function toNote(row: NoteRow): Note {
+  const deleted = row.deleted_at !== null;
+  return {
+    id: row.id,
+    claimId: row.claim_id,
+    author: row.author,
+    authorRole: row.author_role as Role,
+    text: deleted ? '' : row.text,
+    createdAt: row.created_at,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
+}
+
+export async function listNotes(db: Db, claimId: string): Promise<Note[]> {
+  const rows = await db
+    .selectFrom('notes')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toNote);
+}
+
+export async function findNote(db: Db, claimId: string, id: string): Promise<Note | undefined> {
+  const row = await db
+    .selectFrom('notes')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toNote(row) : undefined;
+}
+
+export async function insertNote(db: Db, note: Note): Promise<void> {
+  await db
+    .insertInto('notes')
+    .values({
+      id: note.id,
+      claim_id: note.claimId,
+      author: note.author,
+      author_role: note.authorRole,
+      text: note.text,
+      created_at: note.createdAt,
+      deleted_at: null,
+      deleted_by: null,
+    })
+    .execute();
+}
+
+export async function tombstoneNote(db: Db, id: string, by: string, at: string): Promise<void> {
+  // The text is kept in the history entry written beside this; the live row keeps none.
+  await db
+    .updateTable('notes')
+    .set({ deleted_at: at, deleted_by: by, text: '' })
+    .where('id', '=', id)
+    .execute();
+}

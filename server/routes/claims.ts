@@ -1,0 +1,187 @@
+/** One claim: read, edit with If-Match, move through the workflow, history. */
+import type { FastifyPluginAsync } from 'fastify';
+import { CLAIM_KINDS } from '../../src/domain/claim';
+import { VERDICTS } from '../../src/domain/verdicts';
+import { currentUser } from '../plugins/auth';
+import { ProblemError, sendProblem } from '../plugins/problems';
+import {
+  ClaimPatch,
+  patchClaim,
+  TransitionInput,
+  transitionClaim,
+} from '../repositories/claim-changes';
+import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
+import {
+  claimDetailSchema,
+  claimSummarySchema,
+  errorResponses,
+  historyEntrySchema,
+  idParam,
+  nullable,
+  problemRef,
+  transitionBodySchema,
+} from './schemas';
+
+interface ClaimParams {
+  id: string;
+}
+
+export const claimParams = {
+  type: 'object',
+  properties: { id: idParam },
+  required: ['id'],
+  additionalProperties: false,
+};
+
+const ifMatchHeaders = {
+  type: 'object',
+  properties: { 'if-match': { type: 'string', maxLength: 40 } },
+};
+
+/** Accepts `3`, `"3"` and `W/"3"`: what browsers and curl users actually send. */
+function parseVersion(header: string | undefined): number | null | 'invalid' {
+  if (header === undefined) {
+    return null;
+  }
+  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
+  return match ? Number(match[1]) : 'invalid';
+}
+
+const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
+
+const claims: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: ClaimParams }>(
+    '/api/claims/:id',
+    {
+      schema: {
+        summary: 'A claim with its evidence and notes',
+        params: claimParams,
+        response: { 200: claimDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const claim = await findClaimDetail(app.db, request.params.id);
+      if (!claim) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Claim ${request.params.id} does not exist.`,
+        });
+      }
+      reply.header('etag', `"${claim.version}"`);
+      return claim;
+    },
+  );
+
+  app.patch<{ Params: ClaimParams; Body: ClaimPatch; Headers: { 'if-match'?: string } }>(
+    '/api/claims/:id',
+    {
+      schema: {
+        summary: 'Edit statement, kind, verdict, rationale or assignee; needs If-Match: <version>',
+        params: claimParams,
+        headers: ifMatchHeaders,
+        body: {
+          type: 'object',
+          properties: {
+            statement: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+            kind: { type: 'string', enum: [...CLAIM_KINDS] },
+            verdict: nullable({ type: 'string', enum: [...VERDICTS] }),
+            rationale: nullable({ type: 'string', maxLength: 10000 }),
+            assignee: nullable({ type: 'string', maxLength: 64 }),
+          },
+          additionalProperties: false,
+          minProperties: 1,
+        },
+        response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = parseVersion(request.headers['if-match']);
+      if (version === null) {
+        return sendProblem(reply, {
+          title: 'Precondition required',
+          status: 428,
+          detail:
+            'Send If-Match with the version of the claim you edited, so that no one else’s change is overwritten.',
+          field: '/headers/if-match',
+        });
+      }
+      if (version === 'invalid') {
+        return sendProblem(reply, {
+          title: 'Invalid request',
+          status: 400,
+          detail: '/headers/if-match must be the claim version, e.g. "3".',
+          field: '/headers/if-match',
+        });
+      }
+      const { value, events } = await patchClaim(
+        app.db,
+        request.params.id,
+        version,
+        request.body,
+        currentUser(request),
+      );
+      app.changes.publish(...events);
+      reply.header('etag', `"${value.version}"`);
+      return value;
+    },
+  );
+
+  app.post<{ Params: ClaimParams; Body: TransitionInput; Headers: { 'if-match'?: string } }>(
+    '/api/claims/:id/transitions',
+    {
+      schema: {
+        summary:
+          'Take a workflow action (start, submit, request_changes, approve, reopen, dismiss, restore)',
+        params: claimParams,
+        headers: ifMatchHeaders,
+        body: transitionBodySchema,
+        response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = parseVersion(request.headers['if-match']);
+      if (version === 'invalid') {
+        return sendProblem(reply, {
+          title: 'Invalid request',
+          status: 400,
+          detail: '/headers/if-match must be the claim version, e.g. "3".',
+          field: '/headers/if-match',
+        });
+      }
+      const { value, events } = await transitionClaim(
+        app.db,
+        request.params.id,
+        request.body,
+        currentUser(request),
+        version,
+      );
+      app.changes.publish(...events);
+      reply.header('etag', `"${value.version}"`);
+      return value;
+    },
+  );
+
+  app.get<{ Params: ClaimParams }>(
+    '/api/claims/:id/history',
+    {
+      schema: {
+        summary: 'Every change to the claim, its evidence and notes, oldest first',
+        params: claimParams,
+        response: { 200: { type: 'array', items: historyEntrySchema }, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (!(await findClaim(app.db, request.params.id))) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Claim ${request.params.id} does not exist.`,
+        });
+      }
+      return listHistory(app.db, request.params.id);
+    },
+  );
+};
+
+export default claims;

@@ -1,0 +1,68 @@
+/** Notes: plain text, appended; a deletion leaves a tombstone. */
+import type { FastifyPluginAsync } from 'fastify';
+import { currentUser } from '../plugins/auth';
+import { addNote, deleteNote } from '../repositories/claim-changes';
+import { errorResponses, idParam, noteSchema } from './schemas';
+
+const notes: FastifyPluginAsync = async (app) => {
+  app.post<{ Params: { id: string }; Body: { text: string } }>(
+    '/api/claims/:id/notes',
+    {
+      schema: {
+        summary: 'Add a note (1 to 10,000 characters of plain text)',
+        params: {
+          type: 'object',
+          properties: { id: idParam },
+          required: ['id'],
+          additionalProperties: false,
+        },
+        body: {
+          type: 'object',
+          properties: { text: { type: 'string', minLength: 1, maxLength: 10000, pattern: '\\S' } },
+          required: ['text'],
+          additionalProperties: false,
+        },
+        response: { 201: noteSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { value, events } = await addNote(
+        app.db,
+        request.params.id,
+        request.body.text,
+        currentUser(request),
+      );
+      app.changes.publish(...events);
+      reply.status(201);
+      return value;
+    },
+  );
+
+  app.delete<{ Params: { id: string; noteId: string } }>(
+    '/api/claims/:id/notes/:noteId',
+    {
+      schema: {
+        summary: 'Delete a note: its author or an editor; a tombstone stays',
+        params: {
+          type: 'object',
+          properties: { id: idParam, noteId: idParam },
+          required: ['id', 'noteId'],
+          additionalProperties: false,
+        },
+        response: { 200: noteSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { value, events } = await deleteNote(
+        app.db,
+        request.params.id,
+        request.params.noteId,
+        currentUser(request),
+      );
+      app.changes.publish(...events);
+      return value;
+    },
+  );
+};
+
+export default notes;

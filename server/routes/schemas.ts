@@ -1,0 +1,228 @@
+/** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
+import { CLAIM_KINDS, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { VERDICTS } from '../../src/domain/verdicts';
+import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
+
+const nullable = (schema: { type: string; enum?: readonly string[]; [key: string]: unknown }) => ({
+  ...schema,
+  type: [schema.type, 'null'],
+  ...(schema.enum ? { enum: [...schema.enum, null] } : {}),
+});
+const countsOf = (keys: readonly string[]) => ({
+  type: 'object',
+  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' }])),
+  required: [...keys],
+  additionalProperties: false,
+});
+
+export const idParam = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[A-Za-z0-9_.:-]+$',
+};
+export const webUrl = {
+  type: 'string',
+  format: 'uri',
+  maxLength: 2048,
+  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+};
+
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    field: { type: 'string' },
+    code: { type: 'string' },
+  },
+  required: ['title', 'status'],
+  // 412 carries `current`, the claim as it now stands.
+  additionalProperties: true,
+} as const;
+
+export const headingSchema = {
+  type: 'object',
+  properties: {
+    line: { type: 'integer' },
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+    text: { type: 'string' },
+  },
+  required: ['line', 'start', 'end', 'text'],
+  additionalProperties: false,
+};
+
+const articleSummaryProperties = {
+  id: { type: 'string' },
+  headline: { type: 'string' },
+  outlet: nullable({ type: 'string' }),
+  url: nullable({ type: 'string' }),
+  publishedAt: nullable({ type: 'string' }),
+  language: { type: 'string' },
+  claimCount: { type: 'integer' },
+  stageCounts: countsOf(STAGES),
+  verdictCounts: countsOf([...VERDICTS, 'none']),
+  createdAt: { type: 'string' },
+  updatedAt: { type: 'string' },
+};
+
+export const articleSummarySchema = {
+  type: 'object',
+  properties: articleSummaryProperties,
+  required: Object.keys(articleSummaryProperties),
+  additionalProperties: false,
+};
+
+export const articleDetailSchema = {
+  type: 'object',
+  properties: {
+    ...articleSummaryProperties,
+    text: { type: 'string' },
+    headings: { type: 'array', items: headingSchema },
+  },
+  required: [...Object.keys(articleSummaryProperties), 'text', 'headings'],
+  additionalProperties: false,
+};
+
+const claimSummaryProperties = {
+  id: { type: 'string' },
+  articleId: { type: 'string' },
+  quote: { type: 'string' },
+  start: { type: 'integer' },
+  end: { type: 'integer' },
+  statement: { type: 'string' },
+  kind: { type: 'string', enum: [...CLAIM_KINDS] },
+  stage: { type: 'string', enum: [...STAGES] },
+  verdict: nullable({ type: 'string', enum: [...VERDICTS] }),
+  rationale: nullable({ type: 'string' }),
+  assignee: nullable({ type: 'string' }),
+  submittedBy: nullable({ type: 'string' }),
+  dismissReason: nullable({ type: 'string', enum: [...DISMISS_REASONS] }),
+  evidenceCount: { type: 'integer' },
+  noteCount: { type: 'integer' },
+  version: { type: 'integer' },
+  updatedAt: { type: 'string' },
+  updatedBy: nullable({ type: 'string' }),
+};
+
+export const claimSummarySchema = {
+  type: 'object',
+  properties: claimSummaryProperties,
+  required: Object.keys(claimSummaryProperties),
+  additionalProperties: false,
+};
+
+const evidenceProperties = {
+  id: { type: 'string' },
+  claimId: { type: 'string' },
+  url: { type: 'string' },
+  title: { type: 'string' },
+  publisher: { type: 'string' },
+  stance: { type: 'string', enum: [...STANCES] },
+  sourceType: { type: 'string', enum: [...SOURCE_TYPES] },
+  quote: nullable({ type: 'string' }),
+  archivedUrl: nullable({ type: 'string' }),
+  accessedAt: nullable({ type: 'string' }),
+  createdAt: { type: 'string' },
+  createdBy: { type: 'string' },
+};
+
+export const evidenceSchema = {
+  type: 'object',
+  properties: evidenceProperties,
+  required: Object.keys(evidenceProperties),
+  additionalProperties: false,
+};
+
+const noteProperties = {
+  id: { type: 'string' },
+  claimId: { type: 'string' },
+  author: { type: 'string' },
+  authorRole: { type: 'string', enum: [...ROLES] },
+  text: { type: 'string' },
+  createdAt: { type: 'string' },
+  deletedAt: nullable({ type: 'string' }),
+  deletedBy: nullable({ type: 'string' }),
+};
+
+export const noteSchema = {
+  type: 'object',
+  properties: noteProperties,
+  required: Object.keys(noteProperties),
+  additionalProperties: false,
+};
+
+export const claimDetailSchema = {
+  type: 'object',
+  properties: {
+    ...claimSummaryProperties,
+    evidence: { type: 'array', items: evidenceSchema },
+    notes: { type: 'array', items: noteSchema },
+  },
+  required: [...Object.keys(claimSummaryProperties), 'evidence', 'notes'],
+  additionalProperties: false,
+};
+
+export const historyEntrySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    claimId: { type: 'string' },
+    at: { type: 'string' },
+    actor: { type: 'string' },
+    action: { type: 'string' },
+    before: nullable({ type: 'object', additionalProperties: true }),
+    after: nullable({ type: 'object', additionalProperties: true }),
+    note: nullable({ type: 'string' }),
+    correction: { type: 'boolean' },
+  },
+  required: ['id', 'claimId', 'at', 'actor', 'action', 'before', 'after', 'note', 'correction'],
+  additionalProperties: false,
+};
+
+export const userSchema = {
+  type: 'object',
+  properties: {
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string', enum: [...ROLES] },
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string' },
+  },
+  required: ['username', 'displayName', 'role', 'disabled', 'createdAt'],
+  additionalProperties: false,
+};
+
+export const usernameSchema = {
+  type: 'string',
+  minLength: 2,
+  maxLength: 64,
+  pattern: '^[a-z0-9][a-z0-9._-]*$',
+};
+export const passwordSchema = { type: 'string', minLength: 10, maxLength: 1024 };
+
+export const transitionBodySchema = {
+  type: 'object',
+  properties: {
+    action: { type: 'string', enum: [...ACTIONS] },
+    note: { type: 'string', maxLength: 10000 },
+    reason: { type: 'string', enum: [...DISMISS_REASONS] },
+    assignee: { type: 'string', minLength: 1, maxLength: 64 },
+  },
+  required: ['action'],
+  additionalProperties: false,
+};
+
+export const problemRef = { $ref: 'Problem#' };
+/** Error responses every authenticated route can give. */
+export const errorResponses = {
+  400: problemRef,
+  401: problemRef,
+  403: problemRef,
+  404: problemRef,
+};
+export { nullable };

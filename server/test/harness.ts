@@ -1,0 +1,107 @@
+/** A Claimdesk app on a throwaway database, with signed-in users, for app.inject() tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Role, Stage } from '../../src/domain/workflow';
+import app from '../app';
+import { hashPassword } from '../auth/password';
+import { PROJECT_ROOT } from '../config';
+import { insertUser } from '../repositories/users';
+
+export const SEED_ARTICLE = 'putin-north-korea-visit';
+export const PASSWORD = 'correct horse battery';
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly dir: string;
+  readonly dbFile: string;
+  /** Cookie header per username signed in with `signIn`. */
+  readonly cookies: Map<string, string>;
+  addUser(username: string, role: Role): Promise<void>;
+  signIn(username: string): Promise<string>;
+  /** A request as `username` (JSON body, session cookie). */
+  as(username: string, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Puts a claim into a stage directly, for tests of what happens from there. */
+  setStage(claimId: string, stage: Stage, extra?: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApp(
+  options: { dir?: string; claimsDir?: string | null; loginAttempts?: number } = {},
+): Promise<Harness> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
+  const dbFile = join(dir, 'claimdesk.db');
+  const instance = Fastify({ logger: false });
+  await instance.register(app, {
+    databaseFile: dbFile,
+    claimsDir: options.claimsDir === undefined ? join(PROJECT_ROOT, 'claims') : options.claimsDir,
+    staticDir: null,
+    sessionHours: 1,
+    loginAttempts: options.loginAttempts ?? 5,
+    loginWindowMinutes: 15,
+  });
+  await instance.ready();
+  const cookies = new Map<string, string>();
+
+  const harness: Harness = {
+    app: instance,
+    dir,
+    dbFile,
+    cookies,
+    async addUser(username, role) {
+      await insertUser(instance.db, { username, role, passwordHash: await hashPassword(PASSWORD) });
+    },
+    async signIn(username) {
+      const response = await instance.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username, password: PASSWORD },
+      });
+      if (response.statusCode !== 200) {
+        throw new Error(`sign-in of ${username} failed: ${response.body}`);
+      }
+      const cookie = response.cookies.find((c) => c.name === 'claimdesk_session');
+      if (!cookie) {
+        throw new Error('no session cookie');
+      }
+      const header = `claimdesk_session=${cookie.value}`;
+      cookies.set(username, header);
+      return header;
+    },
+    async as(username, injectOptions) {
+      const cookie = cookies.get(username) ?? (await harness.signIn(username));
+      return instance.inject({
+        ...injectOptions,
+        headers: { ...(injectOptions.headers ?? {}), cookie },
+      });
+    },
+    async setStage(claimId, stage, extra = {}) {
+      await instance.db
+        .updateTable('claims')
+        .set({ stage, ...extra })
+        .where('id', '=', claimId)
+        .execute();
+    },
+    async close() {
+      await instance.close();
+      if (!options.dir) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+  return harness;
+}
+
+/** The standard cast: a checker, two editors and an admin, all signed in lazily. */
+export async function withCast(harness: Harness): Promise<void> {
+  await harness.addUser('casey', 'fact_checker');
+  await harness.addUser('robin', 'fact_checker');
+  await harness.addUser('dana', 'editor');
+  await harness.addUser('eli', 'editor');
+  await harness.addUser('ada', 'admin');
+}
+
+export function json<T>(response: LightMyRequestResponse): T {
+  return JSON.parse(response.body) as T;
+}

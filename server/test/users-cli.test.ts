@@ -1,0 +1,57 @@
+/** `npm run users` administers accounts from the shell; the password comes on stdin. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../config';
+import { startApp } from './harness';
+
+describe('users command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
+  const db = join(dir, 'claimdesk.db');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (args: string[], input = '') =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/users.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CLAIMDESK_DB: db },
+      input,
+      encoding: 'utf8',
+    });
+
+  it('adds, lists, changes the role of and disables accounts', async () => {
+    const add = run(['add', 'casey', '--role', 'fact_checker'], 'a long enough password\n');
+    assert.equal(add.status, 0, add.stderr);
+    assert.equal(
+      run(['add', 'casey', '--role', 'editor'], 'another password\n').status,
+      2,
+      'duplicate refused',
+    );
+    assert.equal(run(['add', 'dana', '--role', 'chief'], 'a long enough password\n').status, 2);
+    assert.equal(run(['add', 'dana', '--role', 'editor'], 'short\n').status, 2);
+    assert.equal(run(['set-role', 'casey', 'editor']).status, 0);
+    assert.equal(run(['disable', 'casey']).status, 0);
+    const list = run(['list']);
+    assert.equal(list.stdout.trim(), 'casey\teditor\tdisabled');
+
+    const h = await startApp({ dir, claimsDir: null });
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'casey', password: 'a long enough password' },
+    });
+    assert.equal(login.statusCode, 401, 'a disabled account cannot sign in');
+    await h.close();
+    assert.equal(run(['enable', 'casey']).status, 0);
+    const h2 = await startApp({ dir, claimsDir: null });
+    const ok = await h2.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'casey', password: 'a long enough password' },
+    });
+    assert.equal(ok.statusCode, 200);
+    await h2.close();
+  });
+});

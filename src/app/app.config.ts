@@ -1,0 +1,30 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideRouterStore } from '@ngrx/router-store';
+import { provideState, provideStore } from '@ngrx/store';
+import { provideStoreDevtools } from '@ngrx/store-devtools';
+import { routes } from './app.routes';
+import * as articlesEffects from './articles/state/articles.effects';
+import { articlesFeature } from './articles/state/articles.feature';
+import * as sessionEffects from './session/state/session.effects';
+import { sessionFeature } from './session/state/session.feature';
+import { apiInterceptor } from './shell/api-interceptor';
+import * as workspaceEffects from './workspace/state/workspace.effects';
+import { claimsFeature } from './workspace/state/claims.feature';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
+    provideStore(),
+    provideState(sessionFeature),
+    provideState(articlesFeature),
+    provideState(claimsFeature),
+    provideEffects(sessionEffects, articlesEffects, workspaceEffects),
+    provideRouterStore(),
+    provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),
+  ],
+};

@@ -1,0 +1,33 @@
+import { Routes } from '@angular/router';
+import { signedInGuard } from './session/signed-in-guard';
+
+export const routes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in · Claimdesk',
+    loadComponent: () => import('./session/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: 'setup',
+    title: 'Set up · Claimdesk',
+    loadComponent: () => import('./session/setup').then((m) => m.Setup),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Articles · Claimdesk',
+        loadComponent: () => import('./articles/article-list').then((m) => m.ArticleList),
+      },
+      {
+        path: 'articles/:articleId',
+        title: 'Article · Claimdesk',
+        loadComponent: () => import('./workspace/workspace').then((m) => m.Workspace),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,42 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, map } from 'rxjs';
+import { Role } from '../../domain/workflow';
+
+export interface SessionUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+/** The server's session endpoints. */
+@Injectable({ providedIn: 'root' })
+export class SessionApi {
+  private readonly http = inject(HttpClient);
+
+  current(): Observable<SessionUser> {
+    return this.http.get<{ user: SessionUser }>('/api/session').pipe(map((r) => r.user));
+  }
+
+  signIn(username: string, password: string): Observable<SessionUser> {
+    return this.http
+      .post<{ user: SessionUser }>('/api/session', { username, password })
+      .pipe(map((r) => r.user));
+  }
+
+  signOut(): Observable<void> {
+    return this.http.delete<void>('/api/session');
+  }
+
+  setupNeeded(): Observable<boolean> {
+    return this.http.get<{ needed: boolean }>('/api/setup').pipe(map((r) => r.needed));
+  }
+
+  completeSetup(token: string, username: string, password: string): Observable<SessionUser> {
+    return this.http
+      .post<{ user: SessionUser }>('/api/setup', { token, username, password })
+      .pipe(map((r) => r.user));
+  }
+}

@@ -1,0 +1,19 @@
+import { createActionGroup, props } from '@ngrx/store';
+import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+
+export const WorkspacePageActions = createActionGroup({
+  source: 'Workspace Page',
+  events: {
+    Opened: props<{ articleId: string }>(),
+    'Claim Selected': props<{ claimId: string | null }>(),
+  },
+});
+
+export const WorkspaceApiActions = createActionGroup({
+  source: 'Workspace API',
+  events: {
+    'Article Loaded': props<{ article: ArticleDetail }>(),
+    'Claims Loaded': props<{ articleId: string; claims: ClaimSummary[] }>(),
+    'Load Failed': props<{ error: string }>(),
+  },
+});

@@ -1,0 +1,140 @@
+/**
+ * The shapes of articles, claims, evidence and notes as the API serves them.
+ * Shared by the dashboard and the server.
+ */
+import { DismissReason, Role, Stage } from './workflow';
+import { Verdict } from './verdicts';
+
+export const CLAIM_KINDS = [
+  'figure',
+  'event',
+  'attribution',
+  'characterisation',
+  'prediction',
+  'opinion',
+] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const CLAIM_KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
+  figure: 'Figure',
+  event: 'Event',
+  attribution: 'Attribution / quote',
+  characterisation: 'Characterisation',
+  prediction: 'Prediction / speculation',
+  opinion: 'Opinion',
+};
+
+export const STANCES = ['supports', 'refutes', 'context'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const SOURCE_TYPES = ['primary', 'secondary'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export interface Heading {
+  /** 0-based line index in the article text. */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ArticleMetadata {
+  readonly id: string;
+  readonly headline: string;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  readonly publishedAt: string | null;
+  readonly language: string;
+}
+
+export interface ArticleSummary extends ArticleMetadata {
+  readonly claimCount: number;
+  readonly stageCounts: Readonly<Record<Stage, number>>;
+  /** Counts per verdict; `none` counts claims without a verdict yet. */
+  readonly verdictCounts: Readonly<Record<Verdict | 'none', number>>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  readonly text: string;
+  readonly headings: readonly Heading[];
+}
+
+export interface ClaimSummary {
+  readonly id: string;
+  readonly articleId: string;
+  readonly quote: string;
+  /** UTF-16 offsets: `article.text.slice(start, end) === quote`. */
+  readonly start: number;
+  readonly end: number;
+  readonly statement: string;
+  readonly kind: ClaimKind;
+  readonly stage: Stage;
+  readonly verdict: Verdict | null;
+  readonly rationale: string | null;
+  readonly assignee: string | null;
+  readonly submittedBy: string | null;
+  readonly dismissReason: DismissReason | null;
+  readonly evidenceCount: number;
+  readonly noteCount: number;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string | null;
+}
+
+export interface Evidence {
+  readonly id: string;
+  readonly claimId: string;
+  readonly url: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly stance: Stance;
+  readonly sourceType: SourceType;
+  readonly quote: string | null;
+  readonly archivedUrl: string | null;
+  readonly accessedAt: string | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export interface Note {
+  readonly id: string;
+  readonly claimId: string;
+  readonly author: string;
+  readonly authorRole: Role;
+  /** Plain text, never HTML. Empty once deleted. */
+  readonly text: string;
+  readonly createdAt: string;
+  readonly deletedAt: string | null;
+  readonly deletedBy: string | null;
+}
+
+export interface ClaimDetail extends ClaimSummary {
+  readonly evidence: readonly Evidence[];
+  readonly notes: readonly Note[];
+}
+
+export interface HistoryEntry {
+  readonly id: number;
+  readonly claimId: string;
+  readonly at: string;
+  readonly actor: string;
+  /** A workflow action, or `create`, `update`, `evidence_add`, `evidence_update`, `evidence_remove`, `note_add`, `note_delete`, `import`. */
+  readonly action: string;
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+  readonly note: string | null;
+  readonly correction: boolean;
+}
+
+/** Only http and https links are accepted as evidence. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
