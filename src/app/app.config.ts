@@ -11,6 +11,9 @@ import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
 import { apiInterceptor } from './shell/api-interceptor';
+import * as claimDetailEffects from './workspace/state/claim-detail.effects';
+import { claimDetailFeature } from './workspace/state/claim-detail.feature';
+import * as liveEffects from './workspace/state/live.effects';
 import * as workspaceEffects from './workspace/state/workspace.effects';
 import { claimsFeature } from './workspace/state/claims.feature';
 
@@ -23,7 +26,14 @@ export const appConfig: ApplicationConfig = {
     provideState(sessionFeature),
     provideState(articlesFeature),
     provideState(claimsFeature),
-    provideEffects(sessionEffects, articlesEffects, workspaceEffects),
+    provideState(claimDetailFeature),
+    provideEffects(
+      sessionEffects,
+      articlesEffects,
+      workspaceEffects,
+      claimDetailEffects,
+      liveEffects,
+    ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),
   ],

@@ -1,11 +1,13 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+import { ACTION_RULES } from '../../../domain/workflow';
+import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { selectClaimIdFromUrl } from './router.selectors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 export interface ClaimsState extends EntityState<ClaimSummary> {
   readonly article: ArticleDetail | null;
-  readonly selectedClaimId: string | null;
   readonly loading: boolean;
   readonly error: string | null;
 }
@@ -17,7 +19,6 @@ export const claimsAdapter = createEntityAdapter<ClaimSummary>({
 
 export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   article: null,
-  selectedClaimId: null,
   loading: false,
   error: null,
 });
@@ -32,15 +33,10 @@ export const claimsFeature = createFeature({
         : claimsAdapter.removeAll({
             ...state,
             article: null,
-            selectedClaimId: null,
             loading: true,
             error: null,
           }),
     ),
-    on(WorkspacePageActions.claimSelected, (state, { claimId }): ClaimsState => ({
-      ...state,
-      selectedClaimId: claimId,
-    })),
     on(WorkspaceApiActions.articleLoaded, (state, { article }): ClaimsState => ({
       ...state,
       article,
@@ -55,14 +51,40 @@ export const claimsFeature = createFeature({
       loading: false,
       error,
     })),
+    // Optimistic: the change shows at once and is replaced by the server's answer.
+    on(ClaimDetailPageActions.fieldsSaved, (state, { previous, patch }): ClaimsState =>
+      claimsAdapter.updateOne({ id: previous.id, changes: patch }, state),
+    ),
+    on(ClaimDetailPageActions.actionTaken, (state, { previous, request }): ClaimsState =>
+      claimsAdapter.updateOne(
+        { id: previous.id, changes: { stage: ACTION_RULES[request.action].to } },
+        state,
+      ),
+    ),
+    on(ClaimsApiActions.claimSaved, (state, { claim }): ClaimsState =>
+      claimsAdapter.upsertOne(claim, state),
+    ),
+    on(ClaimsApiActions.claimSaveFailed, (state, { restore }): ClaimsState =>
+      claimsAdapter.upsertOne(restore, state),
+    ),
+    on(ClaimsApiActions.claimConflict, (state, { theirs }): ClaimsState =>
+      claimsAdapter.upsertOne(theirs, state),
+    ),
+    on(LiveActions.claimChanged, (state, { claim }): ClaimsState => {
+      const known = state.entities[claim.id];
+      if (state.article?.id !== claim.articleId || (known && known.version > claim.version)) {
+        return state;
+      }
+      return claimsAdapter.upsertOne(claim, state);
+    }),
   ),
-  extraSelectors: ({ selectClaimsState, selectSelectedClaimId, selectEntities }) => {
+  extraSelectors: ({ selectClaimsState, selectEntities }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
     return {
       selectAll,
       selectTotal,
-      selectSelectedClaim: createSelector(selectSelectedClaimId, selectEntities, (id, entities) =>
-        id === null ? null : (entities[id] ?? null),
+      selectSelectedClaim: createSelector(selectClaimIdFromUrl, selectEntities, (id, entities) =>
+        typeof id === 'string' ? (entities[id] ?? null) : null,
       ),
     };
   },

@@ -5,7 +5,6 @@ export const WorkspacePageActions = createActionGroup({
   source: 'Workspace Page',
   events: {
     Opened: props<{ articleId: string }>(),
-    'Claim Selected': props<{ claimId: string | null }>(),
   },
 });
 

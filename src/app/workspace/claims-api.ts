@@ -1,0 +1,101 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import {
+  ClaimDetail,
+  ClaimKind,
+  ClaimSummary,
+  Evidence,
+  HistoryEntry,
+  Note,
+  SourceType,
+  Stance,
+} from '../../domain/claim';
+import { Verdict } from '../../domain/verdicts';
+import { Action, DismissReason } from '../../domain/workflow';
+
+export interface ClaimPatch {
+  statement?: string;
+  kind?: ClaimKind;
+  verdict?: Verdict | null;
+  rationale?: string | null;
+  assignee?: string | null;
+}
+
+export interface TransitionRequest {
+  action: Action;
+  note?: string;
+  reason?: DismissReason;
+}
+
+export interface EvidenceDraft {
+  url: string;
+  title: string;
+  publisher?: string | null;
+  stance: Stance;
+  sourceType: SourceType;
+  quote?: string | null;
+  archivedUrl?: string | null;
+  accessedAt?: string | null;
+}
+
+/** The server's claim endpoints. Edits carry the version they were made on. */
+@Injectable({ providedIn: 'root' })
+export class ClaimsApi {
+  private readonly http = inject(HttpClient);
+
+  get(id: string): Observable<ClaimDetail> {
+    return this.http.get<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`);
+  }
+
+  history(id: string): Observable<HistoryEntry[]> {
+    return this.http.get<HistoryEntry[]>(`/api/claims/${encodeURIComponent(id)}/history`);
+  }
+
+  patch(id: string, version: number, patch: ClaimPatch): Observable<ClaimSummary> {
+    return this.http.patch<ClaimSummary>(`/api/claims/${encodeURIComponent(id)}`, patch, {
+      headers: { 'If-Match': `"${version}"` },
+    });
+  }
+
+  transition(id: string, version: number, request: TransitionRequest): Observable<ClaimSummary> {
+    return this.http.post<ClaimSummary>(
+      `/api/claims/${encodeURIComponent(id)}/transitions`,
+      request,
+      {
+        headers: { 'If-Match': `"${version}"` },
+      },
+    );
+  }
+
+  addEvidence(claimId: string, draft: EvidenceDraft): Observable<Evidence> {
+    return this.http.post<Evidence>(`/api/claims/${encodeURIComponent(claimId)}/evidence`, draft);
+  }
+
+  updateEvidence(
+    claimId: string,
+    evidenceId: string,
+    draft: Partial<EvidenceDraft>,
+  ): Observable<Evidence> {
+    return this.http.patch<Evidence>(
+      `/api/claims/${encodeURIComponent(claimId)}/evidence/${encodeURIComponent(evidenceId)}`,
+      draft,
+    );
+  }
+
+  removeEvidence(claimId: string, evidenceId: string): Observable<void> {
+    return this.http.delete<void>(
+      `/api/claims/${encodeURIComponent(claimId)}/evidence/${encodeURIComponent(evidenceId)}`,
+    );
+  }
+
+  addNote(claimId: string, text: string): Observable<Note> {
+    return this.http.post<Note>(`/api/claims/${encodeURIComponent(claimId)}/notes`, { text });
+  }
+
+  deleteNote(claimId: string, noteId: string): Observable<Note> {
+    return this.http.delete<Note>(
+      `/api/claims/${encodeURIComponent(claimId)}/notes/${encodeURIComponent(noteId)}`,
+    );
+  }
+}
