@@ -44,5 +44,6 @@ export default function (config) {
     browserNoActivityTimeout: 60000,
     singleRun: true,
     restartOnFileChange: false,
+    colors: false,
   });
 }

@@ -93,7 +93,8 @@ console.log('\n=== unit (Karma, headless Chromium) ===');
     env,
   );
   // Karma's progress reporter: "Executed 12 of 12 (1 FAILED)" / "Executed 12 of 12 SUCCESS".
-  const lines = [...output.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)];
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = [...plain.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)];
   const last = lines[lines.length - 1];
   const executed = last ? Number(last[1]) : 0;
   const failed = last && last[3] ? Number(last[3]) : 0;

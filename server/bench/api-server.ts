@@ -1,0 +1,182 @@
+/**
+ * The server side of `npm run bench:api`, forked by api.ts so that the load
+ * generator does not share the server's event loop (2-core machine: one core
+ * each). Holds, in one process, the Claimdesk app on a seeded throwaway database
+ * and a bare Fastify instance that answers the same routes with the app's
+ * captured bytes from memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import app from '../app';
+import { hashPassword } from '../auth/password';
+import { importArticle } from '../intake/article-file';
+import { SESSION_COOKIE } from '../plugins/auth';
+import { insertUser } from '../repositories/users';
+import type { DriverClose, ServerMessage, ServerReady } from './protocol';
+import { articleId, claimId, generateArticle } from './seed';
+
+const ARTICLES = 200;
+const USERNAME = 'bench-editor';
+const PASSWORD = 'bench password 12345';
+
+interface Captured {
+  readonly status: number;
+  readonly type: string;
+  readonly body: Buffer;
+}
+
+function send(message: ServerMessage): void {
+  process.send?.(message);
+}
+
+async function capture(
+  url: string,
+  init: RequestInit & { expect: number },
+): Promise<Captured> {
+  const response = await fetch(url, init);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== init.expect) {
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${body.toString()}`);
+  }
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body };
+}
+
+/** A Fastify instance with no plugins: the cost of HTTP and routing alone. */
+function bareServer(routes: { read: Captured; patch: Captured; note: Captured }): FastifyInstance {
+  const bare = Fastify({ logger: false });
+  const serve = (captured: Captured) => (_request: FastifyRequest, reply: FastifyReply) => {
+    reply.code(captured.status).type(captured.type).send(captured.body);
+  };
+  bare.get('/api/articles/:id/claims', serve(routes.read));
+  bare.patch('/api/claims/:id', serve(routes.patch));
+  bare.post('/api/claims/:id/notes', serve(routes.note));
+  return bare;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
+  const servers: FastifyInstance[] = [];
+  let closing = false;
+  const cleanUp = async () => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    for (const server of servers) {
+      await server.close().catch(() => undefined);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('disconnect', () => {
+    // The driver went away (crash, Ctrl-C): leave no server or temp dir behind.
+    if (!closing) {
+      void cleanUp().finally(() => process.exit(1));
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void cleanUp().finally(() => process.exit(1)));
+  }
+  process.on('message', (message: DriverClose) => {
+    if (message.type === 'close') {
+      void cleanUp().then(() => {
+        send({ type: 'closed' });
+        process.disconnect?.();
+      });
+    }
+  });
+
+  try {
+    const instance = Fastify({ logger: false });
+    servers.push(instance);
+    await instance.register(app, {
+      databaseFile: join(dir, 'claimdesk.db'),
+      claimsDir: null,
+      staticDir: null,
+      sessionHours: 1,
+      loginAttempts: 1000,
+      loginWindowMinutes: 15,
+    });
+    const appUrl = await instance.listen({ port: 0, host: '127.0.0.1' });
+
+    const seedStart = performance.now();
+    for (let i = 0; i < ARTICLES; i++) {
+      if (!(await importArticle(instance.db, generateArticle(i), null))) {
+        throw new Error(`article ${articleId(i)} was not imported`);
+      }
+    }
+    await insertUser(instance.db, {
+      username: USERNAME,
+      role: 'editor',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const seedMs = performance.now() - seedStart;
+
+    const signIn = await fetch(`${appUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+    });
+    const session = signIn.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+    if (signIn.status !== 200 || !session) {
+      throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+    }
+
+    // The real responses, captured once for the bare routes to replay.
+    const readArticleId = articleId(0);
+    const captureClaim = claimId(ARTICLES - 1, 49);
+    const write = { cookie: session, 'content-type': 'application/json' };
+    const read = await capture(`${appUrl}/api/articles/${readArticleId}/claims`, {
+      headers: { cookie: session },
+      expect: 200,
+    });
+    const patch = await capture(`${appUrl}/api/claims/${captureClaim}`, {
+      method: 'PATCH',
+      headers: { ...write, 'if-match': '"1"' },
+      body: JSON.stringify({ rationale: 'Rationale captured for the bare route.' }),
+      expect: 200,
+    });
+    const note = await capture(`${appUrl}/api/claims/${captureClaim}/notes`, {
+      method: 'POST',
+      headers: write,
+      body: JSON.stringify({ text: 'Note captured for the bare route.' }),
+      expect: 201,
+    });
+
+    const bare = bareServer({ read, patch, note });
+    servers.push(bare);
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+    const claims = await instance.db
+      .selectFrom('claims')
+      .select(['id', 'version'])
+      .orderBy('id')
+      .execute();
+    const ready: ServerReady = {
+      type: 'ready',
+      appUrl,
+      bareUrl,
+      cookie: session,
+      readArticleId,
+      claims,
+      seedMs,
+      captured: {
+        read: { bytes: read.body.length, type: read.type },
+        patch: { bytes: patch.body.length, type: patch.type },
+        note: { bytes: note.body.length, type: note.type },
+      },
+    };
+    send(ready);
+  } catch (error) {
+    send({ type: 'failed', message: (error as Error).stack ?? String(error) });
+    await cleanUp();
+    process.disconnect?.();
+    process.exitCode = 1;
+  }
+}
+
+void main();

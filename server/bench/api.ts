@@ -1,0 +1,496 @@
+/**
+ * `npm run bench:api`: throughput and latency of the Claimdesk API under load,
+ * each scenario beside a bare Fastify route that serves the same bytes from
+ * memory in the same server process, measured in the same run.
+ *
+ * The servers run in a forked process (api-server.ts); autocannon drives them
+ * from this one over loopback, so load generation and serving do not share an
+ * event loop.
+ *
+ * Environment:
+ *   BENCH_SECONDS         measured seconds per scenario and target (default 10)
+ *   BENCH_WARMUP_SECONDS  unmeasured warm-up per scenario and target (default 2)
+ *   BENCH_ONLY            comma-separated subset of: read,patch,note
+ *   BENCH_JSON            write the results as JSON to this file
+ *   BENCH_CPU_PROF        write a V8 CPU profile of the server process to this folder
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { ServerMessage, ServerReady, TrackedClaim } from './protocol';
+
+const CONNECTIONS = 32;
+const READ_TARGET_RATIO = 0.6;
+const READ_TARGET_P99_MS = 15;
+const WRITE_TARGET_PER_S = 1500;
+
+function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    throw new Error(`${name} must be a number of at least ${min}, not "${raw}"`);
+  }
+  return value;
+}
+
+const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
+
+type ScenarioKey = 'read' | 'patch' | 'note';
+type Target = 'app' | 'bare';
+
+/**
+ * Claims free to be written. A PATCH checks a claim out with the version last
+ * seen and returns it with the version the response reports, so no two
+ * connections write the same claim at once and every If-Match is current:
+ * writes spread over all 10,000 claims and a 412 means a real server problem.
+ */
+class ClaimPool {
+  private readonly ring: (TrackedClaim | undefined)[];
+  private head = 0;
+  private size: number;
+  /** Claims whose response never came (in flight when a run stopped): left out. */
+  lost = 0;
+
+  constructor(claims: readonly TrackedClaim[]) {
+    this.ring = claims.map((claim) => ({ ...claim }));
+    this.size = this.ring.length;
+  }
+
+  take(): TrackedClaim {
+    if (this.size === 0) {
+      throw new Error('claim pool is empty');
+    }
+    const claim = this.ring[this.head];
+    this.ring[this.head] = undefined;
+    this.head = (this.head + 1) % this.ring.length;
+    this.size -= 1;
+    if (!claim) {
+      throw new Error('claim pool is corrupt');
+    }
+    return claim;
+  }
+
+  give(claim: TrackedClaim): void {
+    this.ring[(this.head + this.size) % this.ring.length] = claim;
+    this.size += 1;
+  }
+
+  /** Claims taken and not yet given back. */
+  get checkedOut(): number {
+    return this.ring.length - this.size;
+  }
+
+  peek(count: number): TrackedClaim[] {
+    const claims: TrackedClaim[] = [];
+    for (let i = 0; i < Math.min(count, this.size); i++) {
+      const claim = this.ring[(this.head + i) % this.ring.length];
+      if (claim) {
+        claims.push(claim);
+      }
+    }
+    return claims;
+  }
+}
+
+interface PatchContext {
+  claim?: TrackedClaim;
+}
+
+interface Scenario {
+  readonly key: ScenarioKey;
+  readonly label: string;
+  readonly write: boolean;
+  /** Options for one autocannon run against `baseUrl`, whose state lives in `state`. */
+  options(baseUrl: string, state: ScenarioState): autocannon.Options;
+}
+
+interface ScenarioState {
+  readonly pool: ClaimPool;
+  counter: number;
+  /** Responses neither 2xx nor 412 on a PATCH: the claim is dropped from the pool. */
+  dropped: number;
+}
+
+function scenarios(ready: ServerReady): Scenario[] {
+  const common = { connections: CONNECTIONS, pipelining: 1, timeout: 10 };
+  const writeHeaders = { cookie: ready.cookie, 'content-type': 'application/json' };
+  return [
+    {
+      key: 'read',
+      label: `GET /api/articles/:id/claims (50 claims, ${ready.captured.read.bytes} B)`,
+      write: false,
+      options: (baseUrl) => ({
+        ...common,
+        url: `${baseUrl}/api/articles/${ready.readArticleId}/claims`,
+        headers: { cookie: ready.cookie },
+      }),
+    },
+    {
+      key: 'patch',
+      label: 'PATCH /api/claims/:id (rationale, If-Match)',
+      write: true,
+      options: (baseUrl, state) => ({
+        ...common,
+        url: baseUrl,
+        requests: [
+          {
+            method: 'PATCH',
+            setupRequest: (request, context) => {
+              const claim = state.pool.take();
+              (context as PatchContext).claim = claim;
+              state.counter += 1;
+              return {
+                ...request,
+                path: `/api/claims/${claim.id}`,
+                headers: { ...writeHeaders, 'if-match': `"${claim.version}"` },
+                body: JSON.stringify({
+                  rationale: `Benchmark rationale ${state.counter}: checked against the source.`,
+                }),
+              };
+            },
+            onResponse: (status, body, context) => {
+              const claim = (context as PatchContext).claim;
+              if (!claim) {
+                return;
+              }
+              (context as PatchContext).claim = undefined;
+              if (status === 200) {
+                claim.version = (JSON.parse(body) as { version: number }).version;
+              } else if (status === 412) {
+                const current = (JSON.parse(body) as { current?: { version?: number } }).current;
+                if (current?.version === undefined) {
+                  state.dropped += 1;
+                  return;
+                }
+                claim.version = current.version;
+              } else {
+                state.dropped += 1;
+                return;
+              }
+              state.pool.give(claim);
+            },
+          },
+        ],
+      }),
+    },
+    {
+      key: 'note',
+      label: 'POST /api/claims/:id/notes',
+      write: true,
+      options: (baseUrl, state) => ({
+        ...common,
+        url: baseUrl,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              // Round robin over all claims; appends never conflict.
+              const claim = state.pool.take();
+              state.pool.give(claim);
+              state.counter += 1;
+              return {
+                ...request,
+                path: `/api/claims/${claim.id}/notes`,
+                headers: writeHeaders,
+                body: JSON.stringify({ text: `Benchmark note ${state.counter}: source called.` }),
+              };
+            },
+          },
+        ],
+      }),
+    },
+  ];
+}
+
+interface Measurement {
+  readonly scenario: ScenarioKey;
+  readonly target: Target;
+  readonly seconds: number;
+  readonly requests: number;
+  readonly ok: number;
+  /** 2xx responses per second: the measured figure. */
+  readonly okPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly statusCodes: Record<string, number>;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies are kept unrounded (autocannon's histogram has 1 ms steps). */
+function run(options: autocannon.Options): Promise<{ result: autocannon.Result; times: number[] }> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ result, times }),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+    });
+  });
+}
+
+async function measure(
+  scenario: Scenario,
+  target: Target,
+  baseUrl: string,
+  state: ScenarioState,
+  seconds: number,
+): Promise<Measurement> {
+  const { result, times } = await run({ ...scenario.options(baseUrl, state), duration: seconds });
+  const sorted = Float64Array.from(times).sort();
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+    statusCodes[code] = stats.count ?? 0;
+  }
+  return {
+    scenario: scenario.key,
+    target,
+    seconds: result.duration,
+    requests: result.requests.total,
+    ok: result['2xx'],
+    okPerSecond: result['2xx'] / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    non2xx: result.non2xx,
+    statusCodes,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+function nextMessage(child: ChildProcess): Promise<ServerMessage> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ServerMessage) => {
+      child.off('exit', onExit);
+      resolve(message);
+    };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      reject(new Error(`server process exited (${code}) before answering`));
+    };
+    child.once('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+function startServer(): ChildProcess {
+  const profileDir = process.env['BENCH_CPU_PROF'];
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // process.execArgv carries tsx's loader, so the child runs TypeScript too.
+  return fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
+    execArgv: [...process.execArgv, ...profile],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.connected) {
+    child.send({ type: 'close' });
+  }
+  const timer = setTimeout(() => child.kill('SIGTERM'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Checks that the versions tracked client-side are the server's: the PATCHes were real. */
+async function checkVersions(ready: ServerReady, pool: ClaimPool): Promise<string> {
+  const sample = pool.peek(5);
+  for (const claim of sample) {
+    const response = await fetch(`${ready.appUrl}/api/claims/${claim.id}`, {
+      headers: { cookie: ready.cookie },
+    });
+    const { version } = (await response.json()) as { version: number };
+    if (version !== claim.version) {
+      return `MISMATCH: ${claim.id} is at version ${version}, tracked ${claim.version}`;
+    }
+  }
+  return `ok (${sample.length} sampled claims match the server)`;
+}
+
+const fmt = (value: number, digits = 0) =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '-';
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [
+    line(rows[0]),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.env['BENCH_ONLY']?.split(',').map((key) => key.trim());
+  const started = new Date();
+  console.log(
+    `Claimdesk API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run ` +
+      `(+${WARMUP_SECONDS} s warm-up), Node ${process.version}, ` +
+      `${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
+
+  const child = startServer();
+  const cleanUpOnSignal = () => void stopServer(child).finally(() => process.exit(130));
+  process.once('SIGINT', cleanUpOnSignal);
+  try {
+    const first = await nextMessage(child);
+    if (first.type !== 'ready') {
+      throw new Error(first.type === 'failed' ? first.message : `unexpected ${first.type}`);
+    }
+    const ready = first;
+    console.log(
+      `Seeded ${ready.claims.length.toLocaleString('en-US')} claims in 200 articles ` +
+        `in ${fmt(ready.seedMs / 1000, 1)} s; app ${ready.appUrl}, bare ${ready.bareUrl}\n`,
+    );
+
+    const measurements: Measurement[] = [];
+    const notes: string[] = [];
+    for (const scenario of scenarios(ready)) {
+      if (only && !only.includes(scenario.key)) {
+        continue;
+      }
+      const states: Record<Target, ScenarioState> = {
+        app: { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
+        bare: { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
+      };
+      const urls: Record<Target, string> = { app: ready.appUrl, bare: ready.bareUrl };
+      if (WARMUP_SECONDS > 0) {
+        for (const target of ['app', 'bare'] as const) {
+          await measure(scenario, target, urls[target], states[target], WARMUP_SECONDS);
+        }
+      }
+      for (const target of ['app', 'bare'] as const) {
+        const result = await measure(scenario, target, urls[target], states[target], SECONDS);
+        measurements.push(result);
+        console.log(
+          `${scenario.key.padEnd(5)} ${target.padEnd(4)} ${fmt(result.okPerSecond).padStart(7)} 2xx/s  ` +
+            `p50 ${fmt(result.p50, 2)} ms  p99 ${fmt(result.p99, 2)} ms  ` +
+            `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`,
+        );
+      }
+      if (scenario.key === 'patch') {
+        const pool = states.app.pool;
+        notes.push(
+          `PATCH: ${states.app.counter.toLocaleString('en-US')} writes sent over ` +
+            `${ready.claims.length.toLocaleString('en-US')} claims; ` +
+            `${pool.checkedOut} claims left out (in flight when a run stopped), ` +
+            `${states.app.dropped} dropped on an unexpected status; ` +
+            `version tracking ${await checkVersions(ready, pool)}.`,
+        );
+      }
+    }
+
+    const byKey = (key: ScenarioKey, target: Target) =>
+      measurements.find((m) => m.scenario === key && m.target === target);
+    const labels = new Map(scenarios(ready).map((s) => [s.key, s.label]));
+    const rows: string[][] = [
+      ['Scenario', 'Target', '2xx/s', 'p50 ms', 'p99 ms', 'non-2xx', 'vs bare'],
+    ];
+    for (const m of measurements) {
+      const bare = byKey(m.scenario, 'bare');
+      const ratio = m.target === 'app' && bare ? m.okPerSecond / bare.okPerSecond : Number.NaN;
+      rows.push([
+        m.target === 'app' ? (labels.get(m.scenario) ?? m.scenario) : '',
+        m.target === 'app' ? 'Claimdesk' : 'bare Fastify, same bytes',
+        fmt(m.okPerSecond),
+        fmt(m.p50, 2),
+        fmt(m.p99, 2),
+        `${m.non2xx}${m.errors + m.timeouts > 0 ? ` (+${m.errors + m.timeouts} errors)` : ''}`,
+        m.target === 'app' ? `${fmt(ratio * 100, 1)}%` : '100%',
+      ]);
+    }
+    console.log(`\n${table(rows)}\n`);
+    for (const note of notes) {
+      console.log(note);
+    }
+    for (const m of measurements.filter((m) => m.non2xx > 0)) {
+      console.log(`${m.scenario}/${m.target} status codes: ${JSON.stringify(m.statusCodes)}`);
+    }
+
+    const targets: { name: string; met: boolean; value: string }[] = [];
+    const read = byKey('read', 'app');
+    const readBare = byKey('read', 'bare');
+    if (read && readBare) {
+      const ratio = read.okPerSecond / readBare.okPerSecond;
+      targets.push({
+        name: `reads >= ${READ_TARGET_RATIO * 100}% of bare throughput`,
+        met: ratio >= READ_TARGET_RATIO,
+        value: `${fmt(ratio * 100, 1)}%`,
+      });
+      targets.push({
+        name: `reads p99 < ${READ_TARGET_P99_MS} ms at ${CONNECTIONS} connections`,
+        met: read.p99 < READ_TARGET_P99_MS,
+        value: `${fmt(read.p99, 2)} ms`,
+      });
+    }
+    for (const key of ['patch', 'note'] as const) {
+      const m = byKey(key, 'app');
+      if (m) {
+        targets.push({
+          name: `${key === 'patch' ? 'PATCH' : 'note append'} >= ${fmt(WRITE_TARGET_PER_S)} writes/s (2xx)`,
+          met: m.okPerSecond >= WRITE_TARGET_PER_S && m.ok > 0,
+          value: `${fmt(m.okPerSecond)}/s`,
+        });
+      }
+    }
+    console.log('\nTargets:');
+    for (const t of targets) {
+      console.log(`  ${t.met ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);
+    }
+
+    const jsonFile = process.env['BENCH_JSON'];
+    if (jsonFile) {
+      writeFileSync(
+        jsonFile,
+        `${JSON.stringify(
+          {
+            date: started.toISOString(),
+            node: process.version,
+            cpus: availableParallelism(),
+            cpuModel: cpus()[0]?.model ?? null,
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            warmupSeconds: WARMUP_SECONDS,
+            captured: ready.captured,
+            measurements,
+            targets,
+            notes,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    }
+  } finally {
+    process.off('SIGINT', cleanUpOnSignal);
+    await stopServer(child);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

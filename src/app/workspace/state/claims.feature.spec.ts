@@ -1,0 +1,125 @@
+import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { claimsFeature, initialClaimsState } from './claims.feature';
+import { WorkspaceApiActions } from './workspace.actions';
+
+export function claimFixture(overrides: Partial<ClaimSummary> = {}): ClaimSummary {
+  return {
+    id: 'c1',
+    articleId: 'a1',
+    quote: 'nearly five million artillery shells',
+    start: 10,
+    end: 46,
+    statement: 'North Korea shipped nearly five million shells to Russia.',
+    kind: 'figure',
+    stage: 'researching',
+    verdict: null,
+    rationale: null,
+    assignee: 'casey',
+    submittedBy: null,
+    dismissReason: null,
+    evidenceCount: 0,
+    noteCount: 0,
+    version: 3,
+    updatedAt: '2026-11-28T10:00:00.000Z',
+    updatedBy: 'casey',
+    ...overrides,
+  };
+}
+
+const article = { id: 'a1', text: 'x'.repeat(100), headings: [] } as unknown as ArticleDetail;
+const { reducer } = claimsFeature;
+
+function loaded(...claims: ClaimSummary[]) {
+  const withArticle = reducer(initialClaimsState, WorkspaceApiActions.articleLoaded({ article }));
+  return reducer(withArticle, WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims }));
+}
+
+describe('claims reducer', () => {
+  it('keeps claims in article order', () => {
+    const state = loaded(
+      claimFixture({ id: 'late', start: 50, end: 60 }),
+      claimFixture({ id: 'early', start: 1, end: 5 }),
+    );
+    expect(claimsFeature.selectAll.projector(state)).toBeDefined();
+    expect(state.ids).toEqual(['early', 'late']);
+  });
+
+  it('shows an edit at once and the server’s answer when it comes', () => {
+    const previous = claimFixture();
+    let state = reducer(
+      loaded(previous),
+      ClaimDetailPageActions.fieldsSaved({ previous, patch: { verdict: 'false' } }),
+    );
+    expect(state.entities['c1']?.verdict).toBe('false');
+    state = reducer(
+      state,
+      ClaimsApiActions.claimSaved({
+        claim: claimFixture({ verdict: 'false', version: 4 }),
+        message: 'Saved',
+      }),
+    );
+    expect(state.entities['c1']?.version).toBe(4);
+  });
+
+  it('rolls an optimistic action back when the server refuses it', () => {
+    const previous = claimFixture({ stage: 'in_review' });
+    let state = reducer(
+      loaded(previous),
+      ClaimDetailPageActions.actionTaken({ previous, request: { action: 'approve' } }),
+    );
+    expect(state.entities['c1']?.stage).toBe('approved');
+    state = reducer(
+      state,
+      ClaimsApiActions.claimSaveFailed({ restore: previous, error: 'Only an editor can approve.' }),
+    );
+    expect(state.entities['c1']?.stage).toBe('in_review');
+  });
+
+  it('takes the newer version from a conflict', () => {
+    const previous = claimFixture();
+    const theirs = claimFixture({ rationale: 'Theirs', version: 5 });
+    const state = reducer(
+      loaded(previous),
+      ClaimsApiActions.claimConflict({ mine: { rationale: 'Mine' }, theirs }),
+    );
+    expect(state.entities['c1']?.rationale).toBe('Theirs');
+  });
+
+  it('applies live changes for this article, never an older version', () => {
+    const state = loaded(claimFixture());
+    const newer = reducer(
+      state,
+      LiveActions.claimChanged({
+        claim: claimFixture({ stage: 'in_review', version: 4 }),
+        eventId: 9,
+        actor: 'robin',
+      }),
+    );
+    expect(newer.entities['c1']?.stage).toBe('in_review');
+    const older = reducer(
+      newer,
+      LiveActions.claimChanged({
+        claim: claimFixture({ stage: 'new', version: 2 }),
+        eventId: 3,
+        actor: 'robin',
+      }),
+    );
+    expect(older.entities['c1']?.stage).toBe('in_review');
+    const elsewhere = reducer(
+      state,
+      LiveActions.claimChanged({
+        claim: claimFixture({ id: 'c9', articleId: 'other' }),
+        eventId: 10,
+        actor: null,
+      }),
+    );
+    expect(elsewhere.ids).toEqual(['c1']);
+  });
+
+  it('selects the claim named in the URL', () => {
+    const entities = { c1: claimFixture() };
+    expect(claimsFeature.selectSelectedClaim.projector('c1', entities)?.id).toBe('c1');
+    expect(claimsFeature.selectSelectedClaim.projector(undefined, entities)).toBeNull();
+  });
+});
