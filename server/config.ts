@@ -35,3 +35,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     loginWindowMinutes: 15,
   };
 }
+
+/**
+ * Fastify's validator settings: unknown fields are refused (400 naming them),
+ * not silently dropped, so that a typo never looks like a successful save.
+ */
+export const AJV_OPTIONS = {
+  customOptions: {
+    removeAdditional: false,
+    coerceTypes: 'array',
+    useDefaults: true,
+    allErrors: false,
+  },
+} as const;

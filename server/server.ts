@@ -1,11 +1,12 @@
 /** Starts Claimdesk: the API and the built dashboard on one port. */
 import Fastify from 'fastify';
 import app from './app';
-import { configFromEnv } from './config';
+import { AJV_OPTIONS, configFromEnv } from './config';
 import { countUsers, createSetupToken } from './repositories/users';
 
 const config = configFromEnv();
 const server = Fastify({
+  ajv: AJV_OPTIONS,
   logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   // Fastify's default 1 MiB is too small for pasted long-form articles.
   bodyLimit: 5 * 1024 * 1024,

@@ -12,6 +12,7 @@ import {
   claimSummarySchema,
   errorResponses,
   idParam,
+  plainText,
   problemRef,
 } from './schemas';
 
@@ -95,7 +96,7 @@ const articles: FastifyPluginAsync = async (app) => {
           properties: {
             start: { type: 'integer', minimum: 0 },
             end: { type: 'integer', minimum: 1 },
-            statement: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+            statement: plainText(1000),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
           },
           required: ['start', 'end', 'statement', 'kind'],

@@ -18,6 +18,7 @@ import {
   historyEntrySchema,
   idParam,
   nullable,
+  plainText,
   problemRef,
   transitionBodySchema,
 } from './schemas';
@@ -83,10 +84,10 @@ const claims: FastifyPluginAsync = async (app) => {
         body: {
           type: 'object',
           properties: {
-            statement: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+            statement: plainText(1000),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
             verdict: nullable({ type: 'string', enum: [...VERDICTS] }),
-            rationale: nullable({ type: 'string', maxLength: 10000 }),
+            rationale: nullable(plainText(10000, false)),
             assignee: nullable({ type: 'string', maxLength: 64 }),
           },
           additionalProperties: false,

@@ -8,15 +8,15 @@ import {
   EvidenceInput,
   removeEvidence,
 } from '../repositories/claim-changes';
-import { errorResponses, evidenceSchema, idParam, nullable, webUrl } from './schemas';
+import { errorResponses, evidenceSchema, idParam, nullable, plainText, webUrl } from './schemas';
 
 const evidenceFields = {
   url: webUrl,
-  title: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
-  publisher: nullable({ type: 'string', maxLength: 200 }),
+  title: plainText(500),
+  publisher: nullable(plainText(200, false)),
   stance: { type: 'string', enum: [...STANCES] },
   sourceType: { type: 'string', enum: [...SOURCE_TYPES] },
-  quote: nullable({ type: 'string', maxLength: 5000 }),
+  quote: nullable(plainText(5000, false)),
   archivedUrl: nullable(webUrl),
   accessedAt: nullable({ type: 'string', format: 'date' }),
 };

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { currentUser } from '../plugins/auth';
 import { addNote, deleteNote } from '../repositories/claim-changes';
-import { errorResponses, idParam, noteSchema } from './schemas';
+import { errorResponses, idParam, noteSchema, plainText } from './schemas';
 
 const notes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string }; Body: { text: string } }>(
@@ -18,7 +18,7 @@ const notes: FastifyPluginAsync = async (app) => {
         },
         body: {
           type: 'object',
-          properties: { text: { type: 'string', minLength: 1, maxLength: 10000, pattern: '\\S' } },
+          properties: { text: plainText(10000) },
           required: ['text'],
           additionalProperties: false,
         },

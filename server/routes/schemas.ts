@@ -15,6 +15,21 @@ const countsOf = (keys: readonly string[]) => ({
   additionalProperties: false,
 });
 
+/**
+ * Human text: no control characters (tab and newlines aside) and no lone UTF-16
+ * surrogates, which would corrupt exports; `required` also demands a non-space.
+ */
+const CLEAN = '[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uD800-\\uDFFF]*';
+export function plainText(maxLength: number, required = true) {
+  return {
+    type: 'string',
+    maxLength,
+    ...(required
+      ? { minLength: 1, pattern: `^(?=[\\s\\S]*\\S)${CLEAN}$` }
+      : { pattern: `^${CLEAN}$` }),
+  };
+}
+
 export const idParam = {
   type: 'string',
   minLength: 1,
@@ -209,7 +224,7 @@ export const transitionBodySchema = {
   type: 'object',
   properties: {
     action: { type: 'string', enum: [...ACTIONS] },
-    note: { type: 'string', maxLength: 10000 },
+    note: plainText(10000, false),
     reason: { type: 'string', enum: [...DISMISS_REASONS] },
     assignee: { type: 'string', minLength: 1, maxLength: 64 },
   },

@@ -6,7 +6,7 @@ import Fastify, { FastifyInstance, InjectOptions, LightMyRequestResponse } from 
 import type { Role, Stage } from '../../src/domain/workflow';
 import app from '../app';
 import { hashPassword } from '../auth/password';
-import { PROJECT_ROOT } from '../config';
+import { AJV_OPTIONS, PROJECT_ROOT } from '../config';
 import { insertUser } from '../repositories/users';
 
 export const SEED_ARTICLE = 'putin-north-korea-visit';
@@ -32,7 +32,7 @@ export async function startApp(
 ): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
   const dbFile = join(dir, 'claimdesk.db');
-  const instance = Fastify({ logger: false });
+  const instance = Fastify({ logger: false, ajv: AJV_OPTIONS });
   await instance.register(app, {
     databaseFile: dbFile,
     claimsDir: options.claimsDir === undefined ? join(PROJECT_ROOT, 'claims') : options.claimsDir,

@@ -122,6 +122,12 @@ export class ClaimPanel {
     rationale: [''],
   });
   protected readonly noteText = inject(FormBuilder).nonNullable.control('');
+  /**
+   * The version the person's edit started from. Live updates may bring a newer
+   * claim while they type; saving against the old version lets the server
+   * detect that and show both versions, instead of overwriting silently.
+   */
+  private baseVersion: number | null = null;
 
   constructor() {
     effect(() => this.store.dispatch(ClaimDetailPageActions.opened({ claimId: this.claimId() })));
@@ -129,6 +135,7 @@ export class ClaimPanel {
     effect(() => {
       const claim = this.claim();
       if (claim && !this.form.dirty) {
+        this.baseVersion = claim.version;
         this.form.setValue(
           {
             statement: claim.statement,
@@ -157,6 +164,7 @@ export class ClaimPanel {
       return;
     }
     const value = this.form.getRawValue();
+    const previous = { ...claim, version: this.baseVersion ?? claim.version };
     const patch: ClaimPatch = {};
     if (this.editable().statement && value.statement.trim() !== claim.statement)
       patch.statement = value.statement.trim();
@@ -167,7 +175,7 @@ export class ClaimPanel {
     }
     this.form.markAsPristine();
     if (Object.keys(patch).length > 0) {
-      this.store.dispatch(ClaimDetailPageActions.fieldsSaved({ previous: claim, patch }));
+      this.store.dispatch(ClaimDetailPageActions.fieldsSaved({ previous, patch }));
     }
   }
 
@@ -223,7 +231,12 @@ export class ClaimPanel {
   }
 
   protected keepMine(): void {
-    this.store.dispatch(ClaimDetailPageActions.conflictKeptMine());
+    const conflict = this.conflict();
+    if (!conflict) {
+      return;
+    }
+    this.form.markAsPristine();
+    this.store.dispatch(ClaimDetailPageActions.conflictKeptMine(conflict));
   }
 
   protected takeTheirs(): void {

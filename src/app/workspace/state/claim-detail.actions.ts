@@ -15,7 +15,7 @@ export const ClaimDetailPageActions = createActionGroup({
     'Evidence Removed': props<{ claimId: string; evidenceId: string }>(),
     'Note Added': props<{ claimId: string; text: string }>(),
     'Note Deleted': props<{ claimId: string; noteId: string }>(),
-    'Conflict Kept Mine': emptyProps(),
+    'Conflict Kept Mine': props<{ mine: ClaimPatch; theirs: ClaimSummary }>(),
     'Conflict Took Theirs': emptyProps(),
   },
 });

@@ -101,13 +101,9 @@ export const takeAction = createEffect(
 );
 
 export const keepMine = createEffect(
-  (actions$ = inject(Actions), api = inject(ClaimsApi), store = inject(Store)) => {
+  (actions$ = inject(Actions), api = inject(ClaimsApi)) => {
     return actions$.pipe(
       ofType(ClaimDetailPageActions.conflictKeptMine),
-      concatMap(() => {
-        const conflict = store.selectSignal(claimDetailFeature.selectConflict)();
-        return conflict ? [conflict] : [];
-      }),
       // Nothing is lost: the person chose to apply their edit on top of the newer version.
       concatMap(({ mine, theirs }) =>
         api.patch(theirs.id, theirs.version, mine).pipe(

@@ -1,0 +1,122 @@
+import { expect, Page, test } from '@playwright/test';
+import { E2E_USERS } from './fixtures/environment';
+import { signedIn } from './fixtures/session';
+
+const ARTICLE = 'putin-north-korea-visit';
+
+async function openClaim(page: Page, quote: string) {
+  await page.locator('section[aria-label="Claims"] tbody tr', { hasText: quote }).click();
+  await expect(page.getByRole('heading', { name: 'Claim', exact: true })).toBeVisible();
+}
+
+async function addEvidence(page: Page, url: string, title: string) {
+  await page.getByTestId('evidence-url').fill(url);
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+}
+
+test('a claim goes from research to approval between a checker and an editor', async ({
+  browser,
+}) => {
+  const checker = await signedIn(browser, E2E_USERS.checker.username, `/articles/${ARTICLE}`);
+  const editor = await signedIn(browser, E2E_USERS.editor.username, `/articles/${ARTICLE}`);
+  const quote = 'nearly five million artillery shells';
+  const row = (page: Page) =>
+    page.locator('section[aria-label="Claims"] tbody tr', { hasText: quote });
+
+  await openClaim(checker, quote);
+  await checker.getByRole('button', { name: 'Start research' }).click();
+  await expect(row(checker)).toContainText('Researching');
+
+  await addEvidence(checker, 'https://www.reuters.com/world/shells', 'Reuters on shell shipments');
+  await addEvidence(checker, 'https://www.bbc.com/news/world-asia', 'BBC analysis');
+  await checker
+    .getByTestId('note-text')
+    .fill('Two independent sources; the figure is an estimate.');
+  await checker.getByRole('button', { name: 'Add note' }).click();
+  await expect(checker.locator('.note-text', { hasText: 'independent sources' })).toBeVisible();
+
+  await checker.getByTestId('verdict').click();
+  await checker.getByRole('option', { name: 'False', exact: true }).click();
+  await checker
+    .getByLabel('Rationale')
+    .fill('Estimates cited vary; the figure is not established.');
+  await checker.getByRole('button', { name: 'Save finding' }).click();
+  await expect(checker.getByText('Saved')).toBeVisible();
+  await checker.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(row(checker)).toContainText('In review');
+  // A checker is never offered approval.
+  await expect(checker.getByRole('button', { name: 'Approve' })).toBeDisabled();
+
+  // The editor sees it arrive without a reload.
+  await expect(row(editor)).toContainText('In review');
+  await openClaim(editor, quote);
+  await editor.getByRole('button', { name: 'Request changes' }).click();
+  await editor.getByRole('dialog').getByLabel('Note').fill('Name the sources in the rationale.');
+  await editor.getByRole('dialog').getByRole('button', { name: 'Request changes' }).click();
+  await expect(row(editor)).toContainText('Changes requested');
+
+  await expect(row(checker)).toContainText('Changes requested');
+  await expect(checker.locator('.note-text', { hasText: 'Name the sources' })).toBeVisible();
+  await checker
+    .getByLabel('Rationale')
+    .fill('Reuters and the BBC cite differing estimates; not established.');
+  await checker.getByRole('button', { name: 'Save finding' }).click();
+  await expect(checker.getByText('Saved')).toBeVisible();
+  await checker.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(row(checker)).toContainText('In review');
+
+  await expect(row(editor)).toContainText('In review');
+  await editor.getByRole('button', { name: 'Approve' }).click();
+  await expect(row(editor)).toContainText('Approved');
+  await expect(row(checker)).toContainText('Approved');
+
+  const history = editor.locator('cd-history-timeline');
+  await expect(history).toContainText('casey started research on the claim');
+  await expect(history).toContainText('casey submitted the claim as False');
+  await expect(history).toContainText('dana requested changes on the claim');
+  await expect(history).toContainText('dana approved the claim as False');
+  await editor.screenshot({ path: 'test-results/screens/claim-approved.png', fullPage: true });
+});
+
+test('a javascript: link is refused and HTML in a note shows as text', async ({ browser }) => {
+  const page = await signedIn(browser, E2E_USERS.checker.username, `/articles/${ARTICLE}`);
+  await openClaim(page, 'satellite images');
+  await page.getByTestId('evidence-url').fill('javascript:alert(1)');
+  await page.getByLabel('Title').fill('Evil');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(page.getByText('Only http:// and https:// links can be evidence.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Evil' })).toHaveCount(0);
+
+  const html = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  await page.getByTestId('note-text').fill(html);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.locator('.note-text', { hasText: '<b>bold</b>' })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  await expect(page.locator('.note-text b')).toHaveCount(0);
+});
+
+test('a stale edit shows both versions and keeps what was typed', async ({ browser }) => {
+  const quote = 'Kremlin has now confirmed';
+  const first = await signedIn(browser, E2E_USERS.checker.username, `/articles/${ARTICLE}`);
+  const second = await signedIn(browser, E2E_USERS.editor.username, `/articles/${ARTICLE}`);
+  await openClaim(first, quote);
+  await openClaim(second, quote);
+
+  await second.getByLabel('Rationale').fill('The editor’s rationale, typed first.');
+  await first.getByLabel('Rationale').fill('The checker’s rationale, saved first.');
+  await first.getByRole('button', { name: 'Save finding' }).click();
+  await expect(first.getByText('Saved')).toBeVisible();
+
+  await second.getByRole('button', { name: 'Save finding' }).click();
+  const conflict = second.getByRole('alertdialog');
+  await expect(conflict).toContainText('Someone else changed this claim');
+  await expect(conflict).toContainText('The editor’s rationale, typed first.');
+  await expect(conflict).toContainText('The checker’s rationale, saved first.');
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(second.getByText('Your version was saved')).toBeVisible();
+  await expect(first.getByLabel('Rationale')).toHaveValue('The editor’s rationale, typed first.');
+});
