@@ -11,7 +11,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Journeys span two browsers and many server round trips.
+  timeout: 120_000,
   reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
   outputDir: 'test-results',
   use: {

@@ -93,6 +93,8 @@ console.log('\n=== unit (Karma, headless Chromium) ===');
     env,
   );
   // Karma's progress reporter: "Executed 12 of 12 (1 FAILED)" / "Executed 12 of 12 SUCCESS".
+  // Karma colours its summary; strip ANSI escapes before reading the counts.
+  // eslint-disable-next-line no-control-regex
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const lines = [...plain.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)];
   const last = lines[lines.length - 1];
