@@ -4,8 +4,10 @@ import { signedIn } from './fixtures/session';
 
 const ARTICLE = 'putin-north-korea-visit';
 
+/** Finds a claim the way a person does: search for its words, then open its row. */
 async function openClaim(page: Page, quote: string) {
-  await page.locator('section[aria-label="Claims"] tbody tr', { hasText: quote }).click();
+  await page.getByTestId('claim-search').fill(quote);
+  await page.locator('cd-claims-table [role="row"]', { hasText: quote }).click();
   await expect(page.getByRole('heading', { name: 'Claim', exact: true })).toBeVisible();
 }
 
@@ -22,8 +24,11 @@ test('a claim goes from research to approval between a checker and an editor', a
   const checker = await signedIn(browser, E2E_USERS.checker.username, `/articles/${ARTICLE}`);
   const editor = await signedIn(browser, E2E_USERS.editor.username, `/articles/${ARTICLE}`);
   const quote = 'nearly five million artillery shells';
-  const row = (page: Page) =>
-    page.locator('section[aria-label="Claims"] tbody tr', { hasText: quote });
+  const row = (page: Page) => page.locator('cd-claims-table [role="row"]', { hasText: quote });
+
+  // The editor keeps the claim in view; the checker's work must arrive there without a reload.
+  await editor.getByTestId('claim-search').fill(quote);
+  await expect(row(editor)).toContainText('New');
 
   await openClaim(checker, quote);
   await checker.getByRole('button', { name: 'Start research' }).click();
@@ -51,7 +56,7 @@ test('a claim goes from research to approval between a checker and an editor', a
 
   // The editor sees it arrive without a reload.
   await expect(row(editor)).toContainText('In review');
-  await openClaim(editor, quote);
+  await row(editor).click();
   await editor.getByRole('button', { name: 'Request changes' }).click();
   await editor.getByRole('dialog').getByLabel('Note').fill('Name the sources in the rationale.');
   await editor.getByRole('dialog').getByRole('button', { name: 'Request changes' }).click();

@@ -5,7 +5,7 @@ import { E2E_PASSWORD, E2E_USERS } from './fixtures/environment';
 
 interface ArticleFile {
   article: { id: string; headline: string };
-  claims: { quote: string }[];
+  claims: { quote: string; kind: string; statement: string }[];
 }
 
 const seed = JSON.parse(
@@ -23,13 +23,24 @@ test('a fact-checker signs in and sees the seed article with every claim', async
   await page.getByRole('link', { name: seed.article.headline }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.article.headline);
 
-  const rows = page.locator('section[aria-label="Claims"] tbody tr');
-  await expect(rows).toHaveCount(seed.claims.length);
+  await expect(page.getByRole('status')).toHaveText(
+    `${seed.claims.length} of ${seed.claims.length} claims`,
+  );
+  const rows = page.locator('cd-claims-table [role="row"][aria-rowindex]');
   await expect(rows.first()).toContainText(seed.claims[0].quote);
-  await expect(page.locator('article mark').first()).toBeVisible();
+  // Every claim is highlighted: a mark starts where each quote starts.
+  const marked = await page.locator('article mark').allTextContents();
+  for (const claim of seed.claims) {
+    expect(
+      marked.some((m) => claim.quote.startsWith(m)),
+      claim.quote,
+    ).toBe(true);
+  }
 
   await page.locator('article mark').first().click();
+  await expect(page).toHaveURL(/claim=pnk-001/);
   await expect(rows.first()).toHaveClass(/selected/);
+  await expect(page.getByRole('heading', { name: 'Claim', exact: true })).toBeVisible();
 
   const scan = await new AxeBuilder({ page }).analyze();
   const serious = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -43,4 +54,28 @@ test('an unknown password is refused with a readable message', async ({ page }) 
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('The username or password is not right.');
+});
+
+test('the filter lives in the URL, so a link reproduces it', async ({ page }) => {
+  await page.goto(
+    '/sign-in?returnUrl=' +
+      encodeURIComponent('/articles/putin-north-korea-visit?kind=prediction&q=Russia'),
+  );
+  await page.getByLabel('Username').fill(E2E_USERS.editor.username);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const expected = seed.claims.filter(
+    (c) => c.kind === 'prediction' && /russia/i.test(`${c.quote} ${c.statement}`),
+  ).length;
+  await expect(page.getByRole('status')).toHaveText(`${expected} of ${seed.claims.length} claims`);
+  await expect(page.getByTestId('claim-search')).toHaveValue('Russia');
+
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('claim-search')).toBeFocused();
+  await page.getByTestId('claim-search').fill('');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/claim=/);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toContainText('Keyboard shortcuts');
 });

@@ -1,41 +1,66 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { Router } from '@angular/router';
-import { MatChip, MatChipSet } from '@angular/material/chips';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { CLAIM_KIND_LABELS } from '../../domain/claim';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
-import { STAGE_LABELS } from '../../domain/workflow';
 import { segmentArticle } from './article-segments';
+import { ClaimFilter, filterToParams, SortKey } from './claim-filter';
+import { ClaimFilters } from './claim-filters';
 import { ClaimPanel } from './claim-panel';
+import { ClaimsTable } from './claims-table';
+import { Shortcuts } from './shortcuts';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
+
+/** Keys that do something here; typing in a field never triggers them. */
+const SHORTCUT_KEYS = new Set(['j', 'k', 'Enter', 'e', 'n', '/', '?']);
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({
   selector: 'cd-workspace',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ClaimPanel, MatChip, MatChipSet, MatProgressBar],
+  imports: [
+    ClaimFilters,
+    ClaimPanel,
+    ClaimsTable,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatProgressBar,
+  ],
   templateUrl: './workspace.html',
   styleUrl: './workspace.scss',
+  host: { '(document:keydown)': 'onKey($event)' },
 })
 export class Workspace {
   private readonly store = inject(Store);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
   /** Route parameter. */
   readonly articleId = input.required<string>();
   /** Query parameter `claim`: the open claim, so that a link opens it. */
   readonly claim = input<string | undefined>(undefined);
-  private readonly router = inject(Router);
 
+  private readonly filters = viewChild(ClaimFilters);
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
   protected readonly claims = this.store.selectSignal(claimsFeature.selectAll);
+  protected readonly visible = this.store.selectSignal(claimsFeature.selectVisibleClaims);
+  protected readonly filter = this.store.selectSignal(claimsFeature.selectFilter);
   protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
   protected readonly error = this.store.selectSignal(claimsFeature.selectError);
   protected readonly selectedId = computed(() => this.claim() ?? null);
-  protected readonly stageLabels = STAGE_LABELS;
-  protected readonly kindLabels = CLAIM_KIND_LABELS;
-  protected readonly verdicts = VERDICT_DEFINITIONS;
+  protected readonly colourBy = signal<'stage' | 'verdict'>('stage');
 
   protected readonly lines = computed(() => {
     const article = this.article();
@@ -49,7 +74,18 @@ export class Workspace {
     );
   });
 
-  protected readonly stageOf = computed(() => new Map(this.claims().map((c) => [c.id, c.stage])));
+  /** The highlight class of each claim: its stage, or its verdict when colouring by verdict. */
+  protected readonly markClass = computed(() => {
+    const byVerdict = this.colourBy() === 'verdict';
+    return new Map(
+      this.claims().map((c) => [
+        c.id,
+        byVerdict
+          ? `verdict-${c.verdict ? VERDICT_DEFINITIONS[c.verdict].colorToken : 'none'}`
+          : `stage-${c.stage}`,
+      ]),
+    );
+  });
 
   constructor() {
     effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
@@ -62,10 +98,64 @@ export class Workspace {
     });
     if (claimId === null) {
       this.store.dispatch(ClaimDetailPageActions.closed());
+    }
+  }
+
+  protected changeFilter(filter: ClaimFilter): void {
+    // Typing refines the same view: replace the history entry instead of adding one per key.
+    void this.router.navigate([], {
+      queryParams: filterToParams(filter),
+      queryParamsHandling: 'merge',
+      replaceUrl: filter.query !== this.filter().query,
+    });
+  }
+
+  protected changeSort(sort: { sort: SortKey; descending: boolean }): void {
+    this.changeFilter({ ...this.filter(), ...sort });
+  }
+
+  protected onKey(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    const typing = target?.closest(
+      'input, textarea, select, [contenteditable], mat-select, [role="dialog"]',
+    );
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || !SHORTCUT_KEYS.has(event.key)) {
       return;
     }
-    document
-      .getElementById(`claim-row-${claimId}`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (event.key === 'Enter' && target?.closest('button, a, [role="row"], mark')) {
+      return;
+    }
+    event.preventDefault();
+    const claims = this.visible();
+    const index = claims.findIndex((c) => c.id === this.selectedId());
+    switch (event.key) {
+      case 'j':
+      case 'k': {
+        const next =
+          event.key === 'j' ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
+        if (claims[next]) {
+          this.select(claims[next].id);
+        }
+        break;
+      }
+      case 'Enter':
+        document
+          .querySelector<HTMLElement>('#claim-panel-title')
+          ?.scrollIntoView({ block: 'start' });
+        document.querySelector<HTMLElement>('cd-claim-panel button')?.focus();
+        break;
+      case 'e':
+        document.querySelector<HTMLElement>('[data-testid="evidence-url"]')?.focus();
+        break;
+      case 'n':
+        document.querySelector<HTMLElement>('[data-testid="note-text"]')?.focus();
+        break;
+      case '/':
+        this.filters()?.focusSearch();
+        break;
+      case '?':
+        this.dialog.open(Shortcuts);
+        break;
+    }
   }
 }

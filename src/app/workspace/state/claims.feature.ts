@@ -3,7 +3,9 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ACTION_RULES } from '../../../domain/workflow';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
-import { selectClaimIdFromUrl } from './router.selectors';
+import { sessionFeature } from '../../session/state/session.feature';
+import { applyFilter, EMPTY_FILTER, filterFromParams } from '../claim-filter';
+import { selectClaimIdFromUrl, selectQueryParams } from './router.selectors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 export interface ClaimsState extends EntityState<ClaimSummary> {
@@ -80,9 +82,20 @@ export const claimsFeature = createFeature({
   ),
   extraSelectors: ({ selectClaimsState, selectEntities }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
+    const selectFilter = createSelector(selectQueryParams, (params) =>
+      params ? filterFromParams(params) : EMPTY_FILTER,
+    );
     return {
       selectAll,
       selectTotal,
+      selectFilter,
+      /** Memoised: recomputed only when the claims, the filter or the user change. */
+      selectVisibleClaims: createSelector(
+        selectAll,
+        selectFilter,
+        sessionFeature.selectUser,
+        (claims, filter, user) => applyFilter(claims, filter, user?.username ?? null),
+      ),
       selectSelectedClaim: createSelector(selectClaimIdFromUrl, selectEntities, (id, entities) =>
         typeof id === 'string' ? (entities[id] ?? null) : null,
       ),
