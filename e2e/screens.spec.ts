@@ -47,3 +47,31 @@ test('screens render accessibly in both themes at laptop and phone widths', asyn
   await signIn.screenshot({ path: 'test-results/screens/sign-in-light-laptop.png' });
   await expectNoSeriousViolations(signIn);
 });
+
+test('an admin manages people; the overview shows counts and what waits', async ({ browser }) => {
+  const admin = await signedIn(browser, E2E_USERS.admin.username);
+  await admin.getByRole('link', { name: 'People' }).click();
+  await expect(admin.getByRole('heading', { name: 'People' })).toBeVisible();
+  await admin.getByLabel('Username').fill('robin');
+  await admin.getByLabel('Initial password').fill('robin password 1');
+  await admin.getByRole('button', { name: 'Add' }).click();
+  await expect(admin.getByRole('cell', { name: 'robin', exact: true })).toBeVisible();
+  await admin.getByRole('row', { name: /robin/ }).getByRole('button', { name: 'Disable' }).click();
+  await expect(admin.getByRole('row', { name: /robin/ })).toContainText('Disabled');
+  await admin.screenshot({ path: 'test-results/screens/people-light-laptop.png', fullPage: true });
+  await expectNoSeriousViolations(admin);
+
+  const checker = await signedIn(browser, E2E_USERS.checker.username);
+  await expect(checker.getByRole('link', { name: 'People' })).toHaveCount(0);
+  await checker.goto('/people');
+  await expect(checker).toHaveURL(/\/$/);
+
+  await admin.goto('/articles/putin-north-korea-visit/overview');
+  await expect(admin.getByRole('figure').first()).toContainText('Claims per stage');
+  await expect(admin.getByRole('row', { name: /No verdict yet/ })).toBeVisible();
+  await admin.screenshot({
+    path: 'test-results/screens/overview-light-laptop.png',
+    fullPage: true,
+  });
+  await expectNoSeriousViolations(admin);
+});

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { signedInGuard } from './session/signed-in-guard';
+import { adminGuard, signedInGuard } from './session/signed-in-guard';
 
 export const routes: Routes = [
   {
@@ -21,6 +21,17 @@ export const routes: Routes = [
         pathMatch: 'full',
         title: 'Articles · Claimdesk',
         loadComponent: () => import('./articles/article-list').then((m) => m.ArticleList),
+      },
+      {
+        path: 'articles/:articleId/overview',
+        title: 'Overview · Claimdesk',
+        loadComponent: () => import('./overview/overview').then((m) => m.Overview),
+      },
+      {
+        path: 'people',
+        title: 'People · Claimdesk',
+        canActivate: [adminGuard],
+        loadComponent: () => import('./users/user-admin').then((m) => m.UserAdmin),
       },
       {
         path: 'articles/:articleId',

@@ -52,6 +52,7 @@ import { articlesFeature } from './state/articles.feature';
             [value]="item.progress"
             [attr.aria-label]="'Checked ' + item.progress + ' percent'"
           />
+          <p><a [routerLink]="['/articles', item.article.id, 'overview']">Overview</a></p>
           <p class="counts">
             {{ item.progress }}% checked · {{ item.article.claimCount }} claims:
             @for (stage of stages; track stage) {

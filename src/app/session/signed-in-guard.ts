@@ -19,3 +19,9 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
     ),
   );
 };
+
+/** The people page is for admins; the server refuses everyone else anyway. */
+export const adminGuard: CanActivateFn = () => {
+  const user = inject(Store).selectSignal(sessionFeature.selectUser)();
+  return user?.role === 'admin' ? true : inject(Router).createUrlTree(['/']);
+};

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
@@ -13,7 +13,7 @@ import { Theme } from './theme';
 @Component({
   selector: 'cd-toolbar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatIcon, MatIconButton, MatToolbar, MatTooltip, RouterLink],
+  imports: [MatAnchor, MatButton, MatIcon, MatIconButton, MatToolbar, MatTooltip, RouterLink],
   template: `
     <mat-toolbar>
       <a class="brand" routerLink="/">Claimdesk</a>
@@ -30,6 +30,9 @@ import { Theme } from './theme';
         }}</mat-icon>
       </button>
       @if (user(); as u) {
+        @if (u.role === 'admin') {
+          <a mat-button routerLink="/people">People</a>
+        }
         <span class="user" data-testid="current-user"
           >{{ u.displayName }} · {{ roleLabels[u.role] }}</span
         >

@@ -11,7 +11,7 @@ import {
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import { segmentArticle } from './article-segments';
@@ -38,6 +38,7 @@ const SHORTCUT_KEYS = new Set(['j', 'k', 'Enter', 'e', 'n', '/', '?']);
     MatButtonToggle,
     MatButtonToggleGroup,
     MatProgressBar,
+    RouterLink,
   ],
   templateUrl: './workspace.html',
   styleUrl: './workspace.scss',

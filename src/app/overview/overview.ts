@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { STAGE_LABELS } from '../../domain/workflow';
+import { claimsFeature } from '../workspace/state/claims.feature';
+import { WorkspacePageActions } from '../workspace/state/workspace.actions';
+import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
+
+/** An article at a glance: claims per stage and per verdict, and what waits on whom. */
+@Component({
+  selector: 'cd-overview',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatProgressBar, RouterLink],
+  template: `
+    @if (article(); as a) {
+      <h1>Overview: {{ a.headline }}</h1>
+      <p><a [routerLink]="['/articles', a.id]">Open the article workspace</a></p>
+      <div class="charts">
+        @for (chart of charts(); track chart.title) {
+          <figure>
+            <figcaption>{{ chart.title }}</figcaption>
+            <table class="bars">
+              <tbody>
+                @for (bar of chart.bars; track bar.key) {
+                  <tr>
+                    <th scope="row">{{ bar.label }}</th>
+                    <td class="track">
+                      <span
+                        class="bar"
+                        [style.width.%]="bar.share"
+                        [style.background]="bar.colour"
+                      ></span>
+                    </td>
+                    <td class="count">{{ bar.count }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </figure>
+        }
+      </div>
+      <h2>Waiting</h2>
+      @for (item of waiting(); track item.claim.id) {
+        <p class="waiting">
+          <a [routerLink]="['/articles', a.id]" [queryParams]="{ claim: item.claim.id }">{{
+            item.claim.statement
+          }}</a>
+          <span> · {{ stageLabels[item.claim.stage] }}, waiting for {{ item.waitingFor }}</span>
+        </p>
+      } @empty {
+        <p>Nothing is waiting for review or changes.</p>
+      }
+    } @else if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+      max-width: 1100px;
+      margin: 0 auto;
+      padding: 16px;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+      gap: 24px;
+    }
+    figure {
+      margin: 0;
+    }
+    figcaption {
+      font: var(--mat-sys-title-medium);
+      margin-bottom: 8px;
+    }
+    .bars {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th {
+      text-align: left;
+      font: var(--mat-sys-body-medium);
+      padding: 4px 8px 4px 0;
+      white-space: nowrap;
+    }
+    .track {
+      width: 100%;
+    }
+    .bar {
+      display: block;
+      height: 16px;
+      min-width: 2px;
+      border-radius: 4px;
+    }
+    .count {
+      padding-left: 8px;
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .waiting span {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class Overview {
+  private readonly store = inject(Store);
+  readonly articleId = input.required<string>();
+  protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
+  protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
+  private readonly claims = this.store.selectSignal(claimsFeature.selectAll);
+  protected readonly stageLabels = STAGE_LABELS;
+  protected readonly charts = computed((): { title: string; bars: Bar[] }[] => [
+    { title: 'Claims per stage', bars: stageBars(this.claims()) },
+    { title: 'Claims per verdict', bars: verdictBars(this.claims()) },
+  ]);
+  protected readonly waiting = computed(() => waitingClaims(this.claims()));
+
+  constructor() {
+    effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
+  }
+}
