@@ -8,9 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import app from '../app';
 import { hashPassword } from '../auth/password';
+import { AJV_OPTIONS } from '../config';
 import { importArticle } from '../intake/article-file';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
@@ -27,14 +30,47 @@ interface Captured {
   readonly body: Buffer;
 }
 
-function send(message: ServerMessage): void {
-  process.send?.(message);
+/**
+ * BENCH_WHATIF: measure a change without making it, to size a fix. Never the
+ * shipped configuration; the driver prints it above the results.
+ *   sync-normal  PRAGMA synchronous = NORMAL (WAL: no fsync per commit)
+ *   stmt-cache   reuse prepared statements (Kysely's SQLite driver prepares per query)
+ */
+const WHAT_IF = new Set(
+  (process.env['BENCH_WHATIF'] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+function cachePreparedStatements(): void {
+  type Prepare = (this: SQLite.Database, source: string) => SQLite.Statement;
+  const prototype = SQLite.prototype as unknown as { prepare: Prepare };
+  const prepare = prototype.prepare;
+  const caches = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+  prototype.prepare = function (source) {
+    let cache = caches.get(this);
+    if (!cache) {
+      cache = new Map();
+      caches.set(this, cache);
+    }
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare.call(this, source);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
 }
 
-async function capture(
-  url: string,
-  init: RequestInit & { expect: number },
-): Promise<Captured> {
+function send(message: ServerMessage): void {
+  // The driver may be gone already (Ctrl-C reaches both processes): nothing to tell then.
+  if (process.connected) {
+    process.send?.(message, undefined, undefined, () => undefined);
+  }
+}
+
+async function capture(url: string, init: RequestInit & { expect: number }): Promise<Captured> {
   const response = await fetch(url, init);
   const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== init.expect) {
@@ -45,7 +81,7 @@ async function capture(
 
 /** A Fastify instance with no plugins: the cost of HTTP and routing alone. */
 function bareServer(routes: { read: Captured; patch: Captured; note: Captured }): FastifyInstance {
-  const bare = Fastify({ logger: false });
+  const bare = Fastify({ logger: false, forceCloseConnections: true });
   const serve = (captured: Captured) => (_request: FastifyRequest, reply: FastifyReply) => {
     reply.code(captured.status).type(captured.type).send(captured.body);
   };
@@ -58,25 +94,30 @@ function bareServer(routes: { read: Captured; patch: Captured; note: Captured })
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
   const servers: FastifyInstance[] = [];
-  let closing = false;
-  const cleanUp = async () => {
-    if (closing) {
-      return;
-    }
-    closing = true;
-    for (const server of servers) {
-      await server.close().catch(() => undefined);
-    }
-    rmSync(dir, { recursive: true, force: true });
+  let cleaning: Promise<void> | undefined;
+  /** Closes the servers and removes the temp dir; every caller waits for the one cleanup. */
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const server of servers) {
+        await server.close().catch(() => undefined);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    })());
+  // Last resort, should the process exit before the cleanup is done.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const cleanUpAndExit = () => {
+    // A close can wait on work in progress (say, plugins still loading): not for long.
+    setTimeout(() => process.exit(1), 5000).unref();
+    void cleanUp().finally(() => process.exit(1));
   };
   process.on('disconnect', () => {
     // The driver went away (crash, Ctrl-C): leave no server or temp dir behind.
-    if (!closing) {
-      void cleanUp().finally(() => process.exit(1));
+    if (!cleaning) {
+      cleanUpAndExit();
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => void cleanUp().finally(() => process.exit(1)));
+    process.on(signal, cleanUpAndExit);
   }
   process.on('message', (message: DriverClose) => {
     if (message.type === 'close') {
@@ -88,7 +129,17 @@ async function main(): Promise<void> {
   });
 
   try {
-    const instance = Fastify({ logger: false });
+    for (const item of WHAT_IF) {
+      if (item !== 'sync-normal' && item !== 'stmt-cache') {
+        throw new Error(`unknown BENCH_WHATIF item "${item}"`);
+      }
+    }
+    if (WHAT_IF.has('stmt-cache')) {
+      cachePreparedStatements();
+    }
+    // As server.ts and the test harness build it; forceCloseConnections only lets a close
+    // end the load generator's keep-alive connections instead of waiting for them.
+    const instance = Fastify({ logger: false, ajv: AJV_OPTIONS, forceCloseConnections: true });
     servers.push(instance);
     await instance.register(app, {
       databaseFile: join(dir, 'claimdesk.db'),
@@ -98,6 +149,9 @@ async function main(): Promise<void> {
       loginAttempts: 1000,
       loginWindowMinutes: 15,
     });
+    if (WHAT_IF.has('sync-normal')) {
+      await sql`PRAGMA synchronous = NORMAL`.execute(instance.db);
+    }
     const appUrl = await instance.listen({ port: 0, host: '127.0.0.1' });
 
     const seedStart = performance.now();

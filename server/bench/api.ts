@@ -5,7 +5,8 @@
  *
  * The servers run in a forked process (api-server.ts); autocannon drives them
  * from this one over loopback, so load generation and serving do not share an
- * event loop.
+ * event loop. Each scenario warms both targets up, then measures them in
+ * alternating rounds of about 2 s; req/s counts 2xx responses only.
  *
  * Environment:
  *   BENCH_SECONDS         measured seconds per scenario and target (default 10)
@@ -13,10 +14,12 @@
  *   BENCH_ONLY            comma-separated subset of: read,patch,note
  *   BENCH_JSON            write the results as JSON to this file
  *   BENCH_CPU_PROF        write a V8 CPU profile of the server process to this folder
+ *   BENCH_WHATIF          sync-normal and/or stmt-cache: size a fix without making it
+ *                         (see api-server.ts); never the shipped configuration
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { ServerMessage, ServerReady, TrackedClaim } from './protocol';
@@ -40,6 +43,8 @@ function envNumber(name: string, fallback: number, min: number): number {
 
 const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
+/** Measured time per target is split into rounds of about 2 s. */
+const ROUNDS = Math.max(1, Math.round(SECONDS / 2));
 
 type ScenarioKey = 'read' | 'patch' | 'note';
 type Target = 'app' | 'bare';
@@ -54,8 +59,6 @@ class ClaimPool {
   private readonly ring: (TrackedClaim | undefined)[];
   private head = 0;
   private size: number;
-  /** Claims whose response never came (in flight when a run stopped): left out. */
-  lost = 0;
 
   constructor(claims: readonly TrackedClaim[]) {
     this.ring = claims.map((claim) => ({ ...claim }));
@@ -105,7 +108,6 @@ interface PatchContext {
 interface Scenario {
   readonly key: ScenarioKey;
   readonly label: string;
-  readonly write: boolean;
   /** Options for one autocannon run against `baseUrl`, whose state lives in `state`. */
   options(baseUrl: string, state: ScenarioState): autocannon.Options;
 }
@@ -124,7 +126,6 @@ function scenarios(ready: ServerReady): Scenario[] {
     {
       key: 'read',
       label: `GET /api/articles/:id/claims (50 claims, ${ready.captured.read.bytes} B)`,
-      write: false,
       options: (baseUrl) => ({
         ...common,
         url: `${baseUrl}/api/articles/${ready.readArticleId}/claims`,
@@ -134,7 +135,6 @@ function scenarios(ready: ServerReady): Scenario[] {
     {
       key: 'patch',
       label: 'PATCH /api/claims/:id (rationale, If-Match)',
-      write: true,
       options: (baseUrl, state) => ({
         ...common,
         url: baseUrl,
@@ -182,7 +182,6 @@ function scenarios(ready: ServerReady): Scenario[] {
     {
       key: 'note',
       label: 'POST /api/claims/:id/notes',
-      write: true,
       options: (baseUrl, state) => ({
         ...common,
         url: baseUrl,
@@ -231,45 +230,86 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** The run in progress, to stop on Ctrl-C. */
+let running: autocannon.Instance | undefined;
+
 /** One autocannon run; latencies are kept unrounded (autocannon's histogram has 1 ms steps). */
 function run(options: autocannon.Options): Promise<{ result: autocannon.Result; times: number[] }> {
   return new Promise((resolve, reject) => {
     const times: number[] = [];
-    const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ result, times }),
-    );
+    const instance = autocannon(options, (error: unknown, result: autocannon.Result) => {
+      running = undefined;
+      if (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      } else {
+        resolve({ result, times });
+      }
+    });
+    running = instance;
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       times.push(responseTime);
     });
   });
 }
 
-async function measure(
+/** The raw outcome of one autocannon run, to be added up over rounds. */
+interface Slice {
+  readonly seconds: number;
+  readonly requests: number;
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly statusCodes: Record<string, number>;
+  readonly times: number[];
+}
+
+async function slice(
   scenario: Scenario,
-  target: Target,
   baseUrl: string,
   state: ScenarioState,
   seconds: number,
-): Promise<Measurement> {
+): Promise<Slice> {
   const { result, times } = await run({ ...scenario.options(baseUrl, state), duration: seconds });
-  const sorted = Float64Array.from(times).sort();
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
     statusCodes[code] = stats.count ?? 0;
   }
   return {
-    scenario: scenario.key,
-    target,
     seconds: result.duration,
     requests: result.requests.total,
     ok: result['2xx'],
-    okPerSecond: result['2xx'] / result.duration,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
     non2xx: result.non2xx,
-    statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
+    statusCodes,
+    times,
+  };
+}
+
+function combine(scenario: ScenarioKey, target: Target, slices: readonly Slice[]): Measurement {
+  const sum = (pick: (s: Slice) => number) => slices.reduce((total, s) => total + pick(s), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const s of slices) {
+    for (const [code, count] of Object.entries(s.statusCodes)) {
+      statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    }
+  }
+  const sorted = Float64Array.from(slices.flatMap((s) => s.times)).sort();
+  const seconds = sum((s) => s.seconds);
+  return {
+    scenario,
+    target,
+    seconds,
+    requests: sum((s) => s.requests),
+    ok: sum((s) => s.ok),
+    okPerSecond: sum((s) => s.ok) / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    non2xx: sum((s) => s.non2xx),
+    statusCodes,
+    errors: sum((s) => s.errors),
+    timeouts: sum((s) => s.timeouts),
   };
 }
 
@@ -304,7 +344,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if (child.connected) {
-    child.send({ type: 'close' });
+    // On Ctrl-C the child may be exiting already; its exit is what we wait for.
+    child.send({ type: 'close' }, () => undefined);
   }
   const timer = setTimeout(() => child.kill('SIGTERM'), 15_000);
   await exited;
@@ -328,7 +369,10 @@ async function checkVersions(ready: ServerReady, pool: ClaimPool): Promise<strin
 
 const fmt = (value: number, digits = 0) =>
   Number.isFinite(value)
-    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    ? value.toLocaleString('en-US', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      })
     : '-';
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -346,14 +390,22 @@ async function main(): Promise<void> {
   const only = process.env['BENCH_ONLY']?.split(',').map((key) => key.trim());
   const started = new Date();
   console.log(
-    `Claimdesk API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run ` +
-      `(+${WARMUP_SECONDS} s warm-up), Node ${process.version}, ` +
+    `Claimdesk API benchmark: ${CONNECTIONS} connections, ${SECONDS} s measured per target ` +
+      `in ${ROUNDS} alternating rounds (+${WARMUP_SECONDS} s warm-up), Node ${process.version}, ` +
       `${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
 
+  const whatIf = process.env['BENCH_WHATIF'];
+  if (whatIf) {
+    console.log(`WHAT-IF run (${whatIf}): not the shipped configuration.`);
+  }
+
   const child = startServer();
-  const cleanUpOnSignal = () => void stopServer(child).finally(() => process.exit(130));
+  const cleanUpOnSignal = () => {
+    running?.stop();
+    void stopServer(child).finally(() => process.exit(130));
+  };
   process.once('SIGINT', cleanUpOnSignal);
   try {
     const first = await nextMessage(child);
@@ -368,6 +420,7 @@ async function main(): Promise<void> {
 
     const measurements: Measurement[] = [];
     const notes: string[] = [];
+    const loads: string[] = [];
     for (const scenario of scenarios(ready)) {
       if (only && !only.includes(scenario.key)) {
         continue;
@@ -379,11 +432,24 @@ async function main(): Promise<void> {
       const urls: Record<Target, string> = { app: ready.appUrl, bare: ready.bareUrl };
       if (WARMUP_SECONDS > 0) {
         for (const target of ['app', 'bare'] as const) {
-          await measure(scenario, target, urls[target], states[target], WARMUP_SECONDS);
+          await slice(scenario, urls[target], states[target], WARMUP_SECONDS);
         }
       }
+      // App and bare take turns in short rounds (order alternating), so that load
+      // from elsewhere on a shared machine falls on both alike.
+      const slices: Record<Target, Slice[]> = { app: [], bare: [] };
+      const load = loadavg()[0];
+      for (let round = 0; round < ROUNDS; round++) {
+        const order: Target[] = round % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+        for (const target of order) {
+          slices[target].push(
+            await slice(scenario, urls[target], states[target], SECONDS / ROUNDS),
+          );
+        }
+      }
+      loads.push(`${scenario.key} ${fmt(load, 2)} -> ${fmt(loadavg()[0], 2)}`);
       for (const target of ['app', 'bare'] as const) {
-        const result = await measure(scenario, target, urls[target], states[target], SECONDS);
+        const result = combine(scenario.key, target, slices[target]);
         measurements.push(result);
         console.log(
           `${scenario.key.padEnd(5)} ${target.padEnd(4)} ${fmt(result.okPerSecond).padStart(7)} 2xx/s  ` +
@@ -426,6 +492,7 @@ async function main(): Promise<void> {
     for (const note of notes) {
       console.log(note);
     }
+    console.log(`Load average (1 min) before -> after each scenario: ${loads.join('; ')}`);
     for (const m of measurements.filter((m) => m.non2xx > 0)) {
       console.log(`${m.scenario}/${m.target} status codes: ${JSON.stringify(m.statusCodes)}`);
     }
@@ -474,10 +541,12 @@ async function main(): Promise<void> {
             connections: CONNECTIONS,
             seconds: SECONDS,
             warmupSeconds: WARMUP_SECONDS,
+            whatIf: whatIf ?? null,
             captured: ready.captured,
             measurements,
             targets,
             notes,
+            loads,
           },
           null,
           2,

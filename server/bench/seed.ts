@@ -60,12 +60,15 @@ function sentenceMaker(next: () => number) {
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const templates: (() => string)[] = [
     () => `${capitalise(pick(ORGS))} spent ${int(2, 480)} million euros on the ${pick(THINGS)}.`,
-    () => `${pick(PEOPLE)} said the ${pick(THINGS)} would open by ${pick(MONTHS)} ${int(2026, 2031)}.`,
-    () => `Unemployment in ${pick(PLACES)} fell to ${int(3, 11)}.${int(0, 9)} percent last quarter.`,
+    () =>
+      `${pick(PEOPLE)} said the ${pick(THINGS)} would open by ${pick(MONTHS)} ${int(2026, 2031)}.`,
+    () =>
+      `Unemployment in ${pick(PLACES)} fell to ${int(3, 11)}.${int(0, 9)} percent last quarter.`,
     () => `The ${pick(THINGS)} has been delayed ${int(2, 9)} times since ${int(2009, 2022)}.`,
     () => `${pick(PEOPLE)} called the plan "${pick(ADJECTIVES)}" at a briefing on ${pick(DAYS)}.`,
     () => `Officials expect ${int(12, 95)},000 visitors in ${pick(PLACES)} next summer.`,
-    () => `${capitalise(pick(ORGS))} was founded in ${int(1950, 2015)} and employs ${int(40, 900)} people.`,
+    () =>
+      `${capitalise(pick(ORGS))} was founded in ${int(1950, 2015)} and employs ${int(40, 900)} people.`,
     () => `Critics say the ${pick(THINGS)} will cost more than ${int(20, 900)} million euros.`,
     () => `Ridership in ${pick(PLACES)} rose by ${int(4, 38)} percent after fares were cut.`,
     () => `${pick(PEOPLE)} denied that ${pick(ORGS)} had ignored the audit.`,
@@ -98,7 +101,12 @@ export function generateArticle(index: number): ArticleFile {
 
   for (let section = 0; section < 4; section++) {
     const heading = HEADINGS[(index + section) % HEADINGS.length];
-    headings.push({ line: lines.length, start: offset, end: offset + heading.length, text: heading });
+    headings.push({
+      line: lines.length,
+      start: offset,
+      end: offset + heading.length,
+      text: heading,
+    });
     push(heading);
     push('');
     for (let paragraph = 0; paragraph < 3; paragraph++) {

@@ -44,8 +44,27 @@ const TITLES: Record<number, string> = {
 
 interface ValidationIssue {
   instancePath: string;
+  keyword?: string;
   message?: string;
   params: Record<string, unknown>;
+}
+
+/** Ajv's wording for the checks people hit most, in words a newsroom uses. */
+function humanMessage(issue: ValidationIssue): string {
+  const pattern = String(issue.params['pattern'] ?? '');
+  if (issue.keyword === 'pattern' && pattern.includes('[Hh][Tt][Tt][Pp]')) {
+    return 'must be an http:// or https:// link';
+  }
+  if (issue.keyword === 'pattern' && pattern.includes('\\S')) {
+    return 'must contain text, without control characters';
+  }
+  if (issue.keyword === 'format' && issue.params['format'] === 'uri') {
+    return 'must be a complete link, such as https://example.org/page';
+  }
+  if (issue.keyword === 'enum' && Array.isArray(issue.params['allowedValues'])) {
+    return `must be one of: ${(issue.params['allowedValues'] as unknown[]).filter((v) => v !== null).join(', ')}`;
+  }
+  return issue.message ?? 'is invalid';
 }
 
 function fieldOf(context: string | undefined, issue: ValidationIssue): string {
@@ -69,7 +88,7 @@ export default fp(
         const detail =
           typeof extra === 'string'
             ? `${field} is not a known field`
-            : `${field} ${issue.message ?? 'is invalid'}`;
+            : `${field} ${humanMessage(issue)}`;
         return sendProblem(reply, { title: 'Invalid request', status: 400, detail, field });
       }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

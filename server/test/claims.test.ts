@@ -212,6 +212,10 @@ describe('articles and claims', () => {
     });
     assert.equal(evil.statusCode, 400);
     assert.equal(json<{ field: string }>(evil).field, '/body/url');
+    assert.equal(
+      json<{ detail: string }>(evil).detail,
+      '/body/url must be an http:// or https:// link',
+    );
     const long = await h.as('casey', {
       method: 'POST',
       url,
