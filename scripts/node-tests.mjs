@@ -1,5 +1,5 @@
-// The Node suites (claims data, server): every *.test.ts under claims/ and
-// server/, run by Node's test runner through tsx. Node 20 takes no globs.
+// The Node suites (claims data, server, lint rules): every *.test.ts under
+// claims/, server/ and scripts/, run by Node's test runner through tsx. Node 20 takes no globs.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +14,11 @@ function find(dir) {
   });
 }
 
-const files = [...find(join(root, 'claims')), ...find(join(root, 'server'))];
+const files = [
+  ...find(join(root, 'claims')),
+  ...find(join(root, 'server')),
+  ...find(join(root, 'scripts')),
+];
 if (files.length === 0) {
   console.error('No *.test.ts files found under claims/ or server/.');
   process.exit(1);
