@@ -90,6 +90,17 @@ export class Workspace {
 
   constructor() {
     effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
+    // A claim selected in the table is brought into view in the article text.
+    effect(() => {
+      const id = this.selectedId();
+      if (id && this.lines().length) {
+        queueMicrotask(() =>
+          document
+            .querySelector(`article mark[data-claims~="${CSS.escape(id)}"]`)
+            ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+        );
+      }
+    });
   }
 
   protected select(claimId: string | null): void {
