@@ -17,6 +17,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
   }
+  interface FastifyInstance {
+    sessions: SessionCache;
+  }
   interface FastifyContextConfig {
     /** Reachable without a session. */
     public?: boolean;
@@ -24,6 +27,45 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Session lookups are on every request. Sign-out and disabling through the API
+ * drop entries at once; a change made from the `users` command in another
+ * process takes effect within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 2000;
+
+export class SessionCache {
+  private readonly entries = new Map<string, { user: User; until: number }>();
+
+  get(token: string): User | undefined {
+    const entry = this.entries.get(token);
+    if (entry && entry.until > Date.now()) {
+      return entry.user;
+    }
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, user: User): void {
+    if (this.entries.size > 10_000) {
+      this.entries.clear();
+    }
+    this.entries.set(token, { user, until: Date.now() + SESSION_CACHE_MS });
+  }
+
+  forgetToken(token: string): void {
+    this.entries.delete(token);
+  }
+
+  forgetUser(username: string): void {
+    for (const [token, entry] of this.entries) {
+      if (entry.user.username === username) {
+        this.entries.delete(token);
+      }
+    }
+  }
+}
 
 export function currentUser(request: FastifyRequest): User {
   if (!request.user) {
@@ -54,6 +96,8 @@ export default fp(
   async (app) => {
     await app.register(cookie);
     app.decorateRequest('user', null);
+    const sessions = new SessionCache();
+    app.decorate('sessions', sessions);
 
     app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/api/')) {
@@ -70,7 +114,14 @@ export default fp(
         }
       }
       const token = request.cookies[SESSION_COOKIE];
-      request.user = token ? ((await findSessionUser(app.db, token)) ?? null) : null;
+      let user = token ? sessions.get(token) : undefined;
+      if (token && !user) {
+        user = await findSessionUser(app.db, token);
+        if (user) {
+          sessions.set(token, user);
+        }
+      }
+      request.user = user ?? null;
       if (!request.user && request.routeOptions.config.public !== true) {
         return sendProblem(reply, {
           title: 'Sign in required',

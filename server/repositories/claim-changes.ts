@@ -157,8 +157,8 @@ export async function createClaim(
       },
       at,
     });
-    const event = await recordClaimEvent(trx, 'claim.created', id);
-    return { value: await claimOrThrow(trx, id), events: [event] };
+    const { event, claim } = await recordClaimEvent(trx, 'claim.created', id);
+    return { value: claim, events: [event] };
   });
 }
 
@@ -233,8 +233,8 @@ export async function patchClaim(
       after,
       at,
     });
-    const event = await recordClaimEvent(trx, 'claim.updated', id);
-    return { value: await claimOrThrow(trx, id), events: [event] };
+    const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);
+    return { value: saved, events: [event] };
   });
 }
 
@@ -314,8 +314,8 @@ export async function transitionClaim(
       correction: outcome.correction,
       at,
     });
-    const event = await recordClaimEvent(trx, 'claim.updated', id);
-    return { value: await claimOrThrow(trx, id), events: [event] };
+    const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);
+    return { value: saved, events: [event] };
   });
 }
 
@@ -369,7 +369,7 @@ export async function addEvidence(
       after: { ...withDefaults(input), id: evidence.id },
       at,
     });
-    const event = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
     return { value: evidence, events: [event] };
   });
 }
@@ -416,7 +416,7 @@ export async function changeEvidence(
       after: { id: evidenceId, ...after },
       at: now(),
     });
-    const event = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
     return { value: updated, events: [event] };
   });
 }
@@ -444,7 +444,7 @@ export async function removeEvidence(
       after: null,
       at: now(),
     });
-    const event = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
     return { value: null, events: [event] };
   });
 }
@@ -477,7 +477,7 @@ export async function addNote(
       after: { id: note.id, text },
       at: note.createdAt,
     });
-    const event = await recordClaimEvent(trx, 'note.changed', claimId);
+    const { event } = await recordClaimEvent(trx, 'note.changed', claimId);
     return { value: note, events: [event] };
   });
 }
@@ -512,7 +512,7 @@ export async function deleteNote(
       after: { id: noteId, deleted: true },
       at,
     });
-    const event = await recordClaimEvent(trx, 'note.changed', claimId);
+    const { event } = await recordClaimEvent(trx, 'note.changed', claimId);
     const deleted = await findNote(trx, claimId, noteId);
     return { value: deleted ?? note, events: [event] };
   });

@@ -233,15 +233,19 @@ export async function updateClaimIfVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Writes the change event for a claim as it now stands, in the caller's transaction. */
+/**
+ * Writes the change event for a claim as it now stands, in the caller's
+ * transaction, and returns both: the claim is read once per change.
+ */
 export async function recordClaimEvent(
   db: Db,
   type: 'claim.created' | 'claim.updated' | 'evidence.changed' | 'note.changed',
   claimId: string,
-): Promise<ChangeEvent> {
+): Promise<{ event: ChangeEvent; claim: ClaimSummary }> {
   const claim = await findClaim(db, claimId);
   if (!claim) {
     throw new Error(`claim ${claimId} vanished inside its own transaction`);
   }
-  return recordEvent(db, type, claim.articleId, claim.id, { claim });
+  const event = await recordEvent(db, type, claim.articleId, claim.id, { claim });
+  return { event, claim };
 }

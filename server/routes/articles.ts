@@ -27,7 +27,45 @@ const params = {
   additionalProperties: false,
 };
 
+/**
+ * The serialised claim list per article: the dashboard's hottest read. Every
+ * committed change publishes an event with its article, which drops the entry;
+ * a generation counter keeps a read that started before a change from storing
+ * what it read after the drop.
+ */
+class ClaimListCache {
+  private readonly bodies = new Map<string, string>();
+  private readonly generations = new Map<string, number>();
+
+  generation(articleId: string): number {
+    return this.generations.get(articleId) ?? 0;
+  }
+
+  get(articleId: string): string | undefined {
+    return this.bodies.get(articleId);
+  }
+
+  store(articleId: string, generation: number, body: string): void {
+    if (this.generation(articleId) === generation) {
+      this.bodies.set(articleId, body);
+    }
+  }
+
+  invalidate(articleId: string): void {
+    this.generations.set(articleId, this.generation(articleId) + 1);
+    this.bodies.delete(articleId);
+  }
+}
+
 const articles: FastifyPluginAsync = async (app) => {
+  const cache = new ClaimListCache();
+  const unsubscribe = app.changes.subscribe((event) => {
+    if (event.articleId) {
+      cache.invalidate(event.articleId);
+    }
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
   app.get(
     '/api/articles',
     {
@@ -70,15 +108,24 @@ const articles: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'array', items: claimSummarySchema }, ...errorResponses },
       },
     },
-    async (request) => {
-      if (!(await articleExists(app.db, request.params.id))) {
+    async (request, reply) => {
+      const articleId = request.params.id;
+      reply.type('application/json; charset=utf-8');
+      const cached = cache.get(articleId);
+      if (cached !== undefined) {
+        return reply.send(cached);
+      }
+      const generation = cache.generation(articleId);
+      if (!(await articleExists(app.db, articleId))) {
         throw new ProblemError({
           title: 'Not found',
           status: 404,
-          detail: `Article ${request.params.id} does not exist.`,
+          detail: `Article ${articleId} does not exist.`,
         });
       }
-      return listClaims(app.db, request.params.id);
+      const body = JSON.stringify(await listClaims(app.db, articleId));
+      cache.store(articleId, generation, body);
+      return reply.send(body);
     },
   );
 

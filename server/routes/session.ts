@@ -156,6 +156,7 @@ const session: FastifyPluginAsync<{
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
+        app.sessions.forgetToken(token);
         await deleteSession(app.db, token);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -104,6 +104,7 @@ const users: FastifyPluginAsync = async (app) => {
         });
       }
       const user = await updateUser(app.db, request.params.username, request.body);
+      app.sessions.forgetUser(request.params.username);
       if (!user) {
         throw new ProblemError({
           title: 'Not found',

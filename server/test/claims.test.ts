@@ -104,6 +104,22 @@ describe('articles and claims', () => {
     );
   });
 
+  it('serves the claim list fresh after every change (the list is cached between changes)', async () => {
+    const url = `/api/articles/${SEED_ARTICLE}/claims`;
+    const first = json<ClaimSummary[]>(await h.as('casey', { url }));
+    const again = await h.as('casey', { url });
+    assert.equal(again.headers['content-type'], 'application/json; charset=utf-8');
+    assert.deepEqual(json<ClaimSummary[]>(again), first);
+    const id = claims[10].id;
+    await h.as('casey', {
+      method: 'POST',
+      url: `/api/claims/${id}/notes`,
+      payload: { text: 'Bump the list' },
+    });
+    const after = json<ClaimSummary[]>(await h.as('casey', { url }));
+    assert.equal(after.find((c) => c.id === id)?.noteCount, 1);
+  });
+
   it('needs If-Match to edit: 428 without, 412 with the current claim when stale', async () => {
     const id = claims[0].id;
     const url = `/api/claims/${id}`;
