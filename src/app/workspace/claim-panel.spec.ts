@@ -2,7 +2,9 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { of } from 'rxjs';
 import { Role } from '../../domain/workflow';
+import { UsersApi } from '../users/users-api';
 import { sessionFeature } from '../session/state/session.feature';
 import { ClaimPanel } from './claim-panel';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
@@ -22,6 +24,7 @@ describe('ClaimPanel', () => {
   ) {
     TestBed.configureTestingModule({
       providers: [
+        { provide: UsersApi, useValue: { list: () => of([]) } },
         provideMockStore({
           selectors: [
             { selector: claimsFeature.selectEntities, value: { [claim.id]: claim } },

@@ -15,7 +15,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
+import { catchError, map, of } from 'rxjs';
+import { UsersApi } from '../users/users-api';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS, ClaimKind } from '../../domain/claim';
 import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../domain/verdicts';
 import {
@@ -23,6 +26,7 @@ import {
   ActionOption,
   actionOptions,
   canEditField,
+  EditableField,
   ROLE_LABELS,
   STAGE_LABELS,
 } from '../../domain/workflow';
@@ -104,13 +108,14 @@ export class ClaimPanel {
   protected readonly editable = computed(() => {
     const claim = this.claim();
     const actor = this.actor();
-    const can = (field: 'statement' | 'kind' | 'verdict' | 'rationale' | 'evidence') =>
+    const can = (field: EditableField) =>
       claim !== null && actor !== null && canEditField(claim, actor, field).allowed;
     return {
       statement: can('statement'),
       kind: can('kind'),
       verdict: can('verdict'),
       rationale: can('rationale'),
+      assignee: can('assignee'),
       evidence: can('evidence'),
     };
   });
@@ -120,7 +125,18 @@ export class ClaimPanel {
     kind: ['figure' as ClaimKind],
     verdict: [null as Verdict | null],
     rationale: [''],
+    assignee: [null as string | null],
   });
+  /** Active people a claim can be assigned to. */
+  protected readonly people = toSignal(
+    inject(UsersApi)
+      .list()
+      .pipe(
+        map((users) => users.filter((u) => !u.disabled).map((u) => u.username)),
+        catchError(() => of([] as string[])),
+      ),
+    { initialValue: [] as string[] },
+  );
   protected readonly noteText = inject(FormBuilder).nonNullable.control('');
   /**
    * The version the person's edit started from. Live updates may bring a newer
@@ -142,12 +158,13 @@ export class ClaimPanel {
             kind: claim.kind,
             verdict: claim.verdict,
             rationale: claim.rationale ?? '',
+            assignee: claim.assignee,
           },
           { emitEvent: false },
         );
       }
       const editable = this.editable();
-      for (const field of ['statement', 'kind', 'verdict', 'rationale'] as const) {
+      for (const field of ['statement', 'kind', 'verdict', 'rationale', 'assignee'] as const) {
         const control = this.form.controls[field];
         if (editable[field]) {
           control.enable({ emitEvent: false });
@@ -173,6 +190,8 @@ export class ClaimPanel {
     if (this.editable().rationale && (value.rationale.trim() || null) !== claim.rationale) {
       patch.rationale = value.rationale.trim() || null;
     }
+    if (this.editable().assignee && value.assignee !== claim.assignee)
+      patch.assignee = value.assignee;
     this.form.markAsPristine();
     if (Object.keys(patch).length > 0) {
       this.store.dispatch(ClaimDetailPageActions.fieldsSaved({ previous, patch }));
@@ -247,6 +266,7 @@ export class ClaimPanel {
         kind: theirs.kind,
         verdict: theirs.verdict,
         rationale: theirs.rationale ?? '',
+        assignee: theirs.assignee,
       });
     }
     this.store.dispatch(ClaimDetailPageActions.conflictTookTheirs());
