@@ -94,6 +94,15 @@ test('a javascript: link is refused and HTML in a note shows as text', async ({ 
   await expect(page.getByText('Only http:// and https:// links can be evidence.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Evil' })).toHaveCount(0);
 
+  // A valid link is added, then corrected in place.
+  await addEvidence(page, 'https://example.org/satellite', 'Satelite imagery');
+  await page.getByRole('button', { name: 'Edit evidence Satelite imagery' }).click();
+  const editor = page.getByRole('form', { name: 'Save evidence' });
+  await editor.getByLabel('Title').fill('Satellite imagery of Pyongyang');
+  await editor.getByRole('button', { name: 'Save evidence' }).click();
+  await expect(page.getByRole('link', { name: 'Satellite imagery of Pyongyang' })).toBeVisible();
+  await expect(page.locator('cd-history-timeline')).toContainText('edited evidence of the claim');
+
   const html = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
   await page.getByTestId('note-text').fill(html);
   await page.getByRole('button', { name: 'Add note' }).click();

@@ -7,6 +7,7 @@ import {
   inject,
   input,
   output,
+  signal,
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -229,6 +230,16 @@ export class ClaimPanel {
 
   protected addEvidence(draft: EvidenceDraft): void {
     this.store.dispatch(ClaimDetailPageActions.evidenceAdded({ claimId: this.claimId(), draft }));
+  }
+
+  /** The evidence link being edited in place, if any. */
+  protected readonly editingEvidenceId = signal<string | null>(null);
+
+  protected editEvidence(evidenceId: string, draft: EvidenceDraft): void {
+    this.store.dispatch(
+      ClaimDetailPageActions.evidenceEdited({ claimId: this.claimId(), evidenceId, draft }),
+    );
+    this.editingEvidenceId.set(null);
   }
 
   protected removeEvidence(evidenceId: string): void {

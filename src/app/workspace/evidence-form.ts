@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, input, output } from '@angular/core';
 import {
   AbstractControl,
   FormBuilder,
@@ -13,7 +13,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { map } from 'rxjs';
-import { isWebUrl, SOURCE_TYPES, STANCES } from '../../domain/claim';
+import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../domain/claim';
 import { EvidenceDraft } from './claims-api';
 
 /** Only http and https links are evidence: `javascript:` and friends are refused as typed. */
@@ -44,7 +44,7 @@ const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source'
     MatSelect,
   ],
   template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" class="grid" aria-label="Add evidence">
+    <form [formGroup]="form" (ngSubmit)="submit()" class="grid" [attr.aria-label]="submitLabel()">
       <mat-form-field class="wide">
         <mat-label>Link (http or https)</mat-label>
         <input
@@ -98,7 +98,12 @@ const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source'
         <mat-label>Quote from the source</mat-label>
         <textarea matInput formControlName="quote" rows="2"></textarea>
       </mat-form-field>
-      <div class="wide"><button mat-flat-button type="submit">Add evidence</button></div>
+      <div class="wide">
+        <button mat-flat-button type="submit">{{ submitLabel() }}</button>
+        @if (initial()) {
+          <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+        }
+      </div>
     </form>
   `,
   styles: `
@@ -113,7 +118,11 @@ const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source'
   `,
 })
 export class EvidenceForm {
+  /** Evidence to edit; empty for a new link. */
+  readonly initial = input<Evidence | null>(null);
+  readonly submitLabel = input('Add evidence');
   readonly added = output<EvidenceDraft>();
+  readonly cancelled = output<void>();
   protected readonly stances = STANCES;
   protected readonly sourceTypes = SOURCE_TYPES;
   protected readonly stanceLabels = STANCE_LABELS;
@@ -127,6 +136,23 @@ export class EvidenceForm {
     archivedUrl: ['', [webUrlValidator]],
     quote: [''],
   });
+  constructor() {
+    effect(() => {
+      const evidence = this.initial();
+      if (evidence) {
+        this.form.setValue({
+          url: evidence.url,
+          title: evidence.title,
+          publisher: evidence.publisher,
+          stance: evidence.stance,
+          sourceType: evidence.sourceType,
+          archivedUrl: evidence.archivedUrl ?? '',
+          quote: evidence.quote ?? '',
+        });
+      }
+    });
+  }
+
   protected readonly host = toSignal(this.form.controls.url.valueChanges.pipe(map(hostOf)), {
     initialValue: '',
   });

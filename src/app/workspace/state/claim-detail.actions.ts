@@ -12,6 +12,7 @@ export const ClaimDetailPageActions = createActionGroup({
     'Fields Saved': props<{ previous: ClaimSummary; patch: ClaimPatch }>(),
     'Action Taken': props<{ previous: ClaimSummary; request: TransitionRequest }>(),
     'Evidence Added': props<{ claimId: string; draft: EvidenceDraft }>(),
+    'Evidence Edited': props<{ claimId: string; evidenceId: string; draft: EvidenceDraft }>(),
     'Evidence Removed': props<{ claimId: string; evidenceId: string }>(),
     'Note Added': props<{ claimId: string; text: string }>(),
     'Note Deleted': props<{ claimId: string; noteId: string }>(),

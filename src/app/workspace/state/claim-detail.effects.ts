@@ -131,27 +131,32 @@ export const changeEvidenceAndNotes = createEffect(
     return actions$.pipe(
       ofType(
         ClaimDetailPageActions.evidenceAdded,
+        ClaimDetailPageActions.evidenceEdited,
         ClaimDetailPageActions.evidenceRemoved,
         ClaimDetailPageActions.noteAdded,
         ClaimDetailPageActions.noteDeleted,
       ),
       mergeMap((action) => {
         const request$: Observable<Action> =
-          action.type === ClaimDetailPageActions.evidenceAdded.type
+          action.type === ClaimDetailPageActions.evidenceEdited.type
             ? api
-                .addEvidence(action.claimId, action.draft)
+                .updateEvidence(action.claimId, action.evidenceId, action.draft)
                 .pipe(map((evidence) => ClaimsApiActions.evidenceSaved({ evidence })))
-            : action.type === ClaimDetailPageActions.evidenceRemoved.type
+            : action.type === ClaimDetailPageActions.evidenceAdded.type
               ? api
-                  .removeEvidence(action.claimId, action.evidenceId)
-                  .pipe(map(() => ClaimDetailPageActions.opened({ claimId: action.claimId })))
-              : action.type === ClaimDetailPageActions.noteAdded.type
+                  .addEvidence(action.claimId, action.draft)
+                  .pipe(map((evidence) => ClaimsApiActions.evidenceSaved({ evidence })))
+              : action.type === ClaimDetailPageActions.evidenceRemoved.type
                 ? api
-                    .addNote(action.claimId, action.text)
-                    .pipe(map((note) => ClaimsApiActions.noteSaved({ note })))
-                : api
-                    .deleteNote(action.claimId, action.noteId)
-                    .pipe(map((note) => ClaimsApiActions.noteSaved({ note })));
+                    .removeEvidence(action.claimId, action.evidenceId)
+                    .pipe(map(() => ClaimDetailPageActions.opened({ claimId: action.claimId })))
+                : action.type === ClaimDetailPageActions.noteAdded.type
+                  ? api
+                      .addNote(action.claimId, action.text)
+                      .pipe(map((note) => ClaimsApiActions.noteSaved({ note })))
+                  : api
+                      .deleteNote(action.claimId, action.noteId)
+                      .pipe(map((note) => ClaimsApiActions.noteSaved({ note })));
         return request$.pipe(
           catchError((error: unknown) =>
             of(ClaimsApiActions.requestFailed({ error: describeHttpError(error) })),
