@@ -2,18 +2,8 @@ import { applyFilter, EMPTY_FILTER, filterFromParams, filterToParams } from './c
 import { claimFixture } from './state/claims.feature.spec';
 
 describe('claim filter', () => {
+  // In article order, as the store keeps them.
   const claims = [
-    claimFixture({
-      id: 'a',
-      start: 30,
-      end: 40,
-      stage: 'new',
-      verdict: null,
-      kind: 'event',
-      assignee: null,
-      quote: 'Kremlin confirmed it',
-      statement: 'The Kremlin confirmed the visit',
-    }),
     claimFixture({
       id: 'b',
       start: 10,
@@ -25,6 +15,17 @@ describe('claim filter', () => {
       quote: 'five million shells',
       statement: 'North Korea shipped shells',
       evidenceCount: 3,
+    }),
+    claimFixture({
+      id: 'a',
+      start: 30,
+      end: 40,
+      stage: 'new',
+      verdict: null,
+      kind: 'event',
+      assignee: null,
+      quote: 'Kremlin confirmed it',
+      statement: 'The Kremlin confirmed the visit',
     }),
     claimFixture({
       id: 'c',
@@ -67,8 +68,11 @@ describe('claim filter', () => {
     });
   });
 
-  it('shows every claim in article order when nothing is set', () => {
+  it('shows every claim in article order when nothing is set, and can reverse it', () => {
     expect(applyFilter(claims, EMPTY_FILTER, null).map((c) => c.id)).toEqual(['b', 'a', 'c']);
+    expect(
+      applyFilter(claims, { ...EMPTY_FILTER, descending: true }, null).map((c) => c.id),
+    ).toEqual(['c', 'a', 'b']);
   });
 
   it('filters by stage, verdict (including none), kind and assignee', () => {

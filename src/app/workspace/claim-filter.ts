@@ -80,6 +80,22 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The searchable text of a claim, normalised once per claim object: entity
+ * updates replace the object, so the cache never serves stale text, and a
+ * keystroke in the search box costs a substring test per claim, no more.
+ */
+const haystacks = new WeakMap<ClaimSummary, string>();
+
+function haystackOf(claim: ClaimSummary): string {
+  let text = haystacks.get(claim);
+  if (text === undefined) {
+    text = normalise(`${claim.quote} ${claim.statement} ${claim.rationale ?? ''}`);
+    haystacks.set(claim, text);
+  }
+  return text;
+}
+
 const STAGE_ORDER = new Map(STAGES.map((stage, index) => [stage, index]));
 const VERDICT_ORDER = new Map(VERDICTS.map((verdict, index) => [verdict, index]));
 
@@ -122,11 +138,15 @@ export function applyFilter(
     if (filter.kinds.length && !filter.kinds.includes(claim.kind)) return false;
     if (filter.mine && (me === null || claim.assignee !== me)) return false;
     if (terms.length) {
-      const haystack = normalise(`${claim.quote} ${claim.statement} ${claim.rationale ?? ''}`);
+      const haystack = haystackOf(claim);
       return terms.every((term) => haystack.includes(term));
     }
     return true;
   });
+  if (filter.sort === 'position' && !filter.descending) {
+    // The store already keeps claims in article order.
+    return visible;
+  }
   const direction = filter.descending ? -1 : 1;
   // Ties keep article order, so a sort never shuffles equal rows between renders.
   return visible.sort(
