@@ -114,11 +114,17 @@ export class Workspace {
   }
 
   protected changeFilter(filter: ClaimFilter): void {
-    // Typing refines the same view: replace the history entry instead of adding one per key.
+    const current = this.filter();
+    const onlyQuery = (Object.keys(filter) as (keyof ClaimFilter)[]).every(
+      (key) => key === 'query' || filter[key] === current[key],
+    );
+    if (onlyQuery) {
+      this.store.dispatch(WorkspacePageActions.searchTyped({ query: filter.query }));
+      return;
+    }
     void this.router.navigate([], {
       queryParams: filterToParams(filter),
       queryParamsHandling: 'merge',
-      replaceUrl: filter.query !== this.filter().query,
     });
   }
 

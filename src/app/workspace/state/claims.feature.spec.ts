@@ -1,7 +1,7 @@
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
 import { claimsFeature, initialClaimsState } from './claims.feature';
-import { WorkspaceApiActions } from './workspace.actions';
+import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 export function claimFixture(overrides: Partial<ClaimSummary> = {}): ClaimSummary {
   return {
@@ -115,6 +115,20 @@ describe('claims reducer', () => {
       }),
     );
     expect(elsewhere.ids).toEqual(['c1']);
+  });
+
+  it('filters by what is typed before the URL catches up, then follows the URL again', () => {
+    let state = reducer(
+      loaded(claimFixture()),
+      WorkspacePageActions.searchTyped({ query: 'shells' }),
+    );
+    const params = { stage: 'new', q: 'old' };
+    expect(claimsFeature.selectFilter.projector(params, state.searchDraft).query).toBe('shells');
+    expect(claimsFeature.selectFilter.projector(params, state.searchDraft).stages).toEqual(['new']);
+    state = reducer(state, WorkspacePageActions.searchSyncedToUrl({ query: 'shell' }));
+    expect(state.searchDraft).toBe('shells');
+    state = reducer(state, WorkspacePageActions.searchSyncedToUrl({ query: 'shells' }));
+    expect(claimsFeature.selectFilter.projector(params, state.searchDraft).query).toBe('old');
   });
 
   it('selects the claim named in the URL', () => {

@@ -12,6 +12,8 @@ export interface ClaimsState extends EntityState<ClaimSummary> {
   readonly article: ArticleDetail | null;
   readonly loading: boolean;
   readonly error: string | null;
+  /** What is typed in the search box before it reaches the URL; null once it has. */
+  readonly searchDraft: string | null;
 }
 
 /** Claims kept in article order: by position, longer first where two start together. */
@@ -23,6 +25,7 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   article: null,
   loading: false,
   error: null,
+  searchDraft: null,
 });
 
 export const claimsFeature = createFeature({
@@ -53,6 +56,13 @@ export const claimsFeature = createFeature({
       loading: false,
       error,
     })),
+    on(WorkspacePageActions.searchTyped, (state, { query }): ClaimsState => ({
+      ...state,
+      searchDraft: query,
+    })),
+    on(WorkspacePageActions.searchSyncedToUrl, (state, { query }): ClaimsState =>
+      state.searchDraft === query ? { ...state, searchDraft: null } : state,
+    ),
     // Optimistic: the change shows at once and is replaced by the server's answer.
     on(ClaimDetailPageActions.fieldsSaved, (state, { previous, patch }): ClaimsState =>
       claimsAdapter.updateOne({ id: previous.id, changes: patch }, state),
@@ -80,11 +90,12 @@ export const claimsFeature = createFeature({
       return claimsAdapter.upsertOne(claim, state);
     }),
   ),
-  extraSelectors: ({ selectClaimsState, selectEntities }) => {
+  extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
-    const selectFilter = createSelector(selectQueryParams, (params) =>
-      params ? filterFromParams(params) : EMPTY_FILTER,
-    );
+    const selectFilter = createSelector(selectQueryParams, selectSearchDraft, (params, draft) => {
+      const filter = params ? filterFromParams(params) : EMPTY_FILTER;
+      return draft === null ? filter : { ...filter, query: draft };
+    });
     return {
       selectAll,
       selectTotal,

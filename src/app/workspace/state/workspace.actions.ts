@@ -5,6 +5,9 @@ export const WorkspacePageActions = createActionGroup({
   source: 'Workspace Page',
   events: {
     Opened: props<{ articleId: string }>(),
+    /** A keystroke in the search box: filters at once, reaches the URL a moment later. */
+    'Search Typed': props<{ query: string }>(),
+    'Search Synced To Url': props<{ query: string }>(),
   },
 });
 

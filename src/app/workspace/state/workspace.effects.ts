@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, forkJoin, of, switchMap } from 'rxjs';
+import { Router } from '@angular/router';
+import { catchError, debounceTime, forkJoin, from, map, of, switchMap } from 'rxjs';
 import { ArticlesApi } from '../../articles/articles-api';
 import { describeHttpError } from '../../shell/http-errors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
@@ -19,6 +20,26 @@ export const loadWorkspace = createEffect(
             of(WorkspaceApiActions.loadFailed({ error: describeHttpError(error) })),
           ),
         ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Search reaches the URL once typing pauses: one navigation per pause, not per key. */
+export const syncSearchToUrl = createEffect(
+  (actions$ = inject(Actions), router = inject(Router)) => {
+    return actions$.pipe(
+      ofType(WorkspacePageActions.searchTyped),
+      debounceTime(250),
+      switchMap(({ query }) =>
+        from(
+          router.navigate([], {
+            queryParams: { q: query.trim() || null },
+            queryParamsHandling: 'merge',
+            replaceUrl: true,
+          }),
+        ).pipe(map(() => WorkspacePageActions.searchSyncedToUrl({ query }))),
       ),
     );
   },
