@@ -34,6 +34,7 @@ export default tseslint.config(
       'playwright-report/',
       'data/',
       'out-tsc/',
+      'bench/ui/.bare/',
     ],
   },
   {

@@ -15,6 +15,7 @@ import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import { segmentArticle } from './article-segments';
+import { ArticleText } from './article-text';
 import { ClaimFilter, filterToParams, SortKey } from './claim-filter';
 import { ClaimFilters } from './claim-filters';
 import { ClaimPanel } from './claim-panel';
@@ -32,6 +33,7 @@ const SHORTCUT_KEYS = new Set(['j', 'k', 'Enter', 'e', 'n', '/', '?']);
   selector: 'cd-workspace',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ArticleText,
     ClaimFilters,
     ClaimPanel,
     ClaimsTable,

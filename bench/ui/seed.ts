@@ -1,0 +1,133 @@
+/**
+ * Data for `npm run bench:ui` at newsroom scale: one long article of 2,000
+ * claims and, beside it, 160 articles of 50 claims, 10,000 claims in all.
+ *
+ * The long article is the API benchmark's generated articles 0–39 (server/bench/seed.ts)
+ * joined into one text, with their headings and claims moved to the new offsets, so the
+ * quotes still sit at their offsets. The other articles are generated articles 40–199 as
+ * they are.
+ */
+import type { Kysely } from 'kysely';
+import type { ClaimSummary } from '../../src/domain/claim';
+import type { Heading } from '../../src/domain/claim';
+import { hashPassword } from '../../server/auth/password';
+import { migrateToLatest } from '../../server/database/migrations';
+import type { Database } from '../../server/database/schema';
+import {
+  type ArticleFile,
+  importArticle,
+  parseArticleFile,
+} from '../../server/intake/article-file';
+import { generateArticle } from '../../server/bench/seed';
+import { openDatabase } from '../../server/plugins/database';
+import { listClaims } from '../../server/repositories/claims';
+import { insertUser } from '../../server/repositories/users';
+
+export const BIG_ARTICLE_ID = 'newsroom-2000';
+export const BIG_ARTICLE_CLAIMS = 2000;
+export const TOTAL_CLAIMS = 10_000;
+export const USERNAME = 'bench-editor';
+export const PASSWORD = 'bench password 12345';
+
+const PARTS = 40;
+const SMALL_ARTICLES = 160;
+
+type Claim = ArticleFile['claims'][number];
+
+/** Generated articles 0–39 as one article: 40 × 50 claims, about 145,000 characters. */
+export function bigArticle(): ArticleFile {
+  const texts: string[] = [];
+  const headings: Heading[] = [];
+  const claims: Claim[] = [];
+  let offset = 0;
+  let line = 0;
+  for (let part = 0; part < PARTS; part++) {
+    const file = generateArticle(part);
+    if (part > 0) {
+      // A blank line between the parts, as between paragraphs.
+      texts.push('\n\n');
+      offset += 2;
+      line += 2;
+    }
+    for (const heading of file.article.headings) {
+      headings.push({
+        line: heading.line + line,
+        start: heading.start + offset,
+        end: heading.end + offset,
+        text: heading.text,
+      });
+    }
+    for (const claim of file.claims) {
+      claims.push({
+        ...claim,
+        id: `n-${String(claims.length).padStart(4, '0')}`,
+        start: claim.start + offset,
+        end: claim.end + offset,
+      });
+    }
+    texts.push(file.article.text);
+    offset += file.article.text.length;
+    line += file.article.text.split('\n').length - 1;
+  }
+  const text = texts.join('');
+  return parseArticleFile({
+    formatVersion: 1,
+    article: {
+      id: BIG_ARTICLE_ID,
+      headline: 'City budget 2026: every figure checked',
+      outlet: 'Benchmark Gazette',
+      url: 'https://news.example.org/bench/newsroom-2000',
+      publishedAt: '2025-05-01',
+      language: 'en',
+      text,
+      headings,
+    },
+    claims: claims.map((claim) => ({ ...claim, evidence: [], notes: [] })),
+  });
+}
+
+export interface SeededData {
+  readonly bigArticleId: string;
+  readonly bigArticleText: number;
+  /** The long article's claims as the API serves them. */
+  readonly claims: readonly ClaimSummary[];
+  readonly articles: number;
+  readonly totalClaims: number;
+}
+
+export async function seedDatabase(file: string): Promise<SeededData> {
+  const db: Kysely<Database> = openDatabase(file);
+  try {
+    await migrateToLatest(db);
+    await insertUser(db, {
+      username: USERNAME,
+      role: 'editor',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const big = bigArticle();
+    if (big.claims.length !== BIG_ARTICLE_CLAIMS) {
+      throw new Error(`the long article has ${big.claims.length} claims`);
+    }
+    await importArticle(db, big, null);
+    for (let i = 0; i < SMALL_ARTICLES; i++) {
+      await importArticle(db, generateArticle(PARTS + i), null);
+    }
+    const row = await db
+      .selectFrom('claims')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const totalClaims = Number(row.n);
+    if (totalClaims !== TOTAL_CLAIMS) {
+      throw new Error(`seeded ${totalClaims} claims, not ${TOTAL_CLAIMS}`);
+    }
+    return {
+      bigArticleId: BIG_ARTICLE_ID,
+      bigArticleText: big.article.text.length,
+      claims: await listClaims(db, BIG_ARTICLE_ID),
+      articles: SMALL_ARTICLES + 1,
+      totalClaims,
+    };
+  } finally {
+    await db.destroy();
+  }
+}
