@@ -14,6 +14,17 @@ export interface User {
   readonly createdAt: string;
 }
 
+/** What the API shows of an account: never the password hash. */
+export function toPublicUser(user: User) {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt,
+  };
+}
+
 function toUser(row: UserRow): User {
   return {
     id: row.id,

@@ -1,9 +1,10 @@
 /** Sign in, sign out, who am I, and the first-run setup of the first admin. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/password';
-import { SESSION_COOKIE } from '../plugins/auth';
+import { currentUser, SESSION_COOKIE } from '../plugins/auth';
 import { sendProblem } from '../plugins/problems';
 import {
+  toPublicUser,
   completeSetup,
   countUsers,
   createSession,
@@ -24,16 +25,6 @@ const sessionResponse = {
   required: ['user'],
   additionalProperties: false,
 };
-
-function publicUser(user: User) {
-  return {
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    disabled: user.disabled,
-    createdAt: user.createdAt,
-  };
-}
 
 /** Failed sign-ins per username and per address, in memory: a restart forgives. */
 class LoginThrottle {
@@ -91,7 +82,7 @@ const session: FastifyPluginAsync<{
       secure: request.protocol === 'https',
       expires: expiresAt,
     });
-    return { user: publicUser(user) };
+    return { user: toPublicUser(user) };
   }
 
   app.post<{ Body: Credentials }>(
@@ -144,7 +135,7 @@ const session: FastifyPluginAsync<{
         response: { 200: sessionResponse, 401: problemRef },
       },
     },
-    async (request) => ({ user: publicUser(request.user!) }),
+    async (request) => ({ user: toPublicUser(currentUser(request)) }),
   );
 
   app.delete(

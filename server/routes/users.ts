@@ -4,18 +4,14 @@ import { ROLES, Role } from '../../src/domain/workflow';
 import { hashPassword } from '../auth/password';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
-import { findUserByName, insertUser, listUsers, updateUser, User } from '../repositories/users';
+import {
+  findUserByName,
+  insertUser,
+  listUsers,
+  toPublicUser,
+  updateUser,
+} from '../repositories/users';
 import { errorResponses, passwordSchema, problemRef, userSchema, usernameSchema } from './schemas';
-
-function publicUser(user: User) {
-  return {
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    disabled: user.disabled,
-    createdAt: user.createdAt,
-  };
-}
 
 const users: FastifyPluginAsync = async (app) => {
   app.get(
@@ -26,7 +22,7 @@ const users: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'array', items: userSchema }, 401: problemRef },
       },
     },
-    async () => (await listUsers(app.db)).map(publicUser),
+    async () => (await listUsers(app.db)).map(toPublicUser),
   );
 
   app.post<{ Body: { username: string; role: Role; password: string } }>(
@@ -65,7 +61,7 @@ const users: FastifyPluginAsync = async (app) => {
         passwordHash: await hashPassword(request.body.password),
       });
       reply.status(201);
-      return publicUser(user);
+      return toPublicUser(user);
     },
   );
 
@@ -112,7 +108,7 @@ const users: FastifyPluginAsync = async (app) => {
           detail: `No account is called ${request.params.username}.`,
         });
       }
-      return publicUser(user);
+      return toPublicUser(user);
     },
   );
 };
