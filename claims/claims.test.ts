@@ -9,68 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-
-type ClaimKind = 'figure' | 'event' | 'attribution' | 'characterisation' | 'prediction' | 'opinion';
-type Stage = 'new' | 'researching' | 'in_review' | 'changes_requested' | 'approved' | 'dismissed';
-type Verdict =
-  'true' | 'mostly_true' | 'mixed' | 'misleading' | 'mostly_false' | 'false' | 'unproven';
-
-interface Heading {
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-interface Evidence {
-  readonly id: string;
-  readonly url: string;
-  readonly title: string;
-  readonly publisher: string;
-  readonly stance: 'supports' | 'refutes' | 'context';
-  readonly sourceType: 'primary' | 'secondary';
-  readonly quote?: string | null;
-  readonly archivedUrl?: string | null;
-  readonly accessedAt?: string | null;
-}
-
-interface Note {
-  readonly id: string;
-  readonly author: string;
-  readonly text: string;
-  readonly createdAt: string;
-}
-
-interface Claim {
-  readonly id: string;
-  readonly quote: string;
-  readonly start: number;
-  readonly end: number;
-  readonly statement: string;
-  readonly kind: ClaimKind;
-  readonly stage: Stage;
-  readonly verdict: Verdict | null;
-  readonly rationale: string | null;
-  readonly assignee: string | null;
-  readonly evidence: readonly Evidence[];
-  readonly notes: readonly Note[];
-}
-
-interface ArticleFile {
-  readonly $schema?: string;
-  readonly formatVersion: 1;
-  readonly article: {
-    readonly id: string;
-    readonly headline: string;
-    readonly outlet: string | null;
-    readonly url: string | null;
-    readonly publishedAt: string | null;
-    readonly language: string;
-    readonly text: string;
-    readonly headings: readonly Heading[];
-  };
-  readonly claims: readonly Claim[];
-}
+import type { ArticleFile } from '../src/domain/article-file';
 
 const CLAIMS_DIR = new URL('./', import.meta.url);
 const SCHEMA_FILE = 'article.schema.json';

@@ -142,6 +142,8 @@ export function generateArticle(index: number): ArticleFile {
       verdict: null,
       rationale: null,
       assignee: null,
+      evidence: [],
+      notes: [],
     };
   });
   if (claims.length !== CLAIMS_PER_ARTICLE) {

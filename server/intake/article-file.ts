@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
-import type { ClaimKind, Heading } from '../../src/domain/claim';
-import type { Verdict } from '../../src/domain/verdicts';
-import type { Stage } from '../../src/domain/workflow';
+import type { ArticleFile } from '../../src/domain/article-file';
 import type { Database } from '../database/schema';
 import { articleExists, insertArticle } from '../repositories/articles';
 import { claimIdTaken, insertClaim, recordHistory } from '../repositories/claims';
@@ -17,31 +15,7 @@ import { recordEvent } from '../repositories/events';
 import { now } from '../repositories/time';
 import { PROJECT_ROOT } from '../config';
 
-export interface ArticleFile {
-  readonly formatVersion: 1;
-  readonly article: {
-    readonly id: string;
-    readonly headline: string;
-    readonly outlet: string | null;
-    readonly url: string | null;
-    readonly publishedAt: string | null;
-    readonly language: string;
-    readonly text: string;
-    readonly headings: readonly Heading[];
-  };
-  readonly claims: readonly {
-    readonly id: string;
-    readonly quote: string;
-    readonly start: number;
-    readonly end: number;
-    readonly statement: string;
-    readonly kind: ClaimKind;
-    readonly stage: Stage;
-    readonly verdict: Verdict | null;
-    readonly rationale: string | null;
-    readonly assignee: string | null;
-  }[];
-}
+export type { ArticleFile } from '../../src/domain/article-file';
 
 const SCHEMA_FILE = 'article.schema.json';
 

@@ -374,6 +374,22 @@ export async function addEvidence(
   });
 }
 
+/** The claim and the evidence link a change is about, once the actor may change it. */
+async function evidenceForChange(
+  trx: Db,
+  claimId: string,
+  evidenceId: string,
+  actor: Actor,
+): Promise<{ claim: ClaimSummary; current: Evidence }> {
+  const claim = await claimOrThrow(trx, claimId);
+  const current = await findEvidence(trx, claimId, evidenceId);
+  if (!current) {
+    throw notFound(`Evidence ${evidenceId}`);
+  }
+  refuseField(claim, actor, 'evidence');
+  return { claim, current };
+}
+
 export async function changeEvidence(
   db: Kysely<Database>,
   claimId: string,
@@ -382,12 +398,7 @@ export async function changeEvidence(
   actor: Actor,
 ): Promise<Changed<Evidence>> {
   return db.transaction().execute(async (trx) => {
-    const claim = await claimOrThrow(trx, claimId);
-    const current = await findEvidence(trx, claimId, evidenceId);
-    if (!current) {
-      throw notFound(`Evidence ${evidenceId}`);
-    }
-    refuseField(claim, actor, 'evidence');
+    const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
     const merged = withDefaults({
       ...current,
       ...patch,
@@ -428,12 +439,7 @@ export async function removeEvidence(
   actor: Actor,
 ): Promise<Changed<null>> {
   return db.transaction().execute(async (trx) => {
-    const claim = await claimOrThrow(trx, claimId);
-    const current = await findEvidence(trx, claimId, evidenceId);
-    if (!current) {
-      throw notFound(`Evidence ${evidenceId}`);
-    }
-    refuseField(claim, actor, 'evidence');
+    const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
     await deleteEvidence(trx, evidenceId);
     await recordHistory(trx, {
       claimId,
