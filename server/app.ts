@@ -19,9 +19,12 @@ import claims from './routes/claims';
 import events from './routes/events';
 import evidence from './routes/evidence';
 import health from './routes/health';
+import intake from './routes/intake';
 import notes from './routes/notes';
+import reports from './routes/reports';
 import { problemSchema } from './routes/schemas';
 import session from './routes/session';
+import suggestions from './routes/suggestions';
 import users from './routes/users';
 
 export type AppOptions = Pick<
@@ -66,6 +69,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(evidence);
   await fastify.register(notes);
   await fastify.register(events);
+  await fastify.register(intake);
+  await fastify.register(suggestions);
+  await fastify.register(reports);
 
   fastify.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     fastify.swagger(),

@@ -1,10 +1,15 @@
 /**
  * The article file format of `claims/` (schema: `claims/article.schema.json`):
- * an article with its claims. The server imports it; the data tests check it.
+ * an article with its claims. The server imports it (start-up, `POST
+ * /api/articles`) and exports it as the JSON report; the data tests check it.
+ *
+ * Hand-written files give the editorial fields only. The optional fields
+ * (timestamps, approvals, tombstones, history) are what the JSON report adds
+ * so that exporting and importing back loses nothing.
  */
 import { ClaimKind, Heading, SourceType, Stance } from './claim';
 import { Verdict } from './verdicts';
-import { Stage } from './workflow';
+import { DismissReason, Role, Stage } from './workflow';
 
 export interface ArticleFileEvidence {
   readonly id: string;
@@ -16,13 +21,30 @@ export interface ArticleFileEvidence {
   readonly quote?: string | null;
   readonly archivedUrl?: string | null;
   readonly accessedAt?: string | null;
+  readonly createdAt?: string;
+  readonly createdBy?: string;
 }
 
 export interface ArticleFileNote {
   readonly id: string;
   readonly author: string;
+  readonly authorRole?: Role;
+  /** Plain text; empty for a deleted note (its tombstone). */
   readonly text: string;
   readonly createdAt: string;
+  readonly deletedAt?: string | null;
+  readonly deletedBy?: string | null;
+}
+
+/** One entry of a claim's audit trail (see `HistoryEntry` in claim.ts). */
+export interface ArticleFileHistoryEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+  readonly note: string | null;
+  readonly correction: boolean;
 }
 
 export interface ArticleFileClaim {
@@ -38,6 +60,16 @@ export interface ArticleFileClaim {
   readonly assignee: string | null;
   readonly evidence: readonly ArticleFileEvidence[];
   readonly notes: readonly ArticleFileNote[];
+  readonly submittedBy?: string | null;
+  readonly dismissReason?: DismissReason | null;
+  readonly approvedBy?: string | null;
+  readonly approvedAt?: string | null;
+  readonly version?: number;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly updatedBy?: string | null;
+  /** Oldest first. Absent in hand-written files; the import then records one entry. */
+  readonly history?: readonly ArticleFileHistoryEntry[];
 }
 
 export interface ArticleFile {
@@ -52,6 +84,15 @@ export interface ArticleFile {
     readonly language: string;
     readonly text: string;
     readonly headings: readonly Heading[];
+    readonly createdAt?: string;
+    readonly createdBy?: string | null;
   };
   readonly claims: readonly ArticleFileClaim[];
+  /** Set on a JSON report: when and by whom it was made, and the filter it applied. */
+  readonly report?: {
+    readonly generatedAt: string;
+    readonly generatedBy: string;
+    /** The claims-table filter the report was limited to, as URL query parameters; empty for all. */
+    readonly filter: Readonly<Record<string, string>>;
+  };
 }
