@@ -7,6 +7,8 @@ import { provideState, provideStore } from '@ngrx/store';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { routes } from './app.routes';
 import * as articlesEffects from './articles/state/articles.effects';
+import * as newClaimsEffects from './new-claims/state/new-claims.effects';
+import { suggestionsFeature } from './new-claims/state/suggestions.feature';
 import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
@@ -27,12 +29,14 @@ export const appConfig: ApplicationConfig = {
     provideState(articlesFeature),
     provideState(claimsFeature),
     provideState(claimDetailFeature),
+    provideState(suggestionsFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,
       workspaceEffects,
       claimDetailEffects,
       liveEffects,
+      newClaimsEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

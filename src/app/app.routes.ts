@@ -23,6 +23,11 @@ export const routes: Routes = [
         loadComponent: () => import('./articles/article-list').then((m) => m.ArticleList),
       },
       {
+        path: 'articles/new',
+        title: 'Add an article · Claimdesk',
+        loadComponent: () => import('./intake/intake').then((m) => m.Intake),
+      },
+      {
         path: 'articles/:articleId/overview',
         title: 'Overview · Claimdesk',
         loadComponent: () => import('./overview/overview').then((m) => m.Overview),

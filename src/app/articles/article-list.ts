@@ -6,10 +6,12 @@ import {
   MatCardSubtitle,
   MatCardTitle,
 } from '@angular/material/card';
+import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { STAGE_LABELS, STAGES } from '../../domain/workflow';
+import { sessionFeature } from '../session/state/session.feature';
 import { ArticleListPageActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
 
@@ -17,6 +19,7 @@ import { articlesFeature } from './state/articles.feature';
   selector: 'cd-article-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MatButton,
     MatCard,
     MatCardContent,
     MatCardHeader,
@@ -26,7 +29,12 @@ import { articlesFeature } from './state/articles.feature';
     RouterLink,
   ],
   template: `
-    <h1>Articles</h1>
+    <div class="title">
+      <h1>Articles</h1>
+      @if (isEditor()) {
+        <a mat-flat-button routerLink="/articles/new" data-testid="add-article">Add an article</a>
+      }
+    </div>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading articles" />
     }
@@ -78,6 +86,12 @@ import { articlesFeature } from './state/articles.feature';
       margin: 0 auto;
       padding: 16px;
     }
+    .title {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+    }
     h1 {
       font: var(--mat-sys-headline-medium);
     }
@@ -105,6 +119,7 @@ export class ArticleList implements OnInit {
   protected readonly articles = this.store.selectSignal(articlesFeature.selectWithProgress);
   protected readonly loading = this.store.selectSignal(articlesFeature.selectLoading);
   protected readonly error = this.store.selectSignal(articlesFeature.selectError);
+  protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
   protected readonly stages = STAGES;
   protected readonly stageLabels = STAGE_LABELS;
 

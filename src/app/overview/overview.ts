@@ -3,6 +3,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { STAGE_LABELS } from '../../domain/workflow';
+import { ReportMenu } from '../reports/report-menu';
 import { claimsFeature } from '../workspace/state/claims.feature';
 import { WorkspacePageActions } from '../workspace/state/workspace.actions';
 import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
@@ -11,11 +12,14 @@ import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
 @Component({
   selector: 'cd-overview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBar, RouterLink],
+  imports: [MatProgressBar, ReportMenu, RouterLink],
   template: `
     @if (article(); as a) {
       <h1>Overview: {{ a.headline }}</h1>
-      <p><a [routerLink]="['/articles', a.id]">Open the article workspace</a></p>
+      <p class="links">
+        <a [routerLink]="['/articles', a.id]">Open the article workspace</a>
+        <cd-report-menu [articleId]="a.id" />
+      </p>
       <div class="charts">
         @for (chart of charts(); track chart.title) {
           <figure>
@@ -56,6 +60,12 @@ import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
     }
   `,
   styles: `
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 16px;
+    }
     :host {
       display: block;
       max-width: 1100px;

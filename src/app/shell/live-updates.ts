@@ -7,7 +7,12 @@ export interface ChangeEvent {
   readonly id: number;
   readonly at: string;
   readonly type:
-    'article.created' | 'claim.created' | 'claim.updated' | 'evidence.changed' | 'note.changed';
+    | 'article.created'
+    | 'claim.created'
+    | 'claim.updated'
+    | 'evidence.changed'
+    | 'note.changed'
+    | 'suggestion.changed';
   readonly articleId: string | null;
   readonly claimId: string | null;
   readonly data: { readonly claim?: ClaimSummary; readonly articleId?: string };

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { ArticleLine } from './article-segments';
 
 /**
@@ -17,4 +24,47 @@ export class ArticleText {
   readonly markClass = input.required<ReadonlyMap<string, string>>();
   readonly selectedId = input<string | null>(null);
   readonly selected = output<string>();
+  /** The article offsets of the words the reader has selected, or null when nothing is. */
+  readonly textSelected = output<{ start: number; end: number } | null>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected reportSelection(): void {
+    const selection = this.host.nativeElement.ownerDocument.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    this.textSelected.emit(
+      range && !range.collapsed ? selectionOffsets(range, this.host.nativeElement) : null,
+    );
+  }
+}
+
+/**
+ * Maps a DOM selection back to article offsets. Every run of text carries its
+ * offsets in `data-start`/`data-end`, so the first and last runs the range
+ * touches give the span, whether it starts inside a text node or at an element
+ * boundary (a triple-click selects whole paragraphs).
+ */
+export function selectionOffsets(
+  range: Range,
+  root: HTMLElement,
+): { start: number; end: number } | null {
+  if (!root.contains(range.commonAncestorContainer)) {
+    return null;
+  }
+  const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')].filter((run) =>
+    range.intersectsNode(run),
+  );
+  if (runs.length === 0) {
+    return null;
+  }
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const inside = (run: HTMLElement, node: Node) =>
+    node.nodeType === Node.TEXT_NODE && run.contains(node);
+  const start =
+    Number(first.dataset['start']) + (inside(first, range.startContainer) ? range.startOffset : 0);
+  const end = inside(last, range.endContainer)
+    ? Number(last.dataset['start']) + range.endOffset
+    : Number(last.dataset['end']);
+  return end > start ? { start, end } : null;
 }

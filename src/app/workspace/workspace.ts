@@ -8,12 +8,20 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
+import { NewClaimDialog, NewClaimDialogData } from '../new-claims/new-claim-dialog';
+import { ClaimDraft } from '../new-claims/new-claims-api';
+import { NewClaimsPageActions } from '../new-claims/state/new-claims.actions';
+import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
+import { SuggestionList } from '../new-claims/suggestion-list';
+import { ReportMenu } from '../reports/report-menu';
+import { sessionFeature } from '../session/state/session.feature';
 import { segmentArticle } from './article-segments';
 import { ArticleText } from './article-text';
 import { ClaimFilter, filterToParams, SortKey } from './claim-filter';
@@ -37,10 +45,13 @@ const SHORTCUT_KEYS = new Set(['j', 'k', 'Enter', 'e', 'n', '/', '?']);
     ClaimFilters,
     ClaimPanel,
     ClaimsTable,
+    MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
     MatProgressBar,
+    ReportMenu,
     RouterLink,
+    SuggestionList,
   ],
   templateUrl: './workspace.html',
   styleUrl: './workspace.scss',
@@ -54,6 +65,8 @@ export class Workspace {
   readonly articleId = input.required<string>();
   /** Query parameter `claim`: the open claim, so that a link opens it. */
   readonly claim = input<string | undefined>(undefined);
+  /** Query parameter `list`: `suggestions` shows the claim suggestions instead of the claims. */
+  readonly list = input<string | undefined>(undefined);
 
   private readonly filters = viewChild(ClaimFilters);
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
@@ -64,6 +77,24 @@ export class Workspace {
   protected readonly error = this.store.selectSignal(claimsFeature.selectError);
   protected readonly selectedId = computed(() => this.claim() ?? null);
   protected readonly colourBy = signal<'stage' | 'verdict'>('stage');
+  protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
+  protected readonly suggestionCount = this.store.selectSignal(suggestionsFeature.selectOpenCount);
+  protected readonly showSuggestions = computed(() => this.list() === 'suggestions');
+  /** The words selected in the article text, as offsets; null when none are. */
+  protected readonly selection = signal<{ start: number; end: number } | null>(null);
+  /** The table's filter as report query parameters: only what narrows the claims. */
+  protected readonly reportFilter = computed(() => {
+    const params = filterToParams(this.filter());
+    return Object.fromEntries(
+      Object.entries(params).filter(
+        (entry): entry is [string, string] =>
+          typeof entry[1] === 'string' &&
+          entry[1] !== '' &&
+          entry[0] !== 'sort' &&
+          entry[0] !== 'dir',
+      ),
+    );
+  });
 
   protected readonly lines = computed(() => {
     const article = this.article();
@@ -113,6 +144,51 @@ export class Workspace {
     if (claimId === null) {
       this.store.dispatch(ClaimDetailPageActions.closed());
     }
+  }
+
+  protected showList(list: 'claims' | 'suggestions'): void {
+    void this.router.navigate([], {
+      queryParams: { list: list === 'suggestions' ? 'suggestions' : null },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  /** Opens the new-claim dialog on the selected words, trimmed of surrounding spaces. */
+  protected claimSelection(articleId: string, text: string): void {
+    const span = this.selection();
+    if (!span) {
+      return;
+    }
+    let { start, end } = span;
+    while (start < end && /\s/.test(text[start])) {
+      start += 1;
+    }
+    while (end > start && /\s/.test(text[end - 1])) {
+      end -= 1;
+    }
+    if (end <= start) {
+      return;
+    }
+    const data: NewClaimDialogData = {
+      title: 'Add a claim',
+      quote: text.slice(start, end),
+      start,
+      end,
+    };
+    this.dialog
+      .open<NewClaimDialog, NewClaimDialogData, ClaimDraft>(NewClaimDialog, {
+        data,
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((draft) => {
+        if (draft) {
+          this.store.dispatch(NewClaimsPageActions.selectionClaimed({ articleId, draft }));
+          document.getSelection()?.removeAllRanges();
+          this.selection.set(null);
+        }
+      });
   }
 
   protected changeFilter(filter: ClaimFilter): void {

@@ -1,5 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
+import { NewArticle } from '../articles-api';
 
 export const ArticleListPageActions = createActionGroup({
   source: 'Article List Page',
@@ -13,5 +14,21 @@ export const ArticlesApiActions = createActionGroup({
   events: {
     'Load Succeeded': props<{ articles: ArticleSummary[] }>(),
     'Load Failed': props<{ error: string }>(),
+  },
+});
+
+export const IntakePageActions = createActionGroup({
+  source: 'Intake Page',
+  events: {
+    Opened: emptyProps(),
+    Submitted: props<{ article: NewArticle }>(),
+  },
+});
+
+export const IntakeApiActions = createActionGroup({
+  source: 'Intake API',
+  events: {
+    'Article Added': props<{ article: ArticleSummary; source: NewArticle['source'] }>(),
+    'Add Failed': props<{ error: string; field: string | null }>(),
   },
 });

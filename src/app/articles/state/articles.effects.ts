@@ -1,9 +1,16 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { catchError, exhaustMap, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shell/http-errors';
 import { ArticlesApi } from '../articles-api';
-import { ArticleListPageActions, ArticlesApiActions } from './articles.actions';
+import {
+  ArticleListPageActions,
+  ArticlesApiActions,
+  IntakeApiActions,
+  IntakePageActions,
+} from './articles.actions';
 
 export const loadArticles = createEffect(
   (actions$ = inject(Actions), api = inject(ArticlesApi)) => {
@@ -21,3 +28,48 @@ export const loadArticles = createEffect(
   },
   { functional: true },
 );
+
+export const addArticle = createEffect(
+  (actions$ = inject(Actions), api = inject(ArticlesApi)) => {
+    return actions$.pipe(
+      ofType(IntakePageActions.submitted),
+      exhaustMap(({ article }) =>
+        api.add(article).pipe(
+          map((added) => IntakeApiActions.articleAdded({ article: added, source: article.source })),
+          catchError((error: unknown) =>
+            of(
+              IntakeApiActions.addFailed({
+                error: describeHttpError(error),
+                field: problemField(error),
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** A pasted article has no claims yet: its workspace opens on the suggestions. */
+export const openAddedArticle = createEffect(
+  (actions$ = inject(Actions), router = inject(Router)) => {
+    return actions$.pipe(
+      ofType(IntakeApiActions.articleAdded),
+      tap(({ article, source }) =>
+        router.navigate(['/articles', article.id], {
+          queryParams: source === 'text' ? { list: 'suggestions' } : {},
+        }),
+      ),
+    );
+  },
+  { functional: true, dispatch: false },
+);
+
+function problemField(error: unknown): string | null {
+  if (error instanceof HttpErrorResponse && typeof error.error === 'object' && error.error) {
+    const field = (error.error as { field?: unknown }).field;
+    return typeof field === 'string' ? field : null;
+  }
+  return null;
+}

@@ -1,11 +1,23 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
-import { ArticleListPageActions, ArticlesApiActions } from './articles.actions';
+import {
+  ArticleListPageActions,
+  ArticlesApiActions,
+  IntakeApiActions,
+  IntakePageActions,
+} from './articles.actions';
 
 export interface ArticlesState extends EntityState<ArticleSummary> {
   readonly loading: boolean;
   readonly error: string | null;
+  /** The article being added: on its way to the server, or refused with a reason. */
+  readonly intake: {
+    readonly saving: boolean;
+    readonly error: string | null;
+    /** JSON Pointer or name of the field the server refused, when it said. */
+    readonly field: string | null;
+  };
 }
 
 export const articlesAdapter = createEntityAdapter<ArticleSummary>();
@@ -13,6 +25,7 @@ export const articlesAdapter = createEntityAdapter<ArticleSummary>();
 export const initialArticlesState: ArticlesState = articlesAdapter.getInitialState({
   loading: false,
   error: null,
+  intake: { saving: false, error: null, field: null },
 });
 
 /** Share of claims whose check is finished (approved or dismissed), 0 to 100. */
@@ -40,6 +53,21 @@ export const articlesFeature = createFeature({
       ...state,
       loading: false,
       error,
+    })),
+    on(IntakePageActions.opened, (state): ArticlesState => ({
+      ...state,
+      intake: initialArticlesState.intake,
+    })),
+    on(IntakePageActions.submitted, (state): ArticlesState => ({
+      ...state,
+      intake: { saving: true, error: null, field: null },
+    })),
+    on(IntakeApiActions.articleAdded, (state, { article }): ArticlesState =>
+      articlesAdapter.upsertOne(article, { ...state, intake: initialArticlesState.intake }),
+    ),
+    on(IntakeApiActions.addFailed, (state, { error, field }): ArticlesState => ({
+      ...state,
+      intake: { saving: false, error, field },
     })),
   ),
   extraSelectors: ({ selectArticlesState }) => {

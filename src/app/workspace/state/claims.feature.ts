@@ -2,6 +2,7 @@ import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ACTION_RULES } from '../../../domain/workflow';
+import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
 import { sessionFeature } from '../../session/state/session.feature';
 import { applyFilter, EMPTY_FILTER, filterFromParams } from '../claim-filter';
@@ -75,6 +76,9 @@ export const claimsFeature = createFeature({
     ),
     on(ClaimsApiActions.claimSaved, (state, { claim }): ClaimsState =>
       claimsAdapter.upsertOne(claim, state),
+    ),
+    on(NewClaimsApiActions.claimCreated, (state, { claim }): ClaimsState =>
+      state.article?.id === claim.articleId ? claimsAdapter.upsertOne(claim, state) : state,
     ),
     on(ClaimsApiActions.claimSaveFailed, (state, { restore }): ClaimsState =>
       claimsAdapter.upsertOne(restore, state),

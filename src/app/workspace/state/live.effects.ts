@@ -29,6 +29,9 @@ export const followChanges = createEffect(
           return LiveActions.disconnected();
         }
         const { event } = message;
+        if (event.type === 'suggestion.changed' && event.articleId) {
+          return LiveActions.suggestionsChanged({ articleId: event.articleId });
+        }
         if (event.data.claim) {
           return LiveActions.claimChanged({
             claim: event.data.claim,

@@ -1,0 +1,148 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { isWebUrl } from '../../domain/claim';
+import { NewArticle } from '../articles/articles-api';
+import { IntakePageActions } from '../articles/state/articles.actions';
+import { articlesFeature } from '../articles/state/articles.feature';
+import { sessionFeature } from '../session/state/session.feature';
+
+/** Empty, or an http/https address: the same rule the server applies. */
+const webUrl = (control: AbstractControl<string>): ValidationErrors | null =>
+  control.value.trim() === '' || isWebUrl(control.value.trim()) ? null : { webUrl: true };
+
+/** What the chosen file holds, read in the browser before anything is sent. */
+interface ChosenFile {
+  readonly name: string;
+  readonly content: unknown;
+  readonly headline: string | null;
+  readonly claims: number | null;
+}
+
+/**
+ * Adds an article: pasted with what the desk knows about it, or uploaded as
+ * the `claims/` file format or a JSON report. The server validates; its
+ * refusal names the field.
+ */
+@Component({
+  selector: 'cd-intake',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    RouterLink,
+  ],
+  templateUrl: './intake.html',
+  styleUrl: './intake.scss',
+})
+export class Intake implements OnInit {
+  private readonly store = inject(Store);
+  protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
+  protected readonly intake = this.store.selectSignal(articlesFeature.selectIntake);
+  protected readonly mode = signal<'text' | 'file'>('text');
+  protected readonly chosen = signal<ChosenFile | null>(null);
+  protected readonly fileError = signal<string | null>(null);
+  protected readonly textLength = signal(0);
+  protected readonly maxText = 200_000;
+  protected readonly remaining = computed(() => this.maxText - this.textLength());
+
+  protected readonly form = new FormGroup({
+    headline: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(300)],
+    }),
+    outlet: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    url: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(2048), webUrl],
+    }),
+    publishedAt: new FormControl('', { nonNullable: true }),
+    text: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200_000)],
+    }),
+  });
+
+  ngOnInit(): void {
+    this.store.dispatch(IntakePageActions.opened());
+    this.form.controls.text.valueChanges.subscribe((text) => this.textLength.set(text.length));
+  }
+
+  protected submitText(): void {
+    const value = this.form.getRawValue();
+    if (this.form.invalid || value.headline.trim() === '' || value.text.trim() === '') {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const article: NewArticle = {
+      source: 'text',
+      headline: value.headline.trim(),
+      text: value.text,
+      ...(value.outlet.trim() ? { outlet: value.outlet.trim() } : {}),
+      ...(value.url.trim() ? { url: value.url.trim() } : {}),
+      ...(value.publishedAt ? { publishedAt: value.publishedAt } : {}),
+    };
+    this.store.dispatch(IntakePageActions.submitted({ article }));
+  }
+
+  protected async choose(input: HTMLInputElement): Promise<void> {
+    this.chosen.set(null);
+    this.fileError.set(null);
+    const file = input.files?.[0];
+    if (!file) {
+      return;
+    }
+    try {
+      const content = JSON.parse(await file.text()) as unknown;
+      const article = (content as { article?: { headline?: unknown } } | null)?.article;
+      const claims = (content as { claims?: unknown } | null)?.claims;
+      this.chosen.set({
+        name: file.name,
+        content,
+        headline: typeof article?.headline === 'string' ? article.headline : null,
+        claims: Array.isArray(claims) ? claims.length : null,
+      });
+    } catch {
+      this.fileError.set(
+        `${file.name} is not JSON. Choose a Claimdesk article file or JSON report.`,
+      );
+    }
+  }
+
+  protected submitFile(): void {
+    const chosen = this.chosen();
+    if (chosen) {
+      this.store.dispatch(
+        IntakePageActions.submitted({ article: { source: 'file', file: chosen.content } }),
+      );
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { ClaimKind, ClaimSummary } from '../../domain/claim';
+import { Suggestion } from '../../domain/suggestion';
+
+/** What an editor confirms before a passage becomes a claim. */
+export interface ClaimDraft {
+  readonly start: number;
+  readonly end: number;
+  readonly statement: string;
+  readonly kind: ClaimKind;
+}
+
+/** The server's endpoints that turn article text into claims. */
+@Injectable({ providedIn: 'root' })
+export class NewClaimsApi {
+  private readonly http = inject(HttpClient);
+
+  create(articleId: string, draft: ClaimDraft): Observable<ClaimSummary> {
+    return this.http.post<ClaimSummary>(
+      `/api/articles/${encodeURIComponent(articleId)}/claims`,
+      draft,
+    );
+  }
+
+  suggestions(articleId: string): Observable<Suggestion[]> {
+    return this.http.get<Suggestion[]>(
+      `/api/articles/${encodeURIComponent(articleId)}/suggestions`,
+    );
+  }
+
+  accept(
+    suggestion: Suggestion,
+    draft: ClaimDraft,
+  ): Observable<{ suggestion: Suggestion; claim: ClaimSummary }> {
+    return this.http.post<{ suggestion: Suggestion; claim: ClaimSummary }>(
+      `${this.suggestionUrl(suggestion)}/accept`,
+      draft,
+    );
+  }
+
+  reject(suggestion: Suggestion): Observable<Suggestion> {
+    return this.http.post<Suggestion>(`${this.suggestionUrl(suggestion)}/reject`, {});
+  }
+
+  private suggestionUrl(suggestion: Suggestion): string {
+    return `/api/articles/${encodeURIComponent(suggestion.articleId)}/suggestions/${encodeURIComponent(suggestion.id)}`;
+  }
+}

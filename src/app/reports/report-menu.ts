@@ -1,0 +1,97 @@
+import { DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDivider } from '@angular/material/divider';
+import { MatIcon } from '@angular/material/icon';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Subscription } from 'rxjs';
+import { describeHttpError } from '../shell/http-errors';
+import { REPORT_FORMATS, ReportDownload, ReportFormat } from './report-download';
+
+/**
+ * The Export menu: every report format, for the whole article or only for the
+ * claims the table shows now. Downloads show their progress; the printable
+ * report opens in a new tab.
+ */
+@Component({
+  selector: 'cd-report-menu',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    MatButton,
+    MatDivider,
+    MatIcon,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatProgressBar,
+  ],
+  templateUrl: './report-menu.html',
+  styleUrl: './report-menu.scss',
+})
+export class ReportMenu {
+  private readonly reports = inject(ReportDownload);
+  private readonly snackBar = inject(MatSnackBar);
+  readonly articleId = input.required<string>();
+  /** The claims table's filter as query parameters; empty when it shows every claim. */
+  readonly filter = input<Readonly<Record<string, string>>>({});
+  /** How many claims the filter shows, and how many there are. */
+  readonly shown = input<number | null>(null);
+  readonly total = input<number | null>(null);
+
+  protected readonly formats = REPORT_FORMATS;
+  protected readonly filtered = computed(() => Object.keys(this.filter()).length > 0);
+  /** Export only what the table shows (the default once a filter is on). */
+  protected readonly onlyShown = signal(true);
+  protected readonly progress = signal<{ loaded: number; total: number | null } | null>(null);
+  private download: Subscription | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.download?.unsubscribe());
+  }
+
+  protected scope(): Readonly<Record<string, string>> {
+    return this.filtered() && this.onlyShown() ? this.filter() : {};
+  }
+
+  protected printUrl(): string {
+    return this.reports.url(this.articleId(), 'html', this.scope());
+  }
+
+  protected export(format: ReportFormat): void {
+    this.download?.unsubscribe();
+    this.progress.set({ loaded: 0, total: null });
+    this.download = this.reports.download(this.articleId(), format, this.scope()).subscribe({
+      next: (state) => {
+        if (state.kind === 'progress') {
+          this.progress.set({ loaded: state.loaded, total: state.total });
+        } else {
+          this.progress.set(null);
+          this.reports.save(state.file, state.filename);
+        }
+      },
+      error: (error: unknown) => {
+        this.progress.set(null);
+        this.snackBar.open(`The report could not be made: ${describeHttpError(error)}`, 'Dismiss', {
+          duration: 8000,
+        });
+      },
+    });
+  }
+
+  protected cancel(): void {
+    this.download?.unsubscribe();
+    this.download = null;
+    this.progress.set(null);
+  }
+}
