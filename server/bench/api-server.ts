@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import app from '../app';
 import { hashPassword } from '../auth/password';
 import { AJV_OPTIONS } from '../config';
+import { groupCommitDefaults } from '../database/group-commit';
 import { importArticle } from '../intake/article-file';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
@@ -33,8 +33,8 @@ interface Captured {
 /**
  * BENCH_WHATIF: measure a change without making it, to size a fix. Never the
  * shipped configuration; the driver prints it above the results.
- *   sync-normal  PRAGMA synchronous = NORMAL (WAL: no fsync per commit)
- *   stmt-cache   reuse prepared statements (Kysely's SQLite driver prepares per query)
+ *   sync-normal      PRAGMA synchronous = NORMAL (WAL: no fsync per commit)
+ *   no-group-commit  one COMMIT (one fsync) per transaction, as before group commit
  */
 const WHAT_IF = new Set(
   (process.env['BENCH_WHATIF'] ?? '')
@@ -42,26 +42,6 @@ const WHAT_IF = new Set(
     .map((item) => item.trim())
     .filter(Boolean),
 );
-
-function cachePreparedStatements(): void {
-  type Prepare = (this: SQLite.Database, source: string) => SQLite.Statement;
-  const prototype = SQLite.prototype as unknown as { prepare: Prepare };
-  const prepare = prototype.prepare;
-  const caches = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-  prototype.prepare = function (source) {
-    let cache = caches.get(this);
-    if (!cache) {
-      cache = new Map();
-      caches.set(this, cache);
-    }
-    let statement = cache.get(source);
-    if (!statement) {
-      statement = prepare.call(this, source);
-      cache.set(source, statement);
-    }
-    return statement;
-  };
-}
 
 function send(message: ServerMessage): void {
   // The driver may be gone already (Ctrl-C reaches both processes): nothing to tell then.
@@ -130,12 +110,12 @@ async function main(): Promise<void> {
 
   try {
     for (const item of WHAT_IF) {
-      if (item !== 'sync-normal' && item !== 'stmt-cache') {
+      if (item !== 'sync-normal' && item !== 'no-group-commit') {
         throw new Error(`unknown BENCH_WHATIF item "${item}"`);
       }
     }
-    if (WHAT_IF.has('stmt-cache')) {
-      cachePreparedStatements();
+    if (WHAT_IF.has('no-group-commit')) {
+      groupCommitDefaults.maxBatch = 1;
     }
     // As server.ts and the test harness build it; forceCloseConnections only lets a close
     // end the load generator's keep-alive connections instead of waiting for them.

@@ -14,8 +14,8 @@
  *   BENCH_ONLY            comma-separated subset of: read,patch,note
  *   BENCH_JSON            write the results as JSON to this file
  *   BENCH_CPU_PROF        write a V8 CPU profile of the server process to this folder
- *   BENCH_WHATIF          sync-normal and/or stmt-cache: size a fix without making it
- *                         (see api-server.ts); never the shipped configuration
+ *   BENCH_WHATIF          sync-normal and/or no-group-commit: size a change without making
+ *                         it (see api-server.ts); never the shipped configuration
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
