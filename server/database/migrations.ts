@@ -133,6 +133,40 @@ const migrations: Record<string, Migration> = {
       await db.schema;
     },
   },
+  '0002_suggestions': {
+    async up(db: Kysely<unknown>) {
+      // Claim suggestions: spans of an article the suggester found check-worthy, until an
+      // editor accepts one (it becomes `claim_id`) or rejects it.
+      await db.schema
+        .createTable('suggestions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
+        .addColumn('start_offset', 'integer', (c) => c.notNull())
+        .addColumn('end_offset', 'integer', (c) => c.notNull())
+        .addColumn('quote', 'text', (c) => c.notNull())
+        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('reasons', 'text', (c) => c.notNull())
+        .addColumn('suggested_kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('claim_id', 'text', (c) => c.references('claims.id'))
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('suggestions_article')
+        .on('suggestions')
+        .columns(['article_id', 'status', 'start_offset'])
+        .execute();
+      // One row per article the suggester has read, so that an article with no
+      // suggestions is not read again, and one stored before suggestions existed is.
+      await db.schema
+        .createTable('suggestion_runs')
+        .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id'))
+        .addColumn('generated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -111,6 +111,29 @@ export interface EventsTable {
   payload: ColumnType<string, string, never>;
 }
 
+export interface SuggestionsTable {
+  id: string;
+  article_id: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  score: number;
+  /** JSON array of strings. */
+  reasons: string;
+  suggested_kind: string;
+  /** open, accepted or rejected. */
+  status: string;
+  claim_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface SuggestionRunsTable {
+  article_id: string;
+  generated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -121,6 +144,8 @@ export interface Database {
   notes: NotesTable;
   history: HistoryTable;
   events: EventsTable;
+  suggestions: SuggestionsTable;
+  suggestion_runs: SuggestionRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -131,3 +156,4 @@ export type EvidenceRow = Selectable<EvidenceTable>;
 export type NoteRow = Selectable<NotesTable>;
 export type HistoryRow = Selectable<HistoryTable>;
 export type EventRow = Selectable<EventsTable>;
+export type SuggestionRow = Selectable<SuggestionsTable>;

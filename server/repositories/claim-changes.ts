@@ -100,66 +100,74 @@ export async function createClaim(
   input: NewClaimInput,
   actor: Actor,
 ): Promise<Changed<ClaimSummary>> {
-  return db.transaction().execute(async (trx) => {
-    const text = await findArticleText(trx, articleId);
-    if (text === undefined) {
-      throw notFound(`Article ${articleId}`);
-    }
-    if (input.end > text.length || input.end <= input.start) {
-      throw new ProblemError({
-        title: 'Invalid request',
-        status: 400,
-        detail: `/body/end must be after start and at most ${text.length}, the length of the article text.`,
-        field: '/body/end',
-      });
-    }
-    const quote = text.slice(input.start, input.end);
-    if (quote.trim().length === 0) {
-      throw new ProblemError({
-        title: 'Invalid request',
-        status: 400,
-        detail: '/body/start and /body/end select only white space.',
-        field: '/body/start',
-      });
-    }
-    const at = now();
-    const id = `${articleId.slice(0, 24)}-${randomUUID().slice(0, 8)}`;
-    await insertClaim(
-      trx,
-      {
-        id,
-        articleId,
-        quote,
-        start: input.start,
-        end: input.end,
-        statement: input.statement.trim(),
-        kind: input.kind,
-        stage: 'new',
-        verdict: null,
-        rationale: null,
-        assignee: null,
-      },
-      at,
-      actor.username,
-    );
-    await recordHistory(trx, {
-      claimId: id,
-      articleId,
-      actor: actor.username,
-      action: 'create',
-      before: null,
-      after: {
-        quote,
-        start: input.start,
-        end: input.end,
-        statement: input.statement,
-        kind: input.kind,
-      },
-      at,
+  return db.transaction().execute((trx) => createClaimIn(trx, articleId, input, actor));
+}
+
+/** `createClaim` inside the caller's transaction (accepting a suggestion writes both together). */
+export async function createClaimIn(
+  trx: Db,
+  articleId: string,
+  input: NewClaimInput,
+  actor: Actor,
+): Promise<Changed<ClaimSummary>> {
+  const text = await findArticleText(trx, articleId);
+  if (text === undefined) {
+    throw notFound(`Article ${articleId}`);
+  }
+  if (input.end > text.length || input.end <= input.start) {
+    throw new ProblemError({
+      title: 'Invalid request',
+      status: 400,
+      detail: `/body/end must be after start and at most ${text.length}, the length of the article text.`,
+      field: '/body/end',
     });
-    const { event, claim } = await recordClaimEvent(trx, 'claim.created', id);
-    return { value: claim, events: [event] };
+  }
+  const quote = text.slice(input.start, input.end);
+  if (quote.trim().length === 0) {
+    throw new ProblemError({
+      title: 'Invalid request',
+      status: 400,
+      detail: '/body/start and /body/end select only white space.',
+      field: '/body/start',
+    });
+  }
+  const at = now();
+  const id = `${articleId.slice(0, 24)}-${randomUUID().slice(0, 8)}`;
+  await insertClaim(
+    trx,
+    {
+      id,
+      articleId,
+      quote,
+      start: input.start,
+      end: input.end,
+      statement: input.statement.trim(),
+      kind: input.kind,
+      stage: 'new',
+      verdict: null,
+      rationale: null,
+      assignee: null,
+    },
+    at,
+    actor.username,
+  );
+  await recordHistory(trx, {
+    claimId: id,
+    articleId,
+    actor: actor.username,
+    action: 'create',
+    before: null,
+    after: {
+      quote,
+      start: input.start,
+      end: input.end,
+      statement: input.statement,
+      kind: input.kind,
+    },
+    at,
   });
+  const { event, claim } = await recordClaimEvent(trx, 'claim.created', id);
+  return { value: claim, events: [event] };
 }
 
 export interface ClaimPatch {

@@ -95,7 +95,16 @@ export async function findClaimDetail(db: Db, id: string): Promise<ClaimDetail |
 }
 
 export async function claimIdTaken(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('claims').select('id').where('id', '=', id).executeTakeFirst();
+  return recordIdTaken(db, 'claims', id);
+}
+
+/** Ids of claims, evidence and notes are global keys; an import checks before it reuses one. */
+export async function recordIdTaken(
+  db: Db,
+  table: 'claims' | 'evidence' | 'notes',
+  id: string,
+): Promise<boolean> {
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -166,7 +175,24 @@ export interface NewClaim {
   readonly assignee: string | null;
 }
 
-export async function insertClaim(db: Db, claim: NewClaim, at: string, actor: string | null) {
+/** What a JSON report carries beyond a new claim; an import restores it (defaults: a new claim's). */
+export interface RestoredClaimFields {
+  readonly submittedBy?: string | null;
+  readonly dismissReason?: DismissReason | null;
+  readonly approvedBy?: string | null;
+  readonly approvedAt?: string | null;
+  readonly version?: number;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly updatedBy?: string | null;
+}
+
+export async function insertClaim(
+  db: Db,
+  claim: NewClaim & RestoredClaimFields,
+  at: string,
+  actor: string | null,
+) {
   await db
     .insertInto('claims')
     .values({
@@ -181,14 +207,14 @@ export async function insertClaim(db: Db, claim: NewClaim, at: string, actor: st
       verdict: claim.verdict,
       rationale: claim.rationale,
       assignee: claim.assignee,
-      submitted_by: null,
-      dismiss_reason: null,
-      approved_by: null,
-      approved_at: null,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-      updated_by: actor,
+      submitted_by: claim.submittedBy ?? null,
+      dismiss_reason: claim.dismissReason ?? null,
+      approved_by: claim.approvedBy ?? null,
+      approved_at: claim.approvedAt ?? null,
+      version: claim.version ?? 1,
+      created_at: claim.createdAt ?? at,
+      updated_at: claim.updatedAt ?? claim.createdAt ?? at,
+      updated_by: claim.updatedBy !== undefined ? claim.updatedBy : actor,
     })
     .execute();
 }

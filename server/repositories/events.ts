@@ -4,7 +4,13 @@ import type { Database, EventRow } from '../database/schema';
 import { now } from './time';
 
 export type ChangeType =
-  'article.created' | 'claim.created' | 'claim.updated' | 'evidence.changed' | 'note.changed';
+  | 'article.created'
+  | 'claim.created'
+  | 'claim.updated'
+  | 'evidence.changed'
+  | 'note.changed'
+  /** A suggestion was accepted or rejected; data: `{ suggestionId, status }`. */
+  | 'suggestion.changed';
 
 export interface ChangeEvent {
   readonly id: number;

@@ -65,3 +65,36 @@ export async function tombstoneNote(db: Db, id: string, by: string, at: string):
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * The live notes of an article's claims as one text per claim, for the
+ * dashboard's search: claims without live notes are absent, and a deleted
+ * note's text is gone (its row keeps none). `claimId` narrows it to one claim.
+ */
+export async function noteTextByClaim(
+  db: Db,
+  articleId: string,
+  claimId?: string,
+): Promise<Record<string, string>> {
+  let query = db
+    .selectFrom('notes')
+    .innerJoin('claims', 'claims.id', 'notes.claim_id')
+    .select(['notes.claim_id as claimId', 'notes.text as text'])
+    .where('claims.article_id', '=', articleId)
+    .where('notes.deleted_at', 'is', null);
+  if (claimId !== undefined) {
+    query = query.where('notes.claim_id', '=', claimId);
+  }
+  const rows = await query.orderBy('notes.created_at').orderBy('notes.id').execute();
+  // A Map, not an object: a claim id is free text within idParam, `__proto__` included.
+  const texts = new Map<string, string[]>();
+  for (const row of rows) {
+    const parts = texts.get(row.claimId);
+    if (parts) {
+      parts.push(row.text);
+    } else {
+      texts.set(row.claimId, [row.text]);
+    }
+  }
+  return Object.fromEntries([...texts].map(([id, parts]) => [id, parts.join('\n')]));
+}

@@ -1,10 +1,54 @@
-/** Notes: plain text, appended; a deletion leaves a tombstone. */
+/** Notes: plain text, appended; a deletion leaves a tombstone. Their text per claim, for search. */
 import type { FastifyPluginAsync } from 'fastify';
 import { currentUser } from '../plugins/auth';
+import { ProblemError } from '../plugins/problems';
+import { articleExists } from '../repositories/articles';
 import { addNote, deleteNote } from '../repositories/claim-changes';
+import { noteTextByClaim } from '../repositories/notes';
 import { errorResponses, idParam, noteSchema, plainText } from './schemas';
 
 const notes: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { id: string }; Querystring: { claimId?: string } }>(
+    '/api/articles/:id/note-text',
+    {
+      schema: {
+        summary:
+          'The live notes of each claim of an article as one text, for search; ' +
+          'claims without live notes are absent. `claimId` narrows it to one claim.',
+        params: {
+          type: 'object',
+          properties: { id: idParam },
+          required: ['id'],
+          additionalProperties: false,
+        },
+        querystring: {
+          type: 'object',
+          properties: { claimId: idParam },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            description: 'Claim id → its live notes, oldest first, joined by newlines',
+            additionalProperties: { type: 'string' },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const articleId = request.params.id;
+      if (!(await articleExists(app.db, articleId))) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Article ${articleId} does not exist.`,
+        });
+      }
+      return noteTextByClaim(app.db, articleId, request.query.claimId);
+    },
+  );
+
   app.post<{ Params: { id: string }; Body: { text: string } }>(
     '/api/claims/:id/notes',
     {

@@ -1,6 +1,187 @@
-/** Placeholder: filled in by the issue 5 work; registered in app.ts. */
-import type { FastifyPluginAsync } from 'fastify';
+/**
+ * Claim suggestions of an article: listed for everyone, accepted (becoming a
+ * claim) or rejected by an editor. Nothing becomes a claim without a person
+ * accepting it.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { CLAIM_KINDS } from '../../src/domain/claim';
+import {
+  type AcceptSuggestion,
+  SUGGESTION_STATUSES,
+  type SuggestionStatus,
+} from '../../src/domain/suggestion';
+import { currentUser, requireRole } from '../plugins/auth';
+import { ProblemError } from '../plugins/problems';
+import { acceptSuggestion, listSuggestions, rejectSuggestion } from '../repositories/suggestions';
+import { ensureSuggestions } from '../suggestions/generate';
+import { claimSummarySchema, errorResponses, idParam, plainText, problemRef } from './schemas';
 
-const suggestions: FastifyPluginAsync = async () => {};
+const suggestionProperties = {
+  id: { type: 'string' },
+  articleId: { type: 'string' },
+  start: { type: 'integer' },
+  end: { type: 'integer' },
+  quote: { type: 'string' },
+  score: { type: 'number', minimum: 0, maximum: 1 },
+  reasons: { type: 'array', items: { type: 'string' } },
+  suggestedKind: { type: 'string', enum: [...CLAIM_KINDS] },
+  status: { type: 'string', enum: [...SUGGESTION_STATUSES] },
+  claimId: { type: ['string', 'null'] },
+  decidedBy: { type: ['string', 'null'] },
+  decidedAt: { type: ['string', 'null'] },
+  createdAt: { type: 'string' },
+};
+
+export const suggestionSchema = {
+  type: 'object',
+  properties: suggestionProperties,
+  required: Object.keys(suggestionProperties),
+  additionalProperties: false,
+};
+
+interface ArticleParams {
+  id: string;
+}
+interface SuggestionParams extends ArticleParams {
+  suggestionId: string;
+}
+
+const articleParams = {
+  type: 'object',
+  properties: { id: idParam },
+  required: ['id'],
+  additionalProperties: false,
+};
+const suggestionParams = {
+  type: 'object',
+  properties: { id: idParam, suggestionId: idParam },
+  required: ['id', 'suggestionId'],
+  additionalProperties: false,
+};
+
+/** A decision may come without a body (with the request header instead): it means `{}`. */
+async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
+const suggestions: FastifyPluginAsync = async (app) => {
+  /** One suggester run per article at a time, however many browsers ask. */
+  const running = new Map<string, Promise<boolean>>();
+  function ensure(articleId: string): Promise<boolean> {
+    let run = running.get(articleId);
+    if (!run) {
+      run = ensureSuggestions(app.db, articleId).finally(() => running.delete(articleId));
+      running.set(articleId, run);
+    }
+    return run;
+  }
+
+  app.get<{ Params: ArticleParams; Querystring: { status: SuggestionStatus } }>(
+    '/api/articles/:id/suggestions',
+    {
+      schema: {
+        summary: 'Claim suggestions of an article in article order: open ones by default',
+        description:
+          'Open suggestions leave out those overlapping a claim. Each has a score (0–1), the ' +
+          'reasons it was suggested and a suggested kind.',
+        params: articleParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: [...SUGGESTION_STATUSES], default: 'open' },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'array', items: suggestionSchema }, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (!(await ensure(request.params.id))) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Article ${request.params.id} does not exist.`,
+        });
+      }
+      return listSuggestions(app.db, request.params.id, request.query.status ?? 'open');
+    },
+  );
+
+  app.post<{ Params: SuggestionParams; Body: AcceptSuggestion }>(
+    '/api/articles/:id/suggestions/:suggestionId/accept',
+    {
+      preValidation: emptyBodyIsEmptyObject,
+      schema: {
+        summary: 'Accept a suggestion: it becomes a claim (editor)',
+        description:
+          'Every field is optional: the offsets default to the suggestion’s (the editor may narrow ' +
+          'or move them within the article), the statement to the quote, the kind to the ' +
+          'suggested kind. A decided suggestion is a 409.',
+        params: suggestionParams,
+        body: {
+          type: 'object',
+          properties: {
+            statement: plainText(1000),
+            kind: { type: 'string', enum: [...CLAIM_KINDS] },
+            start: { type: 'integer', minimum: 0 },
+            end: { type: 'integer', minimum: 1 },
+          },
+          additionalProperties: false,
+        },
+        response: {
+          201: {
+            type: 'object',
+            properties: { suggestion: suggestionSchema, claim: claimSummarySchema },
+            required: ['suggestion', 'claim'],
+            additionalProperties: false,
+          },
+          ...errorResponses,
+          409: problemRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!requireRole(request, reply, 'editor')) {
+        return reply;
+      }
+      const { value, events } = await acceptSuggestion(
+        app.db,
+        request.params.id,
+        request.params.suggestionId,
+        request.body,
+        currentUser(request),
+      );
+      app.changes.publish(...events);
+      reply.status(201);
+      return value;
+    },
+  );
+
+  app.post<{ Params: SuggestionParams; Body: Record<string, never> }>(
+    '/api/articles/:id/suggestions/:suggestionId/reject',
+    {
+      preValidation: emptyBodyIsEmptyObject,
+      schema: {
+        summary: 'Reject a suggestion (editor)',
+        params: suggestionParams,
+        body: { type: 'object', additionalProperties: false },
+        response: { 200: suggestionSchema, ...errorResponses, 409: problemRef },
+      },
+    },
+    async (request, reply) => {
+      if (!requireRole(request, reply, 'editor')) {
+        return reply;
+      }
+      const { value, events } = await rejectSuggestion(
+        app.db,
+        request.params.id,
+        request.params.suggestionId,
+        currentUser(request),
+      );
+      app.changes.publish(...events);
+      return value;
+    },
+  );
+};
 
 export default suggestions;

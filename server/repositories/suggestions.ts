@@ -1,0 +1,266 @@
+/**
+ * Claim suggestions: stored when an article comes in, listed, and decided by
+ * an editor. Accepting one creates its claim (with history and event) and marks
+ * the suggestion in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ClaimKind } from '../../src/domain/claim';
+import type {
+  AcceptedSuggestion,
+  AcceptSuggestion,
+  Suggestion,
+  SuggestionStatus,
+} from '../../src/domain/suggestion';
+import type { Actor } from '../../src/domain/workflow';
+import type { Database, SuggestionRow } from '../database/schema';
+import { ProblemError } from '../plugins/problems';
+import { articleExists, findArticleText } from './articles';
+import { Changed, createClaimIn } from './claim-changes';
+import type { Db } from './claims';
+import { recordEvent } from './events';
+import { now } from './time';
+
+/** What the suggester found; the rest of a suggestion is given on storing. */
+export type NewSuggestion = Pick<
+  Suggestion,
+  'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind'
+>;
+
+/** Rows per INSERT, well under SQLite's limit on bound parameters. */
+const INSERT_CHUNK = 200;
+const STATEMENT_MAX = 1000;
+
+function toSuggestion(row: SuggestionRow): Suggestion {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    start: row.start_offset,
+    end: row.end_offset,
+    quote: row.quote,
+    score: row.score,
+    reasons: JSON.parse(row.reasons) as string[],
+    suggestedKind: row.suggested_kind as ClaimKind,
+    status: row.status as SuggestionStatus,
+    claimId: row.claim_id,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Whether the suggester has read the article (it may have found nothing). */
+export async function suggestionsGenerated(db: Db, articleId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('suggestion_runs')
+    .select('article_id')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores what the suggester found for an article and marks it read. */
+export async function storeSuggestions(
+  db: Db,
+  articleId: string,
+  suggestions: readonly NewSuggestion[],
+  at: string,
+): Promise<void> {
+  for (let i = 0; i < suggestions.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('suggestions')
+      .values(
+        suggestions.slice(i, i + INSERT_CHUNK).map((s) => ({
+          id: randomUUID(),
+          article_id: articleId,
+          start_offset: s.start,
+          end_offset: s.end,
+          quote: s.quote,
+          score: s.score,
+          reasons: JSON.stringify(s.reasons),
+          suggested_kind: s.suggestedKind,
+          status: 'open',
+          claim_id: null,
+          decided_by: null,
+          decided_at: null,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+  await db
+    .insertInto('suggestion_runs')
+    .values({ article_id: articleId, generated_at: at })
+    .execute();
+}
+
+/**
+ * The article's suggestions with `status`, in article order. Open ones that
+ * overlap a claim are left out: someone logged those words already.
+ */
+export async function listSuggestions(
+  db: Db,
+  articleId: string,
+  status: SuggestionStatus,
+): Promise<Suggestion[]> {
+  let query = db
+    .selectFrom('suggestions')
+    .selectAll('suggestions')
+    .where('suggestions.article_id', '=', articleId)
+    .where('suggestions.status', '=', status);
+  if (status === 'open') {
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('claims')
+            .select('claims.id')
+            .whereRef('claims.article_id', '=', 'suggestions.article_id')
+            .whereRef('claims.start_offset', '<', 'suggestions.end_offset')
+            .whereRef('claims.end_offset', '>', 'suggestions.start_offset'),
+        ),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy('suggestions.start_offset')
+    .orderBy('suggestions.end_offset')
+    .orderBy('suggestions.id')
+    .execute();
+  return rows.map(toSuggestion);
+}
+
+export async function findSuggestion(
+  db: Db,
+  articleId: string,
+  id: string,
+): Promise<Suggestion | undefined> {
+  const row = await db
+    .selectFrom('suggestions')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toSuggestion(row) : undefined;
+}
+
+function notFound(detail: string): ProblemError {
+  return new ProblemError({ title: 'Not found', status: 404, detail });
+}
+
+function alreadyDecided(suggestion: Suggestion): ProblemError {
+  return new ProblemError({
+    title: 'Conflict',
+    status: 409,
+    detail: `This suggestion was already ${suggestion.status} by ${suggestion.decidedBy ?? 'someone'}.`,
+    code: 'decided',
+  });
+}
+
+/** The open suggestion a decision is about; 404 naming what is missing, 409 when decided. */
+async function openSuggestion(db: Db, articleId: string, id: string): Promise<Suggestion> {
+  const suggestion = await findSuggestion(db, articleId, id);
+  if (!suggestion) {
+    throw (await articleExists(db, articleId))
+      ? notFound(`Suggestion ${id} does not exist.`)
+      : notFound(`Article ${articleId} does not exist.`);
+  }
+  if (suggestion.status !== 'open') {
+    throw alreadyDecided(suggestion);
+  }
+  return suggestion;
+}
+
+/** Marks an open suggestion decided; false when someone decided it first. */
+async function decide(
+  db: Db,
+  id: string,
+  status: Exclude<SuggestionStatus, 'open'>,
+  claimId: string | null,
+  actor: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('suggestions')
+    .set({ status, claim_id: claimId, decided_by: actor, decided_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+async function decided(
+  db: Db,
+  suggestion: Suggestion,
+  status: Exclude<SuggestionStatus, 'open'>,
+  claimId: string | null,
+  actor: Actor,
+) {
+  if (!(await decide(db, suggestion.id, status, claimId, actor.username, now()))) {
+    throw alreadyDecided(
+      (await findSuggestion(db, suggestion.articleId, suggestion.id)) ?? suggestion,
+    );
+  }
+  const saved = await findSuggestion(db, suggestion.articleId, suggestion.id);
+  if (!saved) {
+    throw new Error(`suggestion ${suggestion.id} vanished inside its own transaction`);
+  }
+  const event = await recordEvent(db, 'suggestion.changed', suggestion.articleId, claimId, {
+    suggestionId: suggestion.id,
+    status,
+  });
+  return { saved, event };
+}
+
+/**
+ * Turns a suggestion into a claim: the editor's offsets, statement and kind,
+ * or the suggestion's (the statement defaults to the quote at the final offsets).
+ */
+export async function acceptSuggestion(
+  db: Kysely<Database>,
+  articleId: string,
+  id: string,
+  input: AcceptSuggestion,
+  actor: Actor,
+): Promise<Changed<AcceptedSuggestion>> {
+  return db.transaction().execute(async (trx) => {
+    const suggestion = await openSuggestion(trx, articleId, id);
+    const start = input.start ?? suggestion.start;
+    const end = input.end ?? suggestion.end;
+    let statement = input.statement;
+    if (statement === undefined) {
+      statement = ((await findArticleText(trx, articleId)) ?? '').slice(start, end).trim();
+      if (statement.length > STATEMENT_MAX) {
+        throw new ProblemError({
+          title: 'Invalid request',
+          status: 400,
+          detail: `/body/statement is needed: the quote is longer than ${STATEMENT_MAX} characters.`,
+          field: '/body/statement',
+        });
+      }
+    }
+    const created = await createClaimIn(
+      trx,
+      articleId,
+      { start, end, statement, kind: input.kind ?? suggestion.suggestedKind },
+      actor,
+    );
+    const { saved, event } = await decided(trx, suggestion, 'accepted', created.value.id, actor);
+    return {
+      value: { suggestion: saved, claim: created.value },
+      events: [...created.events, event],
+    };
+  });
+}
+
+export async function rejectSuggestion(
+  db: Kysely<Database>,
+  articleId: string,
+  id: string,
+  actor: Actor,
+): Promise<Changed<Suggestion>> {
+  return db.transaction().execute(async (trx) => {
+    const suggestion = await openSuggestion(trx, articleId, id);
+    const { saved, event } = await decided(trx, suggestion, 'rejected', null, actor);
+    return { value: saved, events: [event] };
+  });
+}

@@ -1,0 +1,448 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ArticleFile } from '../../src/domain/article-file';
+import type { ArticleDetail, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
+import type { AcceptedSuggestion, Suggestion } from '../../src/domain/suggestion';
+import { PROJECT_ROOT } from '../config';
+import { importArticle } from '../intake/article-file';
+import type { ChangeEvent } from '../repositories/events';
+import { clauses } from '../suggestions/clauses';
+import { parseParagraph } from '../suggestions/parse';
+import { scoreText, suggestClaims, SUGGESTION_THRESHOLD } from '../suggestions/suggester';
+import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+
+const seed = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'claims', `${SEED_ARTICLE}.json`), 'utf8'),
+) as ArticleFile;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** The clauses of a one-sentence text, as text. */
+function clauseTexts(sentence: string): string[] {
+  const [parsed] = parseParagraph(sentence, 0);
+  return clauses(parsed.tokens).map(([first, last]) =>
+    sentence.slice(parsed.tokens[first].start, parsed.tokens[last].end),
+  );
+}
+
+describe('the claim suggester on the seed article', () => {
+  it('finds at least 85% of the hand-made claims (a suggestion overlapping the quote), and reports its precision', async (t) => {
+    const { text, headings } = seed.article;
+    const started = performance.now();
+    const suggestions = await suggestClaims(text, headings);
+    const ms = performance.now() - started;
+    const found = seed.claims.filter((claim) => suggestions.some((s) => overlaps(s, claim)));
+    const onClaims = suggestions.filter((s) => seed.claims.some((claim) => overlaps(s, claim)));
+    const recall = found.length / seed.claims.length;
+    const precision = onClaims.length / suggestions.length;
+    const summary =
+      `claim suggester on ${SEED_ARTICLE}: recall ${found.length}/${seed.claims.length} = ` +
+      `${(recall * 100).toFixed(1)}%, precision ${onClaims.length}/${suggestions.length} = ` +
+      `${(precision * 100).toFixed(1)}%, ${suggestions.length} suggestions, ${ms.toFixed(0)} ms`;
+    console.log(summary);
+    t.diagnostic(summary);
+    const missed = seed.claims.filter((claim) => !found.includes(claim));
+    t.diagnostic(`missed: ${missed.map((c) => `${c.id} “${c.quote}”`).join('; ')}`);
+    assert.ok(recall >= 0.85, summary);
+    assert.ok(suggestions.length > 0);
+  });
+
+  it('keeps exact offsets, leaves headings out and explains every suggestion', async () => {
+    const { text, headings } = seed.article;
+    const suggestions = await suggestClaims(text, headings);
+    for (const s of suggestions) {
+      assert.equal(text.slice(s.start, s.end), s.quote);
+      assert.ok(s.score >= SUGGESTION_THRESHOLD && s.score <= 1, `${s.score}`);
+      assert.ok(s.reasons.length > 0, s.quote);
+      assert.ok(!headings.some((h) => overlaps(h, s)), `heading suggested: ${s.quote}`);
+    }
+    const kim = suggestions.find((s) => s.quote.startsWith('Kim Jong Un has expressed'));
+    assert.ok(kim);
+    assert.ok(kim.reasons.includes('names a person: Kim Jong Un'), kim.reasons.join('; '));
+    assert.equal(kim.suggestedKind, 'attribution');
+    const shells = suggestions.find((s) => s.quote.includes('five million artillery shells'));
+    assert.equal(shells?.suggestedKind, 'figure');
+    assert.ok(shells?.reasons.some((r) => r.startsWith('contains a figure: five million')));
+  });
+});
+
+describe('the claim suggester on another text', () => {
+  const text = [
+    'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012. Mayor Linda Okafor said the money would fund 40 new buses, while opposition leader Tom Reyes called the vote rushed.',
+    'I think this is a terrible idea. Why should drivers pay for the council’s mistakes? We must stand up to this nonsense. The new fees are simply unfair. Will Mayor Okafor keep her promise? Okafor should resign. Critics argue the plan is a waste of money. Honestly, the whole debate has been exhausting.',
+    'Unemployment fell to 4.1% in March, according to the national statistics office; inflation stayed at 2.3%.',
+  ].join('\n');
+
+  it('suggests the factual statements and not the opinions or questions', async () => {
+    const quotes = (await suggestClaims(text, [])).map((s) => s.quote);
+    assert.deepEqual(quotes, [
+      'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012',
+      'Mayor Linda Okafor said the money would fund 40 new buses',
+      'opposition leader Tom Reyes called the vote rushed',
+      'Unemployment fell to 4.1% in March, according to the national statistics office',
+      'inflation stayed at 2.3%',
+    ]);
+  });
+
+  it('suggests nothing for a language other than English, which compromise cannot read', async () => {
+    const german = 'Der Stadtrat hat am Dienstag die Parkgebühren um 15% erhöht.';
+    assert.deepEqual(await suggestClaims(german, [], 'de'), []);
+    assert.ok((await suggestClaims(text, [], 'en-GB')).length > 0);
+  });
+
+  it('says why the opinions scored low', async () => {
+    const scored = await scoreText(text, []);
+    const reasonsOf = (start: string) => scored.find((s) => s.quote.startsWith(start))?.reasons;
+    assert.ok(reasonsOf('I think')?.includes('speaks in the first person: I'));
+    assert.ok(reasonsOf('Why should')?.includes('asks a question'));
+    assert.ok(reasonsOf('The new fees')?.includes('judges without a fact to check: unfair'));
+    assert.ok(reasonsOf('Okafor should')?.includes('says what should happen: should'));
+    assert.ok(reasonsOf('Critics argue')?.includes('reports a view, not a fact: argue'));
+    assert.equal(scored.filter((s) => !s.offered).length, 8);
+  });
+});
+
+describe('clauses and offsets', () => {
+  it('narrows a sentence of two assertions to each asserting clause', () => {
+    assert.deepEqual(
+      clauseTexts(
+        'Journalists from Russia and abroad are eagerly seeking updates, while the Kremlin states that details will be disclosed in due course.',
+      ),
+      [
+        'Journalists from Russia and abroad are eagerly seeking updates',
+        'the Kremlin states that details will be disclosed in due course',
+      ],
+    );
+    assert.deepEqual(clauseTexts('Unemployment fell to 4%; inflation stayed at 2.1%.'), [
+      'Unemployment fell to 4%',
+      'inflation stayed at 2.1%',
+    ]);
+    assert.deepEqual(
+      clauseTexts(
+        'The mayor, who took office in 2020, promised 5,000 homes, but only 1,200 were built.',
+      ),
+      ['The mayor, who took office in 2020, promised 5,000 homes', 'only 1,200 were built'],
+    );
+  });
+
+  it('keeps a list, a trailing phrase or a second verb without a subject in its sentence', () => {
+    for (const sentence of [
+      'Russia may seek ammunition, construction workers, and even volunteers for the front lines in Ukraine.',
+      'The relationship has evolved from polite diplomacy to mutual benefits, raising concerns in the West.',
+      'The minister resigned in May, and left the country a week later.',
+      'Iran, Syria, and North Korea were named in the report.',
+    ]) {
+      assert.deepEqual(clauseTexts(sentence), [sentence.slice(0, -1)], sentence);
+    }
+  });
+
+  it('counts offsets in UTF-16 code units and keeps quotation marks', async () => {
+    const text =
+      'Results are in 🗳️. “The budget rose 12% in 2023,” the minister said.\nShe added that 😀 2,000 jobs were created in Lyon.';
+    const suggestions = await suggestClaims(text, []);
+    assert.ok(suggestions.length >= 2);
+    for (const s of suggestions) {
+      assert.equal(text.slice(s.start, s.end), s.quote);
+    }
+    assert.ok(suggestions.some((s) => s.quote.startsWith('“The budget rose 12% in 2023,”')));
+    assert.ok(suggestions.some((s) => s.quote.includes('2,000 jobs were created in Lyon')));
+  });
+
+  it('splits sentences that end inside a closing quote', () => {
+    const paragraph = 'He called it “a disgrace.” The UN Security Council met on Friday.';
+    const sentences = parseParagraph(paragraph, 100);
+    assert.equal(sentences.length, 2);
+    const second = sentences[1].tokens;
+    assert.equal(second[0].start, 100 + paragraph.indexOf('The UN'));
+  });
+});
+
+describe('suggestion routes', () => {
+  let h: Harness;
+  let events: ChangeEvent[];
+  let articleId: string;
+  let text: string;
+
+  const paragraphs = [
+    'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012.',
+    'Mayor Linda Okafor said the money would fund 40 new buses, while opposition leader Tom Reyes called the vote rushed.',
+    'Why should drivers pay for the council’s mistakes?',
+    'Unemployment fell to 4.1% in March, according to the national statistics office; inflation stayed at 2.3%.',
+    'The regional airport handled 3.2 million passengers last year, twice as many as in 2015.',
+  ];
+  const list = async (user = 'casey', query = '') =>
+    json<Suggestion[]>(await h.as(user, { url: `/api/articles/${articleId}/suggestions${query}` }));
+  const decide = (user: string, id: string, verb: 'accept' | 'reject', payload: object = {}) =>
+    h.as(user, {
+      method: 'POST',
+      url: `/api/articles/${articleId}/suggestions/${id}/${verb}`,
+      payload,
+    });
+
+  before(async () => {
+    h = await startApp();
+    await withCast(h);
+    const response = await h.as('dana', {
+      method: 'POST',
+      url: '/api/articles',
+      payload: { source: 'text', headline: 'Fees, buses and jobs', text: paragraphs.join('\n\n') },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    articleId = json<{ id: string }>(response).id;
+    text = json<ArticleDetail>(await h.as('casey', { url: `/api/articles/${articleId}` })).text;
+    events = [];
+    h.app.changes.subscribe((event) => events.push(event));
+  });
+  after(() => h.close());
+
+  it('lists open suggestions in article order for any signed-in user, with exact quotes', async () => {
+    const open = await list('casey');
+    assert.equal(open.length, 6);
+    assert.deepEqual(
+      open.map((s) => s.start),
+      [...open.map((s) => s.start)].sort((a, b) => a - b),
+    );
+    for (const s of open) {
+      assert.equal(text.slice(s.start, s.end), s.quote);
+      assert.equal(s.status, 'open');
+      assert.equal(s.articleId, articleId);
+      assert.equal(s.claimId, null);
+    }
+    assert.ok(!open.some((s) => s.quote.startsWith('Why')), 'no question');
+    assert.equal((await h.as('casey', { url: '/api/articles/nope/suggestions' })).statusCode, 404);
+    const bad = await h.as('casey', { url: `/api/articles/${articleId}/suggestions?status=maybe` });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(json<{ field: string }>(bad).field, '/querystring/status');
+    assert.equal(
+      (await h.app.inject({ url: `/api/articles/${articleId}/suggestions` })).statusCode,
+      401,
+    );
+  });
+
+  it('accepts a suggestion for an editor: the claim quotes text.slice(start, end), with history and events', async () => {
+    const [first] = await list();
+    const checker = await decide('casey', first.id, 'accept');
+    assert.equal(checker.statusCode, 403);
+    const response = await decide('dana', first.id, 'accept');
+    assert.equal(response.statusCode, 201, response.body);
+    const { suggestion, claim } = json<AcceptedSuggestion>(response);
+    assert.equal(suggestion.status, 'accepted');
+    assert.equal(suggestion.claimId, claim.id);
+    assert.equal(suggestion.decidedBy, 'dana');
+    assert.ok(suggestion.decidedAt);
+    assert.equal(claim.quote, text.slice(claim.start, claim.end));
+    assert.deepEqual([claim.start, claim.end], [first.start, first.end]);
+    assert.equal(claim.statement, first.quote, 'the statement defaults to the quote');
+    assert.equal(claim.kind, first.suggestedKind);
+    assert.equal(claim.stage, 'new');
+    const history = json<HistoryEntry[]>(
+      await h.as('dana', { url: `/api/claims/${claim.id}/history` }),
+    );
+    assert.deepEqual(
+      history.map((e) => [e.action, e.actor]),
+      [['create', 'dana']],
+    );
+    assert.deepEqual(
+      events.map((e) => [e.type, e.articleId]),
+      [
+        ['claim.created', articleId],
+        ['suggestion.changed', articleId],
+      ],
+    );
+    assert.deepEqual(events[1].data, { suggestionId: first.id, status: 'accepted' });
+    assert.ok(!(await list()).some((s) => s.id === first.id));
+    assert.deepEqual(
+      (await list('casey', '?status=accepted')).map((s) => s.id),
+      [first.id],
+    );
+    const twice = await decide('eli', first.id, 'accept');
+    assert.equal(twice.statusCode, 409);
+    assert.match(json<{ detail: string }>(twice).detail, /already accepted by dana/);
+    assert.equal((await decide('eli', first.id, 'reject')).statusCode, 409);
+  });
+
+  it('lets the editor narrow the offsets and write the statement and kind', async () => {
+    const buses = (await list()).find((s) => s.quote.startsWith('Mayor Linda Okafor'));
+    assert.ok(buses);
+    const start = text.indexOf('40 new buses');
+    const response = await decide('ada', buses.id, 'accept', {
+      start,
+      end: start + '40 new buses'.length,
+      statement: 'The fee rise will pay for 40 new buses.',
+      kind: 'prediction',
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const { claim } = json<AcceptedSuggestion>(response);
+    assert.equal(claim.quote, '40 new buses');
+    assert.equal(claim.statement, 'The fee rise will pay for 40 new buses.');
+    assert.equal(claim.kind, 'prediction');
+  });
+
+  it('refuses bad offsets and fields with 400 and leaves the suggestion open', async () => {
+    const target = (await list()).at(-1);
+    assert.ok(target);
+    const claimsBefore = json<ClaimSummary[]>(
+      await h.as('dana', { url: `/api/articles/${articleId}/claims` }),
+    ).length;
+    const cases: [object, string][] = [
+      [{ end: text.length + 10 }, '/body/end'],
+      [{ start: target.end, end: target.start }, '/body/end'],
+      [{ kind: 'rumour' }, '/body/kind'],
+      [{ statement: '   ' }, '/body/statement'],
+      [{ claimId: 'x' }, '/body/claimId'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await decide('dana', target.id, 'accept', payload);
+      assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
+      assert.equal(json<{ field: string }>(response).field, field);
+    }
+    assert.ok((await list()).some((s) => s.id === target.id && s.status === 'open'));
+    const claimsAfter = json<ClaimSummary[]>(
+      await h.as('dana', { url: `/api/articles/${articleId}/claims` }),
+    ).length;
+    assert.equal(claimsAfter, claimsBefore, 'nothing half-written');
+  });
+
+  it('rejects a suggestion once, for editors, with an event; 404 for unknown ones', async () => {
+    const target = (await list()).at(-1);
+    assert.ok(target);
+    assert.equal((await decide('robin', target.id, 'reject')).statusCode, 403);
+    const seen = events.length;
+    const rejected = await h.as('eli', {
+      method: 'POST',
+      url: `/api/articles/${articleId}/suggestions/${target.id}/reject`,
+      headers: { 'x-claimdesk-request': '1' },
+    });
+    assert.equal(rejected.statusCode, 200, rejected.body);
+    assert.equal(json<Suggestion>(rejected).status, 'rejected');
+    assert.equal(json<Suggestion>(rejected).claimId, null);
+    assert.deepEqual(
+      events.slice(seen).map((e) => [e.type, e.data]),
+      [['suggestion.changed', { suggestionId: target.id, status: 'rejected' }]],
+    );
+    assert.equal((await decide('dana', target.id, 'reject')).statusCode, 409);
+    assert.equal((await decide('dana', target.id, 'accept')).statusCode, 409);
+    assert.equal((await decide('dana', 'no-such-suggestion', 'reject')).statusCode, 404);
+    const elsewhere = await h.as('dana', {
+      method: 'POST',
+      url: `/api/articles/${SEED_ARTICLE}/suggestions/${target.id}/accept`,
+      payload: {},
+    });
+    assert.equal(elsewhere.statusCode, 404, 'a suggestion belongs to its article');
+    const noArticle = await h.as('dana', {
+      method: 'POST',
+      url: `/api/articles/nope/suggestions/${target.id}/reject`,
+      payload: {},
+    });
+    assert.equal(noArticle.statusCode, 404);
+    assert.match(json<{ detail: string }>(noArticle).detail, /Article nope/);
+    assert.equal((await decide('dana', target.id, 'reject', { why: 'no' })).statusCode, 400);
+  });
+
+  it('stops offering a suggestion once a claim covers any of its words', async () => {
+    const unemployment = (await list()).find((s) => s.quote.startsWith('Unemployment'));
+    assert.ok(unemployment);
+    const start = text.indexOf('4.1%');
+    const created = await h.as('dana', {
+      method: 'POST',
+      url: `/api/articles/${articleId}/claims`,
+      payload: {
+        start,
+        end: start + 4,
+        statement: 'Unemployment was 4.1% in March.',
+        kind: 'figure',
+      },
+    });
+    assert.equal(created.statusCode, 201);
+    const open = await list();
+    assert.ok(!open.some((s) => s.id === unemployment.id));
+    assert.ok(
+      open.some((s) => s.quote === 'inflation stayed at 2.3%'),
+      'the other clause stays',
+    );
+  });
+
+  it('offers on the seed article only what its 45 claims do not cover', async () => {
+    const stored = await h.app.db
+      .selectFrom('suggestions')
+      .select(['start_offset as start', 'end_offset as end'])
+      .where('article_id', '=', SEED_ARTICLE)
+      .execute();
+    assert.ok(stored.length > 0, 'suggestions were stored at the start-up import');
+    const open = json<Suggestion[]>(
+      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/suggestions` }),
+    );
+    const claims = json<ClaimSummary[]>(
+      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
+    );
+    const uncovered = stored.filter((s) => !claims.some((c) => overlaps(c, s)));
+    assert.equal(open.length, uncovered.length);
+    for (const s of open) {
+      assert.ok(!claims.some((c) => overlaps(c, s)), s.quote);
+    }
+  });
+});
+
+describe('suggestions over restarts and for articles stored without them', () => {
+  it('reads an article once: a restart does not run the suggester again or duplicate anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-suggestions-'));
+    const first = await startApp({ dir });
+    const ids = async (h: Harness) =>
+      (
+        await h.app.db
+          .selectFrom('suggestions')
+          .select('id')
+          .where('article_id', '=', SEED_ARTICLE)
+          .orderBy('id')
+          .execute()
+      ).map((row) => row.id);
+    const before = await ids(first);
+    await first.close();
+    const again = await startApp({ dir });
+    try {
+      assert.ok(before.length > 0);
+      assert.deepEqual(await ids(again), before);
+    } finally {
+      await again.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the suggester on first request for an article stored without suggestions', async () => {
+    const h = await startApp({ claimsDir: null });
+    try {
+      await withCast(h);
+      // As the benchmarks seed their data: importArticle without the suggester.
+      assert.ok(await importArticle(h.app.db, seed, null));
+      const runs = () =>
+        h.app.db
+          .selectFrom('suggestion_runs')
+          .selectAll()
+          .where('article_id', '=', SEED_ARTICLE)
+          .execute();
+      assert.equal((await runs()).length, 0);
+      const [a, b] = await Promise.all([
+        h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/suggestions` }),
+        h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/suggestions` }),
+      ]);
+      assert.equal(a.statusCode, 200);
+      assert.deepEqual(json<Suggestion[]>(a), json<Suggestion[]>(b));
+      assert.equal((await runs()).length, 1);
+      const stored = await h.app.db
+        .selectFrom('suggestions')
+        .select('id')
+        .where('article_id', '=', SEED_ARTICLE)
+        .execute();
+      assert.equal(
+        stored.length,
+        (await suggestClaims(seed.article.text, seed.article.headings)).length,
+      );
+    } finally {
+      await h.close();
+    }
+  });
+});
