@@ -35,7 +35,9 @@ export type AppOptions = Pick<
   | 'sessionHours'
   | 'loginAttempts'
   | 'loginWindowMinutes'
->;
+> &
+  // Optional: the reports fall back to placeholders (see routes/reports.ts).
+  Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.addSchema(problemSchema);
@@ -71,7 +73,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(events);
   await fastify.register(intake);
   await fastify.register(suggestions);
-  await fastify.register(reports);
+  await fastify.register(reports, options);
 
   fastify.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     fastify.swagger(),

@@ -1,7 +1,7 @@
 /** Starts Claimdesk: the API and the built dashboard on one port. */
 import Fastify from 'fastify';
 import app from './app';
-import { AJV_OPTIONS, configFromEnv } from './config';
+import { AJV_OPTIONS, configFromEnv, DEFAULT_ORGANISATION_NAME } from './config';
 import { countUsers, createSetupToken } from './repositories/users';
 
 const config = configFromEnv();
@@ -26,6 +26,11 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   const address = await server.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nClaimdesk is running at ${address}\n`);
+  if (config.organisationName === DEFAULT_ORGANISATION_NAME) {
+    server.log.warn(
+      `CLAIMDESK_ORG_NAME is not set: ClaimReview reports name "${DEFAULT_ORGANISATION_NAME}" as their author`,
+    );
+  }
   if ((await countUsers(server.db)) === 0) {
     const token = await createSetupToken(server.db);
     process.stdout.write(

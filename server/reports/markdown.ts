@@ -1,0 +1,207 @@
+/**
+ * The Markdown report: headline, summary, then every claim in article order.
+ *
+ * Written for both CommonMark (markdown-it, GitHub) and pandoc's Markdown,
+ * which has more syntax (citations `@`, math `$`, super/subscript `^ ~`,
+ * attributes `{}`, fancy list markers `a.` `iv.` `(1)`). User text can never
+ * make structure or HTML: the characters that open inline syntax are escaped
+ * everywhere, a line's first character and a list-marker-like start are
+ * escaped at the start of every line, and lines are trimmed so that none is
+ * indented into a code block. Links are made only for http(s) URLs.
+ */
+import { DISMISS_REASON_LABELS, ROLE_LABELS, STAGE_LABELS } from '../../src/domain/workflow';
+import type { ExportedClaim, ExportedReport } from './article-export';
+
+import {
+  describeChange,
+  formatTime,
+  kindLabel,
+  lastChange,
+  type ReportSummary,
+  STANCE_LABELS,
+  verdictLabel,
+  webHref,
+} from './readable';
+
+/** Backslash-escapable in CommonMark and pandoc alike (all ASCII punctuation is). */
+const INLINE_SPECIALS = /[\\`*_[\]{}<>&|~^$@]/g;
+/** Whether a line needs any inline escape: most text has none, and this is one scan. */
+const NEEDS_ESCAPE = /[\\`*_[\]{}<>&|~^$@]|--/;
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]/;
+/** "1." "1)" "a." "iv)" at the start of a line: ordered-list markers (pandoc's fancy lists too). */
+const LIST_MARKER = /^([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=\s|$)/;
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
+function escapeLine(line: string): string {
+  const trimmed = line.trim();
+  const escaped = NEEDS_ESCAPE.test(trimmed)
+    ? trimmed
+        .replace(INLINE_SPECIALS, '\\$&')
+        // pandoc's smart typography would make "--" a dash; user text keeps its hyphens.
+        .replace(/-{2,}/g, (run) => run.replace(/-/g, '\\-'))
+    : trimmed;
+  if (ASCII_PUNCTUATION.test(escaped) && !escaped.startsWith('\\')) {
+    return `\\${escaped}`;
+  }
+  return escaped.replace(LIST_MARKER, '$1\\$2');
+}
+
+function lines(text: string): string[] {
+  return text
+    .split(LINE_BREAK)
+    .map(escapeLine)
+    .filter((line) => line !== '');
+}
+
+/**
+ * User text as inline Markdown. Line breaks become hard breaks, continued at
+ * `indent` so that they stay inside a list item or block quote.
+ */
+export function escapeMarkdown(text: string, indent = ''): string {
+  return LINE_BREAK.test(text) ? lines(text).join(`\\\n${indent}`) : escapeLine(text);
+}
+
+/** A link when `url` is http(s), its text otherwise; the destination is percent-encoded. */
+export function markdownLink(text: string, url: string): string {
+  const href = webHref(url);
+  if (href === null) {
+    return escapeMarkdown(url);
+  }
+  // Anything outside RFC 3986's characters, and parentheses, could end or break the destination.
+  const destination = href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, (c) =>
+    encodeURIComponent(c).replace(/[()']/g, (p) => `%${p.charCodeAt(0).toString(16)}`),
+  );
+  return `[${escapeMarkdown(text)}](${destination})`;
+}
+
+function field(label: string, value: string): string {
+  return `**${label}:** ${value}`;
+}
+
+/** A claim's section: blocks (heading, quote, paragraphs, lists) with a blank line between. */
+function claimSection(claim: ExportedClaim, index: number): string {
+  const stage =
+    claim.stage === 'dismissed' && claim.dismissReason
+      ? `${STAGE_LABELS[claim.stage]} (${DISMISS_REASON_LABELS[claim.dismissReason]})`
+      : STAGE_LABELS[claim.stage];
+  const facts = [
+    field('Kind', kindLabel(claim)),
+    field('Stage', stage),
+    field('Verdict', verdictLabel(claim.verdict)),
+  ];
+  if (claim.assignee) {
+    facts.push(field('Assigned to', escapeMarkdown(claim.assignee)));
+  }
+  const blocks = [
+    `### Claim ${index + 1}: ${escapeMarkdown(claim.id)}`,
+    lines(claim.quote)
+      .map((line) => `> ${line}`)
+      .join('\\\n'),
+    field('Statement', escapeMarkdown(claim.statement)),
+    facts.join(' · '),
+  ];
+  if (claim.approvedBy && claim.approvedAt && claim.stage === 'approved') {
+    blocks.push(
+      field('Approved', `by ${escapeMarkdown(claim.approvedBy)}, ${formatTime(claim.approvedAt)}`),
+    );
+  }
+  if (claim.rationale?.trim()) {
+    blocks.push(field('Rationale', escapeMarkdown(claim.rationale)));
+  }
+
+  blocks.push('**Evidence:**');
+  blocks.push(
+    claim.evidence.length === 0
+      ? 'None yet.'
+      : claim.evidence
+          .map((item) => {
+            const kind = item.sourceType === 'primary' ? 'primary source' : 'secondary source';
+            return (
+              `- ${STANCE_LABELS[item.stance]}: ${markdownLink(item.title, item.url)}, ` +
+              `${escapeMarkdown(item.publisher, '  ')} (${kind})`
+            );
+          })
+          .join('\n'),
+  );
+
+  blocks.push('**Notes:**');
+  blocks.push(
+    claim.notes.length === 0
+      ? 'None.'
+      : claim.notes
+          .map((note) => {
+            const who = `${escapeMarkdown(note.author)} (${ROLE_LABELS[note.authorRole]}), ${formatTime(note.createdAt)}`;
+            return note.deletedAt
+              ? `- *Note deleted* by ${escapeMarkdown(note.deletedBy ?? 'unknown')}, ${formatTime(note.deletedAt)} (written by ${who})`
+              : `- ${who}: ${escapeMarkdown(note.text, '  ')}`;
+          })
+          .join('\n'),
+  );
+
+  const change = lastChange(claim);
+  if (change) {
+    const said = change.note?.trim() ? `: ${escapeMarkdown(change.note)}` : '';
+    blocks.push(
+      field(
+        'Last change',
+        `${escapeMarkdown(describeChange(change))}, ${formatTime(change.at)}${said}`,
+      ),
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+function countTable(heading: string, rows: readonly { label: string; count: number }[]): string {
+  return [
+    `| ${heading} | Claims |`,
+    '| --- | ---: |',
+    ...rows.map((row) => `| ${row.label} | ${row.count} |`),
+  ].join('\n');
+}
+
+export function renderMarkdown(report: ExportedReport, summary: ReportSummary): string {
+  const { article, claims } = report.file;
+  const blocks: string[] = [`# ${escapeMarkdown(article.headline)}`];
+
+  const byline: string[] = [];
+  if (article.outlet) byline.push(escapeMarkdown(article.outlet));
+  if (article.publishedAt) byline.push(`published ${escapeMarkdown(article.publishedAt)}`);
+  if (article.url) byline.push(markdownLink(article.url, article.url));
+  if (byline.length) blocks.push(byline.join(' · '));
+  blocks.push(
+    `Claimdesk fact-check report, generated ${formatTime(summary.generatedAt)} ` +
+      `by ${escapeMarkdown(summary.generatedBy)}.`,
+  );
+
+  blocks.push('## Summary');
+  blocks.push(
+    summary.filter.length > 0
+      ? `${summary.claimCount} of the article's ${summary.articleClaimCount} claims, ` +
+          `limited to ${summary.filter.map((phrase) => escapeMarkdown(phrase)).join('; ')}.`
+      : `All ${summary.claimCount} claims of the article.`,
+  );
+  if (summary.claimCount > 0) {
+    blocks.push(countTable('Stage', summary.stages), countTable('Verdict', summary.verdicts));
+  }
+  const people = [
+    `- Checked by: ${summary.checkedBy.map((u) => escapeMarkdown(u)).join(', ') || 'nobody yet'}`,
+    `- Approved by: ${summary.approvedBy.map((u) => escapeMarkdown(u)).join(', ') || 'nobody yet'}`,
+  ];
+  if (summary.firstApprovedAt && summary.lastApprovedAt) {
+    people.push(
+      summary.firstApprovedAt === summary.lastApprovedAt
+        ? `- Approved: ${formatTime(summary.firstApprovedAt)}`
+        : `- Approved: between ${formatTime(summary.firstApprovedAt)} and ${formatTime(summary.lastApprovedAt)}`,
+    );
+  }
+  if (summary.lastUpdatedAt) {
+    people.push(`- Last change: ${formatTime(summary.lastUpdatedAt)}`);
+  }
+  blocks.push(people.join('\n'));
+
+  blocks.push('## Claims');
+  blocks.push(
+    claims.length === 0 ? 'No claims match this report.' : claims.map(claimSection).join('\n\n'),
+  );
+  return `${blocks.join('\n\n')}\n`;
+}

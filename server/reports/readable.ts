@@ -1,0 +1,172 @@
+/**
+ * What the human-readable reports (Markdown, print HTML) share: the summary
+ * of the claims (counts, who submitted and approved them and when), labels
+ * and wording, and which links they make.
+ */
+import type { ArticleFileHistoryEntry } from '../../src/domain/article-file';
+import { CLAIM_KIND_LABELS, type Stance } from '../../src/domain/claim';
+import { type FilterQuery, filterFromQuery } from '../../src/domain/claim-filter';
+import { VERDICT_DEFINITIONS, VERDICTS, type Verdict } from '../../src/domain/verdicts';
+import { ACTION_PAST_TENSE, isAction, STAGE_LABELS, STAGES } from '../../src/domain/workflow';
+import type { ExportedClaim, ExportedReport } from './article-export';
+
+export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
+  supports: 'Supports',
+  refutes: 'Refutes',
+  context: 'Context',
+};
+
+/** The normalised address of an http(s) URL, or null: only such URLs become links. */
+export function webHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname
+      ? parsed.href
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function verdictLabel(verdict: Verdict | null): string {
+  return verdict ? VERDICT_DEFINITIONS[verdict].label : 'No verdict yet';
+}
+
+/** "2026-11-28 10:00 UTC", from a stored ISO 8601 time; safe to put in Markdown and HTML as it is. */
+export function formatTime(iso: string | null): string {
+  if (!iso) {
+    return '';
+  }
+  // The stored form, read without a Date: thousands of these go into one report.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(iso)) {
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  }
+  const date = new Date(iso);
+  // Never the raw value: the renderers put this text in unescaped.
+  return Number.isNaN(date.getTime())
+    ? 'unknown time'
+    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export interface ReportSummary {
+  readonly claimCount: number;
+  readonly articleClaimCount: number;
+  /** Claims per stage and per verdict, every one listed, in workflow and scale order. */
+  readonly stages: readonly { readonly label: string; readonly count: number }[];
+  readonly verdicts: readonly { readonly label: string; readonly count: number }[];
+  /** Who submitted the claims for review (the checkers of record), and who approved them. */
+  readonly checkedBy: readonly string[];
+  readonly approvedBy: readonly string[];
+  readonly firstApprovedAt: string | null;
+  readonly lastApprovedAt: string | null;
+  readonly lastUpdatedAt: string | null;
+  /** The filter in words; empty when the report holds every claim. */
+  readonly filter: readonly string[];
+  readonly generatedAt: string;
+  readonly generatedBy: string;
+}
+
+function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Map<K, number> {
+  const counts = new Map(keys.map((key) => [key, 0]));
+  for (const value of values) {
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))].sort();
+}
+
+export function describeFilter(query: FilterQuery, me: string): string[] {
+  const filter = filterFromQuery(query);
+  const phrases: string[] = [];
+  if (filter.stages.length) {
+    phrases.push(`stage: ${filter.stages.map((s) => STAGE_LABELS[s]).join(' or ')}`);
+  }
+  if (filter.verdicts.length) {
+    const labels = filter.verdicts.map((v) => (v === 'none' ? 'no verdict yet' : verdictLabel(v)));
+    phrases.push(`verdict: ${labels.join(' or ')}`);
+  }
+  if (filter.kinds.length) {
+    phrases.push(`kind: ${filter.kinds.map((k) => CLAIM_KIND_LABELS[k]).join(' or ')}`);
+  }
+  if (filter.mine) {
+    phrases.push(`assigned to ${me}`);
+  }
+  if (filter.query.trim()) {
+    phrases.push(`search: "${filter.query.trim()}" (quote, statement, rationale and notes)`);
+  }
+  return phrases;
+}
+
+export function summarise(report: ExportedReport, me: string, generatedAt: string): ReportSummary {
+  const claims = report.file.claims;
+  const stageCounts = countBy(
+    STAGES,
+    claims.map((c) => c.stage),
+  );
+  const verdictCounts = countBy(
+    [...VERDICTS, 'none'],
+    claims.map((c) => c.verdict ?? 'none'),
+  );
+  const approved = claims.filter((c) => c.stage === 'approved');
+  // A claim imported as approved may carry no approval time.
+  const approvalTimes = approved.flatMap((c) => (c.approvedAt ? [c.approvedAt] : [])).sort();
+  const updateTimes = claims.map((c) => c.updatedAt).sort();
+  return {
+    claimCount: claims.length,
+    articleClaimCount: report.articleClaimCount,
+    stages: STAGES.map((stage) => ({
+      label: STAGE_LABELS[stage],
+      count: stageCounts.get(stage) ?? 0,
+    })),
+    verdicts: [...VERDICTS, 'none' as const].map((v) => ({
+      label: v === 'none' ? 'No verdict yet' : verdictLabel(v),
+      count: verdictCounts.get(v) ?? 0,
+    })),
+    checkedBy: distinct(claims.map((c) => c.submittedBy)),
+    approvedBy: distinct(approved.map((c) => c.approvedBy)),
+    firstApprovedAt: approvalTimes[0] ?? null,
+    lastApprovedAt: approvalTimes.at(-1) ?? null,
+    lastUpdatedAt: updateTimes.at(-1) ?? null,
+    filter: describeFilter(report.filter, me),
+    generatedAt,
+    generatedBy: me,
+  };
+}
+
+const OTHER_ACTIONS: Readonly<Record<string, string>> = {
+  import: 'imported',
+  create: 'created',
+  update: 'edited',
+  evidence_add: 'added evidence to',
+  evidence_update: 'edited evidence of',
+  evidence_remove: 'removed evidence from',
+  note_add: 'added a note to',
+  note_delete: 'deleted a note on',
+};
+
+/**
+ * "dana approved the claim". Only the action and who: the entry's before and
+ * after can hold a deleted note's text, which the readable reports leave out.
+ */
+export function describeChange(entry: ArticleFileHistoryEntry): string {
+  if (entry.action === 'import' && entry.actor === 'import') {
+    return 'imported from a file';
+  }
+  const verb = isAction(entry.action)
+    ? ACTION_PAST_TENSE[entry.action]
+    : Object.hasOwn(OTHER_ACTIONS, entry.action)
+      ? OTHER_ACTIONS[entry.action]
+      : entry.action;
+  return `${entry.actor} ${verb} the claim`;
+}
+
+export function lastChange(claim: ExportedClaim): ArticleFileHistoryEntry | null {
+  return claim.history.at(-1) ?? null;
+}
+
+export function kindLabel(claim: ExportedClaim): string {
+  return CLAIM_KIND_LABELS[claim.kind];
+}
