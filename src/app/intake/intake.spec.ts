@@ -1,6 +1,8 @@
+import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
@@ -10,7 +12,11 @@ import { Intake } from './intake';
 
 function stateFor(role: 'editor' | 'fact_checker', intake = initialArticlesState.intake) {
   return {
-    session: { user: { username: 'dana', displayName: 'Dana', role }, status: 'signed_in', error: null },
+    session: {
+      user: { username: 'dana', displayName: 'Dana', role },
+      status: 'signed_in',
+      error: null,
+    },
     articles: { ...initialArticlesState, intake },
   };
 }
@@ -30,13 +36,21 @@ describe('intake page', () => {
     return { fixture, store, loader: TestbedHarnessEnvironment.loader(fixture) };
   }
 
-  const input = (label: string) => MatInputHarness.with({ floatingLabelText: label });
+  /** The text field whose floating label reads `label`, as a person finds it. */
+  async function field(loader: HarnessLoader, label: string): Promise<MatInputHarness> {
+    const formField = await loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: label }),
+    );
+    const control = await formField.getControl(MatInputHarness);
+    if (!control) throw new Error(`No text field labelled ${label}`);
+    return control;
+  }
 
   it('sends a pasted article with what the desk filled in, trimmed', async () => {
     const { loader, store } = await render();
-    await (await loader.getHarness(input('Headline'))).setValue('  Putin visits Pyongyang ');
-    await (await loader.getHarness(input('Outlet'))).setValue('The Globe');
-    await (await loader.getHarness(input('Article text'))).setValue('Putin arrived on Tuesday.');
+    await (await field(loader, 'Headline')).setValue('  Putin visits Pyongyang ');
+    await (await field(loader, 'Outlet')).setValue('The Globe');
+    await (await field(loader, 'Article text')).setValue('Putin arrived on Tuesday.');
     await (await loader.getHarness(MatButtonHarness.with({ text: /Add article/ }))).click();
     expect(store.dispatch).toHaveBeenCalledWith(
       IntakePageActions.submitted({
@@ -52,11 +66,9 @@ describe('intake page', () => {
 
   it('refuses a javascript: address and sends nothing', async () => {
     const { fixture, loader, store } = await render();
-    await (await loader.getHarness(input('Headline'))).setValue('Headline');
-    await (await loader.getHarness(input('Article text'))).setValue('Text.');
-    await (
-      await loader.getHarness(input('Address of the article'))
-    ).setValue('javascript:alert(1)');
+    await (await field(loader, 'Headline')).setValue('Headline');
+    await (await field(loader, 'Article text')).setValue('Text.');
+    await (await field(loader, 'Address of the article')).setValue('javascript:alert(1)');
     await (await loader.getHarness(MatButtonHarness.with({ text: /Add article/ }))).click();
     await fixture.whenStable();
     expect(store.dispatch).not.toHaveBeenCalledWith(

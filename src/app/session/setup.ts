@@ -40,6 +40,7 @@ import { sessionFeature } from './state/session.feature';
               <mat-label>Username</mat-label>
               <input matInput formControlName="username" autocomplete="username" required />
               <mat-hint>Lower-case letters, digits, dot, dash or underscore</mat-hint>
+              <mat-error>2-64 lower-case letters, digits, dot, dash or underscore</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>Password</mat-label>
@@ -51,6 +52,7 @@ import { sessionFeature } from './state/session.feature';
                 required
               />
               <mat-hint>At least 10 characters</mat-hint>
+              <mat-error>At least 10 characters</mat-error>
             </mat-form-field>
             @if (error(); as message) {
               <mat-error role="alert">{{ message }}</mat-error>

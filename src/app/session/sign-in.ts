@@ -33,6 +33,7 @@ import { sessionFeature } from './state/session.feature';
           <mat-form-field>
             <mat-label>Username</mat-label>
             <input matInput formControlName="username" autocomplete="username" required />
+            <mat-error>Enter your username</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>Password</mat-label>
@@ -43,6 +44,7 @@ import { sessionFeature } from './state/session.feature';
               autocomplete="current-password"
               required
             />
+            <mat-error>Enter your password</mat-error>
           </mat-form-field>
           @if (error(); as message) {
             <mat-error role="alert">{{ message }}</mat-error>

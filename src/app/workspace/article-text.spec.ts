@@ -7,7 +7,8 @@ const TEXT = 'Heading\nPutin arrived in Pyongyang on Tuesday.\nKim met him at th
 describe('article text selection', () => {
   async function render() {
     const fixture = TestBed.createComponent(ArticleText);
-    const lines = segmentArticle(TEXT, [{ id: 'c1', start: 14, end: 31 }], new Set([0]));
+    // The claim is "Putin arrived in Pyongyang" (offsets 8 to 34).
+    const lines = segmentArticle(TEXT, [{ id: 'c1', start: 8, end: 34 }], new Set([0]));
     fixture.componentRef.setInput('lines', lines);
     fixture.componentRef.setInput('markClass', new Map([['c1', 'stage-new']]));
     await fixture.whenStable();

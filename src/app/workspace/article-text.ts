@@ -17,6 +17,9 @@ import { ArticleLine } from './article-segments';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './article-text.html',
   styleUrl: './article-text.scss',
+  // A selection ends with a mouse release or a key (shift+arrows from a focused
+  // highlight); the host hears both as they bubble up from the text.
+  host: { '(mouseup)': 'reportSelection()', '(keyup)': 'reportSelection()' },
 })
 export class ArticleText {
   readonly lines = input.required<readonly ArticleLine[]>();

@@ -1,9 +1,13 @@
+import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { of } from 'rxjs';
 import { Role } from '../../domain/workflow';
+import { SessionUser } from '../session/session-api';
 import { UsersApi } from '../users/users-api';
 import { sessionFeature } from '../session/state/session.feature';
 import { ClaimPanel } from './claim-panel';
@@ -13,6 +17,10 @@ import { claimsFeature } from './state/claims.feature';
 import { claimFixture } from './state/claims.feature.spec';
 
 describe('ClaimPanel', () => {
+  // Overridden selectors are module-level memoised functions: release them, or
+  // the next spec file reads this file's values.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   async function render(
     role: Role,
     claim = claimFixture({
@@ -21,10 +29,11 @@ describe('ClaimPanel', () => {
       rationale: 'No.',
       submittedBy: 'casey',
     }),
+    people: SessionUser[] = [],
   ) {
     TestBed.configureTestingModule({
       providers: [
-        { provide: UsersApi, useValue: { list: () => of([]) } },
+        { provide: UsersApi, useValue: { list: () => of(people) } },
         provideMockStore({
           selectors: [
             { selector: claimsFeature.selectEntities, value: { [claim.id]: claim } },
@@ -86,5 +95,68 @@ describe('ClaimPanel', () => {
       'textarea[formcontrolname="rationale"]',
     );
     expect(rationale?.disabled).toBeTrue();
+  });
+
+  describe('assignee', () => {
+    const person = (username: string, disabled = false): SessionUser => ({
+      username,
+      displayName: username,
+      role: 'fact_checker',
+      disabled,
+      createdAt: '2026-11-01T09:00:00Z',
+    });
+    const people = [person('casey'), person('robin'), person('sam', true)];
+
+    async function assigneeSelect(loader: HarnessLoader): Promise<MatSelectHarness> {
+      const field = await loader.getHarness(
+        MatFormFieldHarness.with({ floatingLabelText: 'Assignee' }),
+      );
+      return (await field.getControl(MatSelectHarness)) as MatSelectHarness;
+    }
+
+    it('shows Nobody for an unassigned claim, and offers only active people', async () => {
+      const { loader } = await render('editor', claimFixture({ assignee: null }), people);
+      const select = await assigneeSelect(loader);
+      expect(await select.getValueText()).toBe('Nobody');
+      await select.open();
+      const options = await select.getOptions();
+      expect(await Promise.all(options.map((o) => o.getText()))).toEqual([
+        'Nobody',
+        'casey',
+        'robin',
+      ]);
+      expect(await options[0].isSelected()).toBeTrue();
+    });
+
+    it('unassigns a claim when Nobody is chosen', async () => {
+      const claim = claimFixture({ assignee: 'casey' });
+      const { loader, dispatched } = await render('editor', claim, people);
+      const select = await assigneeSelect(loader);
+      expect(await select.getValueText()).toBe('casey');
+      await select.open();
+      await select.clickOptions({ text: 'Nobody' });
+      expect(await select.getValueText()).toBe('Nobody');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Save finding' }))).click();
+      expect(dispatched).toHaveBeenCalledWith(
+        ClaimDetailPageActions.fieldsSaved({ previous: claim, patch: { assignee: null } }),
+      );
+    });
+
+    it('assigns an unassigned claim to the person chosen', async () => {
+      const claim = claimFixture({ assignee: null });
+      const { loader, dispatched } = await render('fact_checker', claim, people);
+      const select = await assigneeSelect(loader);
+      await select.open();
+      await select.clickOptions({ text: 'robin' });
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Save finding' }))).click();
+      expect(dispatched).toHaveBeenCalledWith(
+        ClaimDetailPageActions.fieldsSaved({ previous: claim, patch: { assignee: 'robin' } }),
+      );
+    });
+
+    it('still names an assignee whose account has since been disabled', async () => {
+      const { loader } = await render('editor', claimFixture({ assignee: 'sam' }), people);
+      expect(await (await assigneeSelect(loader)).getValueText()).toBe('sam');
+    });
   });
 });

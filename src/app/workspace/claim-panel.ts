@@ -138,6 +138,12 @@ export class ClaimPanel {
       ),
     { initialValue: [] as string[] },
   );
+  /** The active people, plus the current assignee even if since disabled, so the select never shows blank. */
+  protected readonly assignees = computed(() => {
+    const people = this.people();
+    const current = this.claim()?.assignee;
+    return current && !people.includes(current) ? [current, ...people] : people;
+  });
   protected readonly noteText = inject(FormBuilder).nonNullable.control('');
   /**
    * The version the person's edit started from. Live updates may bring a newer

@@ -39,6 +39,9 @@ export interface EvidenceDraft {
   accessedAt?: string | null;
 }
 
+/** Claim id → the text of its live notes; a claim without live notes is absent. */
+export type NoteText = Readonly<Record<string, string>>;
+
 /** The server's claim endpoints. Edits carry the version they were made on. */
 @Injectable({ providedIn: 'root' })
 export class ClaimsApi {
@@ -87,6 +90,13 @@ export class ClaimsApi {
     return this.http.delete<void>(
       `/api/claims/${encodeURIComponent(claimId)}/evidence/${encodeURIComponent(evidenceId)}`,
     );
+  }
+
+  /** Each claim's live notes as one text, for search; `claimId` fetches just that claim's. */
+  noteText(articleId: string, claimId?: string): Observable<NoteText> {
+    return this.http.get<NoteText>(`/api/articles/${encodeURIComponent(articleId)}/note-text`, {
+      params: claimId === undefined ? {} : { claimId },
+    });
   }
 
   addNote(claimId: string, text: string): Observable<Note> {

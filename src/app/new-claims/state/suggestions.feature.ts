@@ -42,16 +42,20 @@ export const suggestionsFeature = createFeature({
             pending: [],
           }),
     ),
-    on(NewClaimsApiActions.suggestionsLoaded, (state, { articleId, suggestions }) =>
-      articleId === state.articleId
-        ? suggestionsAdapter.setAll(
-            suggestions.filter((s) => s.status === 'open'),
-            { ...state, loading: false },
-          )
-        : state,
+    on(
+      NewClaimsApiActions.suggestionsLoaded,
+      (state, { articleId, suggestions }): SuggestionsState =>
+        articleId === state.articleId
+          ? suggestionsAdapter.setAll(
+              suggestions.filter((s) => s.status === 'open'),
+              { ...state, loading: false },
+            )
+          : state,
     ),
-    on(NewClaimsApiActions.suggestionsLoadFailed, (state, { articleId, error }) =>
-      articleId === state.articleId ? { ...state, loading: false, error } : state,
+    on(
+      NewClaimsApiActions.suggestionsLoadFailed,
+      (state, { articleId, error }): SuggestionsState =>
+        articleId === state.articleId ? { ...state, loading: false, error } : state,
     ),
     on(
       NewClaimsPageActions.suggestionAccepted,
@@ -61,13 +65,13 @@ export const suggestionsFeature = createFeature({
         pending: [...withoutPending(state, suggestion.id), suggestion.id],
       }),
     ),
-    on(NewClaimsApiActions.suggestionDecided, (state, { suggestion }) =>
+    on(NewClaimsApiActions.suggestionDecided, (state, { suggestion }): SuggestionsState =>
       suggestionsAdapter.removeOne(suggestion.id, {
         ...state,
         pending: withoutPending(state, suggestion.id),
       }),
     ),
-    on(NewClaimsApiActions.decisionFailed, (state, { suggestionId }) => ({
+    on(NewClaimsApiActions.decisionFailed, (state, { suggestionId }): SuggestionsState => ({
       ...state,
       pending: withoutPending(state, suggestionId),
     })),

@@ -42,6 +42,8 @@ export const LiveActions = createActionGroup({
   events: {
     'Claim Changed': props<{ claim: ClaimSummary; eventId: number; actor: string | null }>(),
     'Article Added': props<{ articleId: string }>(),
+    /** Someone added or deleted a note of this claim: its note text is stale. */
+    'Notes Changed': props<{ articleId: string; claimId: string }>(),
     /** Someone accepted or rejected a claim suggestion of this article. */
     'Suggestions Changed': props<{ articleId: string }>(),
     Connected: emptyProps(),

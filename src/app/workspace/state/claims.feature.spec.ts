@@ -1,6 +1,7 @@
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
-import { claimsFeature, initialClaimsState } from './claims.feature';
+import { claimsFeature, ClaimsState, initialClaimsState } from './claims.feature';
+import { EMPTY_FILTER } from '../claim-filter';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 export function claimFixture(overrides: Partial<ClaimSummary> = {}): ClaimSummary {
@@ -135,5 +136,97 @@ describe('claims reducer', () => {
     const entities = { c1: claimFixture() };
     expect(claimsFeature.selectSelectedClaim.projector('c1', entities)?.id).toBe('c1');
     expect(claimsFeature.selectSelectedClaim.projector(undefined, entities)).toBeNull();
+  });
+});
+
+describe('note text for search', () => {
+  const shells = claimFixture({ id: 'c1', start: 1, end: 5, quote: 'shells' });
+  const train = claimFixture({
+    id: 'c2',
+    start: 10,
+    end: 20,
+    quote: 'green train',
+    statement: 'He travelled by train.',
+  });
+  const search = (query: string) => ({ ...EMPTY_FILTER, query });
+  const visible = (state: ClaimsState, query: string) =>
+    claimsFeature.selectVisibleClaims
+      .projector(claimsFeature.selectAll.projector(state), search(query), null, state.noteText)
+      .map((claim) => claim.id);
+
+  it('keeps the note text of the open article, and drops it when another article opens', () => {
+    let state = reducer(
+      loaded(shells, train),
+      WorkspaceApiActions.noteTextLoaded({ articleId: 'a1', noteText: { c1: 'Ask Reuters.' } }),
+    );
+    expect(state.noteText).toEqual({ c1: 'Ask Reuters.' });
+    const late = reducer(
+      state,
+      WorkspaceApiActions.noteTextLoaded({ articleId: 'other', noteText: { x: 'Stale' } }),
+    );
+    expect(late.noteText).toEqual({ c1: 'Ask Reuters.' });
+    state = reducer(state, WorkspacePageActions.opened({ articleId: 'a1' }));
+    expect(state.noteText).toEqual({ c1: 'Ask Reuters.' });
+    state = reducer(state, WorkspacePageActions.opened({ articleId: 'a2' }));
+    expect(state.noteText).toEqual({});
+  });
+
+  it('replaces one claim’s note text, and removes it when its last note is deleted', () => {
+    let state = reducer(
+      loaded(shells, train),
+      WorkspaceApiActions.noteTextLoaded({ articleId: 'a1', noteText: { c1: 'Ask Reuters.' } }),
+    );
+    state = reducer(
+      state,
+      WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: 'Diesel' }),
+    );
+    state = reducer(
+      state,
+      WorkspaceApiActions.claimNoteTextLoaded({
+        articleId: 'a1',
+        claimId: 'c1',
+        text: 'Ask Reuters.\nAsk the BBC.',
+      }),
+    );
+    expect(state.noteText).toEqual({ c1: 'Ask Reuters.\nAsk the BBC.', c2: 'Diesel' });
+    state = reducer(
+      state,
+      WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: null }),
+    );
+    expect(state.noteText).toEqual({ c1: 'Ask Reuters.\nAsk the BBC.' });
+    const elsewhere = reducer(
+      state,
+      WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a2', claimId: 'c1', text: null }),
+    );
+    expect(elsewhere).toBe(state);
+  });
+
+  it('finds a claim by the words of its notes, together with its own text', () => {
+    let state = reducer(
+      loaded(shells, train),
+      WorkspaceApiActions.noteTextLoaded({
+        articleId: 'a1',
+        noteText: { c1: 'Reuters cites the Pentagon.', c2: 'Ask the railway museum.' },
+      }),
+    );
+    expect(visible(state, 'pentagon')).toEqual(['c1']);
+    expect(visible(state, 'MUSEUM')).toEqual(['c2']);
+    // One word from the claim, one from its notes.
+    expect(visible(state, 'train museum')).toEqual(['c2']);
+    expect(visible(state, 'shells museum')).toEqual([]);
+    state = reducer(
+      state,
+      WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: null }),
+    );
+    expect(visible(state, 'museum')).toEqual([]);
+    expect(visible(state, 'train')).toEqual(['c2']);
+  });
+
+  it('never takes an inherited property for a claim’s notes', () => {
+    const odd = claimFixture({ id: 'constructor', quote: 'odd', start: 30, end: 33 });
+    const find = (query: string) =>
+      claimsFeature.selectVisibleClaims.projector([odd], search(query), null, {});
+    expect(find('function')).toEqual([]);
+    expect(find('odd')).toEqual([odd]);
   });
 });

@@ -6,6 +6,7 @@ import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
 import { sessionFeature } from '../../session/state/session.feature';
 import { applyFilter, EMPTY_FILTER, filterFromParams } from '../claim-filter';
+import { NoteText } from '../claims-api';
 import { selectClaimIdFromUrl, selectQueryParams } from './router.selectors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
@@ -15,6 +16,8 @@ export interface ClaimsState extends EntityState<ClaimSummary> {
   readonly error: string | null;
   /** What is typed in the search box before it reaches the URL; null once it has. */
   readonly searchDraft: string | null;
+  /** Each claim's live notes as one text, for search: kept apart from the claims, which change more often. */
+  readonly noteText: NoteText;
 }
 
 /** Claims kept in article order: by position, longer first where two start together. */
@@ -27,6 +30,7 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   loading: false,
   error: null,
   searchDraft: null,
+  noteText: {},
 });
 
 export const claimsFeature = createFeature({
@@ -39,6 +43,7 @@ export const claimsFeature = createFeature({
         : claimsAdapter.removeAll({
             ...state,
             article: null,
+            noteText: {},
             loading: true,
             error: null,
           }),
@@ -51,6 +56,23 @@ export const claimsFeature = createFeature({
       state.article === null || state.article.id === articleId
         ? claimsAdapter.setAll(claims, { ...state, loading: false })
         : state,
+    ),
+    on(WorkspaceApiActions.noteTextLoaded, (state, { articleId, noteText }): ClaimsState =>
+      state.article === null || state.article.id === articleId ? { ...state, noteText } : state,
+    ),
+    on(
+      WorkspaceApiActions.claimNoteTextLoaded,
+      (state, { articleId, claimId, text }): ClaimsState => {
+        if (state.article?.id !== articleId) {
+          return state;
+        }
+        // Entries, not assignment: a claim id of `__proto__` stays an ordinary key.
+        const entries = Object.entries(state.noteText).filter(([id]) => id !== claimId);
+        if (text !== null) {
+          entries.push([claimId, text]);
+        }
+        return { ...state, noteText: Object.fromEntries(entries) };
+      },
     ),
     on(WorkspaceApiActions.loadFailed, (state, { error }): ClaimsState => ({
       ...state,
@@ -94,7 +116,7 @@ export const claimsFeature = createFeature({
       return claimsAdapter.upsertOne(claim, state);
     }),
   ),
-  extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft }) => {
+  extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft, selectNoteText }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
     const selectFilter = createSelector(selectQueryParams, selectSearchDraft, (params, draft) => {
       const filter = params ? filterFromParams(params) : EMPTY_FILTER;
@@ -104,12 +126,17 @@ export const claimsFeature = createFeature({
       selectAll,
       selectTotal,
       selectFilter,
-      /** Memoised: recomputed only when the claims, the filter or the user change. */
+      /** Memoised: recomputed only when the claims, the filter, the user or the note text change. */
       selectVisibleClaims: createSelector(
         selectAll,
         selectFilter,
         sessionFeature.selectUser,
-        (claims, filter, user) => applyFilter(claims, filter, user?.username ?? null),
+        selectNoteText,
+        (claims, filter, user, noteText) =>
+          applyFilter(claims, filter, user?.username ?? null, (claim) =>
+            // Own keys only: a claim id such as `constructor` must not find Object's.
+            Object.hasOwn(noteText, claim.id) ? noteText[claim.id] : undefined,
+          ),
       ),
       selectSelectedClaim: createSelector(selectClaimIdFromUrl, selectEntities, (id, entities) =>
         typeof id === 'string' ? (entities[id] ?? null) : null,

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, filter, map, switchMap } from 'rxjs';
+import { Action } from '@ngrx/store';
+import { EMPTY, mergeMap, switchMap } from 'rxjs';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from './claim-detail.actions';
@@ -21,27 +22,31 @@ export const followChanges = createEffect(
           ? live.connect()
           : EMPTY,
       ),
-      map((message) => {
+      mergeMap((message): Action[] => {
         if (message.kind === 'open') {
-          return LiveActions.connected();
+          return [LiveActions.connected()];
         }
         if (message.kind === 'error') {
-          return LiveActions.disconnected();
+          return [LiveActions.disconnected()];
         }
         const { event } = message;
         if (event.type === 'suggestion.changed' && event.articleId) {
-          return LiveActions.suggestionsChanged({ articleId: event.articleId });
+          return [LiveActions.suggestionsChanged({ articleId: event.articleId })];
         }
-        if (event.data.claim) {
-          return LiveActions.claimChanged({
-            claim: event.data.claim,
+        const claim = event.data.claim;
+        if (claim) {
+          const changed = LiveActions.claimChanged({
+            claim,
             eventId: event.id,
-            actor: event.data.claim.updatedBy,
+            actor: claim.updatedBy,
           });
+          // The summary counts notes but does not carry their text, which search needs.
+          return event.type === 'note.changed'
+            ? [changed, LiveActions.notesChanged({ articleId: claim.articleId, claimId: claim.id })]
+            : [changed];
         }
-        return LiveActions.articleAdded({ articleId: event.articleId ?? '' });
+        return event.articleId ? [LiveActions.articleAdded({ articleId: event.articleId })] : [];
       }),
-      filter((action) => action.type !== LiveActions.articleAdded.type || action.articleId !== ''),
     );
   },
   { functional: true },

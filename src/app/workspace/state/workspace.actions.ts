@@ -1,5 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+import { NoteText } from '../claims-api';
 
 export const WorkspacePageActions = createActionGroup({
   source: 'Workspace Page',
@@ -16,6 +17,10 @@ export const WorkspaceApiActions = createActionGroup({
   events: {
     'Article Loaded': props<{ article: ArticleDetail }>(),
     'Claims Loaded': props<{ articleId: string; claims: ClaimSummary[] }>(),
+    /** Every claim's note text, for search. */
+    'Note Text Loaded': props<{ articleId: string; noteText: NoteText }>(),
+    /** One claim's note text after a change; null when it has no live note left. */
+    'Claim Note Text Loaded': props<{ articleId: string; claimId: string; text: string | null }>(),
     'Load Failed': props<{ error: string }>(),
   },
 });

@@ -1,0 +1,91 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Setup } from './setup';
+import { SessionPageActions } from './state/session.actions';
+import { initialSessionState, SessionState } from './state/session.feature';
+
+describe('Setup', () => {
+  async function render(token: string, session: Partial<SessionState> = {}) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockStore({
+          initialState: { session: { ...initialSessionState, status: 'signed_out', ...session } },
+        }),
+      ],
+    });
+    const store = TestBed.inject(MockStore);
+    const dispatched = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(Setup);
+    fixture.componentRef.setInput('token', token);
+    await fixture.whenStable();
+    return { fixture, store, dispatched, loader: TestbedHarnessEnvironment.loader(fixture) };
+  }
+
+  it('without the one-time link, explains where to get it and offers no form', async () => {
+    const { fixture, loader } = await render('');
+    const host = fixture.nativeElement as HTMLElement;
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+      'needs the one-time link the server printed',
+    );
+    expect(await loader.getAllHarnesses(MatInputHarness)).toEqual([]);
+    expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
+  });
+
+  it('refuses a malformed username and a short password, saying why', async () => {
+    const { loader, dispatched } = await render('tok-123');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="username"]' }))
+    ).setValue('Casey Doe');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[type="password"]' }))
+    ).setValue('short');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }))).click();
+
+    expect(dispatched).not.toHaveBeenCalled();
+    const [username, password] = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await username.getTextErrors()).toEqual([
+      '2-64 lower-case letters, digits, dot, dash or underscore',
+    ]);
+    expect(await password.getTextErrors()).toEqual(['At least 10 characters']);
+  });
+
+  it('creates the first admin with the token from the link and the typed values', async () => {
+    const { loader, dispatched } = await render('tok-123');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="username"]' }))
+    ).setValue('ada');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[type="password"]' }))
+    ).setValue('ten chars!');
+    const [username, password] = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await username.getTextErrors()).toEqual([]);
+    expect(await password.getTextErrors()).toEqual([]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }))).click();
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      SessionPageActions.setupSubmitted({
+        token: 'tok-123',
+        username: 'ada',
+        password: 'ten chars!',
+      }),
+    );
+  });
+
+  it('shows a refused setup and disables the button while it is sent', async () => {
+    const { fixture, store, loader } = await render('tok-123', {
+      error: 'This setup link has already been used.',
+    });
+    const host = fixture.nativeElement as HTMLElement;
+    expect(host.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'This setup link has already been used.',
+    );
+    const create = await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }));
+    expect(await create.isDisabled()).toBeFalse();
+    store.setState({ session: { ...initialSessionState, status: 'signing_in' } });
+    await fixture.whenStable();
+    expect(await create.isDisabled()).toBeTrue();
+  });
+});

@@ -1,0 +1,108 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatToolbarHarness } from '@angular/material/toolbar/testing';
+import { provideRouter } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Role } from '../../domain/workflow';
+import { SessionUser } from '../session/session-api';
+import { SessionPageActions } from '../session/state/session.actions';
+import { sessionFeature } from '../session/state/session.feature';
+import { Toolbar } from './toolbar';
+
+function person(username: string, role: Role): SessionUser {
+  return {
+    username,
+    displayName: `${username[0].toUpperCase()}${username.slice(1)}`,
+    role,
+    disabled: false,
+    createdAt: '2026-11-01T09:00:00.000Z',
+  };
+}
+
+describe('Toolbar', () => {
+  // Overridden selectors are module-level memoised functions: release them, or
+  // the next spec file reads this file's values.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  const THEME_KEY = 'claimdesk.theme';
+  let storedTheme: string | null;
+
+  beforeEach(() => {
+    // The theme toggle writes to storage and the document; each test leaves them as found.
+    storedTheme = localStorage.getItem(THEME_KEY);
+    localStorage.setItem(THEME_KEY, 'light');
+  });
+
+  afterEach(() => {
+    if (storedTheme === null) {
+      localStorage.removeItem(THEME_KEY);
+    } else {
+      localStorage.setItem(THEME_KEY, storedTheme);
+    }
+    document.documentElement.classList.remove('cd-dark');
+  });
+
+  async function render(user: SessionUser | null) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideMockStore({ selectors: [{ selector: sessionFeature.selectUser, value: user }] }),
+      ],
+    });
+    const store = TestBed.inject(MockStore);
+    const dispatched = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(Toolbar);
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    return { fixture, dispatched, loader, toolbar: await loader.getHarness(MatToolbarHarness) };
+  }
+
+  it('shows the signed-in person by name and role, without the admin-only People link', async () => {
+    const { loader, toolbar } = await render(person('casey', 'fact_checker'));
+    expect((await toolbar.getRowsAsText())[0]).toContain('Casey · Fact-checker');
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'People' }))).toEqual([]);
+    expect(await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).toBeTruthy();
+  });
+
+  it('offers admins the People page', async () => {
+    const { loader, toolbar } = await render(person('ada', 'admin'));
+    expect((await toolbar.getRowsAsText())[0]).toContain('Ada · Admin');
+    const people = await loader.getHarness(MatButtonHarness.with({ text: 'People' }));
+    expect(await (await people.host()).getAttribute('href')).toBe('/people');
+  });
+
+  it('offers editors no People link either', async () => {
+    const { loader } = await render(person('dana', 'editor'));
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'People' }))).toEqual([]);
+  });
+
+  it('signs out', async () => {
+    const { loader, dispatched } = await render(person('dana', 'editor'));
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).click();
+    expect(dispatched).toHaveBeenCalledOnceWith(SessionPageActions.signOutClicked());
+  });
+
+  it('shows no person and no sign-out when nobody is signed in', async () => {
+    const { fixture, loader } = await render(null);
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Sign out' }))).toEqual([]);
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="current-user"]'),
+    ).toBeNull();
+  });
+
+  it('switches between the light and the dark theme, and remembers the choice', async () => {
+    const { loader } = await render(person('dana', 'editor'));
+    const toggle = await loader.getHarness(
+      MatButtonHarness.with({ selector: '[aria-label$="theme"]' }),
+    );
+    expect(await (await toggle.host()).getAttribute('aria-label')).toBe('Use dark theme');
+    await toggle.click();
+    expect(document.documentElement.classList.contains('cd-dark')).toBeTrue();
+    expect(localStorage.getItem(THEME_KEY)).toBe('dark');
+    expect(await (await toggle.host()).getAttribute('aria-label')).toBe('Use light theme');
+    await toggle.click();
+    expect(document.documentElement.classList.contains('cd-dark')).toBeFalse();
+    expect(localStorage.getItem(THEME_KEY)).toBe('light');
+  });
+});

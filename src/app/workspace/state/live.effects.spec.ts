@@ -1,0 +1,73 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { Observable, of, Subject } from 'rxjs';
+import { SessionApiActions } from '../../session/state/session.actions';
+import { ChangeEvent, LiveMessage, LiveUpdates } from '../../shell/live-updates';
+import { LiveActions } from './claim-detail.actions';
+import { claimFixture } from './claims.feature.spec';
+import { followChanges } from './live.effects';
+
+describe('live effects', () => {
+  let feed: Subject<LiveMessage>;
+  let emitted: Action[];
+
+  beforeEach(() => {
+    feed = new Subject<LiveMessage>();
+    const actions$: Observable<Action> = of(
+      SessionApiActions.sessionRestored({
+        user: {
+          username: 'dana',
+          displayName: 'Dana',
+          role: 'editor',
+          disabled: false,
+          createdAt: '2026-11-01T09:00:00Z',
+        },
+      }),
+    );
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        { provide: LiveUpdates, useValue: { connect: () => feed } },
+      ],
+    });
+    emitted = [];
+    TestBed.runInInjectionContext(() => followChanges().subscribe((a) => emitted.push(a)));
+  });
+
+  const change = (event: Partial<ChangeEvent>): LiveMessage => ({
+    kind: 'change',
+    event: {
+      id: 7,
+      at: '2026-11-28T10:00:00Z',
+      type: 'claim.updated',
+      articleId: 'a1',
+      claimId: 'c1',
+      data: {},
+      ...event,
+    },
+  });
+
+  it('updates the claim on any change to it, and its note text when a note changed', () => {
+    const claim = claimFixture({ noteCount: 2, updatedBy: 'robin' });
+    feed.next(change({ type: 'claim.updated', data: { claim } }));
+    feed.next(change({ id: 8, type: 'note.changed', data: { claim } }));
+    expect(emitted).toEqual([
+      LiveActions.claimChanged({ claim, eventId: 7, actor: 'robin' }),
+      LiveActions.claimChanged({ claim, eventId: 8, actor: 'robin' }),
+      LiveActions.notesChanged({ articleId: 'a1', claimId: 'c1' }),
+    ]);
+  });
+
+  it('reports the connection and new articles, and drops events it cannot place', () => {
+    feed.next({ kind: 'open' });
+    feed.next(change({ type: 'article.created', articleId: 'a2', claimId: null }));
+    feed.next(change({ type: 'article.created', articleId: null, claimId: null }));
+    feed.next({ kind: 'error' });
+    expect(emitted).toEqual([
+      LiveActions.connected(),
+      LiveActions.articleAdded({ articleId: 'a2' }),
+      LiveActions.disconnected(),
+    ]);
+  });
+});

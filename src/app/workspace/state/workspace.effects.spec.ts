@@ -1,0 +1,163 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { firstValueFrom, NEVER, Observable, of, Subject, take, throwError, toArray } from 'rxjs';
+import { ArticleDetail } from '../../../domain/claim';
+import { ArticlesApi } from '../../articles/articles-api';
+import { ClaimsApi, NoteText } from '../claims-api';
+import { LiveActions } from './claim-detail.actions';
+import { claimsFeature } from './claims.feature';
+import { claimFixture } from './claims.feature.spec';
+import { loadWorkspace, refreshNoteText } from './workspace.effects';
+import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
+
+describe('workspace effects', () => {
+  // Overridden selectors are module-level memoised functions: release them, or
+  // the next spec file reads this file's values.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  const article = { id: 'a1', text: 'x', headings: [] } as unknown as ArticleDetail;
+  let actions$: Observable<Action>;
+  let articles: jasmine.SpyObj<ArticlesApi>;
+  let claims: jasmine.SpyObj<ClaimsApi>;
+
+  beforeEach(() => {
+    articles = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['get', 'claims']);
+    claims = jasmine.createSpyObj<ClaimsApi>('ClaimsApi', ['noteText']);
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        provideMockStore({
+          selectors: [{ selector: claimsFeature.selectArticle, value: article }],
+        }),
+        { provide: ArticlesApi, useValue: articles },
+        { provide: ClaimsApi, useValue: claims },
+      ],
+    });
+  });
+
+  const all = (effect: () => Observable<Action>) =>
+    TestBed.runInInjectionContext(() => firstValueFrom(effect().pipe(toArray())));
+
+  describe('loading an article', () => {
+    beforeEach(() => {
+      articles.get.and.returnValue(of(article));
+      articles.claims.and.returnValue(of([claimFixture()]));
+      actions$ = of(WorkspacePageActions.opened({ articleId: 'a1' }));
+    });
+
+    it('loads the note text for search with the claims', async () => {
+      claims.noteText.and.returnValue(of({ c1: 'Ask Reuters.' }));
+      expect(await all(loadWorkspace)).toEqual([
+        WorkspaceApiActions.articleLoaded({ article }),
+        WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims: [claimFixture()] }),
+        WorkspaceApiActions.noteTextLoaded({ articleId: 'a1', noteText: { c1: 'Ask Reuters.' } }),
+      ]);
+      expect(claims.noteText).toHaveBeenCalledOnceWith('a1');
+    });
+
+    it('still shows the claims when the note text cannot be had', async () => {
+      claims.noteText.and.returnValue(
+        throwError(() => new HttpErrorResponse({ status: 500, statusText: 'Server Error' })),
+      );
+      expect(await all(loadWorkspace)).toEqual([
+        WorkspaceApiActions.articleLoaded({ article }),
+        WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims: [claimFixture()] }),
+      ]);
+    });
+
+    it('shows the table without waiting for the note text', async () => {
+      claims.noteText.and.returnValue(NEVER);
+      const first = TestBed.runInInjectionContext(() =>
+        firstValueFrom(loadWorkspace().pipe(take(2), toArray())),
+      );
+      expect(await first).toEqual([
+        WorkspaceApiActions.articleLoaded({ article }),
+        WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims: [claimFixture()] }),
+      ]);
+    });
+
+    it('reports a claim list that cannot be had', async () => {
+      claims.noteText.and.returnValue(of({}));
+      articles.claims.and.returnValue(
+        throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' })),
+      );
+      expect(await all(loadWorkspace)).toEqual([
+        WorkspaceApiActions.loadFailed({
+          error: 'The server cannot be reached. Check your connection and try again.',
+        }),
+        WorkspaceApiActions.noteTextLoaded({ articleId: 'a1', noteText: {} }),
+      ]);
+    });
+  });
+
+  describe('a note changed', () => {
+    it('refetches that claim’s note text, for the open article only', async () => {
+      claims.noteText.and.callFake((_articleId: string, claimId?: string): Observable<NoteText> =>
+        of<NoteText>(claimId === 'c1' ? { c1: 'First.\nSecond.' } : {}),
+      );
+      actions$ = of(
+        LiveActions.notesChanged({ articleId: 'other', claimId: 'x9' }),
+        LiveActions.notesChanged({ articleId: 'a1', claimId: 'c1' }),
+        LiveActions.notesChanged({ articleId: 'a1', claimId: 'c2' }),
+      );
+      expect(await all(refreshNoteText)).toEqual([
+        WorkspaceApiActions.claimNoteTextLoaded({
+          articleId: 'a1',
+          claimId: 'c1',
+          text: 'First.\nSecond.',
+        }),
+        // The last live note of c2 was deleted.
+        WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: null }),
+      ]);
+      expect(claims.noteText.calls.allArgs()).toEqual([
+        ['a1', 'c1'],
+        ['a1', 'c2'],
+      ]);
+    });
+
+    it('keeps only the latest answer per claim, and the answers for other claims', () => {
+      // Each request's answer, by claim and request number, to answer out of order.
+      const answers = new Map<string, Subject<NoteText>>();
+      let requests = 0;
+      claims.noteText.and.callFake((_articleId: string, claimId?: string) => {
+        const answer = new Subject<NoteText>();
+        answers.set(`${claimId}#${++requests}`, answer);
+        return answer;
+      });
+      const live = new Subject<Action>();
+      actions$ = live;
+      const emitted: Action[] = [];
+      TestBed.runInInjectionContext(() => refreshNoteText().subscribe((a) => emitted.push(a)));
+
+      live.next(LiveActions.notesChanged({ articleId: 'a1', claimId: 'c1' }));
+      live.next(LiveActions.notesChanged({ articleId: 'a1', claimId: 'c2' }));
+      live.next(LiveActions.notesChanged({ articleId: 'a1', claimId: 'c1' }));
+      // The first request for c1 answers last, with what was true before the second change.
+      answers.get('c1#3')?.next({ c1: 'Newer.' });
+      answers.get('c2#2')?.next({ c2: 'Other.' });
+      answers.get('c1#1')?.next({ c1: 'Older.' });
+
+      expect(emitted).toEqual([
+        WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c1', text: 'Newer.' }),
+        WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: 'Other.' }),
+      ]);
+    });
+
+    it('carries on after a failed request', async () => {
+      claims.noteText.and.returnValues(
+        throwError(() => new HttpErrorResponse({ status: 500 })),
+        of({ c2: 'Fine.' }),
+      );
+      actions$ = of(
+        LiveActions.notesChanged({ articleId: 'a1', claimId: 'c1' }),
+        LiveActions.notesChanged({ articleId: 'a1', claimId: 'c2' }),
+      );
+      expect(await all(refreshNoteText)).toEqual([
+        WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: 'Fine.' }),
+      ]);
+    });
+  });
+});

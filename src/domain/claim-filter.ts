@@ -1,0 +1,220 @@
+/**
+ * The claims table's filter, search and sort: plain data that travels as URL
+ * query parameters, and the predicate and order that apply it.
+ *
+ * Pure TypeScript with no Angular or Node imports: the dashboard applies it to
+ * the claims table and the server to reports, so that "the current filter"
+ * selects exactly the same claims on both sides.
+ */
+import { CLAIM_KINDS, ClaimKind, ClaimSummary } from './claim';
+import { VERDICTS, Verdict } from './verdicts';
+import { STAGES, Stage } from './workflow';
+
+export const SORT_KEYS = [
+  'position',
+  'quote',
+  'statement',
+  'stage',
+  'verdict',
+  'assignee',
+  'evidence',
+  'notes',
+  'updated',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ClaimFilter {
+  readonly stages: readonly Stage[];
+  readonly verdicts: readonly (Verdict | 'none')[];
+  readonly kinds: readonly ClaimKind[];
+  readonly mine: boolean;
+  readonly query: string;
+  readonly sort: SortKey;
+  readonly descending: boolean;
+}
+
+export const EMPTY_FILTER: ClaimFilter = {
+  stages: [],
+  verdicts: [],
+  kinds: [],
+  mine: false,
+  query: '',
+  sort: 'position',
+  descending: false,
+};
+
+/**
+ * The query parameters of a filter. Lists are comma-separated (`stage=new,approved`),
+ * `verdict=none` means "no verdict yet", `mine=1` "assigned to me", `dir=desc` reverses.
+ */
+export const FILTER_PARAMS = ['stage', 'verdict', 'kind', 'mine', 'q', 'sort', 'dir'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+/** The parameters a filter sets; a parameter at its default is absent. */
+export type FilterQuery = Partial<Record<FilterParam, string>>;
+
+export const VERDICT_FILTER_VALUES = [...VERDICTS, 'none'] as const;
+
+function listParam<T extends string>(value: unknown, allowed: readonly T[]): T[] {
+  const raw = typeof value === 'string' ? value.split(',') : [];
+  return raw.filter((item): item is T => (allowed as readonly string[]).includes(item));
+}
+
+/** Reads a filter from query parameters, ignoring values it does not know. */
+export function filterFromQuery(params: Readonly<Record<string, unknown>>): ClaimFilter {
+  const sort = params['sort'];
+  return {
+    stages: listParam(params['stage'], STAGES),
+    verdicts: listParam(params['verdict'], VERDICT_FILTER_VALUES),
+    kinds: listParam(params['kind'], CLAIM_KINDS),
+    mine: params['mine'] === '1',
+    query: typeof params['q'] === 'string' ? params['q'] : '',
+    sort:
+      typeof sort === 'string' && (SORT_KEYS as readonly string[]).includes(sort)
+        ? (sort as SortKey)
+        : 'position',
+    descending: params['dir'] === 'desc',
+  };
+}
+
+export function filterToQuery(filter: ClaimFilter): FilterQuery {
+  const query: FilterQuery = {};
+  if (filter.stages.length) query.stage = filter.stages.join(',');
+  if (filter.verdicts.length) query.verdict = filter.verdicts.join(',');
+  if (filter.kinds.length) query.kind = filter.kinds.join(',');
+  if (filter.mine) query.mine = '1';
+  const q = filter.query.trim();
+  if (q) query.q = q;
+  if (filter.sort !== 'position') query.sort = filter.sort;
+  if (filter.descending) query.dir = 'desc';
+  return query;
+}
+
+export function isFiltered(filter: ClaimFilter): boolean {
+  return (
+    filter.stages.length + filter.verdicts.length + filter.kinds.length > 0 ||
+    filter.mine ||
+    filter.query.trim() !== ''
+  );
+}
+
+/** What the filter reads of a claim: the API's claim summary, or any record with these fields. */
+export type FilterableClaim = Pick<
+  ClaimSummary,
+  | 'id'
+  | 'start'
+  | 'end'
+  | 'quote'
+  | 'statement'
+  | 'rationale'
+  | 'kind'
+  | 'stage'
+  | 'verdict'
+  | 'assignee'
+  | 'evidenceCount'
+  | 'noteCount'
+  | 'updatedAt'
+>;
+
+/** The text of a claim's notes for search, or undefined where it is not known. */
+export type NoteTextOf<T> = (claim: T) => string | undefined;
+
+/** Article order: by start, a longer claim before one it contains, then by id. */
+export function compareArticleOrder(a: FilterableClaim, b: FilterableClaim): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * The searchable text of a claim, normalised once per claim object: entity
+ * updates replace the object, so the cache never serves stale text, and a
+ * keystroke in the search box costs a substring test per claim, no more.
+ */
+const haystacks = new WeakMap<FilterableClaim, string>();
+
+function haystackOf(claim: FilterableClaim): string {
+  let text = haystacks.get(claim);
+  if (text === undefined) {
+    text = normalise(`${claim.quote} ${claim.statement} ${claim.rationale ?? ''}`);
+    haystacks.set(claim, text);
+  }
+  return text;
+}
+
+const STAGE_ORDER = new Map(STAGES.map((stage, index) => [stage, index]));
+const VERDICT_ORDER = new Map(VERDICTS.map((verdict, index) => [verdict, index]));
+
+function compare(a: FilterableClaim, b: FilterableClaim, key: SortKey): number {
+  switch (key) {
+    case 'position':
+      return a.start - b.start || b.end - a.end;
+    case 'quote':
+      return a.quote.localeCompare(b.quote);
+    case 'statement':
+      return a.statement.localeCompare(b.statement);
+    case 'stage':
+      return (STAGE_ORDER.get(a.stage) ?? 0) - (STAGE_ORDER.get(b.stage) ?? 0);
+    case 'verdict':
+      return (
+        (a.verdict ? (VERDICT_ORDER.get(a.verdict) ?? 0) : 99) -
+        (b.verdict ? (VERDICT_ORDER.get(b.verdict) ?? 0) : 99)
+      );
+    case 'assignee':
+      return (a.assignee ?? '\uffff').localeCompare(b.assignee ?? '\uffff');
+    case 'evidence':
+      return a.evidenceCount - b.evidenceCount;
+    case 'notes':
+      return a.noteCount - b.noteCount;
+    case 'updated':
+      return a.updatedAt.localeCompare(b.updatedAt);
+  }
+}
+
+/**
+ * The claims the table shows, in the order it shows them. `claims` must be in
+ * article order (`compareArticleOrder`). `me` is the signed-in username, for
+ * "assigned to me". The search matches every word of the query in the quote,
+ * statement and rationale, and in the notes where `noteText` gives them.
+ */
+export function applyFilter<T extends FilterableClaim>(
+  claims: readonly T[],
+  filter: ClaimFilter,
+  me: string | null,
+  noteText?: NoteTextOf<T>,
+): T[] {
+  const terms = normalise(filter.query).split(/\s+/).filter(Boolean);
+  const visible = claims.filter((claim) => {
+    if (filter.stages.length && !filter.stages.includes(claim.stage)) return false;
+    if (filter.verdicts.length && !filter.verdicts.includes(claim.verdict ?? 'none')) return false;
+    if (filter.kinds.length && !filter.kinds.includes(claim.kind)) return false;
+    if (filter.mine && (me === null || claim.assignee !== me)) return false;
+    if (terms.length) {
+      const haystack = haystackOf(claim);
+      const missing = terms.filter((term) => !haystack.includes(term));
+      if (missing.length === 0) return true;
+      // A term has no whitespace, so matching the claim's text or its notes is
+      // matching the two joined; the notes are normalised only when needed.
+      const notes = noteText?.(claim);
+      if (!notes) return false;
+      const noteHaystack = normalise(notes);
+      return missing.every((term) => noteHaystack.includes(term));
+    }
+    return true;
+  });
+  if (filter.sort === 'position' && !filter.descending) {
+    // The input is in article order already.
+    return visible;
+  }
+  const direction = filter.descending ? -1 : 1;
+  // Ties keep article order, so a sort never shuffles equal rows between renders.
+  return visible.sort(
+    (a, b) =>
+      direction * compare(a, b, filter.sort) || a.start - b.start || a.id.localeCompare(b.id),
+  );
+}

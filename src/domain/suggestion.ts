@@ -1,0 +1,47 @@
+/**
+ * Claim suggestions: spans of an article the server's suggester found
+ * check-worthy. One becomes a claim only when an editor accepts it. Shared by
+ * the dashboard and the server.
+ */
+import type { ClaimKind, ClaimSummary } from './claim';
+
+export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+export interface Suggestion {
+  readonly id: string;
+  readonly articleId: string;
+  /** UTF-16 offsets: `article.text.slice(start, end) === quote`. */
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  /** Check-worthiness from 0 to 1. */
+  readonly score: number;
+  /** Why it was suggested, e.g. "names a person: Kim Jong Un", "contains a figure: 24 years". */
+  readonly reasons: readonly string[];
+  readonly suggestedKind: ClaimKind;
+  readonly status: SuggestionStatus;
+  /** The claim it became, once accepted. */
+  readonly claimId: string | null;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly createdAt: string;
+}
+
+/**
+ * Body of `POST /api/articles/:id/suggestions/:suggestionId/accept`: every field
+ * optional. Offsets default to the suggestion's, the statement to the quote at
+ * the final offsets, the kind to the suggested kind.
+ */
+export interface AcceptSuggestion {
+  readonly statement?: string;
+  readonly kind?: ClaimKind;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** Response of the accept route. */
+export interface AcceptedSuggestion {
+  readonly suggestion: Suggestion;
+  readonly claim: ClaimSummary;
+}
