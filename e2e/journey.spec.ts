@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { E2E_USERS } from './fixtures/environment';
+import { restartServer } from './fixtures/server-control';
 import { signedIn } from './fixtures/session';
 
 const ARTICLE = 'putin-north-korea-visit';
@@ -41,6 +42,10 @@ test('a claim goes from research to approval between a checker and an editor', a
     .fill('Two independent sources; the figure is an estimate.');
   await checker.getByRole('button', { name: 'Add note' }).click();
   await expect(checker.locator('.note-text', { hasText: 'independent sources' })).toBeVisible();
+  // Search covers notes: the editor finds the claim by its note, which reaches them live.
+  await editor.getByTestId('claim-search').fill('independent sources estimate');
+  await expect(row(editor)).toBeVisible();
+  await expect(editor.locator('cd-claims-table [role="row"][aria-rowindex]')).toHaveCount(1);
 
   await checker.getByTestId('verdict').click();
   await checker.getByRole('option', { name: 'False', exact: true }).click();
@@ -83,6 +88,41 @@ test('a claim goes from research to approval between a checker and an editor', a
   await expect(history).toContainText('dana requested changes on the claim');
   await expect(history).toContainText('dana approved the claim as False');
   await editor.screenshot({ path: 'test-results/screens/claim-approved.png', fullPage: true });
+
+  // After a server restart everything is still there, as a reload shows.
+  await restartServer();
+  await editor.reload();
+  const panel = editor.locator('cd-claim-panel');
+  await expect(panel.getByRole('heading', { name: 'Claim', exact: true })).toBeVisible();
+  await expect(row(editor)).toContainText('Approved');
+  await expect(row(editor)).toContainText('False');
+  await expect(panel.locator('.status')).toContainText('Approved');
+  await expect(panel.locator('.status')).toContainText('False');
+  await expect(panel.getByLabel('Rationale')).toHaveValue(
+    'Reuters and the BBC cite differing estimates; not established.',
+  );
+  await expect(panel.getByRole('link', { name: 'Reuters on shell shipments' })).toHaveAttribute(
+    'href',
+    'https://www.reuters.com/world/shells',
+  );
+  await expect(panel.getByRole('link', { name: 'BBC analysis' })).toBeVisible();
+  await expect(panel.locator('.note-text', { hasText: 'independent sources' })).toBeVisible();
+  await expect(panel.locator('.note-text', { hasText: 'Name the sources' })).toBeVisible();
+  for (const entry of [
+    'casey started research on the claim',
+    'casey submitted the claim as False',
+    'dana requested changes on the claim',
+    'dana approved the claim as False',
+  ]) {
+    await expect(panel.locator('cd-history-timeline')).toContainText(entry);
+  }
+  // The search by note text in the reloaded URL still finds the claim: the notes were kept.
+  await expect(editor.getByTestId('claim-search')).toHaveValue('independent sources estimate');
+  await expect(editor.locator('cd-claims-table [role="row"][aria-rowindex]')).toHaveCount(1);
+  // The checker's session outlived the restart too.
+  await checker.reload();
+  await expect(checker.getByTestId('current-user')).toBeVisible();
+  await expect(row(checker)).toContainText('Approved');
 });
 
 test('a javascript: link is refused and HTML in a note shows as text', async ({ browser }) => {
