@@ -31,7 +31,29 @@
  *
  * What members of a batch share: the batch's COMMIT. A constraint that SQLite
  * checks only at COMMIT (a DEFERRABLE INITIALLY DEFERRED foreign key, none in
- * this schema) fails every transaction of the batch, and so does an I/O error.
+ * this schema) fails every transaction of the batch, and so does anything that
+ * makes SQLite roll the whole transaction back: an I/O error, a full disk,
+ * `ON CONFLICT ROLLBACK`, `RAISE(ROLLBACK)`.
+ *
+ * Two rules for callers, because a batch commits only once its last member has
+ * released its savepoint:
+ *
+ * - **A transaction's callback awaits nothing but its own `trx` queries.** A
+ *   timer or a network call inside it delays the acknowledgement of every
+ *   transaction ahead of it in the batch, and awaiting another transaction's
+ *   result from inside one never finishes. Do slow work before or after.
+ * - **Read-only transactions say so** (`db.transaction().setAccessMode('read
+ *   only')`): they run in a plain `BEGIN … COMMIT` of their own with
+ *   `query_only` on, outside any batch, so they neither wait for a batch's
+ *   fsync nor fail with it, and they take no write lock.
+ *
+ * A `db.connection()` callback does not keep the connection to itself across
+ * an inner transaction's commit (the commit hands the lock on); nothing here
+ * relies on that.
+ *
+ * If the connection is ever left inside a transaction the driver did not open
+ * (a ROLLBACK that failed, a raw `BEGIN`), writes would seem to succeed but never
+ * become durable: the driver then refuses every further use, loudly.
  */
 import type SQLite from 'better-sqlite3';
 import {
@@ -51,6 +73,7 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -129,6 +152,12 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** Someone in line for the connection. */
+interface LockWaiter {
+  grant(): void;
+  refuse(error: Error): void;
+}
+
 /** The name of every transaction's savepoint: only one is ever open at a time. */
 const SAVEPOINT = 'claimdesk_tx';
 
@@ -174,6 +203,8 @@ class Lease implements DatabaseConnection {
   holdsLock = false;
   /** Inside its own savepoint, between beginTransaction and commit or rollback. */
   inTransaction = false;
+  /** Its transaction is read-only: a plain BEGIN of its own, outside any batch. */
+  readOnly = false;
 
   constructor(private readonly driver: GroupCommitDriver) {}
 
@@ -223,7 +254,9 @@ class Lease implements DatabaseConnection {
 
 class GroupCommitDriver implements Driver {
   private locked = false;
-  private readonly lockQueue: (() => void)[] = [];
+  private readonly lockQueue: LockWaiter[] = [];
+  /** Set once the connection is closed or can no longer be trusted: every use then fails. */
+  private failure: Error | null = null;
   /** The transactions of the open batch (a `BEGIN IMMEDIATE` is open), or null. */
   private batch: Waiter[] | null = null;
   private flushScheduled = false;
@@ -239,7 +272,15 @@ class GroupCommitDriver implements Driver {
   }
 
   async init(): Promise<void> {
-    // Nothing to do: the caller opened the database and set its pragmas.
+    // The caller opens the database and sets its pragmas; the durability promise
+    // above holds only with these two, so refuse to run without them.
+    const journal = this.sqlite.pragma('journal_mode', { simple: true });
+    const synchronous = this.sqlite.pragma('synchronous', { simple: true });
+    if (journal !== 'wal' || synchronous !== 2) {
+      throw new Error(
+        `group commit needs journal_mode = WAL and synchronous = FULL, not ${String(journal)} and ${String(synchronous)}`,
+      );
+    }
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -252,10 +293,23 @@ class GroupCommitDriver implements Driver {
     (connection as Lease).release();
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings = {},
+  ): Promise<void> {
     const lease = connection as Lease;
     await lease.hold();
+    this.assertUsable();
     this.assertBatchAlive();
+    if (settings.accessMode === 'read only') {
+      // Its own snapshot of committed data: commit an open batch first, as for any read.
+      this.commitBatch();
+      this.exec('BEGIN');
+      this.exec('PRAGMA query_only = ON');
+      lease.readOnly = true;
+      lease.inTransaction = true;
+      return;
+    }
     if (!this.batch) {
       // IMMEDIATE takes the write lock now: another process (the users CLI) cannot
       // make the batch fail later when a read would have to become a write.
@@ -268,6 +322,10 @@ class GroupCommitDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
+    if (lease.readOnly) {
+      this.endReadOnly(lease, 'COMMIT');
+      return;
+    }
     this.assertBatchAlive();
     const batch = this.batch;
     if (!batch) {
@@ -290,6 +348,10 @@ class GroupCommitDriver implements Driver {
     if (!lease.inTransaction) {
       // Kysely rolls back after a failed commit too: the batch's COMMIT failed and
       // the whole batch has been rolled back already; this lease no longer holds the lock.
+      return;
+    }
+    if (lease.readOnly) {
+      this.endReadOnly(lease, 'ROLLBACK');
       return;
     }
     lease.inTransaction = false;
@@ -337,28 +399,39 @@ class GroupCommitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    // Wait for whoever holds the connection, make an open batch durable, close.
-    // The lock is never given back: nothing may use the connection after this.
-    await this.lock();
-    if (this.batch) {
+    // Wait for those already in line, make an open batch durable, close. The lock
+    // is never given back: whoever asks for the connection after this is refused.
+    try {
+      await this.lock();
       this.commitBatch();
+    } catch {
+      // The connection was already unusable: close it all the same.
     }
-    this.statements.close();
+    this.failure ??= new Error('The database connection is closed');
+    if (this.sqlite.open) {
+      this.statements.close();
+    }
+    for (const waiter of this.lockQueue.splice(0)) {
+      waiter.refuse(this.failure);
+    }
   }
 
   /** FIFO: each release hands the lock to the next in line, which wakes alone. */
   lock(): Promise<void> | undefined {
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
     if (!this.locked) {
       this.locked = true;
       return undefined;
     }
-    return new Promise((resolve) => this.lockQueue.push(resolve));
+    return new Promise((grant, refuse) => this.lockQueue.push({ grant, refuse }));
   }
 
   unlock(): void {
     const next = this.lockQueue.shift();
     if (next) {
-      next();
+      next.grant();
       return;
     }
     this.locked = false;
@@ -379,12 +452,20 @@ class GroupCommitDriver implements Driver {
 
   /** Called with the lock held, before every statement of a lease. */
   beforeStatement(lease: Lease): void {
+    this.assertUsable();
+    if (lease.readOnly) {
+      return;
+    }
     if (lease.inTransaction) {
       // Had SQLite rolled the batch back, this statement would run in autocommit mode.
       this.assertBatchAlive();
     } else if (this.batch) {
       // A statement outside a transaction: see and write committed data only.
       this.commitBatch();
+    } else if (this.sqlite.inTransaction) {
+      // A transaction this driver did not open (a raw BEGIN): what follows would
+      // report success and never be committed.
+      this.breakConnection(new Error('a transaction was opened outside the driver'));
     }
   }
 
@@ -432,12 +513,44 @@ class GroupCommitDriver implements Driver {
       try {
         this.exec('ROLLBACK');
       } catch {
-        // Nothing more to do: the transaction is gone either way once SQLite fails it.
+        // Checked just below: what matters is whether SQLite is still inside it.
       }
     }
     for (const waiter of batch) {
       waiter.reject(error);
     }
+    if (this.sqlite.inTransaction) {
+      this.failure = new Error(
+        'The database connection is stuck in a failed transaction; restart the server',
+        { cause: error },
+      );
+    }
+  }
+
+  /** Ends a read-only transaction; its lock goes back with the connection. */
+  private endReadOnly(lease: Lease, command: 'COMMIT' | 'ROLLBACK'): void {
+    lease.readOnly = false;
+    lease.inTransaction = false;
+    try {
+      if (this.sqlite.inTransaction) {
+        this.exec(command);
+      }
+    } finally {
+      this.exec('PRAGMA query_only = OFF');
+    }
+  }
+
+  /** Throws once the connection is closed or no longer trustworthy. */
+  private assertUsable(): void {
+    if (this.failure) {
+      throw this.failure;
+    }
+  }
+
+  /** Marks the connection as unusable from now on, and throws. */
+  private breakConnection(error: Error): never {
+    this.failure = new Error(`${error.message}; restart the server`, { cause: error });
+    throw this.failure;
   }
 
   /** If SQLite rolled the batch back on its own, fails the batch and throws. */

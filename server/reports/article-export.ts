@@ -213,28 +213,32 @@ export async function loadReport(
   options: ExportOptions = {},
 ): Promise<ExportedReport | undefined> {
   const historyMode = options.history ?? 'full';
-  const data = await db.transaction().execute(async (trx) => {
-    const article = await trx
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', '=', articleId)
-      .executeTakeFirst();
-    if (!article) {
-      return undefined;
-    }
-    const claimIds = trx.selectFrom('claims').select('id').where('article_id', '=', articleId);
-    return {
-      article,
-      claims: await trx
-        .selectFrom('claims')
+  // One snapshot for every table read, outside any write batch (see database/group-commit.ts).
+  const data = await db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const article = await trx
+        .selectFrom('articles')
         .selectAll()
-        .where('article_id', '=', articleId)
-        .execute(),
-      evidence: await evidenceOf(trx, claimIds),
-      notes: await notesOf(trx, claimIds),
-      history: historyMode === 'none' ? () => [] : await historyOf(trx, claimIds, historyMode),
-    };
-  });
+        .where('id', '=', articleId)
+        .executeTakeFirst();
+      if (!article) {
+        return undefined;
+      }
+      const claimIds = trx.selectFrom('claims').select('id').where('article_id', '=', articleId);
+      return {
+        article,
+        claims: await trx
+          .selectFrom('claims')
+          .selectAll()
+          .where('article_id', '=', articleId)
+          .execute(),
+        evidence: await evidenceOf(trx, claimIds),
+        notes: await notesOf(trx, claimIds),
+        history: historyMode === 'none' ? () => [] : await historyOf(trx, claimIds, historyMode),
+      };
+    });
   if (!data) {
     return undefined;
   }

@@ -229,6 +229,78 @@ describe('group commit', () => {
     await t.close();
   });
 
+  it('runs a read-only transaction outside the batch, on committed data, and refuses writes in it', async () => {
+    const t = open();
+    await t.db.insertInto('parents').values({ id: 1 }).execute();
+    let seen: { label: string }[] = [];
+    const results = await Promise.allSettled([
+      t.db.transaction().execute((trx) => insert(trx, 'written first')),
+      t.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          seen = await trx.selectFrom('items').select('label').execute();
+        }),
+      // Its batch fails at COMMIT (a deferred foreign key); the read above must not fail with it.
+      t.db
+        .transaction()
+        .execute((trx) => trx.insertInto('children').values({ id: 1, parent_id: 99 }).execute()),
+      t.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => insert(trx, 'never')),
+    ]);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'rejected'],
+    );
+    // The open batch was committed before the read-only transaction began.
+    assert.deepEqual(seen, [{ label: 'written first' }]);
+    assert.match(String((results[3] as PromiseRejectedResult).reason), /readonly|read-only/i);
+    // query_only is off again for everyone else.
+    await insert(t.db, 'afterwards');
+    assert.deepEqual(t.committedLabels(), ['afterwards', 'written first']);
+    await t.close();
+  });
+
+  it('refuses the connection after destroy instead of hanging, and commits what was in line', async () => {
+    const t = open();
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const inLine = t.db.transaction().execute(async (trx) => {
+      await insert(trx, 'in line');
+      entered();
+    });
+    await inside;
+    const closing = t.db.destroy();
+    await inLine;
+    await closing;
+    await assert.rejects(insert(t.db, 'too late'), /closed|destroyed/);
+    await assert.rejects(
+      t.db.transaction().execute((trx) => insert(trx, 'nor this')),
+      /closed|destroyed/,
+    );
+    assert.deepEqual(t.committedLabels(), ['in line']);
+    await t.close();
+  });
+
+  it('refuses to run without WAL and synchronous = FULL', async () => {
+    const sqlite = new SQLite(join(dir, 'no-wal.sqlite'));
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<TestDb>({ dialect: new GroupCommitDialect(sqlite) });
+    await assert.rejects(sql`select 1`.execute(db), /journal_mode = WAL and synchronous = FULL/);
+    await db.destroy();
+  });
+
+  it('stops for good when a transaction is opened behind its back, rather than lose writes', async () => {
+    const t = open();
+    await sql`begin`.execute(t.db);
+    await assert.rejects(insert(t.db, 'would never be committed'), /outside the driver/);
+    await assert.rejects(insert(t.db, 'nor this'), /restart the server/);
+    assert.deepEqual(t.committedLabels(), []);
+    await t.close();
+  });
+
   it('caches prepared statements by SQL text, dropping the least recently used', () => {
     const sqlite = new SQLite(':memory:');
     const cache = new StatementCache(sqlite, 2);
