@@ -13,6 +13,8 @@ export default defineConfig({
   retries: 0,
   // Journeys span two browsers and many server round trips.
   timeout: 120_000,
+  // CI machines are shared and slow: a reload after a server restart can take more than 5 s.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
   outputDir: 'test-results',
   use: {
@@ -38,6 +40,8 @@ export default defineConfig({
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+  // CI machines are shared and slow: a reload after a server restart can take more than 5 s.
+  expect: { timeout: 10_000 },
     stdout: 'pipe',
     env: { PORT: String(E2E_PORT) },
   },
