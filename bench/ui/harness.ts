@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import type { ClaimSummary } from '../../src/domain/claim';
-import { applyFilter, EMPTY_FILTER } from '../../src/app/workspace/claim-filter';
+import { applyFilter, EMPTY_FILTER } from '../../src/domain/claim-filter';
 import { type Expectation, instrument, type KeyRecord } from './page';
 import { BIG_ARTICLE_CLAIMS, PASSWORD, USERNAME } from './seed';
 
