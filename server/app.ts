@@ -10,19 +10,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from './config';
 import { importClaimsDirectory } from './intake/article-file';
-import auth from './plugins/auth';
+import auth, { isApiPath, normalisedPath } from './plugins/auth';
 import changes from './plugins/changes';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
 import articles from './routes/articles';
 import claims from './routes/claims';
-import events from './routes/events';
+import events, { type EventsOptions } from './routes/events';
 import evidence from './routes/evidence';
 import health from './routes/health';
 import intake from './routes/intake';
 import notes from './routes/notes';
 import reports from './routes/reports';
-import { problemSchema } from './routes/schemas';
+import { noQuerystring, problemRef, problemSchema } from './routes/schemas';
 import session from './routes/session';
 import suggestions from './routes/suggestions';
 import users from './routes/users';
@@ -36,6 +36,7 @@ export type AppOptions = Pick<
   | 'loginAttempts'
   | 'loginWindowMinutes'
 > &
+  Partial<Pick<EventsOptions, 'streamSessionCheckMs'>> &
   // Optional: the reports fall back to placeholders (see routes/reports.ts).
   Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
 
@@ -56,6 +57,15 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(changes);
   await fastify.register(auth);
 
+  // An API route that declares no query parameters takes none: an unknown one is a
+  // 400 naming it, not silently ignored. Routes should say so themselves; this is the net.
+  fastify.addHook('onRoute', (route) => {
+    if (isApiPath(route.url ?? route.path ?? '')) {
+      route.schema ??= {};
+      route.schema.querystring ??= noQuerystring;
+    }
+  });
+
   if (options.claimsDir && existsSync(options.claimsDir)) {
     const { imported } = await importClaimsDirectory(fastify.db, options.claimsDir);
     if (imported.length > 0) {
@@ -70,13 +80,22 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(claims);
   await fastify.register(evidence);
   await fastify.register(notes);
-  await fastify.register(events);
+  await fastify.register(events, { streamSessionCheckMs: options.streamSessionCheckMs });
   await fastify.register(intake);
   await fastify.register(suggestions);
   await fastify.register(reports, options);
 
-  fastify.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
-    fastify.swagger(),
+  fastify.get(
+    '/api/openapi.json',
+    {
+      config: { public: true },
+      schema: {
+        hide: true,
+        querystring: noQuerystring,
+        response: { 200: { type: 'object', additionalProperties: true }, 400: problemRef },
+      },
+    },
+    async () => fastify.swagger(),
   );
 
   const staticDir = options.staticDir;
@@ -93,7 +112,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     if (
       hasApp &&
       request.method === 'GET' &&
-      !path.startsWith('/api/') &&
+      // Decoded: /%61pi/… is an API path too, and gets a problem, not the dashboard.
+      !isApiPath(normalisedPath(request.url)) &&
       !/\.[a-z0-9]+$/i.test(path)
     ) {
       // SPA fallback: the dashboard's router handles deep links.

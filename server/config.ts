@@ -1,6 +1,12 @@
-/** Server settings, read once from the environment. */
+/** Server settings, read once from the environment, and the options every Fastify instance is built with. */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyServerOptions } from 'fastify';
+import { answerFrameworkError } from './plugins/problems';
+import { isStorableWebUrl, WEB_URL_KEYWORD } from './routes/schemas';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -14,7 +20,10 @@ export interface ServerConfig {
   /** Built Angular app served with SPA fallback; null serves the API alone. */
   readonly staticDir: string | null;
   readonly sessionHours: number;
-  /** Failed logins allowed per username and address within the window. */
+  /**
+   * Failed sign-ins allowed per username within the window; an address may fail
+   * ADDRESS_ATTEMPTS_FACTOR times as often (a newsroom shares one address).
+   */
   readonly loginAttempts: number;
   readonly loginWindowMinutes: number;
   /** ClaimReview reports: the organisation publishing the fact-checks (their `author`). */
@@ -25,6 +34,44 @@ export interface ServerConfig {
    * claim's ClaimReview `url` is `<publicUrl>/articles/<article-id>#claim-<claim-id>`.
    */
   readonly publicUrl: string;
+  /** Whose X-Forwarded-* headers to believe: see `trustProxyFromEnv`. */
+  readonly trustProxy: TrustProxy;
+}
+
+/**
+ * `false`: nobody's; a number: that many proxies in front, whatever their address
+ * (only safe when the server cannot be reached but through them); a list: proxies
+ * at these addresses or subnets (`loopback`, `uniquelocal`, `10.0.0.0/8`, …).
+ */
+export type TrustProxy = false | number | readonly string[];
+
+const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: unset or `0` trusts no proxy, `2` two hops, `127.0.0.1,10.0.0.0/8` those addresses. */
+export function trustProxyFromEnv(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0') {
+    return false;
+  }
+  if (/^\d{1,2}$/.test(text)) {
+    return Number(text);
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const validBits =
+      bits === undefined ||
+      (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32)) ||
+      (family === 4 && isIP(bits) === 4);
+    if (!(PROXY_ADDRESS_NAMES.has(entry) || (family !== 0 && validBits && rest.length === 0))) {
+      throw new Error(
+        `TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses ` +
+          `or subnets (loopback, uniquelocal, 10.0.0.0/8, ...); "${entry}" is neither`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** A placeholder that says what it is: set CLAIMDESK_ORG_NAME before publishing ClaimReview. */
@@ -74,18 +121,100 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ? baseUrl('CLAIMDESK_ORG_URL', env['CLAIMDESK_ORG_URL'])
       : publicUrl,
     publicUrl,
+    trustProxy: trustProxyFromEnv(env['TRUST_PROXY']),
   };
 }
 
-/**
- * Fastify's validator settings: unknown fields are refused (400 naming them),
- * not silently dropped, so that a typo never looks like a successful save.
- */
-export const AJV_OPTIONS = {
-  customOptions: {
+/** Fastify's default 1 MiB is too small for pasted long-form articles. */
+export const BODY_LIMIT = 5 * 1024 * 1024;
+/** Room for the longest id the schemas allow (200), so that a longer one gets their 400 naming it. */
+export const MAX_PARAM_LENGTH = 256;
+
+type ValidatorFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>['buildValidator'];
+type RouteSchema = Parameters<ReturnType<NonNullable<ValidatorFactory>>>[0];
+
+function newAjv(coerceTypes: false | 'array', externalSchemas: unknown): Ajv {
+  const ajv = new Ajv({
+    // Unknown fields are refused (400 naming them), not silently dropped, so
+    // that a typo never looks like a successful save.
     removeAdditional: false,
-    coerceTypes: 'array',
     useDefaults: true,
+    coerceTypes,
+    // One error is enough to name the field; all of them costs time on hostile input.
     allErrors: false,
-  },
-} as const;
+    addUsedSchema: false,
+  });
+  addFormats(ajv);
+  ajv.addKeyword({
+    keyword: WEB_URL_KEYWORD,
+    type: 'string',
+    schemaType: 'boolean',
+    errors: false,
+    validate: (wanted: boolean, value: string) => !wanted || isStorableWebUrl(value),
+  });
+  for (const schema of Object.values(externalSchemas as Record<string, object>)) {
+    ajv.addSchema(schema);
+  }
+  return ajv;
+}
+
+/**
+ * Two validators: the URL and its query string are text, so their numbers and
+ * lists are coerced ("3" → 3, "a" → ["a"]); a JSON body says what it means, so
+ * `"start": "3"` or `[1]` for an integer is refused, not quietly converted.
+ */
+function validatorFactory(): NonNullable<ValidatorFactory> {
+  const pool = new Map<string, { body: Ajv; text: Ajv }>();
+  return (externalSchemas) => {
+    // Fastify asks once per plugin context; contexts with the same shared schemas share Ajv.
+    const key = JSON.stringify(externalSchemas ?? {});
+    let instances = pool.get(key);
+    if (!instances) {
+      instances = {
+        body: newAjv(false, externalSchemas ?? {}),
+        text: newAjv('array', externalSchemas ?? {}),
+      };
+      pool.set(key, instances);
+    }
+    const { body, text } = instances;
+    return ({ schema, httpPart }: RouteSchema) => {
+      const ajv = httpPart === 'body' ? body : text;
+      const id = (schema as { $id?: string }).$id;
+      // Ajv compiles one schema per $id; a shared schema is compiled already.
+      const known = id ? ajv.getSchema(id) : undefined;
+      return known ?? ajv.compile(schema as object);
+    };
+  };
+}
+
+/** A hop count as proxy-addr understands it: the nearest `hops` peers are proxies. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
+/**
+ * The Fastify constructor options of every Claimdesk server (server.ts, the test
+ * harness, the benchmark): validation, limits, problem documents for the errors
+ * the router answers itself, and whose X-Forwarded-* headers to believe.
+ */
+export function fastifyOptions(
+  trustProxy: TrustProxy = false,
+): Pick<
+  FastifyServerOptions,
+  'schemaController' | 'bodyLimit' | 'routerOptions' | 'frameworkErrors' | 'trustProxy'
+> {
+  return {
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    trustProxy:
+      trustProxy === false
+        ? false
+        : typeof trustProxy === 'number'
+          ? trustHops(trustProxy)
+          : [...trustProxy],
+  };
+}

@@ -1,16 +1,13 @@
 /** Starts Claimdesk: the API and the built dashboard on one port. */
 import Fastify from 'fastify';
 import app from './app';
-import { AJV_OPTIONS, configFromEnv, DEFAULT_ORGANISATION_NAME } from './config';
-import { countUsers, createSetupToken } from './repositories/users';
+import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions } from './config';
+import { countUsers, createSetupToken, SETUP_TOKEN_HOURS } from './repositories/users';
 
 const config = configFromEnv();
 const server = Fastify({
-  ajv: AJV_OPTIONS,
+  ...fastifyOptions(config.trustProxy),
   logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
-  // Fastify's default 1 MiB is too small for pasted long-form articles.
-  bodyLimit: 5 * 1024 * 1024,
-  trustProxy: process.env['TRUST_PROXY'] === '1',
 });
 
 await server.register(app, config);
@@ -34,7 +31,9 @@ try {
   if ((await countUsers(server.db)) === 0) {
     const token = await createSetupToken(server.db);
     process.stdout.write(
-      `No accounts yet. Create the first admin (this link works once):\n  ${address}/setup?token=${token}\n\n`,
+      `No accounts yet. Create the first admin with this link. It works once, for ${SETUP_TOKEN_HOURS} hours, ` +
+        `and replaces any link printed before (restart the server for a new one):\n` +
+        `  ${address}/setup?token=${token}\n\n`,
     );
   }
 } catch (error) {

@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { sql } from 'kysely';
 import app from '../app';
 import { hashPassword } from '../auth/password';
-import { AJV_OPTIONS } from '../config';
+import { fastifyOptions } from '../config';
 import { groupCommitDefaults } from '../database/group-commit';
 import { importArticle } from '../intake/article-file';
 import { SESSION_COOKIE } from '../plugins/auth';
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     }
     // As server.ts and the test harness build it; forceCloseConnections only lets a close
     // end the load generator's keep-alive connections instead of waiting for them.
-    const instance = Fastify({ logger: false, ajv: AJV_OPTIONS, forceCloseConnections: true });
+    const instance = Fastify({ ...fastifyOptions(), logger: false, forceCloseConnections: true });
     servers.push(instance);
     await instance.register(app, {
       databaseFile: join(dir, 'claimdesk.db'),

@@ -3,7 +3,9 @@
  *   npm run users -- add <username> --role <fact_checker|editor|admin>
  *   npm run users -- list | set-role <username> <role> | disable <username> | enable <username>
  * The password is read from stdin when it is not a terminal (scripts, tests),
- * otherwise asked for without echo.
+ * otherwise asked for without echo. The last active admin cannot be disabled or
+ * demoted. A running server notices role changes and disabled accounts within
+ * seconds (its session cache, and each live stream's session check).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,14 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { configFromEnv } from '../config';
 import { migrateToLatest } from '../database/migrations';
 import { openDatabase } from '../plugins/database';
-import { findUserByName, insertUser, listUsers, updateUser } from '../repositories/users';
+import {
+  findUserByName,
+  insertUser,
+  LastAdminError,
+  listUsers,
+  updateUser,
+  UsernameTakenError,
+} from '../repositories/users';
 
 const USAGE = `Usage:
   npm run users -- add <username> --role <${ROLES.join('|')}>   (password from stdin or prompt)
@@ -112,7 +121,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+main(process.argv.slice(2)).catch((caught: unknown) => {
+  // Refusals the repository decides (in its transaction) are usage errors too.
+  const error =
+    caught instanceof LastAdminError || caught instanceof UsernameTakenError
+      ? new UsageError(caught.message)
+      : caught;
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   if (!(error instanceof UsageError)) {
     process.stderr.write(`${USAGE}\n`);

@@ -1,14 +1,15 @@
 /**
  * Sessions and roles. Every /api route needs a session except the few marked
  * public; state-changing requests must carry JSON or the custom header, which a
- * cross-site form cannot send.
+ * cross-site form cannot send. Both are decided on the route the router matched,
+ * never on the raw URL: `/%61pi/…` reaches the same handler as `/api/…`.
  */
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isEditorial, Role } from '../../src/domain/workflow';
-import { findSessionUser, User } from '../repositories/users';
-import { sendProblem } from './problems';
+import { findSession, SignedInSession, User } from '../repositories/users';
+import { ProblemError, sendProblem } from './problems';
 
 export const SESSION_COOKIE = 'claimdesk_session';
 export const CSRF_HEADER = 'x-claimdesk-request';
@@ -16,6 +17,8 @@ export const CSRF_HEADER = 'x-claimdesk-request';
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
+    /** The session the cookie names, when it is live. */
+    session: { readonly token: string; readonly expiresAt: string } | null;
   }
   interface FastifyInstance {
     sessions: SessionCache;
@@ -29,47 +32,83 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Session lookups are on every request. Sign-out and disabling through the API
- * drop entries at once; a change made from the `users` command in another
- * process takes effect within SESSION_CACHE_MS.
+ * Session lookups are on every request. Sign-out and changes to an account
+ * through the API drop entries at once; a change made from the `users` command
+ * in another process takes effect within SESSION_CACHE_MS.
  */
 const SESSION_CACHE_MS = 2000;
 
-export class SessionCache {
-  private readonly entries = new Map<string, { user: User; until: number }>();
+/** Something kept open on the strength of a session (a live event stream). */
+export interface SessionHolder {
+  readonly token: string;
+  readonly username: string;
+  end(): void;
+}
 
-  get(token: string): User | undefined {
+export class SessionCache {
+  private readonly entries = new Map<string, { session: SignedInSession; until: number }>();
+  private readonly holders = new Set<SessionHolder>();
+
+  get(token: string): SignedInSession | undefined {
     const entry = this.entries.get(token);
     if (entry && entry.until > Date.now()) {
-      return entry.user;
+      return entry.session;
     }
     this.entries.delete(token);
     return undefined;
   }
 
-  set(token: string, user: User): void {
+  set(token: string, session: SignedInSession): void {
     if (this.entries.size > 10_000) {
       this.entries.clear();
     }
-    this.entries.set(token, { user, until: Date.now() + SESSION_CACHE_MS });
+    const until = Math.min(Date.now() + SESSION_CACHE_MS, Date.parse(session.expiresAt));
+    this.entries.set(token, { session, until });
   }
 
-  forgetToken(token: string): void {
+  /** Ends `holder` with its session or account; returns the way to let go of it. */
+  hold(holder: SessionHolder): () => void {
+    this.holders.add(holder);
+    return () => this.holders.delete(holder);
+  }
+
+  /** The session was signed out: forget it and end what it held open. */
+  sessionEnded(token: string): void {
     this.entries.delete(token);
+    this.endHolders((holder) => holder.token === token);
   }
 
-  forgetUser(username: string): void {
+  /**
+   * The account changed (role, disabled): forget its sessions and end what they
+   * held open, so that nothing goes on under the old role.
+   */
+  userChanged(username: string): void {
     for (const [token, entry] of this.entries) {
-      if (entry.user.username === username) {
+      if (entry.session.user.username === username) {
         this.entries.delete(token);
+      }
+    }
+    this.endHolders((holder) => holder.username === username);
+  }
+
+  private endHolders(matches: (holder: SessionHolder) => boolean): void {
+    for (const holder of [...this.holders]) {
+      if (matches(holder)) {
+        this.holders.delete(holder);
+        holder.end();
       }
     }
   }
 }
 
+/** The signed-in user; a 401 problem should a route without a session ever ask. */
 export function currentUser(request: FastifyRequest): User {
   if (!request.user) {
-    throw new Error('route reached without a session');
+    throw new ProblemError({
+      title: 'Sign in required',
+      status: 401,
+      detail: 'Your session has ended or you are not signed in.',
+    });
   }
   return request.user;
 }
@@ -92,20 +131,49 @@ export function requireRole(
   return ok;
 }
 
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * The path as a router would read it, for requests no route matched: decoded,
+ * without repeated slashes, in lower case. Only decides between 401 and 404.
+ */
+export function normalisedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  return decoded.replace(/\/{2,}/g, '/').toLowerCase();
+}
+
+/** `application/json` in any case, with or without parameters. */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 export default fp(
   async (app) => {
     await app.register(cookie);
     app.decorateRequest('user', null);
+    app.decorateRequest('session', null);
     const sessions = new SessionCache();
     app.decorate('sessions', sessions);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/')) {
+      // The pattern of the matched route; undefined when none matched (a 404 to come).
+      const route = request.routeOptions.url;
+      if (!isApiPath(route ?? normalisedPath(request.url))) {
         return;
       }
       if (!SAFE_METHODS.has(request.method)) {
-        const type = request.headers['content-type'] ?? '';
-        if (!type.startsWith('application/json') && request.headers[CSRF_HEADER] === undefined) {
+        if (
+          !isJson(request.headers['content-type']) &&
+          request.headers[CSRF_HEADER] === undefined
+        ) {
           return sendProblem(reply, {
             title: 'Unsupported media type',
             status: 415,
@@ -114,15 +182,17 @@ export default fp(
         }
       }
       const token = request.cookies[SESSION_COOKIE];
-      let user = token ? sessions.get(token) : undefined;
-      if (token && !user) {
-        user = await findSessionUser(app.db, token);
-        if (user) {
-          sessions.set(token, user);
+      let session = token ? sessions.get(token) : undefined;
+      if (token && !session) {
+        session = await findSession(app.db, token);
+        if (session) {
+          sessions.set(token, session);
         }
       }
-      request.user = user ?? null;
-      if (!request.user && request.routeOptions.config.public !== true) {
+      request.user = session?.user ?? null;
+      request.session = token && session ? { token, expiresAt: session.expiresAt } : null;
+      // Deny by default: only a matched route that says so is reachable without a session.
+      if (!request.user && !(route !== undefined && request.routeOptions.config.public === true)) {
         return sendProblem(reply, {
           title: 'Sign in required',
           status: 401,

@@ -2,8 +2,9 @@
  * RFC 9457 problem documents for every error, so that a client always gets a
  * readable reason and the field at fault, and nothing becomes a bare 500.
  */
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { VISIBLE_CHARACTER, WEB_URL_KEYWORD } from '../routes/schemas';
 
 export interface Problem {
   readonly type?: string;
@@ -37,6 +38,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   428: 'Precondition required',
   429: 'Too many attempts',
@@ -55,8 +57,11 @@ function humanMessage(issue: ValidationIssue): string {
   if (issue.keyword === 'pattern' && pattern.includes('[Hh][Tt][Tt][Pp]')) {
     return 'must be an http:// or https:// link';
   }
-  if (issue.keyword === 'pattern' && pattern.includes('\\S')) {
-    return 'must contain text, without control characters';
+  if (issue.keyword === WEB_URL_KEYWORD) {
+    return 'must be an http:// or https:// link with a valid host name and port, such as https://example.org/page';
+  }
+  if (issue.keyword === 'pattern' && pattern.includes(VISIBLE_CHARACTER)) {
+    return 'must contain visible text, without control characters';
   }
   if (issue.keyword === 'format' && issue.params['format'] === 'uri') {
     return 'must be a complete link, such as https://example.org/page';
@@ -73,6 +78,37 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const leaf =
     typeof missing === 'string' ? `/${missing}` : typeof extra === 'string' ? `/${extra}` : '';
   return `/${context ?? 'body'}${issue.instancePath}${leaf}`;
+}
+
+/**
+ * Errors the router answers before any route or hook runs (Fastify's
+ * `frameworkErrors`): a path that is not valid percent-encoding, a path segment
+ * longer than any id.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(reply, {
+      title: TITLES[414],
+      status: 414,
+      detail: 'A part of the address is longer than any id can be.',
+      code: error.code,
+    });
+    return;
+  }
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  sendProblem(reply, {
+    title: TITLES[status] ?? 'Bad request',
+    status,
+    detail:
+      error.code === 'FST_ERR_BAD_URL'
+        ? 'The address is not valid: a % must be followed by two hexadecimal digits of UTF-8.'
+        : error.message,
+    code: error.code,
+  });
 }
 
 export default fp(

@@ -21,6 +21,7 @@ import { ProblemError } from '../plugins/problems';
 import { findArticleText } from './articles';
 import {
   ClaimChanges,
+  claimIdTaken,
   Db,
   findClaim,
   insertClaim,
@@ -87,6 +88,33 @@ async function assertActiveUser(db: Db, username: string, field: string): Promis
   }
 }
 
+const CLAIM_ID_PREFIX_LENGTH = 24;
+
+/**
+ * A new claim id that a JSON report can carry back in (claims/article.schema.json:
+ * `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters): the article id's first
+ * characters as hyphen-separated groups (never a double or trailing hyphen),
+ * then 8 random hex digits; `claim-…` when the article id gives nothing usable.
+ */
+export function newClaimId(articleId: string): string {
+  const prefix = articleId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, CLAIM_ID_PREFIX_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return `${prefix || 'claim'}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A claim id not in use yet: 8 hex digits can collide in a large newsroom database. */
+async function freeClaimId(trx: Db, articleId: string): Promise<string> {
+  for (;;) {
+    const id = newClaimId(articleId);
+    if (!(await claimIdTaken(trx, id))) {
+      return id;
+    }
+  }
+}
+
 export interface NewClaimInput {
   readonly start: number;
   readonly end: number;
@@ -132,7 +160,7 @@ export async function createClaimIn(
     });
   }
   const at = now();
-  const id = `${articleId.slice(0, 24)}-${randomUUID().slice(0, 8)}`;
+  const id = await freeClaimId(trx, articleId);
   await insertClaim(
     trx,
     {
@@ -337,11 +365,20 @@ export type EvidenceInput = Omit<
   accessedAt?: string | null;
 };
 
+/** The link's host, the default publisher; the link itself should a stored one not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 function withDefaults(input: EvidenceInput): EvidenceFields {
   return {
     url: input.url,
     title: input.title.trim(),
-    publisher: input.publisher?.trim() || new URL(input.url).host,
+    publisher: input.publisher?.trim() || hostOf(input.url),
     stance: input.stance,
     sourceType: input.sourceType,
     quote: input.quote?.trim() || null,

@@ -69,46 +69,103 @@ export async function findUserByName(
   return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
 }
 
+/** Refused: another account has the username (two admins adding the same one at once). */
+export class UsernameTakenError extends Error {
+  constructor(readonly username: string) {
+    super(`The username ${username} is taken.`);
+  }
+}
+
 export async function insertUser(
   db: Kysely<Database>,
   user: { username: string; role: Role; passwordHash: string; displayName?: string },
 ): Promise<User> {
   const at = now();
-  const row = await db
-    .insertInto('users')
-    .values({
-      username: user.username,
-      display_name: user.displayName ?? user.username,
-      password_hash: user.passwordHash,
-      role: user.role,
-      disabled: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toUser(row);
+  try {
+    const row = await db
+      .insertInto('users')
+      .values({
+        username: user.username,
+        display_name: user.displayName ?? user.username,
+        password_hash: user.passwordHash,
+        role: user.role,
+        disabled: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new UsernameTakenError(user.username);
+    }
+    throw error;
+  }
 }
 
+/** Refused: the change would leave no active admin to manage the accounts. */
+export class LastAdminError extends Error {
+  constructor(readonly username: string) {
+    super(
+      `${username} is the last active admin; make another account an admin first, ` +
+        'or no one could manage the accounts any more.',
+    );
+  }
+}
+
+/**
+ * Changes a role or disables/enables an account, in one transaction with the
+ * check that an active admin remains (else LastAdminError). Disabling ends the
+ * account's sessions. Undefined when there is no such account.
+ */
 export async function updateUser(
   db: Kysely<Database>,
   username: string,
   changes: { role?: Role; disabled?: boolean },
 ): Promise<User | undefined> {
-  const row = await db
-    .updateTable('users')
-    .set({
-      ...(changes.role ? { role: changes.role } : {}),
-      ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
-      updated_at: now(),
-    })
-    .where('username', '=', username)
-    .returningAll()
-    .executeTakeFirst();
-  if (row && changes.disabled) {
-    await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
-  }
-  return row ? toUser(row) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (!current) {
+      return undefined;
+    }
+    const activeAdmin = (role: string, disabled: boolean) => role === 'admin' && !disabled;
+    const wasActiveAdmin = activeAdmin(current.role, current.disabled === 1);
+    const staysActiveAdmin = activeAdmin(
+      changes.role ?? current.role,
+      changes.disabled ?? current.disabled === 1,
+    );
+    if (wasActiveAdmin && !staysActiveAdmin) {
+      const others = await trx
+        .selectFrom('users')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .where('id', '!=', current.id)
+        .executeTakeFirstOrThrow();
+      if (Number(others.n) === 0) {
+        throw new LastAdminError(username);
+      }
+    }
+    const row = await trx
+      .updateTable('users')
+      .set({
+        ...(changes.role ? { role: changes.role } : {}),
+        ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+        updated_at: now(),
+      })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (changes.disabled) {
+      await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    }
+    return toUser(row);
+  });
 }
 
 export async function createSession(
@@ -130,26 +187,41 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function findSessionUser(
+export interface SignedInSession {
+  readonly user: User;
+  /** ISO 8601: when the session ends, whatever happens before. */
+  readonly expiresAt: string;
+}
+
+/** The live session of the token: not expired, of an account that is not disabled. */
+export async function findSession(
   db: Kysely<Database>,
   token: string,
-): Promise<User | undefined> {
+): Promise<SignedInSession | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
+    .select('sessions.expires_at as session_expires_at')
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now())
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
-  return row ? toUser(row) : undefined;
+  if (!row) {
+    return undefined;
+  }
+  const { session_expires_at: expiresAt, ...user } = row;
+  return { user: toUser(user), expiresAt };
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
-/** Replaces any earlier setup token: only the newest printed link works. */
+/** How long a printed setup link works. */
+export const SETUP_TOKEN_HOURS = 24;
+
+/** Replaces any earlier setup token: only the newest printed link works, for SETUP_TOKEN_HOURS. */
 export async function createSetupToken(db: Kysely<Database>): Promise<string> {
   const token = newToken();
   await db.transaction().execute(async (trx) => {
@@ -162,7 +234,7 @@ export async function createSetupToken(db: Kysely<Database>): Promise<string> {
   return token;
 }
 
-/** Creates the first admin if the token is live and no user exists yet; all or nothing. */
+/** Creates the first admin if the token is live (newest, unused, not expired) and no user exists yet; all or nothing. */
 export async function completeSetup(
   db: Kysely<Database>,
   token: string,
@@ -174,6 +246,7 @@ export async function completeSetup(
       .select('token_hash')
       .where('token_hash', '=', hashToken(token))
       .where('used_at', 'is', null)
+      .where('created_at', '>', new Date(Date.now() - SETUP_TOKEN_HOURS * 3_600_000).toISOString())
       .executeTakeFirst();
     if (!live || (await countUsers(trx)) > 0) {
       return undefined;

@@ -12,6 +12,7 @@ import {
   claimSummarySchema,
   errorResponses,
   idParam,
+  noQuerystring,
   plainText,
   problemRef,
 } from './schemas';
@@ -71,7 +72,12 @@ const articles: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Every article with its claim counts per stage and per verdict',
-        response: { 200: { type: 'array', items: articleSummarySchema }, 401: problemRef },
+        querystring: noQuerystring,
+        response: {
+          200: { type: 'array', items: articleSummarySchema },
+          400: problemRef,
+          401: problemRef,
+        },
       },
     },
     async () => listArticles(app.db),
@@ -83,6 +89,7 @@ const articles: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'An article: text, headings and metadata',
         params,
+        querystring: noQuerystring,
         response: { 200: articleDetailSchema, ...errorResponses },
       },
     },
@@ -105,6 +112,7 @@ const articles: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Every claim of an article, in article order',
         params,
+        querystring: noQuerystring,
         response: { 200: { type: 'array', items: claimSummarySchema }, ...errorResponses },
       },
     },
@@ -138,6 +146,7 @@ const articles: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Add a claim by its offsets in the article text (editor)',
         params,
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: {

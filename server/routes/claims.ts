@@ -17,6 +17,7 @@ import {
   errorResponses,
   historyEntrySchema,
   idParam,
+  noQuerystring,
   nullable,
   plainText,
   problemRef,
@@ -48,6 +49,22 @@ function parseVersion(header: string | undefined): number | null | 'invalid' {
   return match ? Number(match[1]) : 'invalid';
 }
 
+/** The fields that only some actions take: given with another action, they would be stored for nothing. */
+const ACTION_ONLY_FIELDS = { reason: 'dismiss', assignee: 'start' } as const;
+
+function refuseUnrelatedFields(body: TransitionInput): void {
+  for (const [field, action] of Object.entries(ACTION_ONLY_FIELDS)) {
+    if (field in body && body.action !== action) {
+      throw new ProblemError({
+        title: 'Invalid request',
+        status: 400,
+        detail: `/body/${field} goes only with the action ${action}, not ${body.action}.`,
+        field: `/body/${field}`,
+      });
+    }
+  }
+}
+
 const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
 
 const claims: FastifyPluginAsync = async (app) => {
@@ -57,6 +74,7 @@ const claims: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'A claim with its evidence and notes',
         params: claimParams,
+        querystring: noQuerystring,
         response: { 200: claimDetailSchema, ...errorResponses },
       },
     },
@@ -80,6 +98,7 @@ const claims: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Edit statement, kind, verdict, rationale or assignee; needs If-Match: <version>',
         params: claimParams,
+        querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: {
           type: 'object',
@@ -135,6 +154,7 @@ const claims: FastifyPluginAsync = async (app) => {
         summary:
           'Take a workflow action (start, submit, request_changes, approve, reopen, dismiss, restore)',
         params: claimParams,
+        querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: transitionBodySchema,
         response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
@@ -150,6 +170,7 @@ const claims: FastifyPluginAsync = async (app) => {
           field: '/headers/if-match',
         });
       }
+      refuseUnrelatedFields(request.body);
       const { value, events } = await transitionClaim(
         app.db,
         request.params.id,
@@ -169,6 +190,7 @@ const claims: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Every change to the claim, its evidence and notes, oldest first',
         params: claimParams,
+        querystring: noQuerystring,
         response: { 200: { type: 'array', items: historyEntrySchema }, ...errorResponses },
       },
     },

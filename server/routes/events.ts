@@ -1,15 +1,30 @@
 /**
  * Server-Sent Events of every change. Each event carries its id; a client that
  * reconnects with Last-Event-ID first receives what it missed, then live events.
+ * A stream lives only as long as its session: it ends on sign-out, when the
+ * account is disabled or changes role (the client reconnects under the new
+ * role), and when the session expires.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { currentUser } from '../plugins/auth';
+import { ProblemError } from '../plugins/problems';
 import { ChangeEvent, eventsAfter } from '../repositories/events';
+import { findSession } from '../repositories/users';
 import { problemRef } from './schemas';
 
 const HEARTBEAT_MS = 25_000;
+/** How soon a change made outside this process (the `users` command) ends a stream. */
+export const STREAM_SESSION_CHECK_MS = 5_000;
 const CATCH_UP_PAGE = 500;
+/** setTimeout's ceiling; a later expiry is caught by the periodic check. */
+const MAX_TIMER_MS = 2_147_483_647;
 
-async function latestEventId(app: Parameters<FastifyPluginAsync>[0]): Promise<number> {
+export interface EventsOptions {
+  /** Re-validation interval of each stream's session; STREAM_SESSION_CHECK_MS by default. */
+  readonly streamSessionCheckMs?: number;
+}
+
+async function latestEventId(app: FastifyInstance): Promise<number> {
   const row = await app.db
     .selectFrom('events')
     .select(({ fn }) => fn.max('id').as('id'))
@@ -17,12 +32,17 @@ async function latestEventId(app: Parameters<FastifyPluginAsync>[0]): Promise<nu
   return Number(row?.id ?? 0);
 }
 
-const events: FastifyPluginAsync = async (app) => {
+const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
+  const sessionCheckMs = options.streamSessionCheckMs ?? STREAM_SESSION_CHECK_MS;
+
   app.get<{ Headers: { 'last-event-id'?: string }; Querystring: { lastEventId?: number } }>(
     '/api/events',
     {
       schema: {
         summary: 'Server-Sent Events of every change (claims, evidence, notes, articles)',
+        description:
+          'The stream ends when its session does (sign-out, expiry, account disabled) and when ' +
+          'the account changes role; reconnecting opens it under the current role.',
         headers: {
           type: 'object',
           properties: { 'last-event-id': { type: 'string', pattern: '^\\d{1,15}$' } },
@@ -40,33 +60,70 @@ const events: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
+      const user = currentUser(request);
+      const session = request.session;
+      if (!session) {
+        throw new ProblemError({ title: 'Sign in required', status: 401 });
+      }
       const header = request.headers['last-event-id'];
       const resumeFrom =
         header !== undefined ? Number(header) : (request.query.lastEventId ?? null);
       const raw = reply.raw;
-      let lastSent = resumeFrom ?? (await latestEventId(app));
+      const open = () => !raw.writableEnded && !raw.destroyed;
+      let lastSent = resumeFrom ?? Number.MAX_SAFE_INTEGER;
       let catchingUp = true;
       const pending: ChangeEvent[] = [];
 
       const send = (event: ChangeEvent) => {
-        if (event.id <= lastSent || raw.writableEnded) {
+        if (event.id <= lastSent || !open()) {
           return;
         }
         lastSent = event.id;
         raw.write(`id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`);
       };
 
-      // Subscribe before reading the backlog, so nothing falls between the two.
+      // Everything the stream holds is registered before the first await, so that
+      // an end (sign-out, shutdown, the client leaving) never misses any of it.
       const unsubscribe = app.changes.subscribe((event) =>
         catchingUp ? pending.push(event) : send(event),
       );
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const stopClosing = app.changes.onClose(() => raw.end());
+      let ended = false;
       const cleanup = () => {
+        ended = true;
         unsubscribe();
         stopClosing();
+        release();
         clearInterval(heartbeat);
+        clearInterval(check);
+        clearTimeout(expiry);
       };
+      const end = () => {
+        if (!ended) {
+          cleanup();
+          if (open()) {
+            raw.end();
+          }
+        }
+      };
+      const stopClosing = app.changes.onClose(end);
+      const release = app.sessions.hold({ token: session.token, username: user.username, end });
+      const heartbeat = setInterval(() => {
+        if (open()) {
+          raw.write(': keep-alive\n\n');
+        }
+      }, HEARTBEAT_MS);
+      const check = setInterval(() => {
+        findSession(app.db, session.token).then((live) => {
+          if (!live || live.user.role !== user.role) {
+            end();
+          }
+          // Fail closed: a stream whose session cannot be checked ends; the client reconnects.
+        }, end);
+      }, sessionCheckMs);
+      const expiry = setTimeout(
+        end,
+        Math.min(Math.max(Date.parse(session.expiresAt) - Date.now(), 0), MAX_TIMER_MS),
+      );
       request.raw.on('close', cleanup);
 
       reply.hijack();
@@ -78,7 +135,10 @@ const events: FastifyPluginAsync = async (app) => {
       });
       raw.write('retry: 3000\n\n');
       try {
-        if (resumeFrom !== null) {
+        if (resumeFrom === null) {
+          // A new client starts from now: events committed before this point are not its news.
+          lastSent = await latestEventId(app);
+        } else {
           for (;;) {
             const page = await eventsAfter(app.db, lastSent, CATCH_UP_PAGE);
             page.forEach(send);
@@ -87,6 +147,9 @@ const events: FastifyPluginAsync = async (app) => {
             }
           }
         }
+      } catch (error) {
+        request.log.error({ err: error }, 'event stream catch-up failed');
+        end();
       } finally {
         catchingUp = false;
         pending.splice(0).forEach(send);

@@ -1,4 +1,4 @@
-/** Evidence links of a claim: add, edit, remove. Only http and https URLs. */
+/** Evidence links of a claim: add, edit, remove. Only http and https URLs a browser can open (`webUrl`). */
 import type { FastifyPluginAsync } from 'fastify';
 import { SOURCE_TYPES, STANCES } from '../../src/domain/claim';
 import { currentUser } from '../plugins/auth';
@@ -8,7 +8,15 @@ import {
   EvidenceInput,
   removeEvidence,
 } from '../repositories/claim-changes';
-import { errorResponses, evidenceSchema, idParam, nullable, plainText, webUrl } from './schemas';
+import {
+  errorResponses,
+  evidenceSchema,
+  idParam,
+  noQuerystring,
+  nullable,
+  plainText,
+  webUrl,
+} from './schemas';
 
 const evidenceFields = {
   url: webUrl,
@@ -47,6 +55,7 @@ const evidence: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Add an evidence link; publisher defaults to the URL’s host',
         params: claimParams,
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: evidenceFields,
@@ -75,6 +84,7 @@ const evidence: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Edit an evidence link',
         params: evidenceParams,
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: evidenceFields,
@@ -103,6 +113,7 @@ const evidence: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Remove an evidence link (kept in the history)',
         params: evidenceParams,
+        querystring: noQuerystring,
         response: { 204: { type: 'null' }, ...errorResponses },
       },
     },

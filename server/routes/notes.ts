@@ -5,7 +5,7 @@ import { ProblemError } from '../plugins/problems';
 import { articleExists } from '../repositories/articles';
 import { addNote, deleteNote } from '../repositories/claim-changes';
 import { noteTextByClaim } from '../repositories/notes';
-import { errorResponses, idParam, noteSchema, plainText } from './schemas';
+import { errorResponses, idParam, noQuerystring, noteSchema, plainText } from './schemas';
 
 const notes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string }; Querystring: { claimId?: string } }>(
@@ -60,6 +60,7 @@ const notes: FastifyPluginAsync = async (app) => {
           required: ['id'],
           additionalProperties: false,
         },
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: { text: plainText(10000) },
@@ -93,6 +94,7 @@ const notes: FastifyPluginAsync = async (app) => {
           required: ['id', 'noteId'],
           additionalProperties: false,
         },
+        querystring: noQuerystring,
         response: { 200: noteSchema, ...errorResponses },
       },
     },

@@ -1,5 +1,5 @@
 /** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
-import { CLAIM_KINDS, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { CLAIM_KINDS, isWebUrl, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
 
@@ -17,16 +17,23 @@ const countsOf = (keys: readonly string[]) => ({
 
 /**
  * Human text: no control characters (tab and newlines aside) and no lone UTF-16
- * surrogates, which would corrupt exports; `required` also demands a non-space.
+ * surrogates, which would corrupt exports; `required` also demands a visible
+ * character, so that white space or invisible format characters (zero-width
+ * space, joiners, Hangul fillers) cannot pass for a note or a rationale.
  */
 const CLEAN = '[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uD800-\\uDFFF]*';
+/** Neither white space nor a format character (Cf) nor a Hangul filler. Ajv compiles with the `u` flag. */
+export const VISIBLE_CHARACTER = '[^\\s\\p{Z}\\p{Cf}\\u115F\\u1160\\u3164\\uFFA0]';
+// Linear on long text: one look-ahead anchored at the start, then one character class.
 export function plainText(maxLength: number, required = true) {
+  const visible = `(?=[\\s\\S]*${VISIBLE_CHARACTER})${CLEAN}`;
   return {
     type: 'string',
     maxLength,
     ...(required
-      ? { minLength: 1, pattern: `^(?=[\\s\\S]*\\S)${CLEAN}$` }
-      : { pattern: `^${CLEAN}$` }),
+      ? { minLength: 1, pattern: `^${visible}$` }
+      : // Optional text may also be blank (it is then dropped), but not only invisible characters.
+        { pattern: `^(?:${visible}|[\\t\\n\\r\\p{Z}]*)$` }),
   };
 }
 
@@ -36,11 +43,35 @@ export const idParam = {
   maxLength: 200,
   pattern: '^[A-Za-z0-9_.:-]+$',
 };
+/** The schema keyword (registered in config.ts) for `isStorableWebUrl`. */
+export const WEB_URL_KEYWORD = 'x-web-url';
+
+/**
+ * An http(s) link we can store and show: what `isWebUrl` (shared with the
+ * dashboard) accepts, without white space or control characters that the URL
+ * parser would silently drop, and with a host name that has a letter or digit.
+ */
+export function isStorableWebUrl(value: string): boolean {
+  if (!isWebUrl(value) || /[\s\p{Cc}]/u.test(value)) {
+    return false;
+  }
+  return /[\p{L}\p{N}]/u.test(new URL(value).hostname);
+}
+
 export const webUrl = {
   type: 'string',
   format: 'uri',
   maxLength: 2048,
   pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+  // `format: uri` passes http://a:99999/ and http://1.2.3.256/, which no browser can open.
+  [WEB_URL_KEYWORD]: true,
+};
+
+/** For routes that take no query parameters: any is refused by name, not ignored. */
+export const noQuerystring = {
+  type: 'object',
+  properties: {},
+  additionalProperties: false,
 };
 
 export const problemSchema = {
@@ -220,6 +251,7 @@ export const usernameSchema = {
 };
 export const passwordSchema = { type: 'string', minLength: 10, maxLength: 1024 };
 
+/** `reason` only goes with dismiss, `assignee` only with start (routes/claims.ts refuses others). */
 export const transitionBodySchema = {
   type: 'object',
   properties: {

@@ -10,9 +10,10 @@ import {
   createSession,
   deleteSession,
   findUserByName,
+  SETUP_TOKEN_HOURS,
   User,
 } from '../repositories/users';
-import { passwordSchema, problemRef, userSchema, usernameSchema } from './schemas';
+import { noQuerystring, passwordSchema, problemRef, userSchema, usernameSchema } from './schemas';
 
 interface Credentials {
   username: string;
@@ -26,43 +27,82 @@ const sessionResponse = {
   additionalProperties: false,
 };
 
-/** Failed sign-ins per username and per address, in memory: a restart forgives. */
+/** An address may fail this many times more often than one username: a newsroom shares one NAT. */
+export const ADDRESS_ATTEMPTS_FACTOR = 20;
+
+interface Count {
+  count: number;
+  readonly since: number;
+}
+
+interface Attempt {
+  readonly user: Count;
+  readonly address: Count;
+}
+
+/**
+ * Sign-in attempts in flight or failed, per username and per address, in memory
+ * (a restart forgives). An attempt is counted before the password is checked, so
+ * that parallel requests cannot all pass the check before any failure is
+ * counted, and uncounted when it succeeds. Failures against one username block
+ * that username; an address is only blocked at ADDRESS_ATTEMPTS_FACTOR times the
+ * limit, so that one person's typos do not lock out the rest of the newsroom.
+ */
 class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly counts = new Map<string, Count>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  private keys(username: string, address: string): string[] {
-    return [`user:${username}`, `addr:${address}`];
+  private live(key: string, nowMs: number): Count | undefined {
+    const entry = this.counts.get(key);
+    return entry && nowMs - entry.since < this.windowMs ? entry : undefined;
   }
 
-  blocked(username: string, address: string): boolean {
-    const nowMs = Date.now();
-    return this.keys(username, address).some((key, index) => {
-      const entry = this.failures.get(key);
-      // An address gets more tries than one username: a newsroom shares one NAT.
-      const limit = index === 0 ? this.limit : this.limit * 4;
-      return entry !== undefined && nowMs - entry.since < this.windowMs && entry.count >= limit;
-    });
+  private counted(key: string, nowMs: number): Count {
+    let entry = this.live(key, nowMs);
+    if (!entry) {
+      entry = { count: 0, since: nowMs };
+      this.counts.set(key, entry);
+    }
+    entry.count += 1;
+    return entry;
   }
 
-  fail(username: string, address: string): void {
+  /** Counts an attempt and returns its counts, or null when either limit is reached. */
+  begin(username: string, address: string): Attempt | null {
     const nowMs = Date.now();
-    for (const key of this.keys(username, address)) {
-      const entry = this.failures.get(key);
-      if (!entry || nowMs - entry.since >= this.windowMs) {
-        this.failures.set(key, { count: 1, since: nowMs });
-      } else {
-        entry.count += 1;
+    const userKey = `user:${username}`;
+    const addressKey = `addr:${address}`;
+    if (
+      (this.live(userKey, nowMs)?.count ?? 0) >= this.limit ||
+      (this.live(addressKey, nowMs)?.count ?? 0) >= this.limit * ADDRESS_ATTEMPTS_FACTOR
+    ) {
+      return null;
+    }
+    if (this.counts.size > 10_000) {
+      this.prune(nowMs);
+    }
+    return { user: this.counted(userKey, nowMs), address: this.counted(addressKey, nowMs) };
+  }
+
+  /**
+   * The right password: the username's earlier failures are forgiven (the person
+   * proved who they are); the address keeps those of other usernames.
+   */
+  succeeded(attempt: Attempt): void {
+    attempt.user.count = 0;
+    attempt.address.count = Math.max(0, attempt.address.count - 1);
+  }
+
+  private prune(nowMs: number): void {
+    for (const [key, entry] of this.counts) {
+      if (nowMs - entry.since >= this.windowMs) {
+        this.counts.delete(key);
       }
     }
-  }
-
-  succeed(username: string): void {
-    this.failures.delete(`user:${username}`);
   }
 }
 
@@ -91,6 +131,7 @@ const session: FastifyPluginAsync<{
       config: { public: true },
       schema: {
         summary: 'Sign in',
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: {
@@ -105,7 +146,9 @@ const session: FastifyPluginAsync<{
     },
     async (request, reply) => {
       const username = request.body.username.trim().toLowerCase();
-      if (throttle.blocked(username, request.ip)) {
+      // Counted before the first await: see LoginThrottle.
+      const attempt = throttle.begin(username, request.ip);
+      if (!attempt) {
         return sendProblem(reply, {
           title: 'Too many attempts',
           status: 429,
@@ -115,14 +158,13 @@ const session: FastifyPluginAsync<{
       const user = await findUserByName(app.db, username);
       const valid = await verifyPassword(request.body.password, user?.passwordHash ?? DECOY_HASH);
       if (!user || !valid || user.disabled) {
-        throttle.fail(username, request.ip);
         return sendProblem(reply, {
           title: 'Sign in failed',
           status: 401,
           detail: 'The username or password is not right.',
         });
       }
-      throttle.succeed(username);
+      throttle.succeeded(attempt);
       return startSession(request, reply, user);
     },
   );
@@ -132,7 +174,8 @@ const session: FastifyPluginAsync<{
     {
       schema: {
         summary: 'The signed-in user',
-        response: { 200: sessionResponse, 401: problemRef },
+        querystring: noQuerystring,
+        response: { 200: sessionResponse, 400: problemRef, 401: problemRef },
       },
     },
     async (request) => ({ user: toPublicUser(currentUser(request)) }),
@@ -142,13 +185,17 @@ const session: FastifyPluginAsync<{
     '/api/session',
     {
       config: { public: true },
-      schema: { summary: 'Sign out', response: { 204: { type: 'null' } } },
+      schema: {
+        summary: 'Sign out (ends the session’s live event streams too)',
+        querystring: noQuerystring,
+        response: { 204: { type: 'null' }, 400: problemRef },
+      },
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        app.sessions.forgetToken(token);
         await deleteSession(app.db, token);
+        app.sessions.sessionEnded(token);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
@@ -161,7 +208,9 @@ const session: FastifyPluginAsync<{
       config: { public: true },
       schema: {
         summary: 'Whether the first admin still has to be created',
+        querystring: noQuerystring,
         response: {
+          400: problemRef,
           200: {
             type: 'object',
             properties: { needed: { type: 'boolean' } },
@@ -178,7 +227,8 @@ const session: FastifyPluginAsync<{
     {
       config: { public: true },
       schema: {
-        summary: 'Create the first admin with the one-time token printed on first start',
+        summary: `Create the first admin with the one-time token printed on start (valid ${SETUP_TOKEN_HOURS} h)`,
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: {
@@ -202,7 +252,8 @@ const session: FastifyPluginAsync<{
           title: 'Not allowed',
           status: 403,
           detail:
-            'This setup link is not valid any more. Restart the server for a new one, or ask an admin.',
+            `This setup link is not valid any more: it was used, replaced by a newer one or is older than ${SETUP_TOKEN_HOURS} hours. ` +
+            'Restart the server for a new one, or ask an admin.',
         });
       }
       reply.status(201);

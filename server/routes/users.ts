@@ -5,13 +5,21 @@ import { hashPassword } from '../auth/password';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import {
-  findUserByName,
   insertUser,
+  LastAdminError,
   listUsers,
   toPublicUser,
   updateUser,
+  UsernameTakenError,
 } from '../repositories/users';
-import { errorResponses, passwordSchema, problemRef, userSchema, usernameSchema } from './schemas';
+import {
+  errorResponses,
+  noQuerystring,
+  passwordSchema,
+  problemRef,
+  userSchema,
+  usernameSchema,
+} from './schemas';
 
 const users: FastifyPluginAsync = async (app) => {
   app.get(
@@ -19,7 +27,8 @@ const users: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Every account (no secrets)',
-        response: { 200: { type: 'array', items: userSchema }, 401: problemRef },
+        querystring: noQuerystring,
+        response: { 200: { type: 'array', items: userSchema }, 400: problemRef, 401: problemRef },
       },
     },
     async () => (await listUsers(app.db)).map(toPublicUser),
@@ -30,6 +39,7 @@ const users: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Create an account (admin)',
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: {
@@ -47,21 +57,26 @@ const users: FastifyPluginAsync = async (app) => {
       if (!requireRole(request, reply, 'admin')) {
         return reply;
       }
-      if (await findUserByName(app.db, request.body.username)) {
-        throw new ProblemError({
-          title: 'Conflict',
-          status: 409,
-          detail: `The username ${request.body.username} is taken.`,
-          field: '/body/username',
+      try {
+        const user = await insertUser(app.db, {
+          username: request.body.username,
+          role: request.body.role,
+          passwordHash: await hashPassword(request.body.password),
         });
+        reply.status(201);
+        return toPublicUser(user);
+      } catch (error) {
+        // The unique index decides, so that two admins adding one name at once get one 409.
+        if (error instanceof UsernameTakenError) {
+          throw new ProblemError({
+            title: 'Conflict',
+            status: 409,
+            detail: error.message,
+            field: '/body/username',
+          });
+        }
+        throw error;
       }
-      const user = await insertUser(app.db, {
-        username: request.body.username,
-        role: request.body.role,
-        passwordHash: await hashPassword(request.body.password),
-      });
-      reply.status(201);
-      return toPublicUser(user);
     },
   );
 
@@ -69,13 +84,14 @@ const users: FastifyPluginAsync = async (app) => {
     '/api/users/:username',
     {
       schema: {
-        summary: 'Change a role or disable an account (admin)',
+        summary: 'Change a role or disable an account (admin); an active admin always remains',
         params: {
           type: 'object',
           properties: { username: usernameSchema },
           required: ['username'],
           additionalProperties: false,
         },
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: { role: { type: 'string', enum: [...ROLES] }, disabled: { type: 'boolean' } },
@@ -97,10 +113,24 @@ const users: FastifyPluginAsync = async (app) => {
           title: 'Conflict',
           status: 409,
           detail: 'You cannot remove your own admin rights; ask another admin.',
+          field: request.body.disabled === true ? '/body/disabled' : '/body/role',
         });
       }
-      const user = await updateUser(app.db, request.params.username, request.body);
-      app.sessions.forgetUser(request.params.username);
+      let user;
+      try {
+        user = await updateUser(app.db, request.params.username, request.body);
+      } catch (error) {
+        if (error instanceof LastAdminError) {
+          throw new ProblemError({
+            title: 'Conflict',
+            status: 409,
+            detail: error.message,
+            field: request.body.disabled === true ? '/body/disabled' : '/body/role',
+            code: 'last_admin',
+          });
+        }
+        throw error;
+      }
       if (!user) {
         throw new ProblemError({
           title: 'Not found',
@@ -108,6 +138,8 @@ const users: FastifyPluginAsync = async (app) => {
           detail: `No account is called ${request.params.username}.`,
         });
       }
+      // Its sessions and live streams carry on under the new role, or not at all.
+      app.sessions.userChanged(user.username);
       return toPublicUser(user);
     },
   );

@@ -9,7 +9,20 @@ import type {
   HistoryEntry,
   Note,
 } from '../../src/domain/claim';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config';
+import { newClaimId } from '../repositories/claim-changes';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+
+/** The claim id rule of the article file format, read from the schema itself. */
+function claimIdRule(): { pattern: RegExp; maxLength: number } {
+  const schema = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'claims', 'article.schema.json'), 'utf8'),
+  ) as { $defs: { claim: { properties: { id: { pattern: string; maxLength: number } } } } };
+  const { pattern, maxLength } = schema.$defs.claim.properties.id;
+  return { pattern: new RegExp(pattern, 'u'), maxLength };
+}
 
 describe('articles and claims', () => {
   let h: Harness;
@@ -368,5 +381,55 @@ describe('articles and claims', () => {
     assert.deepEqual(detail.notes.map((n) => n.text).sort(), ['first', 'second']);
     assert.equal(detail.evidence.length, 2);
     assert.equal(detail.evidenceCount, 2);
+  });
+
+  it('makes claim ids the article file format accepts, whatever the article id', () => {
+    const rule = claimIdRule();
+    for (const articleId of [
+      SEED_ARTICLE,
+      'aaaaaaaaaaaaaaaaaaaaaaa-bbb', // a hyphen at position 24
+      'aaaaaaaaaaaaaaaaaaaaaa--bbb',
+      'a'.repeat(100),
+      '-leading-and-trailing-',
+      'Mixed_Case.and:colons',
+      '---',
+      '',
+    ]) {
+      const id = newClaimId(articleId);
+      assert.match(id, rule.pattern, `${articleId} -> ${id}`);
+      assert.ok(id.length <= rule.maxLength, id);
+    }
+  });
+
+  it('adds a claim to an article whose id puts a hyphen at position 24, and its report imports back', async () => {
+    const headline = `${'a'.repeat(23)} bbb claims`;
+    const added = await h.as('dana', {
+      method: 'POST',
+      url: '/api/articles',
+      payload: { source: 'text', headline, text: 'The minister said the budget doubled in 2024.' },
+    });
+    assert.equal(added.statusCode, 201, added.body);
+    const articleId = json<ArticleSummary>(added).id;
+    assert.equal(articleId.charAt(23), '-', articleId);
+    const created = await h.as('dana', {
+      method: 'POST',
+      url: `/api/articles/${articleId}/claims`,
+      payload: { start: 4, end: 45, statement: 'The budget doubled in 2024.', kind: 'figure' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const claimId = json<ClaimSummary>(created).id;
+    assert.match(claimId, claimIdRule().pattern);
+    assert.doesNotMatch(claimId, /--/);
+
+    const report = await h.as('dana', { url: `/api/articles/${articleId}/report?format=json` });
+    assert.equal(report.statusCode, 200, report.body);
+    const file = json<{ article: { id: string } }>(report);
+    file.article.id = `${articleId}-copy`;
+    const imported = await h.as('dana', {
+      method: 'POST',
+      url: '/api/articles',
+      payload: { source: 'file', file },
+    });
+    assert.equal(imported.statusCode, 201, imported.body);
   });
 });

@@ -3,7 +3,66 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { ChangeEvent } from '../repositories/events';
+import { updateUser } from '../repositories/users';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+
+interface OpenStream {
+  /** The events received so far. */
+  readonly events: ChangeEvent[];
+  /** Resolves when the server ends the stream; rejects after `timeoutMs`. */
+  readonly ended: Promise<void>;
+  /** The client leaves. */
+  close(): void;
+}
+
+/** An SSE stream that keeps reading until the server ends it. */
+async function openStream(url: string, cookie: string, timeoutMs = 5000): Promise<OpenStream> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
+  assert.equal(response.status, 200);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: ChangeEvent[] = [];
+  let buffer = '';
+  let leaving = false;
+  const ended = (async () => {
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          return;
+        }
+        buffer += decoder.decode(value, { stream: true });
+        let split: number;
+        while ((split = buffer.indexOf('\n\n')) >= 0) {
+          const data = /^data: (.*)$/m.exec(buffer.slice(0, split));
+          buffer = buffer.slice(split + 2);
+          if (data) {
+            events.push(JSON.parse(data[1]) as ChangeEvent);
+          }
+        }
+      }
+    } catch (error) {
+      if (leaving) {
+        return;
+      }
+      throw new Error(`the stream did not end within ${timeoutMs} ms`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  // Let the server register the stream before the test acts.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    events,
+    ended,
+    close: () => {
+      leaving = true;
+      controller.abort();
+    },
+  };
+}
 
 /** Reads SSE events from a live server until `count` have arrived. */
 async function readEvents(
@@ -111,5 +170,112 @@ describe('server-sent events', () => {
   it('refuses the stream without a session', async () => {
     const response = await fetch(`${base}/api/events`);
     assert.equal(response.status, 401);
+  });
+});
+
+describe('a stream lives as long as its session', () => {
+  let h: Harness;
+  let base: string;
+  let claimId: string;
+
+  before(async () => {
+    h = await startApp({ streamSessionCheckMs: 150 });
+    await withCast(h);
+    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    claimId = json<ClaimSummary[]>(
+      await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
+    )[0].id;
+  });
+  after(() => h.close());
+
+  const note = (text: string) =>
+    h.as('dana', { method: 'POST', url: `/api/claims/${claimId}/notes`, payload: { text } });
+
+  it('ends at sign-out, and nothing said after it arrives', async () => {
+    const cookie = await h.signIn('casey');
+    const stream = await openStream(`${base}/api/events`, cookie);
+    await note('before sign-out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const out = await h.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie, 'x-claimdesk-request': '1' },
+    });
+    assert.equal(out.statusCode, 204);
+    await stream.ended;
+    await note('after sign-out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(stream.events.length, 1);
+    h.cookies.delete('casey');
+  });
+
+  it('ends when an admin disables the account', async () => {
+    const cookie = await h.signIn('robin');
+    const stream = await openStream(`${base}/api/events`, cookie);
+    const disable = await h.as('ada', {
+      method: 'PATCH',
+      url: '/api/users/robin',
+      payload: { disabled: true },
+    });
+    assert.equal(disable.statusCode, 200);
+    await stream.ended;
+    const again = await fetch(`${base}/api/events`, { headers: { cookie } });
+    assert.equal(again.status, 401);
+  });
+
+  it('ends on a role change, and reopens under the new role', async () => {
+    const cookie = await h.signIn('eli');
+    const stream = await openStream(`${base}/api/events`, cookie);
+    const demote = await h.as('ada', {
+      method: 'PATCH',
+      url: '/api/users/eli',
+      payload: { role: 'fact_checker' },
+    });
+    assert.equal(demote.statusCode, 200);
+    await stream.ended;
+    const reopened = await openStream(`${base}/api/events`, cookie);
+    await note('for the fact-checker');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(reopened.events.length, 1);
+    reopened.close();
+  });
+
+  it('ends on a change made outside the server (the users command) within the check interval', async () => {
+    const cookie = await h.signIn('casey');
+    const roleChange = await openStream(`${base}/api/events`, cookie);
+    // Straight to the database, as `npm run users` does from another process.
+    await updateUser(h.app.db, 'casey', { role: 'editor' });
+    await roleChange.ended;
+    const disabling = await openStream(`${base}/api/events`, cookie);
+    await updateUser(h.app.db, 'casey', { disabled: true });
+    await disabling.ended;
+  });
+
+  it('ends when the session expires', async () => {
+    const short = await startApp({ sessionHours: 1 / 3600, claimsDir: null });
+    try {
+      await withCast(short);
+      const shortBase = await short.app.listen({ port: 0, host: '127.0.0.1' });
+      const cookie = await short.signIn('dana');
+      const started = Date.now();
+      const stream = await openStream(`${shortBase}/api/events`, cookie, 4000);
+      await stream.ended;
+      assert.ok(Date.now() - started >= 900, 'not before the session ends');
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('takes lastEventId from the query string as a number, and refuses one that is not', async () => {
+    const cookie = await h.signIn('dana');
+    const bad = await fetch(`${base}/api/events?lastEventId=soon`, { headers: { cookie } });
+    assert.equal(bad.status, 400);
+    assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
+    const unknown = await fetch(`${base}/api/events?since=3`, { headers: { cookie } });
+    assert.equal(unknown.status, 400);
+    const good = await openStream(`${base}/api/events?lastEventId=0`, cookie);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(good.events.length > 0, 'replays from the start');
+    good.close();
   });
 });

@@ -6,7 +6,7 @@ import Fastify, { FastifyInstance, InjectOptions, LightMyRequestResponse } from 
 import type { Role, Stage } from '../../src/domain/workflow';
 import app from '../app';
 import { hashPassword } from '../auth/password';
-import { AJV_OPTIONS, PROJECT_ROOT } from '../config';
+import { fastifyOptions, PROJECT_ROOT, type TrustProxy } from '../config';
 import { insertUser } from '../repositories/users';
 
 export const SEED_ARTICLE = 'putin-north-korea-visit';
@@ -27,19 +27,30 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startApp(
-  options: { dir?: string; claimsDir?: string | null; loginAttempts?: number } = {},
-): Promise<Harness> {
+export interface StartOptions {
+  dir?: string;
+  claimsDir?: string | null;
+  /** A built dashboard to serve, as server.ts does; none by default. */
+  staticDir?: string | null;
+  loginAttempts?: number;
+  sessionHours?: number;
+  trustProxy?: TrustProxy;
+  streamSessionCheckMs?: number;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
   const dbFile = join(dir, 'claimdesk.db');
-  const instance = Fastify({ logger: false, ajv: AJV_OPTIONS });
+  // As server.ts builds it: the same validators, limits and problem documents.
+  const instance = Fastify({ ...fastifyOptions(options.trustProxy), logger: false });
   await instance.register(app, {
     databaseFile: dbFile,
     claimsDir: options.claimsDir === undefined ? join(PROJECT_ROOT, 'claims') : options.claimsDir,
-    staticDir: null,
-    sessionHours: 1,
+    staticDir: options.staticDir ?? null,
+    sessionHours: options.sessionHours ?? 1,
     loginAttempts: options.loginAttempts ?? 5,
     loginWindowMinutes: 15,
+    streamSessionCheckMs: options.streamSessionCheckMs,
   });
   await instance.ready();
   const cookies = new Map<string, string>();

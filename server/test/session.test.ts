@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createSetupToken } from '../repositories/users';
+import { trustProxyFromEnv } from '../config';
+import { createSetupToken, SETUP_TOKEN_HOURS } from '../repositories/users';
 import { Harness, json, PASSWORD, startApp, withCast } from './harness';
+
+const signIn = (h: Harness, username: string, password: string, remoteAddress?: string) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+
+const statusCounts = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((counts, status) => {
+    counts[status] = (counts[status] ?? 0) + 1;
+    return counts;
+  }, {});
 
 describe('sessions and setup', () => {
   let h: Harness;
@@ -157,5 +172,169 @@ describe('sessions and setup', () => {
       (await h.app.inject({ url: '/api/articles', headers: { cookie } })).statusCode,
       401,
     );
+  });
+});
+
+describe('the sign-in limit', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startApp({ claimsDir: null, loginAttempts: 3 });
+    await withCast(h);
+  });
+  after(() => h.close());
+
+  it('holds against parallel wrong passwords: exactly the limit gets checked', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => signIn(h, 'robin', 'wrong password', '198.51.100.1')),
+    );
+    assert.deepEqual(statusCounts(responses.map((r) => r.statusCode)), { 401: 3, 429: 37 });
+    assert.equal((await signIn(h, 'robin', PASSWORD, '198.51.100.9')).statusCode, 429);
+  });
+
+  it('lets other people behind the same address sign in after someone else’s burst', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, () => signIn(h, 'eli', 'wrong password', '198.51.100.2')),
+    );
+    assert.equal((await signIn(h, 'casey', PASSWORD, '198.51.100.2')).statusCode, 200);
+  });
+
+  it('counts a correct sign-in against nothing, and forgives earlier typos', async () => {
+    assert.equal((await signIn(h, 'dana', 'wrong password', '198.51.100.3')).statusCode, 401);
+    assert.equal((await signIn(h, 'dana', 'wrong password', '198.51.100.3')).statusCode, 401);
+    for (let i = 0; i < 6; i += 1) {
+      assert.equal((await signIn(h, 'dana', PASSWORD, '198.51.100.3')).statusCode, 200);
+    }
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal((await signIn(h, 'dana', 'wrong password', '198.51.100.3')).statusCode, 401);
+    }
+    assert.equal((await signIn(h, 'dana', PASSWORD, '198.51.100.3')).statusCode, 429);
+  });
+
+  it('blocks an address that tries many usernames, at a much higher ceiling', async () => {
+    const address = '198.51.100.4';
+    // 3 attempts x 20: twenty usernames may each fail three times from one address.
+    for (let i = 0; i < 20; i += 1) {
+      const responses = await Promise.all(
+        Array.from({ length: 3 }, () => signIn(h, `guess${i}`, 'wrong password', address)),
+      );
+      assert.ok(responses.every((r) => r.statusCode === 401));
+    }
+    assert.equal((await signIn(h, 'ada', PASSWORD, address)).statusCode, 429);
+    assert.equal((await signIn(h, 'ada', PASSWORD, '198.51.100.5')).statusCode, 200);
+  });
+});
+
+describe('behind a proxy', () => {
+  it('sets a Secure cookie when a trusted proxy says the request came over HTTPS', async () => {
+    for (const trustProxy of [['127.0.0.1'], 1] as const) {
+      const h = await startApp({ claimsDir: null, trustProxy });
+      try {
+        await withCast(h);
+        const https = await h.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+          payload: { username: 'dana', password: PASSWORD },
+        });
+        assert.equal(https.statusCode, 200);
+        assert.equal(https.cookies.find((c) => c.name === 'claimdesk_session')?.secure, true);
+        const http = await signIn(h, 'dana', PASSWORD);
+        assert.notEqual(http.cookies.find((c) => c.name === 'claimdesk_session')?.secure, true);
+      } finally {
+        await h.close();
+      }
+    }
+  });
+
+  it('believes no X-Forwarded-* header from a peer it does not trust', async () => {
+    const h = await startApp({ claimsDir: null, loginAttempts: 1, trustProxy: ['10.0.0.1'] });
+    try {
+      await withCast(h);
+      const https = await h.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'dana', password: PASSWORD },
+      });
+      assert.notEqual(https.cookies.find((c) => c.name === 'claimdesk_session')?.secure, true);
+      // A forged X-Forwarded-For does not make a new address: the ceiling (1 x 20) holds.
+      for (let i = 0; i < 20; i += 1) {
+        const response = await h.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          payload: { username: `guess${i}`, password: 'wrong password' },
+        });
+        assert.equal(response.statusCode, 401);
+      }
+      const blocked = await h.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'x-forwarded-for': '203.0.113.200' },
+        payload: { username: 'casey', password: PASSWORD },
+      });
+      assert.equal(blocked.statusCode, 429);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of addresses, nothing else', () => {
+    assert.equal(trustProxyFromEnv(undefined), false);
+    assert.equal(trustProxyFromEnv(''), false);
+    assert.equal(trustProxyFromEnv('0'), false);
+    assert.equal(trustProxyFromEnv('1'), 1);
+    assert.equal(trustProxyFromEnv('2'), 2);
+    assert.deepEqual(trustProxyFromEnv('127.0.0.1, 10.0.0.0/8,::1,loopback'), [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of ['true', 'yes', '*', '10.0.0.0/33', 'proxy.local', '1.2.3.4/8/8']) {
+      assert.throws(() => trustProxyFromEnv(bad), /TRUST_PROXY/, bad);
+    }
+  });
+});
+
+describe('the setup link', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startApp({ claimsDir: null });
+  });
+  after(() => h.close());
+
+  it(`works for ${SETUP_TOKEN_HOURS} hours, not longer`, async () => {
+    const token = await createSetupToken(h.app.db);
+    const past = new Date(Date.now() - (SETUP_TOKEN_HOURS * 3_600_000 + 60_000)).toISOString();
+    await h.app.db.updateTable('setup_tokens').set({ created_at: past }).execute();
+    const expired = await h.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { token, username: 'founder', password: PASSWORD },
+    });
+    assert.equal(expired.statusCode, 403);
+    assert.match(json<{ detail: string }>(expired).detail, /24 hours/);
+    const fresh = await createSetupToken(h.app.db);
+    const ok = await h.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { token: fresh, username: 'founder', password: PASSWORD },
+    });
+    assert.equal(ok.statusCode, 201);
+  });
+});
+
+describe('health', () => {
+  it('answers 503 with a problem when the database cannot be reached', async () => {
+    const h = await startApp({ claimsDir: null });
+    try {
+      await h.app.db.destroy();
+      const response = await h.app.inject({ url: '/api/health' });
+      assert.equal(response.statusCode, 503, response.body);
+      assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+    } finally {
+      await h.close().catch(() => undefined);
+    }
   });
 });

@@ -54,4 +54,47 @@ describe('users command', () => {
     assert.equal(ok.statusCode, 200);
     await h2.close();
   });
+
+  it('refuses to disable or demote the last active admin', () => {
+    assert.equal(run(['add', 'root', '--role', 'admin'], 'a long enough password\n').status, 0);
+    const disable = run(['disable', 'root']);
+    assert.equal(disable.status, 2, disable.stderr);
+    assert.match(disable.stderr, /root is the last active admin/);
+    assert.equal(run(['add', 'second', '--role', 'admin'], 'a long enough password\n').status, 0);
+    assert.equal(run(['set-role', 'root', 'editor']).status, 0, 'another admin remains');
+    const demote = run(['set-role', 'second', 'editor']);
+    assert.equal(demote.status, 2, demote.stderr);
+    assert.match(demote.stderr, /second is the last active admin/);
+  });
+
+  it('ends the live stream of an account it disables, within seconds', async () => {
+    assert.equal(
+      run(['add', 'kim', '--role', 'fact_checker'], 'a long enough password\n').status,
+      0,
+    );
+    const h = await startApp({ dir, claimsDir: null, streamSessionCheckMs: 200 });
+    try {
+      const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+      const login = await h.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'kim', password: 'a long enough password' },
+      });
+      const cookie = `claimdesk_session=${login.cookies.find((c) => c.name === 'claimdesk_session')?.value}`;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 10_000);
+      const stream = await fetch(`${base}/api/events`, {
+        headers: { cookie },
+        signal: controller.signal,
+      });
+      assert.equal(stream.status, 200);
+      const disable = run(['disable', 'kim']);
+      assert.equal(disable.status, 0, disable.stderr);
+      // The body ends (done) when the server closes the stream; an abort would throw.
+      await stream.text();
+      clearTimeout(timer);
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -83,7 +83,12 @@ describe('workflow over HTTP', () => {
           const response = await h.as(USER_OF[role], {
             method: 'POST',
             url: `/api/claims/${claimId}/transitions`,
-            payload: { action, note: 'A note for the record.', reason: 'opinion' },
+            // A reason only goes with dismiss (any other action refuses it with a 400).
+            payload: {
+              action,
+              note: 'A note for the record.',
+              ...(action === 'dismiss' ? { reason: 'opinion' } : {}),
+            },
           });
           const key = `${stage} ${action} ${role}`;
           if (PERMITTED.has(key)) {
@@ -180,6 +185,37 @@ describe('workflow over HTTP', () => {
     });
     assert.equal(badReason.statusCode, 400);
     assert.equal(json<{ field: string }>(badReason).field, '/body/reason');
+  });
+
+  it('refuses fields that do not go with the action, by name, and stores nothing', async () => {
+    const id = claimIds[6];
+    await h.setStage(id, 'new', { assignee: null });
+    const historyBefore = json<HistoryEntry[]>(
+      await h.as('dana', { url: `/api/claims/${id}/history` }),
+    ).length;
+    for (const [payload, field] of [
+      [{ action: 'start', reason: 'opinion' }, '/body/reason'],
+      [{ action: 'dismiss', reason: 'opinion', assignee: 'casey' }, '/body/assignee'],
+      [{ action: 'submit', assignee: 'robin' }, '/body/assignee'],
+      [{ action: 'restore', reason: 'duplicate' }, '/body/reason'],
+    ] as const) {
+      const response = await h.as('dana', {
+        method: 'POST',
+        url: `/api/claims/${id}/transitions`,
+        payload,
+      });
+      assert.equal(response.statusCode, 400, `${JSON.stringify(payload)}: ${response.body}`);
+      assert.equal(json<{ field: string }>(response).field, field);
+    }
+    const history = json<HistoryEntry[]>(await h.as('dana', { url: `/api/claims/${id}/history` }));
+    assert.equal(history.length, historyBefore);
+    const start = await h.as('dana', {
+      method: 'POST',
+      url: `/api/claims/${id}/transitions`,
+      payload: { action: 'start', assignee: 'robin' },
+    });
+    assert.equal(start.statusCode, 200, start.body);
+    assert.equal(json<ClaimSummary>(start).assignee, 'robin');
   });
 
   it('makes the starter the assignee, and records a reopen as a correction with its note', async () => {
