@@ -301,4 +301,37 @@ describe(SCHEMA_FILE, () => {
     (item as Record<string, unknown>)['url'] = 'javascript:alert(1)';
     rejects(doc, { keyword: 'pattern', instancePath: '/claims/0/evidence/0/url' });
   });
+
+  it('takes history fields only as flat records of plain values', () => {
+    const entry = (after: unknown) => {
+      const doc = good();
+      firstClaim(doc)['history'] = [
+        {
+          at: '2026-01-01T00:00:00Z',
+          actor: 'dana',
+          action: 'update',
+          before: null,
+          after,
+          note: null,
+          correction: false,
+        },
+      ];
+      return doc;
+    };
+    assert.ok(validate(entry({ verdict: 'true', count: 2, done: false, gone: null, tags: ['a'] })));
+    rejects(entry({ nested: { a: 1 } }), {
+      keyword: 'type',
+      instancePath: '/claims/0/history/0/after/nested',
+    });
+    rejects(entry({ text: 'x'.repeat(10_001) }), {
+      keyword: 'maxLength',
+      instancePath: '/claims/0/history/0/after/text',
+    });
+  });
+
+  it('caps an article at 20,000 claims', () => {
+    const doc = good();
+    doc['claims'] = Array.from({ length: 20_001 }, () => firstClaim(good()));
+    rejects(doc, { keyword: 'maxItems', instancePath: '/claims' });
+  });
 });

@@ -1,45 +1,57 @@
 /**
  * The `claims/` article file format: validation against its JSON Schema and
- * import into the database. Used on start and by `POST /api/articles`; what a
- * JSON report adds (timestamps, approvals, tombstones, history) is restored as
- * it was, so that exporting and importing back loses nothing.
+ * what a schema cannot check. Used on start (`importClaimsDirectory`) and by
+ * `POST /api/articles`; the import itself is in `import-article.ts`.
+ *
+ * A file of 20,000 claims takes a few hundred milliseconds to validate, so the
+ * claims are validated in slices that let other requests run in between.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
-import type { ArticleFile, ArticleFileClaim } from '../../src/domain/article-file';
-import type { Role } from '../../src/domain/workflow';
+import { type ArticleFile, MAX_CLAIMS_PER_ARTICLE } from '../../src/domain/article-file';
 import type { Database } from '../database/schema';
-import { articleExists, insertArticle } from '../repositories/articles';
-import { type Db, insertClaim, recordHistory, recordIdTaken } from '../repositories/claims';
-import { type ChangeEvent, recordEvent } from '../repositories/events';
-import { insertEvidence } from '../repositories/evidence';
-import { insertNote, tombstoneNote } from '../repositories/notes';
-import { type NewSuggestion, storeSuggestions } from '../repositories/suggestions';
-import { now } from '../repositories/time';
-import { findUserByName } from '../repositories/users';
+import { articleExists } from '../repositories/articles';
 import { suggestClaims } from '../suggestions/suggester';
 import { PROJECT_ROOT } from '../config';
+import {
+  type ImportOptions,
+  type ImportResult,
+  importArticle,
+  type Importer,
+} from './import-article';
 
 export type { ArticleFile } from '../../src/domain/article-file';
+export { importArticle } from './import-article';
+export type { ImportOptions, ImportResult, Importer } from './import-article';
 
 const SCHEMA_FILE = 'article.schema.json';
+/** Longest stretch of validation before other requests may run. */
+const SLICE_MS = 15;
 
-let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
+let validators: { file: ValidateFunction; claim: ValidateFunction } | undefined;
 
-function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
+function compiled() {
+  if (!validators) {
     const schema = JSON.parse(
       readFileSync(join(PROJECT_ROOT, 'claims', SCHEMA_FILE), 'utf8'),
     ) as Record<string, unknown>;
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
-    validator = ajv.compile(schema);
+    ajv.addSchema(schema, 'article');
+    validators = {
+      file: ajv.getSchema('article') as ValidateFunction,
+      claim: ajv.getSchema('article#/$defs/claim') as ValidateFunction,
+    };
   }
-  return validator(data) ? [] : (validator.errors ?? []);
+  return validators;
+}
+
+/** Compiles the schema now (about a second on a busy machine) rather than on the first import. */
+export function prepareArticleValidation(): void {
+  compiled();
 }
 
 export class ArticleFileError extends Error {
@@ -68,14 +80,15 @@ function isSummary(error: ErrorObject, all: readonly ErrorObject[]): boolean {
 /** A property name as a JSON Pointer segment (RFC 6901). */
 const segment = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function explain(error: ErrorObject): { reason: string; pointer: string } {
+function explain(error: ErrorObject, base: string): ArticleFileError {
   const missing = error.params['missingProperty'];
   const extra = error.params['additionalProperty'];
+  const at = `${base}${error.instancePath}`;
   if (typeof missing === 'string') {
-    return { reason: 'is required', pointer: `${error.instancePath}/${segment(missing)}` };
+    return new ArticleFileError('is required', `${at}/${segment(missing)}`);
   }
   if (typeof extra === 'string') {
-    return { reason: 'is not a known field', pointer: `${error.instancePath}/${segment(extra)}` };
+    return new ArticleFileError('is not a known field', `${at}/${segment(extra)}`);
   }
   const pattern = String(error.params['pattern'] ?? '');
   const reason =
@@ -84,21 +97,36 @@ function explain(error: ErrorObject): { reason: string; pointer: string } {
       : error.keyword === 'enum' && Array.isArray(error.params['allowedValues'])
         ? `must be one of: ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`
         : (error.message ?? 'is invalid');
-  return { reason, pointer: error.instancePath };
+  return new ArticleFileError(reason, at);
 }
 
-/**
- * Checks the schema and what a schema cannot: that quotes sit at their
- * offsets, that headings are whole lines of the text, that claim ids are unique.
- * Throws an ArticleFileError naming the field by its JSON Pointer.
- */
-export function parseArticleFile(data: unknown): ArticleFile {
-  const errors = validate(data);
-  if (errors.length > 0) {
-    const { reason, pointer } = explain(errors.find((e) => !isSummary(e, errors)) ?? errors[0]);
-    throw new ArticleFileError(reason, pointer);
+function check(validate: ValidateFunction, data: unknown, base: string): void {
+  if (!validate(data)) {
+    const errors = validate.errors ?? [];
+    throw explain(errors.find((e) => !isSummary(e, errors)) ?? errors[0], base);
   }
-  const file = data as ArticleFile;
+}
+
+/** The file without its claims, for the schema (the claims are checked one by one). */
+function shell(data: unknown): { shell: unknown; claims: unknown[] | null } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { shell: data, claims: null };
+  }
+  const { claims, ...rest } = data as Record<string, unknown>;
+  if (!Array.isArray(claims)) {
+    return { shell: data, claims: null };
+  }
+  if (claims.length > MAX_CLAIMS_PER_ARTICLE) {
+    throw new ArticleFileError(
+      `must hold at most ${MAX_CLAIMS_PER_ARTICLE.toLocaleString('en-US')} claims, not ${claims.length.toLocaleString('en-US')}`,
+      '/claims',
+    );
+  }
+  return { shell: { ...rest, claims: [] }, claims };
+}
+
+/** What a schema cannot check: quotes at their offsets, headings as whole lines, unique ids. */
+function checkOffsets(file: ArticleFile): void {
   const text = file.article.text;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -128,151 +156,66 @@ export function parseArticleFile(data: unknown): ArticleFile {
     }
     ids.add(claim.id);
   });
-  return file;
-}
-
-/**
- * `id` if no row of `table` has it yet: ids are global keys, and a copy of an
- * article reuses them. A claim then gets `<article>-<id>`, evidence and notes
- * (whose ids are addressed on their own) a new UUID.
- */
-async function freeId(
-  db: Db,
-  table: 'claims' | 'evidence' | 'notes',
-  id: string,
-  articleId: string,
-): Promise<string> {
-  if (!(await recordIdTaken(db, table, id))) {
-    return id;
-  }
-  const prefixed = `${articleId}-${id}`;
-  return table === 'claims' && !(await recordIdTaken(db, table, prefixed))
-    ? prefixed
-    : randomUUID();
-}
-
-/** A claim with its evidence, notes and history, as the file gives them. */
-async function importClaim(
-  trx: Db,
-  articleId: string,
-  claim: ArticleFileClaim,
-  at: string,
-  actor: string | null,
-): Promise<void> {
-  const id = await freeId(trx, 'claims', claim.id, articleId);
-  await insertClaim(trx, { ...claim, id, articleId }, at, actor);
-  for (const evidence of claim.evidence) {
-    await insertEvidence(trx, {
-      id: await freeId(trx, 'evidence', evidence.id, articleId),
-      claimId: id,
-      url: evidence.url,
-      title: evidence.title,
-      publisher: evidence.publisher,
-      stance: evidence.stance,
-      sourceType: evidence.sourceType,
-      quote: evidence.quote ?? null,
-      archivedUrl: evidence.archivedUrl ?? null,
-      accessedAt: evidence.accessedAt ?? null,
-      createdAt: evidence.createdAt ?? at,
-      createdBy: evidence.createdBy ?? actor ?? 'import',
-    });
-  }
-  for (const note of claim.notes) {
-    const noteId = await freeId(trx, 'notes', note.id, articleId);
-    // A hand-written note names no role: the author's account says it, else the least one.
-    const authorRole: Role =
-      note.authorRole ?? (await findUserByName(trx, note.author))?.role ?? 'fact_checker';
-    await insertNote(trx, {
-      id: noteId,
-      claimId: id,
-      author: note.author,
-      authorRole,
-      text: note.text,
-      createdAt: note.createdAt,
-      deletedAt: null,
-      deletedBy: null,
-    });
-    if (note.deletedAt) {
-      await tombstoneNote(trx, noteId, note.deletedBy ?? note.author, note.deletedAt);
+  (file.suggestions ?? []).forEach((suggestion, index) => {
+    const pointer = `/suggestions/${index}`;
+    if (suggestion.end <= suggestion.start || suggestion.end > text.length) {
+      throw new ArticleFileError('lies outside the article text', `${pointer}/end`);
     }
-  }
-  const history = claim.history ?? [
-    {
-      at,
-      actor: actor ?? 'import',
-      action: 'import',
-      before: null,
-      after: {
-        quote: claim.quote,
-        statement: claim.statement,
-        kind: claim.kind,
-        stage: claim.stage,
-      },
-      note: null,
-      correction: false,
-    },
-  ];
-  for (const entry of history) {
-    await recordHistory(trx, { ...entry, claimId: id, articleId });
-  }
-}
-
-export interface ImportOptions {
-  /** The suggester's findings for the text, stored with the article. */
-  readonly suggestions?: readonly NewSuggestion[];
-}
-
-/**
- * Stores an article with its claims, their evidence, notes and history in one
- * transaction, and returns its `article.created` event to publish once
- * committed. Returns null, and changes nothing, when an article with that id
- * already exists: work done on it must survive a restart and a re-import.
- */
-export async function importArticle(
-  db: Kysely<Database>,
-  file: ArticleFile,
-  actor: string | null,
-  options: ImportOptions = {},
-): Promise<ChangeEvent | null> {
-  return db.transaction().execute(async (trx) => {
-    if (await articleExists(trx, file.article.id)) {
-      return null;
+    if (text.slice(suggestion.start, suggestion.end) !== suggestion.quote) {
+      throw new ArticleFileError('does not match the text at its offsets', `${pointer}/quote`);
     }
-    const at = now();
-    const { createdAt, createdBy } = file.article;
-    await insertArticle(
-      trx,
-      file.article,
-      createdAt ?? at,
-      createdBy !== undefined ? createdBy : actor,
-    );
-    for (const claim of file.claims) {
-      await importClaim(trx, file.article.id, claim, at, actor);
+    if (suggestion.claimId !== null && !ids.has(suggestion.claimId)) {
+      throw new ArticleFileError('is not a claim of this file', `${pointer}/claimId`);
     }
-    if (options.suggestions) {
-      await storeSuggestions(trx, file.article.id, options.suggestions, at);
-    }
-    return recordEvent(trx, 'article.created', file.article.id, null, {
-      articleId: file.article.id,
-    });
   });
 }
 
 /**
- * Runs the suggester on the article's text (before the transaction: it takes
- * a while on a long text), then imports the article with its suggestions.
+ * Checks the schema and what a schema cannot (see `checkOffsets`). Throws an
+ * ArticleFileError naming the field by its JSON Pointer. Synchronous: for the
+ * files of `claims/` at start-up.
+ */
+export function parseArticleFile(data: unknown): ArticleFile {
+  const { file, claim } = compiled();
+  const parts = shell(data);
+  check(file, parts.shell, '');
+  (parts.claims ?? []).forEach((item, index) => check(claim, item, `/claims/${index}`));
+  checkOffsets(data as ArticleFile);
+  return data as ArticleFile;
+}
+
+/** `parseArticleFile`, letting other requests run every few milliseconds of a large file. */
+export async function parseArticleFileYielding(data: unknown): Promise<ArticleFile> {
+  const { file, claim } = compiled();
+  const parts = shell(data);
+  check(file, parts.shell, '');
+  let sliceStart = performance.now();
+  for (const [index, item] of (parts.claims ?? []).entries()) {
+    check(claim, item, `/claims/${index}`);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  checkOffsets(data as ArticleFile);
+  return data as ArticleFile;
+}
+
+/**
+ * Imports the article with its suggestions: those the file carries (a JSON
+ * report), or else the suggester's (run before the transaction: it takes a
+ * while on a long text).
  */
 export async function importArticleWithSuggestions(
   db: Kysely<Database>,
   file: ArticleFile,
-  actor: string | null,
-): Promise<ChangeEvent | null> {
-  const suggestions = await suggestClaims(
-    file.article.text,
-    file.article.headings,
-    file.article.language,
-  );
-  return importArticle(db, file, actor, { suggestions });
+  importer: Importer | null,
+  options: Omit<ImportOptions, 'suggestions'> = {},
+): Promise<ImportResult | null> {
+  const suggestions = file.suggestions
+    ? undefined
+    : await suggestClaims(file.article.text, file.article.headings, file.article.language);
+  return importArticle(db, file, importer, { ...options, suggestions });
 }
 
 /** Imports every article file in `dir` that the database does not have yet. */

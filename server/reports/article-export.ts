@@ -9,8 +9,8 @@
  * they all see one state of the data.
  */
 import {
-  type AliasedSelectQueryBuilder,
   type Kysely,
+  type RawBuilder,
   type SelectQueryBuilder,
   sql,
   type Transaction,
@@ -35,6 +35,15 @@ import {
 import type { Verdict } from '../../src/domain/verdicts';
 import type { DismissReason, Stage } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
+import { allSuggestions } from '../repositories/suggestions';
+import {
+  EVIDENCE_ORDER,
+  evidenceJson,
+  HISTORY_ORDER,
+  historyEntryJson,
+  NOTE_ORDER,
+  noteJson,
+} from './export-sql';
 
 /** `T` with the listed optional fields present (null where the file format allows null). */
 type Complete<T, K extends keyof T> = Omit<T, K> & {
@@ -88,6 +97,8 @@ export interface ExportOptions {
   readonly history?: 'full' | 'last' | 'none';
   /** Adds the `report` block: who generated the file and when. */
   readonly report?: { readonly generatedBy: string; readonly generatedAt: string };
+  /** Finds which approved claims ClaimReview may publish (`ExportedReport.publishable`). */
+  readonly approvals?: boolean;
 }
 
 export interface ExportedReport {
@@ -96,6 +107,8 @@ export interface ExportedReport {
   readonly articleClaimCount: number;
   /** The filter parameters that shaped `file.claims` (empty: every claim, article order). */
   readonly filter: FilterQuery;
+  /** With `approvals`: the approved claims whose approval was made here or restored by an admin. */
+  readonly publishable?: ReadonlySet<string>;
 }
 
 type Db = Kysely<Database>;
@@ -118,22 +131,20 @@ interface Row extends FilterableClaim {
 type ClaimIds = SelectQueryBuilder<Database, 'claims', { id: string }>;
 /** A claim's items, by claim id. */
 type Grouped<T> = (claimId: string) => T[];
-/** Per claim: its id and its items as a JSON array text. */
-type PerClaim = AliasedSelectQueryBuilder<{ claim_id: string; entries: string }, 'per_claim'>;
 
 /**
- * The items of every claim as one JSON document `{claimId: [item, …]}`, built
- * by SQLite and parsed once. For tens of thousands of rows this is about twice
- * as fast as a row object each, mapped to the file format's shape in JS (and a
- * parse of every history entry's before and after, JSON already): V8 makes the
- * final objects straight from the text.
+ * The items of every claim as one JSON document `{claimId: [item, …]}`,
+ * built by SQLite from `export-sql.ts`'s entries and parsed once: for tens of
+ * thousands of rows about twice as fast as a row object each mapped in JS.
  */
-async function collect<T>(trx: Transaction<Database>, perClaim: PerClaim): Promise<Grouped<T>> {
-  const row = await trx
-    .selectFrom(perClaim)
-    .select(sql<string | null>`json_group_object(claim_id, json(entries))`.as('groups'))
-    .executeTakeFirst();
-  const groups = JSON.parse(row?.groups ?? '{}') as Record<string, T[]>;
+async function collect<T>(
+  trx: Transaction<Database>,
+  perClaim: RawBuilder<{ claim_id: string; entries: string }>,
+): Promise<Grouped<T>> {
+  const { rows } = await sql<{ groups: string | null }>`
+    select '{' || group_concat(json_quote(claim_id) || ':[' || entries || ']', ',') || '}' as groups
+    from (${perClaim})`.execute(trx);
+  const groups = JSON.parse(rows[0]?.groups ?? '{}') as Record<string, T[]>;
   // Own keys only: a claim id such as `constructor` must not find Object's.
   return (claimId) => (Object.hasOwn(groups, claimId) ? groups[claimId] : []);
 }
@@ -141,70 +152,55 @@ async function collect<T>(trx: Transaction<Database>, perClaim: PerClaim): Promi
 function evidenceOf(trx: Transaction<Database>, claimIds: ClaimIds) {
   return collect<ExportedEvidence>(
     trx,
-    trx
-      .selectFrom('evidence')
-      .select([
-        'claim_id',
-        sql<string>`json_group_array(json_object(
-          'id', id, 'url', url, 'title', title, 'publisher', publisher, 'stance', stance,
-          'sourceType', source_type, 'quote', quote, 'archivedUrl', archived_url,
-          'accessedAt', accessed_at, 'createdAt', created_at, 'createdBy', created_by
-        ) order by created_at, id)`.as('entries'),
-      ])
-      .where('claim_id', 'in', claimIds)
-      .groupBy('claim_id')
-      .as('per_claim'),
+    sql`select e.claim_id, group_concat(${evidenceJson}, ',' order by ${EVIDENCE_ORDER}) as entries
+      from evidence e where e.claim_id in (${claimIds}) group by e.claim_id`,
   );
 }
 
 function notesOf(trx: Transaction<Database>, claimIds: ClaimIds) {
-  // A deleted note keeps its tombstone: author, role, times, and no text.
   return collect<ExportedNote>(
     trx,
-    trx
-      .selectFrom('notes')
-      .select([
-        'claim_id',
-        sql<string>`json_group_array(json_object(
-          'id', id, 'author', author, 'authorRole', author_role,
-          'text', iif(deleted_at is null, text, ''), 'createdAt', created_at,
-          'deletedAt', deleted_at, 'deletedBy', deleted_by
-        ) order by created_at, id)`.as('entries'),
-      ])
-      .where('claim_id', 'in', claimIds)
-      .groupBy('claim_id')
-      .as('per_claim'),
+    sql`select n.claim_id, group_concat(${noteJson}, ',' order by ${NOTE_ORDER}) as entries
+      from notes n where n.claim_id in (${claimIds}) group by n.claim_id`,
   );
 }
 
 function historyOf(trx: Transaction<Database>, claimIds: ClaimIds, mode: 'full' | 'last') {
-  const perClaim = trx
-    .selectFrom('history')
-    .select([
-      'claim_id',
-      sql<string>`json_group_array(json_object(
-        'at', at, 'actor', actor, 'action', action,
-        'before', json(before), 'after', json(after), 'note', note,
-        'correction', json(iif(correction, 'true', 'false'))
-      ) order by id)`.as('entries'),
-    ])
-    .groupBy('claim_id');
+  // history.article_id has no index; the claim ids reach history_claim (claim_id, id).
+  const rows =
+    mode === 'last'
+      ? sql`h.id in (select max(id) from history where claim_id in (${claimIds}) group by claim_id)`
+      : sql`h.claim_id in (${claimIds})`;
   return collect<ArticleFileHistoryEntry>(
     trx,
-    (mode === 'last'
-      ? perClaim.where(
-          'id',
-          'in',
-          trx
-            .selectFrom('history')
-            .select((eb) => eb.fn.max('id').as('id'))
-            .where('claim_id', 'in', claimIds)
-            .groupBy('claim_id'),
-        )
-      : // history.article_id has no index; the claim ids reach history_claim (claim_id, id).
-        perClaim.where('claim_id', 'in', claimIds)
-    ).as('per_claim'),
+    sql`select h.claim_id, group_concat(${historyEntryJson}, ',' order by ${HISTORY_ORDER}) as entries
+      from history h where ${rows} group by h.claim_id`,
   );
+}
+
+/**
+ * The claims whose approval ClaimReview may publish: the latest of their
+ * approve, reopen and import entries is an approval by the editor the claim
+ * names, or an import of the claim as approved by the start-up import of
+ * `claims/` (actor `import`) or an admin's restore. An editor's import never
+ * is: it starts claims again as new.
+ */
+async function approvalsOf(trx: Transaction<Database>, claimIds: ClaimIds): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`
+    select c.id from claims c join history h on h.id = (
+      select max(id) from history
+      where claim_id = c.id and action in ('approve', 'reopen', 'import')
+    )
+    join articles a on a.id = c.article_id
+    where c.id in (${claimIds}) and c.stage = 'approved' and (
+      -- Made here: after the article arrived (a file imported before imports were marked as
+      -- such could carry an approve entry, dated before), and not in the future.
+      (h.action = 'approve' and h.actor = c.approved_by
+        and h.at >= a.created_at and h.at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      or (h.action = 'import' and json_valid(h.after) and h.after ->> '$.stage' = 'approved'
+        and (h.actor = 'import' or h.after ->> '$.restored' = 1))
+    )`.execute(trx);
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function loadReport(
@@ -237,6 +233,9 @@ export async function loadReport(
         evidence: await evidenceOf(trx, claimIds),
         notes: await notesOf(trx, claimIds),
         history: historyMode === 'none' ? () => [] : await historyOf(trx, claimIds, historyMode),
+        approvals: options.approvals ? await approvalsOf(trx, claimIds) : undefined,
+        // The lossless file carries the suggestions and their decisions too.
+        suggestions: historyMode === 'full' ? await allSuggestions(trx, articleId) : undefined,
       };
     });
   if (!data) {
@@ -319,6 +318,7 @@ export async function loadReport(
       createdBy: article.created_by,
     },
     claims: selected.map((row) => row.exported),
+    ...(data.suggestions ? { suggestions: data.suggestions } : {}),
     ...(options.report
       ? {
           report: {
@@ -329,5 +329,10 @@ export async function loadReport(
         }
       : {}),
   };
-  return { file, articleClaimCount: rows.length, filter: filterToQuery(applied) };
+  return {
+    file,
+    articleClaimCount: rows.length,
+    filter: filterToQuery(applied),
+    ...(data.approvals ? { publishable: data.approvals } : {}),
+  };
 }

@@ -8,6 +8,11 @@
  * (JSON-LD has no comments, and a CreativeWork is a type that Google's parser
  * reads without looking for a rich result in it). The route also sends the
  * counts in the `X-Claimdesk-Omitted` header.
+ *
+ * Only an approval made in this instance is published (or one an admin
+ * restored from a backup): a claim that came in approved through someone
+ * else's file import is left out, whatever the file said (see
+ * `intake/imported-records.ts`).
  */
 import { filterFromQuery, isFiltered } from '../../src/domain/claim-filter';
 import { schemaOrgRating, type Verdict } from '../../src/domain/verdicts';
@@ -26,6 +31,8 @@ export interface Omitted {
   readonly notApproved: number;
   /** Approved claims without a verdict. */
   readonly noVerdict: number;
+  /** Approved claims with a verdict whose approval was not made here nor restored by an admin. */
+  readonly approvedElsewhere: number;
 }
 
 export interface ClaimReviewDocument {
@@ -61,11 +68,8 @@ export function claimPageUrl(publisher: Publisher, articleId: string, claimId: s
   return `${publisher.publicUrl}/articles/${encodeURIComponent(articleId)}#claim-${encodeURIComponent(claimId)}`;
 }
 
-function publishable(claim: ExportedClaim): (ExportedClaim & { verdict: Verdict })[] {
-  return claim.stage === 'approved' && claim.verdict !== null
-    ? [{ ...claim, verdict: claim.verdict }]
-    : [];
-}
+const approvedWithVerdict = (claim: ExportedClaim) =>
+  claim.stage === 'approved' && claim.verdict !== null;
 
 export function buildClaimReview(
   report: ExportedReport,
@@ -88,6 +92,12 @@ export function buildClaimReview(
     ...(outlet ? { publisher: outlet } : {}),
   };
 
+  // Without the loader's check (`approvals`), nothing counts as approved here.
+  const madeHere = (claim: ExportedClaim) => report.publishable?.has(claim.id) === true;
+  const publishable = (claim: ExportedClaim): (ExportedClaim & { verdict: Verdict })[] =>
+    approvedWithVerdict(claim) && claim.verdict !== null && madeHere(claim)
+      ? [{ ...claim, verdict: claim.verdict }]
+      : [];
   const reviews = claims.flatMap(publishable).map((claim) => {
     const url = claimPageUrl(publisher, article.id, claim.id);
     return {
@@ -114,11 +124,15 @@ export function buildClaimReview(
   const omitted: Omitted = {
     notApproved: claims.filter((c) => c.stage !== 'approved').length,
     noVerdict: claims.filter((c) => c.stage === 'approved' && c.verdict === null).length,
+    approvedElsewhere: claims.filter((c) => approvedWithVerdict(c) && !madeHere(c)).length,
   };
-  const left = omitted.notApproved + omitted.noVerdict;
+  const left = omitted.notApproved + omitted.noVerdict + omitted.approvedElsewhere;
   const reasons = [
     omitted.notApproved ? `${omitted.notApproved} not approved` : '',
     omitted.noVerdict ? `${omitted.noVerdict} approved without a verdict` : '',
+    omitted.approvedElsewhere
+      ? `${omitted.approvedElsewhere} approved in an imported file, not here`
+      : '',
   ].filter(Boolean);
   const scope = isFiltered(filterFromQuery(report.filter))
     ? `the ${claims.length} claims of the claims-table filter (of ${report.articleClaimCount})`
@@ -127,7 +141,7 @@ export function buildClaimReview(
     `ClaimReviews for ${scope}: ${reviews.length} approved with a verdict. ` +
     (left === 0
       ? 'No claim was left out.'
-      : `${left} left out, as only approved claims with a verdict are published: ${reasons.join(', ')}.`);
+      : `${left} left out, as only claims approved here with a verdict are published: ${reasons.join(', ')}.`);
 
   const exportNode = {
     '@type': 'CreativeWork',

@@ -11,6 +11,14 @@
  *   (csv-stringify's `escape_formulas`, the OWASP CSV injection list), so a
  *   spreadsheet shows them instead of evaluating them. Numbers are left alone.
  * - Kind, stage and verdict as the dashboard labels them; times in ISO 8601 UTC.
+ * - Every text cell is quoted and numbers are not. A spreadsheet guesses a
+ *   type for each cell: LibreOffice and Excel read the verdicts "True" and
+ *   "False" as the booleans TRUE and FALSE, and an all-digit id such as "001"
+ *   as the number 1 (checked by converting a report with LibreOffice). With the
+ *   text quoted, LibreOffice's Text Import option "Format quoted field as
+ *   text" keeps every text cell exactly as written and the counts and offsets
+ *   as numbers; in Excel, import the file (Data → From Text/CSV) and set those
+ *   columns to Text.
  */
 import { stringify } from 'csv-stringify/sync';
 import { CLAIM_KIND_LABELS } from '../../src/domain/claim';
@@ -21,8 +29,9 @@ import { verdictLabel } from './readable';
 /** The columns, in order: header text and how a claim fills the cell. */
 export const CSV_COLUMNS: readonly {
   readonly header: string;
-  readonly cell: (claim: ExportedClaim) => string | number;
+  readonly cell: (claim: ExportedClaim, articleId: string) => string | number;
 }[] = [
+  { header: 'Article ID', cell: (_c, articleId) => articleId },
   { header: 'Claim ID', cell: (c) => c.id },
   { header: 'Quote', cell: (c) => c.quote },
   { header: 'Statement', cell: (c) => c.statement },
@@ -53,8 +62,9 @@ export const CSV_COLUMNS: readonly {
 ];
 
 export function renderCsv(report: ExportedReport): string {
+  const articleId = report.file.article.id;
   return stringify(
-    report.file.claims.map((claim) => CSV_COLUMNS.map((column) => column.cell(claim))),
+    report.file.claims.map((claim) => CSV_COLUMNS.map((column) => column.cell(claim, articleId))),
     {
       bom: true,
       header: true,
@@ -63,6 +73,8 @@ export function renderCsv(report: ExportedReport): string {
       // With a record delimiter given, csv-stringify no longer quotes a lone LF
       // or CR by default; spreadsheets would end the row there.
       quote_record_delimiter: true,
+      // Text quoted, numbers not: what "Format quoted field as text" needs (see above).
+      quoted_string: true,
       escape_formulas: true,
     },
   );

@@ -17,6 +17,7 @@ import {
   formatTime,
   kindLabel,
   lastChange,
+  oneLine,
   type ReportSummary,
   STANCE_LABELS,
   verdictLabel,
@@ -133,8 +134,8 @@ function claimSection(claim: ExportedClaim, index: number): string {
       : `<ul>${claim.evidence
           .map(
             (item) =>
-              `<li><strong>${STANCE_LABELS[item.stance]}:</strong> ${link(item.title, item.url)}, ` +
-              `${escapeHtml(item.publisher)} (${item.sourceType === 'primary' ? 'primary' : 'secondary'} source)</li>`,
+              `<li><strong>${STANCE_LABELS[item.stance]}:</strong> ${link(oneLine(item.title), item.url)}, ` +
+              `${escapeHtml(oneLine(item.publisher))} (${item.sourceType === 'primary' ? 'primary' : 'secondary'} source)</li>`,
           )
           .join('')}</ul>`;
 
@@ -169,7 +170,7 @@ function claimSection(claim: ExportedClaim, index: number): string {
 export function renderHtml(report: ExportedReport, summary: ReportSummary): string {
   const { article, claims } = report.file;
   const byline = [
-    article.outlet ? escapeHtml(article.outlet) : '',
+    article.outlet ? escapeHtml(oneLine(article.outlet)) : '',
     article.publishedAt ? `published ${escapeHtml(article.publishedAt)}` : '',
     article.url ? link(article.url, article.url) : '',
   ].filter(Boolean);
@@ -206,12 +207,12 @@ export function renderHtml(report: ExportedReport, summary: ReportSummary): stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Fact-check report: ${escapeHtml(article.headline)}</title>
+<title>Fact-check report: ${escapeHtml(oneLine(article.headline))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(article.headline)}</h1>
+<h1>${escapeHtml(oneLine(article.headline))}</h1>
 ${byline.length ? `<p class="meta">${byline.join(' · ')}</p>` : ''}
 <p class="generated">Claimdesk fact-check report, generated ${formatTime(summary.generatedAt)} by ${escapeHtml(summary.generatedBy)}.</p>
 </header>

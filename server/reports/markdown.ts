@@ -17,6 +17,7 @@ import {
   formatTime,
   kindLabel,
   lastChange,
+  oneLine,
   type ReportSummary,
   STANCE_LABELS,
   verdictLabel,
@@ -74,6 +75,14 @@ export function markdownLink(text: string, url: string): string {
   return `[${escapeMarkdown(text)}](${destination})`;
 }
 
+/**
+ * Single-line text for an ATX heading: on one line, and a trailing `#` escaped,
+ * which CommonMark and pandoc would otherwise take for a closing sequence and drop.
+ */
+export function headingText(text: string): string {
+  return escapeMarkdown(oneLine(text)).replace(/(?<!\\)#$/, '\\#');
+}
+
 function field(label: string, value: string): string {
   return `**${label}:** ${value}`;
 }
@@ -117,8 +126,8 @@ function claimSection(claim: ExportedClaim, index: number): string {
           .map((item) => {
             const kind = item.sourceType === 'primary' ? 'primary source' : 'secondary source';
             return (
-              `- ${STANCE_LABELS[item.stance]}: ${markdownLink(item.title, item.url)}, ` +
-              `${escapeMarkdown(item.publisher, '  ')} (${kind})`
+              `- ${STANCE_LABELS[item.stance]}: ${markdownLink(oneLine(item.title), item.url)}, ` +
+              `${escapeMarkdown(oneLine(item.publisher))} (${kind})`
             );
           })
           .join('\n'),
@@ -161,10 +170,10 @@ function countTable(heading: string, rows: readonly { label: string; count: numb
 
 export function renderMarkdown(report: ExportedReport, summary: ReportSummary): string {
   const { article, claims } = report.file;
-  const blocks: string[] = [`# ${escapeMarkdown(article.headline)}`];
+  const blocks: string[] = [`# ${headingText(article.headline)}`];
 
   const byline: string[] = [];
-  if (article.outlet) byline.push(escapeMarkdown(article.outlet));
+  if (article.outlet) byline.push(escapeMarkdown(oneLine(article.outlet)));
   if (article.publishedAt) byline.push(`published ${escapeMarkdown(article.publishedAt)}`);
   if (article.url) byline.push(markdownLink(article.url, article.url));
   if (byline.length) blocks.push(byline.join(' · '));

@@ -28,6 +28,11 @@ export function webHref(url: string): string | null {
   }
 }
 
+/** A single-line field (headline, outlet, source title) on one line, however it was stored. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export function verdictLabel(verdict: Verdict | null): string {
   return verdict ? VERDICT_DEFINITIONS[verdict].label : 'No verdict yet';
 }

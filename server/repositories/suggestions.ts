@@ -59,11 +59,36 @@ export async function suggestionsGenerated(db: Db, articleId: string): Promise<b
   return row !== undefined;
 }
 
+/** A suggestion as a JSON report carries it: with its decision, to store back as it was. */
+export type StoredSuggestion = Omit<Suggestion, 'id' | 'articleId'>;
+
 /** Stores what the suggester found for an article and marks it read. */
 export async function storeSuggestions(
   db: Db,
   articleId: string,
   suggestions: readonly NewSuggestion[],
+  at: string,
+): Promise<void> {
+  await storeDecidedSuggestions(
+    db,
+    articleId,
+    suggestions.map((s) => ({
+      ...s,
+      status: 'open',
+      claimId: null,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: at,
+    })),
+    at,
+  );
+}
+
+/** Stores suggestions with their decisions (an imported JSON report's) and marks the article read. */
+export async function storeDecidedSuggestions(
+  db: Db,
+  articleId: string,
+  suggestions: readonly StoredSuggestion[],
   at: string,
 ): Promise<void> {
   for (let i = 0; i < suggestions.length; i += INSERT_CHUNK) {
@@ -79,11 +104,11 @@ export async function storeSuggestions(
           score: s.score,
           reasons: JSON.stringify(s.reasons),
           suggested_kind: s.suggestedKind,
-          status: 'open',
-          claim_id: null,
-          decided_by: null,
-          decided_at: null,
-          created_at: at,
+          status: s.status,
+          claim_id: s.claimId,
+          decided_by: s.decidedBy,
+          decided_at: s.decidedAt,
+          created_at: s.createdAt,
         })),
       )
       .execute();
@@ -92,6 +117,45 @@ export async function storeSuggestions(
     .insertInto('suggestion_runs')
     .values({ article_id: articleId, generated_at: at })
     .execute();
+}
+
+/**
+ * Every stored suggestion of an article, whatever its status, in article
+ * order, for the JSON report; undefined when the suggester has not read the
+ * article yet (an import of the report then runs it).
+ */
+export async function allSuggestions(
+  db: Db,
+  articleId: string,
+): Promise<StoredSuggestion[] | undefined> {
+  if (!(await suggestionsGenerated(db, articleId))) {
+    return undefined;
+  }
+  const rows = await db
+    .selectFrom('suggestions')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('start_offset')
+    .orderBy('end_offset')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => {
+    const s = toSuggestion(row);
+    return {
+      start: s.start,
+      end: s.end,
+      quote: s.quote,
+      score: s.score,
+      reasons: s.reasons,
+      suggestedKind: s.suggestedKind,
+      status: s.status,
+      claimId: s.claimId,
+      decidedBy: s.decidedBy,
+      decidedAt: s.decidedAt,
+      createdAt: s.createdAt,
+    };
+  });
 }
 
 /**

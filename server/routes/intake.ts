@@ -1,26 +1,36 @@
 /**
  * Adding an article (editors): pasted text with its metadata, or an article
  * file (the claims/ format or a JSON report). Stored in one transaction with
- * its claim suggestions; answers with the article as the article list shows it.
+ * its claim suggestions; answers with the article as the article list shows it
+ * and, for a file, what the import did with it (see intake/imported-records.ts).
  */
-import type { FastifyPluginAsync } from 'fastify';
-import type { ArticleFile } from '../../src/domain/article-file';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { type ArticleFile, MAX_CLAIMS_PER_ARTICLE } from '../../src/domain/article-file';
 import type { ArticleDetail, ArticleSummary } from '../../src/domain/claim';
+import { isEditorial } from '../../src/domain/workflow';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { articleExists, findArticle } from '../repositories/articles';
-import type { ChangeEvent } from '../repositories/events';
 import {
   ArticleFileError,
   importArticleWithSuggestions,
-  parseArticleFile,
+  type ImportResult,
+  parseArticleFileYielding,
+  prepareArticleValidation,
 } from '../intake/article-file';
+import type { Importer } from '../intake/import-article';
 import { findHeadings, normaliseText, slugOf } from '../intake/pasted-text';
 import { articleSummarySchema, errorResponses, plainText, problemRef, webUrl } from './schemas';
 
-/** The article file format's limit on the text; a body of that much text and its claims fits in BODY_LIMIT. */
+/** The article file format's limit on the text. */
 const MAX_TEXT = 200_000;
-const BODY_LIMIT = 5 * 1024 * 1024;
+/** Pasted text: 200,000 characters and metadata fit with room to spare. */
+const TEXT_BODY_LIMIT = 5 * 1024 * 1024;
+/**
+ * A file: a JSON report of 10,000 claims with a workflow's worth of evidence,
+ * notes and history is about 27 MB; 20,000 claims (the cap) fit.
+ */
+const FILE_BODY_LIMIT = 64 * 1024 * 1024;
 /** Tries at a free slug when two editors add articles with the same headline at once. */
 const SLUG_ATTEMPTS = 5;
 
@@ -37,6 +47,7 @@ interface TextBody {
 interface FileBody {
   source: 'file';
   file: unknown;
+  asCopy?: boolean;
 }
 
 const textBody = {
@@ -62,12 +73,57 @@ const fileBody = {
       type: 'object',
       description:
         'An article file (claims/article.schema.json): a file of claims/ or a JSON report. ' +
-        'Its optional fields (timestamps, approvals, tombstones, history) are restored as given.',
+        `At most ${MAX_CLAIMS_PER_ARTICLE.toLocaleString('en-US')} claims. An editor's import ` +
+        'starts every claim again as new and keeps the rest as data; an admin’s import (not as ' +
+        'a copy) restores stages, approvals and history as given.',
+    },
+    asCopy: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Store the article under a new id (`<id>-copy`, `-copy-2`…) with new claim, evidence ' +
+        'and note ids, beside the article it was exported from.',
     },
   },
   required: ['source', 'file'],
   additionalProperties: false,
 };
+
+/** What the import of a file did, beside the article summary. */
+const importSchema = {
+  type: 'object',
+  properties: {
+    mode: { type: 'string', enum: ['restore', 'import'] },
+    copyOf: { type: ['string', 'null'] },
+    claimsReset: { type: 'integer' },
+    claimsRenamed: { type: 'integer' },
+    suggestions: { type: 'integer' },
+  },
+  required: ['mode', 'copyOf', 'claimsReset', 'claimsRenamed', 'suggestions'],
+  additionalProperties: false,
+};
+
+const createdSchema = {
+  ...articleSummarySchema,
+  properties: { ...articleSummarySchema.properties, import: importSchema },
+};
+
+/** Pasted text is small: a body past its limit is refused as if the route's limit were that. */
+function refuseLargeText(request: FastifyRequest<{ Body: TextBody | FileBody }>): void {
+  const body = request.body as Partial<TextBody> | null;
+  if (body?.source !== 'text') {
+    return;
+  }
+  const length =
+    Number(request.headers['content-length']) || Buffer.byteLength(JSON.stringify(body));
+  if (length > TEXT_BODY_LIMIT) {
+    throw new ProblemError({
+      title: 'Request too large',
+      status: 413,
+      detail: `Pasted text takes a body of at most ${TEXT_BODY_LIMIT / 1024 / 1024} MB.`,
+    });
+  }
+}
 
 /** The article as the article list shows it: without its text. */
 function summaryOf({
@@ -79,6 +135,8 @@ function summaryOf({
 }
 
 const intake: FastifyPluginAsync = async (app) => {
+  prepareArticleValidation();
+
   /** The slug of the headline, with -2, -3… when taken. */
   async function freeSlug(headline: string): Promise<string> {
     const base = slugOf(headline);
@@ -108,21 +166,21 @@ const intake: FastifyPluginAsync = async (app) => {
     };
   }
 
-  async function importText(body: TextBody, actor: string): Promise<ChangeEvent> {
+  async function importText(body: TextBody, importer: Importer): Promise<ImportResult> {
     for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
       const file = fileFromText(body, await freeSlug(body.headline));
-      const event = await importArticleWithSuggestions(app.db, file, actor);
-      if (event) {
-        return event;
+      const result = await importArticleWithSuggestions(app.db, file, importer);
+      if (result) {
+        return result;
       }
     }
     throw new Error(`no free id for the headline "${body.headline}"`);
   }
 
-  async function importFile(data: unknown, actor: string): Promise<ChangeEvent> {
+  async function importFile(body: FileBody, importer: Importer): Promise<ImportResult> {
     let file: ArticleFile;
     try {
-      file = parseArticleFile(data);
+      file = await parseArticleFileYielding(body.file);
     } catch (error) {
       if (error instanceof ArticleFileError) {
         const field = `/body/file${error.pointer}`;
@@ -139,32 +197,48 @@ const intake: FastifyPluginAsync = async (app) => {
       new ProblemError({
         title: 'Conflict',
         status: 409,
-        detail: `An article with the id "${file.article.id}" already exists; nothing was changed.`,
+        detail:
+          `An article with the id "${file.article.id}" already exists; nothing was changed. ` +
+          'Send "asCopy": true to store this one beside it, under a new id.',
         field: '/body/file/article/id',
         code: 'exists',
       });
+    const asCopy = body.asCopy === true;
     // Checked before the suggester runs, and again inside the import's transaction.
-    if (await articleExists(app.db, file.article.id)) {
+    if (!asCopy && (await articleExists(app.db, file.article.id))) {
       throw exists();
     }
-    const event = await importArticleWithSuggestions(app.db, file, actor);
-    if (!event) {
+    const result = await importArticleWithSuggestions(app.db, file, importer, { asCopy });
+    if (!result) {
       throw exists();
     }
-    return event;
+    return result;
   }
 
   app.post<{ Body: TextBody | FileBody }>(
     '/api/articles',
     {
-      bodyLimit: BODY_LIMIT,
+      bodyLimit: FILE_BODY_LIMIT,
+      // Before reading up to 64 MB: only editors may add articles.
+      preParsing: async (request) => {
+        if (request.user && !isEditorial(request.user.role)) {
+          throw new ProblemError({
+            title: 'Not allowed',
+            status: 403,
+            detail: 'Only an editor can add an article.',
+            code: 'role',
+          });
+        }
+      },
+      preValidation: async (request) => refuseLargeText(request),
       schema: {
         summary: 'Add an article: pasted text, or an article file or JSON report (editor)',
         description:
           'Either `{ "source": "text", "headline", "text", "outlet"?, "url"?, "publishedAt"?, ' +
           '"language"? }` (line endings normalised, trailing white space trimmed, headings found, ' +
-          'id made from the headline) or `{ "source": "file", "file": <article file> }` (an ' +
-          'existing article id is a 409). The claim suggester reads the text in both cases.',
+          'id made from the headline; a body of at most 5 MB) or `{ "source": "file", "file": ' +
+          '<article file>, "asCopy"? }` (at most 64 MB; an existing article id is a 409 unless ' +
+          'asCopy). The suggester reads the text, unless the file carries its suggestions.',
         body: {
           type: 'object',
           // In this order, so that a wrong source is named before the fields it would need.
@@ -177,7 +251,7 @@ const intake: FastifyPluginAsync = async (app) => {
           ],
         },
         response: {
-          201: articleSummarySchema,
+          201: createdSchema,
           ...errorResponses,
           409: problemRef,
           413: problemRef,
@@ -188,17 +262,26 @@ const intake: FastifyPluginAsync = async (app) => {
       if (!requireRole(request, reply, 'editor')) {
         return reply;
       }
-      const actor = currentUser(request).username;
+      const { username, role } = currentUser(request);
       const body = request.body;
-      const event =
-        body.source === 'file' ? await importFile(body.file, actor) : await importText(body, actor);
-      app.changes.publish(event);
-      const article = await findArticle(app.db, event.articleId ?? '');
+      const result =
+        body.source === 'file'
+          ? await importFile(body, { username, role })
+          : await importText(body, { username, role });
+      app.changes.publish(result.event);
+      const article = await findArticle(app.db, result.articleId);
       if (!article) {
-        throw new Error(`article ${event.articleId} vanished after its import`);
+        throw new Error(`article ${result.articleId} vanished after its import`);
       }
       reply.status(201);
-      return summaryOf(article);
+      if (body.source === 'text') {
+        return summaryOf(article);
+      }
+      const { mode, copyOf, claimsReset, claimsRenamed, suggestions } = result;
+      return {
+        ...summaryOf(article),
+        import: { mode, copyOf, claimsReset, claimsRenamed, suggestions },
+      };
     },
   );
 };

@@ -19,6 +19,8 @@ export interface Token {
   /** Punctuation and white space before and after the word, as written. */
   readonly pre: string;
   readonly post: string;
+  /** compromise's `clauses()` starts a clause here (not at a sentence's first word): a place to split, if the clauses stand alone. */
+  readonly clauseStart: boolean;
 }
 
 export interface Sentence {
@@ -42,6 +44,9 @@ export function parseParagraph(paragraph: string, base: number): Sentence[] {
   let cursor = 0;
   const doc = nlp(paragraph);
   doc.compute('root');
+  const clauseStarts = new Set(
+    (doc.clauses() as unknown as { docs: CompromiseTerm[][] }).docs.map((terms) => terms[0]?.id),
+  );
   for (const terms of doc.document as CompromiseTerm[][]) {
     let tokens: Token[] = [];
     for (const term of terms) {
@@ -64,6 +69,7 @@ export function parseParagraph(paragraph: string, base: number): Sentence[] {
         end: base + start + term.text.length,
         pre: term.pre,
         post: term.post,
+        clauseStart: tokens.length > 0 && clauseStarts.has(term.id),
       };
       const previous = tokens.at(-1);
       if (

@@ -44,40 +44,96 @@ function isQuestion(sentence: Sentence): boolean {
   return last !== undefined && last.post.includes('?');
 }
 
-/** Scores the clauses of one paragraph (a line of `text` starting at `base`). */
-export function scoreParagraph(text: string, base: number, paragraph: string): ScoredSpan[] {
-  const scored: ScoredSpan[] = [];
-  for (const sentence of parseParagraph(paragraph, base)) {
-    const question = isQuestion(sentence);
-    for (const [first, last] of clauses(sentence.tokens)) {
-      const tokens = sentence.tokens.slice(first, last + 1);
-      if (!tokens.some((t) => t.text !== '')) {
-        continue;
-      }
-      const { start, end } = span(text, tokens);
-      const { score, reasons, kind } = scoreClause(tokens, question);
-      scored.push({
-        start,
-        end,
-        quote: text.slice(start, end),
-        score,
-        reasons,
-        suggestedKind: kind,
-        offered: score >= SUGGESTION_THRESHOLD,
-      });
-    }
-  }
-  return scored;
+function scored(text: string, tokens: readonly Token[], question: boolean): ScoredSpan {
+  const { start, end } = span(text, tokens);
+  const { score, reasons, kind } = scoreClause(tokens, question);
+  return {
+    start,
+    end,
+    quote: text.slice(start, end),
+    score,
+    reasons,
+    suggestedKind: kind,
+    offered: score >= SUGGESTION_THRESHOLD,
+  };
 }
 
-/** The non-empty lines of `text` that are not headings, with their offsets. */
+/**
+ * A sentence's clauses, scored. A split stands only where both sides are
+ * worth suggesting on their own: a clause below the threshold goes back to
+ * the clause before it (or, for the first, after it), so narrowing never
+ * loses what the whole sentence would have offered.
+ */
+function scoreSentence(text: string, sentence: Sentence): ScoredSpan[] {
+  const question = isQuestion(sentence);
+  const ranges = clauses(sentence.tokens).filter(([first, last]) =>
+    sentence.tokens.slice(first, last + 1).some((t) => t.text !== ''),
+  );
+  const score = ([first, last]: [number, number]) =>
+    scored(text, sentence.tokens.slice(first, last + 1), question);
+  let spans = ranges.map(score);
+  for (let i = 0; ranges.length > 1 && i < ranges.length;) {
+    if (spans[i].offered) {
+      i++;
+      continue;
+    }
+    // Merge the weak clause into a neighbour and score the two as one.
+    const with_ = i > 0 ? i - 1 : i + 1;
+    const [a, b] = with_ < i ? [with_, i] : [i, with_];
+    const merged: [number, number] = [ranges[a][0], ranges[b][1]];
+    ranges.splice(a, 2, merged);
+    spans = [...spans.slice(0, a), score(merged), ...spans.slice(b + 1)];
+    i = Math.max(0, a - 1);
+  }
+  return spans;
+}
+
+/** Scores the clauses of one paragraph (a line of `text` starting at `base`). */
+export function scoreParagraph(text: string, base: number, paragraph: string): ScoredSpan[] {
+  return parseParagraph(paragraph, base).flatMap((sentence) => scoreSentence(text, sentence));
+}
+
+/** Longest piece of a line handed to compromise at once: it parses a piece without a break. */
+const MAX_PIECE = 2_000;
+/** Where a sentence ends and the next begins: a full stop (maybe a closing quote), space, a capital. */
+const SENTENCE_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * A line cut at sentence ends into pieces of at most MAX_PIECE characters
+ * (a longer sentence is one piece): an article pasted without line breaks is
+ * one line, and compromise would hold the server for seconds over it.
+ */
+function pieces(start: number, line: string): { start: number; line: string }[] {
+  if (line.length <= MAX_PIECE) {
+    return [{ start, line }];
+  }
+  const found: { start: number; line: string }[] = [];
+  let from = 0;
+  let lastBreak = 0;
+  for (const match of line.matchAll(SENTENCE_BREAK)) {
+    const at = (match.index ?? 0) + match[0].length;
+    if (at - from > MAX_PIECE && lastBreak > from) {
+      found.push({ start: start + from, line: line.slice(from, lastBreak) });
+      from = lastBreak;
+    }
+    lastBreak = at;
+  }
+  if (line.length - from > MAX_PIECE && lastBreak > from) {
+    found.push({ start: start + from, line: line.slice(from, lastBreak) });
+    from = lastBreak;
+  }
+  found.push({ start: start + from, line: line.slice(from) });
+  return found;
+}
+
+/** The non-empty lines of `text` that are not headings, with their offsets, in pieces. */
 function paragraphs(text: string, headings: readonly Heading[]): { start: number; line: string }[] {
   const headingStarts = new Set(headings.map((h) => h.start));
   const found: { start: number; line: string }[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
     if (line.trim() !== '' && !headingStarts.has(start)) {
-      found.push({ start, line });
+      found.push(...pieces(start, line));
     }
     start += line.length + 1;
   }

@@ -247,8 +247,15 @@ describe('POST /api/articles', () => {
     );
     assert.deepEqual(
       claim.notes.map((n) => [n.id, n.author, n.authorRole, n.text]),
-      [['hw-note-1', 'eli', 'editor', 'Check the revision.']],
-      'the role comes from the author’s account',
+      [
+        [
+          'hw-note-1',
+          'dana',
+          'editor',
+          '[Imported by dana; the file gives it as a note by eli, 2026-01-02T10:00:00Z]\nCheck the revision.',
+        ],
+      ],
+      'the importer’s note, saying whom the file names',
     );
     const history = json<HistoryEntry[]>(await h.as('dana', { url: '/api/claims/hw-1/history' }));
     assert.deepEqual(
@@ -318,7 +325,8 @@ describe('POST /api/articles', () => {
 
   it('imports nothing of an article whose import fails half-way', async () => {
     // The database refuses the last claim's history entry: everything before it must go too.
-    await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON history WHEN NEW.action = 'boom'
+    await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON history
+      WHEN NEW.after ->> '$.fileAction' = 'boom'
       BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(h.app.db);
     const file = seedFile();
     const claims = file.claims.slice(0, 3).map((claim, index) => ({
@@ -374,7 +382,7 @@ describe('POST /api/articles', () => {
     assert.equal(events.length, eventsBefore, 'no event for what was not stored');
   });
 
-  it('takes a 200,000-character article with its claims, a body over a megabyte, and refuses one over 5 MB', async () => {
+  it('takes a 200,000-character article with its claims, a body over a megabyte, and refuses pasted text over 5 MB', async () => {
     const paragraph =
       'The regional council approved a budget of 4.2 billion euros on Tuesday, its largest since 2019. ' +
       'Officials said 1,200 new teachers would be hired by September, while unions called the plan too small.\n';
@@ -580,7 +588,25 @@ describe('JSON report round trip', () => {
       payload: { action: 'dismiss', reason: 'opinion' },
     });
 
+    // Every suggestion on the seed overlaps a claim, so none is listed as open; one is rejected all the same.
+    const open = await source.app.db
+      .selectFrom('suggestions')
+      .select('id')
+      .where('article_id', '=', SEED_ARTICLE)
+      .orderBy('start_offset')
+      .executeTakeFirstOrThrow();
+    await step('eli', {
+      method: 'POST',
+      url: `/api/articles/${SEED_ARTICLE}/suggestions/${open.id}/reject`,
+      payload: {},
+    });
+
     const exported = await report(source);
+    assert.deepEqual(
+      exported.suggestions?.filter((s) => s.status === 'rejected').map((s) => s.decidedBy),
+      ['eli'],
+      'the decision travels',
+    );
     const detail = exported.claims.find((c) => c.id === checked);
     assert.equal(detail?.stage, 'approved');
     assert.equal(detail?.approvedBy, 'dana');
@@ -590,26 +616,51 @@ describe('JSON report round trip', () => {
       'the tombstone travels',
     );
 
-    const imported = await target.as('dana', {
+    // An admin restores the file: everything as it was, and one history entry more per claim.
+    const imported = await target.as('ada', {
       method: 'POST',
       url: '/api/articles',
       payload: { source: 'file', file: exported },
     });
     assert.equal(imported.statusCode, 201, imported.body);
+    assert.equal(json<{ import: { mode: string } }>(imported).import.mode, 'restore');
     const again = await report(target);
-    assert.deepEqual(withoutGeneration(again), withoutGeneration(exported));
+    const restoreEntries = again.claims.map((c) => c.history?.at(-1));
+    for (const entry of restoreEntries) {
+      assert.equal(entry?.actor, 'ada');
+      assert.equal(entry?.action, 'import');
+      assert.equal(entry?.after?.['restored'], true);
+    }
+    const withoutRestore = {
+      ...again,
+      claims: again.claims.map((c) => ({ ...c, history: c.history?.slice(0, -1) })),
+    };
+    assert.deepEqual(withoutGeneration(withoutRestore), withoutGeneration(exported));
 
-    // What the API serves of the imported claim matches the original, history included.
+    // What the API serves of the restored claim matches the original, history included.
     const [original, copy] = await Promise.all([
       source.as('casey', { url: `/api/claims/${checked}/history` }),
       target.as('casey', { url: `/api/claims/${checked}/history` }),
     ]);
     const strip = (entries: HistoryEntry[]) => entries.map(({ id: _id, ...entry }) => entry);
-    assert.deepEqual(strip(json<HistoryEntry[]>(copy)), strip(json<HistoryEntry[]>(original)));
+    // The deleted note's text left with the report nowhere, not even in history.
+    const blanked = (record: Record<string, unknown> | null) =>
+      record?.['id'] === doomed.id && 'text' in record ? { ...record, text: '' } : record;
+    assert.deepEqual(
+      strip(json<HistoryEntry[]>(copy)).slice(0, -1),
+      strip(json<HistoryEntry[]>(original)).map((entry) => ({
+        ...entry,
+        before: blanked(entry.before),
+        after: blanked(entry.after),
+      })),
+    );
     const [originalSummary, copySummary] = await Promise.all([
       source.as('casey', { url: `/api/claims/${checked}` }),
       target.as('casey', { url: `/api/claims/${checked}` }),
     ]);
     assert.deepEqual(json<ClaimDetail>(copySummary), json<ClaimDetail>(originalSummary));
+    // The suggestions and the editors' decisions on them came along.
+    assert.deepEqual(again.suggestions, exported.suggestions);
+    assert.ok((exported.suggestions?.length ?? 0) > 0);
   });
 });

@@ -4,8 +4,10 @@
  * measured by `npm run bench:reports`, not timed here.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -18,12 +20,13 @@ import type { ArticleFile } from '../../src/domain/article-file';
 import type { ClaimSummary, Note } from '../../src/domain/claim';
 import { STAGES, type Stage } from '../../src/domain/workflow';
 import app from '../app';
-import { AJV_OPTIONS, configFromEnv, DEFAULT_ORGANISATION_NAME, PROJECT_ROOT } from '../config';
+import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions, PROJECT_ROOT } from '../config';
 import { loadArticleFile } from '../reports/article-export';
 import { CLAIM_REVIEWED_MAX, shortClaim } from '../reports/claimreview';
 import { CSV_COLUMNS } from '../reports/csv';
 import { insertUser } from '../repositories/users';
 import { hashPassword } from '../auth/password';
+import { SCHEMA_ORG_CONTEXT, SCHEMA_ORG_CONTEXT_URLS } from './fixtures/schema-org-context';
 import { Harness, json, PASSWORD, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const REPORT = `/api/articles/${SEED_ARTICLE}/report`;
@@ -36,8 +39,72 @@ const QUOTED_STATEMENT = 'He said "no, never", then, on a new line:\nleft the ro
 const FORMULA_RATIONALE = '=HYPERLINK("https://evil.example","click")';
 const NOTE_ONLY_WORD = 'quokka';
 const DELETED_ONLY_WORD = 'wombat';
+/** In a note written with a workflow action (request changes), deleted since. */
+const DELETED_ACTION_WORD = 'koala';
 const EVIDENCE_URL = 'https://example.org/wiki/Report_(2024)?q=a*b';
 const SECOND_EVIDENCE_URL = 'https://example.org/background';
+
+type Inject = (
+  user: string,
+  options: { method?: string; url: string; payload?: object; headers?: Record<string, string> },
+) => Promise<{ statusCode: number; body: string }>;
+
+/**
+ * Takes a claim through the workflow to approved, as people do: `checker`
+ * researches and submits, `editor` approves. `beforeApproval` runs when it is
+ * in review.
+ */
+async function approveThroughWorkflow(
+  as: Inject,
+  claimId: string,
+  people: { checker: string; editor: string },
+  finding: { verdict: string; rationale: string },
+  beforeApproval?: () => Promise<void>,
+): Promise<void> {
+  const url = `/api/claims/${claimId}`;
+  const ok = async (user: string, options: Parameters<Inject>[1], status = 200) => {
+    const response = await as(user, options);
+    assert.equal(response.statusCode, status, `${options.url}: ${response.body}`);
+    return response;
+  };
+  await ok(people.checker, {
+    method: 'POST',
+    url: `${url}/transitions`,
+    payload: { action: 'start' },
+  });
+  const { version } = JSON.parse((await ok(people.checker, { url })).body) as { version: number };
+  await ok(people.checker, {
+    method: 'PATCH',
+    url,
+    headers: { 'if-match': `"${version}"` },
+    payload: finding,
+  });
+  await ok(
+    people.checker,
+    {
+      method: 'POST',
+      url: `${url}/evidence`,
+      payload: {
+        url: 'https://example.org/source',
+        title: 'A source',
+        stance: 'context',
+        sourceType: 'secondary',
+      },
+    },
+    201,
+  );
+  await ok(people.checker, {
+    method: 'POST',
+    url: `${url}/transitions`,
+    payload: { action: 'submit' },
+  });
+  await beforeApproval?.();
+  await ok(people.editor, {
+    method: 'POST',
+    url: `${url}/transitions`,
+    payload: { action: 'approve' },
+  });
+}
 
 describe('reports', () => {
   let h: Harness;
@@ -150,14 +217,38 @@ describe('reports', () => {
     });
     assert.equal(quoted.statusCode, 200, quoted.body);
 
-    const approvedAt = '2026-02-03T04:05:06.000Z';
-    await h.setStage(ids.bare, 'approved', { approved_by: 'eli', approved_at: approvedAt });
-    await h.setStage(ids.framed, 'approved', {
-      verdict: 'misleading',
-      rationale: 'True numbers, false impression.',
+    // Approved without a verdict: no workflow allows it, so set directly.
+    await h.setStage(ids.bare, 'approved', {
       approved_by: 'eli',
-      approved_at: approvedAt,
+      approved_at: '2026-02-03T04:05:06.000Z',
     });
+    // Sent back once with a note that eli deleted from the thread afterwards.
+    const as: Inject = (user, options) => h.as(user, options);
+    const framed = `/api/claims/${ids.framed}`;
+    await approveThroughWorkflow(
+      as,
+      ids.framed,
+      { checker: 'robin', editor: 'eli' },
+      { verdict: 'misleading', rationale: 'True numbers, false impression.' },
+      async () => {
+        const sent = await post('eli', `${framed}/transitions`, {
+          action: 'request_changes',
+          note: `Check the ${DELETED_ACTION_WORD} figure.`,
+        });
+        assert.equal(sent.statusCode, 200, sent.body);
+        const notes = json<{ notes: Note[] }>(await h.as('eli', { url: framed })).notes;
+        const actionNote = notes.find((n) => n.text.includes(DELETED_ACTION_WORD));
+        assert.ok(actionNote);
+        const gone = await h.as('eli', {
+          method: 'DELETE',
+          url: `${framed}/notes/${actionNote.id}`,
+          headers: { 'x-claimdesk-request': '1' },
+        });
+        assert.equal(gone.statusCode, 200, gone.body);
+        const back = await post('robin', `${framed}/transitions`, { action: 'submit' });
+        assert.equal(back.statusCode, 200, back.body);
+      },
+    );
   });
   after(() => h.close());
 
@@ -208,6 +299,27 @@ describe('reports', () => {
       assert.equal(notes[1].authorRole, 'editor');
     });
 
+    it('leaves a deleted note’s text out of every format, history included, and keeps who and when', async () => {
+      for (const format of ['json', 'md', 'html', 'csv']) {
+        const body = (await get(`format=${format}`)).body;
+        for (const word of [DELETED_ONLY_WORD, DELETED_ACTION_WORD]) {
+          assert.ok(!body.includes(word), `${format} holds "${word}"`);
+        }
+      }
+      const file = json<ArticleFile>(await get('format=json'));
+      const noted = file.claims.find((c) => c.id === ids.noted)?.history ?? [];
+      const deleted = noted.find((e) => e.action === 'note_delete');
+      assert.equal(deleted?.actor, 'dana');
+      assert.equal(deleted?.before?.['text'], '');
+      const added = noted.filter((e) => e.action === 'note_add').map((e) => e.after?.['text']);
+      assert.deepEqual(added, [`The ${NOTE_ONLY_WORD} desk confirmed it.`, ''], 'live notes stay');
+      const sentBack = file.claims
+        .find((c) => c.id === ids.framed)
+        ?.history?.find((e) => e.action === 'request_changes');
+      assert.equal(sentBack?.actor, 'eli');
+      assert.equal(sentBack?.note, '', 'the action’s note was the deleted note');
+    });
+
     it('is what loadArticleFile gives, plus the report block', async () => {
       const response = json<ArticleFile>(await get('format=json'));
       const loaded = await loadArticleFile(h.app.db, SEED_ARTICLE);
@@ -244,7 +356,10 @@ describe('reports', () => {
       const response = await get('format=csv');
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
-      assert.ok(response.body.startsWith('\uFEFFClaim ID,'), 'UTF-8 BOM, then the header');
+      assert.ok(
+        response.body.startsWith('\uFEFF"Article ID","Claim ID",'),
+        'UTF-8 BOM, then the header',
+      );
       const rows = read(response.body);
       assert.equal(rows.length, claims.length);
       assert.deepEqual(
@@ -256,6 +371,7 @@ describe('reports', () => {
       assert.equal(quoted?.['Evidence count'], '0');
 
       const checked = rows.find((r) => r['Claim ID'] === ids.checked);
+      assert.ok(rows.every((r) => r['Article ID'] === SEED_ARTICLE));
       assert.equal(checked?.['Verdict'], 'False');
       assert.equal(checked?.['Stage'], 'Approved');
       assert.equal(checked?.['Approved by'], 'dana');
@@ -278,6 +394,63 @@ describe('reports', () => {
         for (const [column, cell] of Object.entries(row)) {
           assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `${row['Claim ID']} ${column}`);
         }
+      }
+    });
+
+    it('quotes text and not numbers, so that a spreadsheet can keep "True" and "001" as text', async () => {
+      const body = (await get('format=csv')).body;
+      const firstRow = body.split('\r\n')[1];
+      assert.match(firstRow, /^"putin-north-korea-visit","[^"]+",/);
+      assert.match(firstRow, /,\d+,\d+$/, 'the offsets are bare numbers');
+      assert.match(body, /,"False",/);
+    });
+
+    it('opens in LibreOffice as written with "Format quoted field as text", and with TRUE/FALSE without it', async (t) => {
+      const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+      // Only this check needs LibreOffice; the file itself is checked above with csv-parse.
+      if (soffice.status !== 0) {
+        t.diagnostic('LibreOffice is not installed: the conversion is not checked');
+        return;
+      }
+      const body = (await get('format=csv')).body;
+      const dir = mkdtempSync(join(tmpdir(), 'claimdesk-csv-'));
+      /** The report opened in LibreOffice with `quotedAsText` and saved back as CSV, parsed. */
+      const throughLibreOffice = (quotedAsText: boolean) => {
+        const out = join(dir, `out-${quotedAsText}`);
+        const converted = spawnSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            // Comma, double quote, UTF-8, from line 1, default column types, en-US.
+            `--infilter=CSV:44,34,76,1,,1033,${quotedAsText}`,
+            '--convert-to',
+            // Saved with every text cell quoted: a cell that became a number or boolean is not.
+            'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true',
+            '--outdir',
+            out,
+            join(dir, 'claims.csv'),
+          ],
+          { encoding: 'utf8', timeout: 120_000 },
+        );
+        assert.equal(converted.status, 0, converted.stderr);
+        return readFileSync(join(out, 'claims.csv'), 'utf8');
+      };
+      try {
+        writeFileSync(join(dir, 'claims.csv'), body);
+        const asText = throughLibreOffice(true);
+        assert.match(asText, /,"False",/, 'the verdict stays the word');
+        assert.deepEqual(
+          read(asText).map((row) => row['Claim ID']),
+          read(body).map((row) => row['Claim ID']),
+        );
+        assert.match(
+          throughLibreOffice(false),
+          /,FALSE,/,
+          'without the option it becomes a boolean',
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
@@ -359,6 +532,55 @@ describe('reports', () => {
       );
     });
 
+    it('keeps a headline’s trailing # and its single line, for markdown-it and pandoc alike', async (t) => {
+      const original = await articleHeadline();
+      const setArticle = (headline: string, outlet: string | null) =>
+        h.app.db
+          .updateTable('articles')
+          .set({ headline, outlet })
+          .where('id', '=', SEED_ARTICLE)
+          .execute();
+      // As an older import could have stored them: a line break in single-line fields.
+      await setArticle('Vote No #\nor yes', 'The\nGazette');
+      try {
+        const body = (await get('format=md')).body;
+        const tokens = md.parse(body, {});
+        const h1 = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+        assert.equal(inlineText(tokens[h1 + 1].children), 'Vote No # or yes');
+        assert.equal(tokens.filter((t) => t.type === 'heading_open' && t.tag === 'h1').length, 1);
+        assert.ok(
+          tokens.some(
+            (t) => t.type === 'inline' && inlineText(t.children).startsWith('The Gazette'),
+          ),
+          'the outlet on one line',
+        );
+        const hash = await setArticle('Vote No #', null).then(() => get('format=md'));
+        const hashTokens = md.parse(hash.body, {});
+        const title = hashTokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+        assert.equal(inlineText(hashTokens[title + 1].children), 'Vote No #');
+
+        const pandoc = spawnSync(
+          'pandoc',
+          ['--fail-if-warnings', '-f', 'commonmark', '-t', 'html'],
+          {
+            input: hash.body,
+            encoding: 'utf8',
+          },
+        );
+        // pandoc renders it too where it is installed; markdown-it above always does.
+        if (pandoc.error) {
+          t.diagnostic('pandoc is not installed: its rendering is not checked');
+        } else {
+          assert.equal(pandoc.status, 0, pandoc.stderr);
+          assert.match(pandoc.stdout, /<h1[^>]*>Vote No #<\/h1>/);
+          assert.equal((pandoc.stdout.match(/<h3[^>]*>/g) ?? []).length, claims.length);
+          assert.doesNotMatch(pandoc.stdout, /<script/i);
+        }
+      } finally {
+        await setArticle(original, null);
+      }
+    });
+
     it('summarises the filter it applied', async () => {
       const response = await get('format=md&stage=approved');
       const tokens = md.parse(response.body, {});
@@ -369,34 +591,84 @@ describe('reports', () => {
   });
 
   describe('ClaimReview', () => {
-    // No network in tests: the processor gets a local stand-in for the schema.org
-    // context, which maps every term into https://schema.org/ as the real one does.
+    // No network in tests: the processor gets the committed excerpt of the real
+    // schema.org context (same IRIs and coercions), for every address of it.
     const documentLoader = async (url: string) => {
-      if (!/^https?:\/\/schema\.org\/?$/.test(url)) {
+      if (!SCHEMA_ORG_CONTEXT_URLS.includes(url)) {
         throw new Error(`unexpected context ${url}`);
       }
-      return {
-        contextUrl: undefined,
-        documentUrl: url,
-        document: { '@context': { '@vocab': 'https://schema.org/' } },
-      };
+      return { contextUrl: undefined, documentUrl: url, document: SCHEMA_ORG_CONTEXT };
     };
-    const S = 'https://schema.org/';
+    const S = 'http://schema.org/';
+    /** The real schema.org properties the report may use; anything else is a misspelling. */
+    const PROPERTIES = [
+      'about',
+      'alternateName',
+      'appearance',
+      'author',
+      'bestRating',
+      'claimReviewed',
+      'creator',
+      'dateCreated',
+      'datePublished',
+      'description',
+      'hasPart',
+      'headline',
+      'inLanguage',
+      'itemReviewed',
+      'name',
+      'publisher',
+      'ratingValue',
+      'reviewBody',
+      'reviewRating',
+      'text',
+      'url',
+      'worstRating',
+    ].map((name) => S + name);
     type Node = Record<string, unknown[] | string | undefined>;
     const first = (node: Node, property: string) => (node[S + property] as Node[] | undefined)?.[0];
     const value = (node: Node, property: string) => first(node, property)?.['@value'];
+    const iri = (node: Node, property: string) => first(node, property)?.['@id'];
 
     async function expanded(body: string): Promise<Node[]> {
-      const nodes = (await jsonld.expand(
+      return (await jsonld.expand(
         JSON.parse(body) as object,
         {
           documentLoader,
         } as jsonld.Options.Expand,
       )) as Node[];
-      return nodes;
     }
 
-    it('expands to one ClaimReview per approved claim with a verdict, all properties present', async () => {
+    /** Every property IRI anywhere in the expanded graph. */
+    function propertiesOf(nodes: readonly unknown[], found = new Set<string>()): Set<string> {
+      for (const node of nodes) {
+        if (node && typeof node === 'object') {
+          for (const [key, values] of Object.entries(node)) {
+            if (!key.startsWith('@')) {
+              found.add(key);
+            }
+            if (Array.isArray(values)) {
+              propertiesOf(values, found);
+            }
+          }
+        }
+      }
+      return found;
+    }
+
+    it('names the context publishers use and expands to real schema.org properties only', async () => {
+      const response = await get('format=claimreview');
+      assert.equal(
+        (JSON.parse(response.body) as { '@context': unknown })['@context'],
+        'https://schema.org',
+      );
+      const unknown = [...propertiesOf(await expanded(response.body))].filter(
+        (p) => !PROPERTIES.includes(p),
+      );
+      assert.deepEqual(unknown, [], 'not schema.org properties (misspelt?)');
+    });
+
+    it('expands to one ClaimReview per claim approved here with a verdict, with every property Google asks for', async () => {
       const response = await get('format=claimreview');
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'application/ld+json; charset=utf-8');
@@ -409,9 +681,10 @@ describe('reports', () => {
         const claimReviewed = String(value(review, 'claimReviewed'));
         assert.ok(claimReviewed.length > 0 && claimReviewed.length < CLAIM_REVIEWED_MAX);
         assert.match(
-          String(value(review, 'url')),
+          String(iri(review, 'url')),
           /^http:\/\/127\.0\.0\.1:4200\/articles\/.+#claim-/,
         );
+        assert.equal(first(review, 'datePublished')?.['@type'], `${S}Date`);
         assert.match(String(value(review, 'datePublished')), /^\d{4}-\d{2}-\d{2}$/);
         const rating = first(review, 'reviewRating') as Node;
         assert.deepEqual(rating['@type'], [`${S}Rating`]);
@@ -419,13 +692,14 @@ describe('reports', () => {
         const author = first(review, 'author') as Node;
         assert.deepEqual(author['@type'], [`${S}Organization`]);
         assert.equal(value(author, 'name'), DEFAULT_ORGANISATION_NAME);
+        assert.match(String(iri(author, 'url')), /^https?:\/\//);
         const item = first(review, 'itemReviewed') as Node;
         assert.deepEqual(item['@type'], [`${S}Claim`]);
         const appearance = first(item, 'appearance') as Node;
         assert.equal(value(appearance, 'headline'), await articleHeadline());
       }
       const byUrl = (id: string) =>
-        reviews.find((r) => String(value(r, 'url')).endsWith(`#claim-${id}`)) as Node;
+        reviews.find((r) => String(iri(r, 'url')).endsWith(`#claim-${id}`)) as Node;
       const scaled = first(byUrl(ids.checked), 'reviewRating') as Node;
       assert.equal(value(scaled, 'alternateName'), 'False');
       assert.equal(value(scaled, 'ratingValue'), 1);
@@ -443,7 +717,7 @@ describe('reports', () => {
       const notApproved = claims.length - 3;
       assert.equal(
         response.headers['x-claimdesk-omitted'],
-        `not-approved=${notApproved}, no-verdict=1`,
+        `not-approved=${notApproved}, no-verdict=1, approved-elsewhere=0`,
       );
       const nodes = await expanded(response.body);
       const about = nodes.find((n) =>
@@ -574,9 +848,10 @@ function labelOf(stage: Stage): string {
 
 describe('reports with a configured publisher', () => {
   it('names the organisation and builds claim URLs from the public URL', async () => {
-    const instance = Fastify({ logger: false, ajv: AJV_OPTIONS });
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-publisher-'));
+    const instance = Fastify({ logger: false, ...fastifyOptions() });
     await instance.register(app, {
-      databaseFile: ':memory:',
+      databaseFile: join(dir, 'claimdesk.db'),
       claimsDir: join(PROJECT_ROOT, 'claims'),
       staticDir: null,
       sessionHours: 1,
@@ -587,18 +862,31 @@ describe('reports with a configured publisher', () => {
       publicUrl: 'https://checks.example.org/factchecks',
     });
     try {
-      await insertUser(instance.db, {
-        username: 'dana',
-        role: 'editor',
-        passwordHash: await hashPassword(PASSWORD),
-      });
-      const session = await instance.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { username: 'dana', password: PASSWORD },
-      });
-      const cookie = session.cookies.find((c) => c.name === 'claimdesk_session');
-      assert.ok(cookie);
+      const cookies = new Map<string, string>();
+      for (const [username, role] of [
+        ['casey', 'fact_checker'],
+        ['dana', 'editor'],
+      ] as const) {
+        await insertUser(instance.db, {
+          username,
+          role,
+          passwordHash: await hashPassword(PASSWORD),
+        });
+        const session = await instance.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username, password: PASSWORD },
+        });
+        const cookie = session.cookies.find((c) => c.name === 'claimdesk_session');
+        assert.ok(cookie);
+        cookies.set(username, `${cookie.name}=${cookie.value}`);
+      }
+      const as: Inject = (user, options) =>
+        instance.inject({
+          ...options,
+          method: (options.method ?? 'GET') as 'GET',
+          headers: { ...options.headers, cookie: cookies.get(user) ?? '' },
+        });
       const [first] = await instance.db
         .selectFrom('claims')
         .select('id')
@@ -606,20 +894,13 @@ describe('reports with a configured publisher', () => {
         .orderBy('start_offset')
         .limit(1)
         .execute();
-      await instance.db
-        .updateTable('claims')
-        .set({
-          stage: 'approved',
-          verdict: 'true',
-          approved_by: 'dana',
-          approved_at: '2026-01-02T00:00:00.000Z',
-        })
-        .where('id', '=', first.id)
-        .execute();
-      const response = await instance.inject({
-        url: `${REPORT}?format=claimreview`,
-        headers: { cookie: `${cookie.name}=${cookie.value}` },
-      });
+      await approveThroughWorkflow(
+        as,
+        first.id,
+        { checker: 'casey', editor: 'dana' },
+        { verdict: 'true', rationale: 'Confirmed.' },
+      );
+      const response = await as('casey', { url: `${REPORT}?format=claimreview` });
       assert.equal(response.statusCode, 200, response.body);
       const graph = (JSON.parse(response.body) as { '@graph': Record<string, unknown>[] })[
         '@graph'
@@ -636,6 +917,7 @@ describe('reports with a configured publisher', () => {
       });
     } finally {
       await instance.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -8,6 +8,7 @@
  * so that exporting and importing back loses nothing.
  */
 import { ClaimKind, Heading, SourceType, Stance } from './claim';
+import { SuggestionStatus } from './suggestion';
 import { Verdict } from './verdicts';
 import { DismissReason, Role, Stage } from './workflow';
 
@@ -36,13 +37,20 @@ export interface ArticleFileNote {
   readonly deletedBy?: string | null;
 }
 
+/** A value of a history entry's fields: plain values only, never nested (the schema's `flatRecord`). */
+export type FlatValue = string | number | boolean | null | readonly string[];
+export type FlatRecord = Readonly<Record<string, FlatValue>>;
+
+/** The most claims one article may hold: the import refuses more (400 naming `/claims`). */
+export const MAX_CLAIMS_PER_ARTICLE = 20_000;
+
 /** One entry of a claim's audit trail (see `HistoryEntry` in claim.ts). */
 export interface ArticleFileHistoryEntry {
   readonly at: string;
   readonly actor: string;
   readonly action: string;
-  readonly before: Readonly<Record<string, unknown>> | null;
-  readonly after: Readonly<Record<string, unknown>> | null;
+  readonly before: FlatRecord | null;
+  readonly after: FlatRecord | null;
   readonly note: string | null;
   readonly correction: boolean;
 }
@@ -72,6 +80,22 @@ export interface ArticleFileClaim {
   readonly history?: readonly ArticleFileHistoryEntry[];
 }
 
+/** A claim suggestion with the editors' decision on it (JSON report only). */
+export interface ArticleFileSuggestion {
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly suggestedKind: ClaimKind;
+  readonly status: SuggestionStatus;
+  /** A claim of the same file, or null. */
+  readonly claimId: string | null;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly createdAt: string;
+}
+
 export interface ArticleFile {
   readonly $schema?: string;
   readonly formatVersion: 1;
@@ -88,6 +112,8 @@ export interface ArticleFile {
     readonly createdBy?: string | null;
   };
   readonly claims: readonly ArticleFileClaim[];
+  /** Set on a JSON report: what the suggester found and what editors decided. Absent: the import runs the suggester. */
+  readonly suggestions?: readonly ArticleFileSuggestion[];
   /** Set on a JSON report: when and by whom it was made, and the filter it applied. */
   readonly report?: {
     readonly generatedAt: string;
