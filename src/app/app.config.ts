@@ -13,6 +13,7 @@ import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
 import { apiInterceptor } from './shell/api-interceptor';
+import { liveFeature } from './shell/state/live.feature';
 import * as claimDetailEffects from './workspace/state/claim-detail.effects';
 import { claimDetailFeature } from './workspace/state/claim-detail.feature';
 import * as liveEffects from './workspace/state/live.effects';
@@ -30,6 +31,7 @@ export const appConfig: ApplicationConfig = {
     provideState(claimsFeature),
     provideState(claimDetailFeature),
     provideState(suggestionsFeature),
+    provideState(liveFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,

@@ -36,7 +36,7 @@ export const routes: Routes = [
         path: 'people',
         title: 'People · Claimdesk',
         canActivate: [adminGuard],
-        loadComponent: () => import('./users/user-admin').then((m) => m.UserAdmin),
+        loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
         path: 'articles/:articleId',

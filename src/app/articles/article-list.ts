@@ -10,7 +10,6 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { STAGE_LABELS, STAGES } from '../../domain/workflow';
 import { sessionFeature } from '../session/state/session.feature';
 import { ArticleListPageActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
@@ -60,17 +59,31 @@ import { articlesFeature } from './state/articles.feature';
             [value]="item.progress"
             [attr.aria-label]="'Checked ' + item.progress + ' percent'"
           />
-          <p><a [routerLink]="['/articles', item.article.id, 'overview']">Overview</a></p>
-          <p class="counts">
-            {{ item.progress }}% checked · {{ item.article.claimCount }} claims:
-            @for (stage of stages; track stage) {
-              @if (item.article.stageCounts[stage]) {
-                <span class="count"
-                  >{{ stageLabels[stage] }} {{ item.article.stageCounts[stage] }}</span
-                >
-              }
-            }
+          <p class="summary">
+            {{ item.progress }}% checked · {{ item.article.claimCount }}
+            {{ item.article.claimCount === 1 ? 'claim' : 'claims' }} ·
+            <a [routerLink]="['/articles', item.article.id, 'overview']">Overview</a>
           </p>
+          @if (item.stages.length) {
+            <ul class="chips" aria-label="Claims per stage" data-testid="stage-counts">
+              <li class="chips-label" aria-hidden="true">By stage</li>
+              @for (chip of item.stages; track chip.key) {
+                <li [class]="'chip ' + chip.colourClass">
+                  {{ chip.label }} <span class="n">{{ chip.count }}</span>
+                </li>
+              }
+            </ul>
+          }
+          @if (item.verdicts.length) {
+            <ul class="chips" aria-label="Claims per verdict" data-testid="verdict-counts">
+              <li class="chips-label" aria-hidden="true">By verdict</li>
+              @for (chip of item.verdicts; track chip.key) {
+                <li [class]="'chip ' + chip.colourClass">
+                  {{ chip.label }} <span class="n">{{ chip.count }}</span>
+                </li>
+              }
+            </ul>
+          }
         </mat-card-content>
       </mat-card>
     } @empty {
@@ -102,12 +115,37 @@ import { articlesFeature } from './state/articles.feature';
     .article {
       margin-bottom: 16px;
     }
-    .counts {
-      margin-top: 8px;
+    .summary {
+      margin: 8px 0;
       color: var(--mat-sys-on-surface-variant);
     }
-    .count:not(:last-child)::after {
-      content: ' · ';
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin: 0 0 8px;
+      padding: 0;
+      list-style: none;
+    }
+    .chips-label {
+      min-width: 5.5em;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-label-medium);
+      align-self: center;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      border: 1px solid var(--stage-color, var(--mat-sys-outline));
+      border-left-width: 4px;
+      border-radius: 8px;
+      padding: 1px 8px;
+      font: var(--mat-sys-label-medium);
+    }
+    .n {
+      font-variant-numeric: tabular-nums;
+      font-weight: 700;
     }
     .error {
       color: var(--mat-sys-error);
@@ -120,8 +158,6 @@ export class ArticleList implements OnInit {
   protected readonly loading = this.store.selectSignal(articlesFeature.selectLoading);
   protected readonly error = this.store.selectSignal(articlesFeature.selectError);
   protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
-  protected readonly stages = STAGES;
-  protected readonly stageLabels = STAGE_LABELS;
 
   ngOnInit(): void {
     this.store.dispatch(ArticleListPageActions.opened());

@@ -1,20 +1,30 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { STAGE_LABELS } from '../../domain/workflow';
 import { ReportMenu } from '../reports/report-menu';
 import { claimsFeature } from '../workspace/state/claims.feature';
-import { WorkspacePageActions } from '../workspace/state/workspace.actions';
 import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
+import { OverviewPageActions } from './state/overview.actions';
 
 /** An article at a glance: claims per stage and per verdict, and what waits on whom. */
 @Component({
   selector: 'cd-overview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBar, ReportMenu, RouterLink],
+  imports: [MatButton, MatProgressBar, ReportMenu, RouterLink],
   template: `
-    @if (article(); as a) {
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
+    }
+    @if (error(); as message) {
+      <div role="alert" class="error" data-testid="overview-error">
+        <h1>The overview cannot be shown</h1>
+        <p>{{ message }}</p>
+        <button mat-stroked-button type="button" (click)="retry()">Try again</button>
+      </div>
+    } @else if (article(); as a) {
       <h1>Overview: {{ a.headline }}</h1>
       <p class="links">
         <a [routerLink]="['/articles', a.id]">Open the article workspace</a>
@@ -55,8 +65,6 @@ import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
       } @empty {
         <p>Nothing is waiting for review or changes.</p>
       }
-    } @else if (loading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
     }
   `,
   styles: `
@@ -111,6 +119,16 @@ import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    .error {
+      padding: 16px;
+      border: 1px solid var(--mat-sys-error);
+      border-radius: 12px;
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+      h1 {
+        margin-top: 0;
+      }
+    }
     .waiting span {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -121,6 +139,7 @@ export class Overview {
   readonly articleId = input.required<string>();
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
   protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
+  protected readonly error = this.store.selectSignal(claimsFeature.selectError);
   private readonly claims = this.store.selectSignal(claimsFeature.selectAll);
   protected readonly stageLabels = STAGE_LABELS;
   protected readonly charts = computed((): { title: string; bars: Bar[] }[] => [
@@ -130,6 +149,10 @@ export class Overview {
   protected readonly waiting = computed(() => waitingClaims(this.claims()));
 
   constructor() {
-    effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
+    effect(() => this.store.dispatch(OverviewPageActions.opened({ articleId: this.articleId() })));
+  }
+
+  protected retry(): void {
+    this.store.dispatch(OverviewPageActions.retryClicked({ articleId: this.articleId() }));
   }
 }

@@ -8,6 +8,7 @@ import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
+import { liveFeature } from './state/live.feature';
 import { Toolbar } from './toolbar';
 
 function person(username: string, role: Role): SessionUser {
@@ -43,11 +44,16 @@ describe('Toolbar', () => {
     document.documentElement.classList.remove('cd-dark');
   });
 
-  async function render(user: SessionUser | null) {
+  async function render(user: SessionUser | null, paused = false) {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        provideMockStore({ selectors: [{ selector: sessionFeature.selectUser, value: user }] }),
+        provideMockStore({
+          selectors: [
+            { selector: sessionFeature.selectUser, value: user },
+            { selector: liveFeature.selectPaused, value: paused },
+          ],
+        }),
       ],
     });
     const store = TestBed.inject(MockStore);
@@ -63,6 +69,27 @@ describe('Toolbar', () => {
     expect((await toolbar.getRowsAsText())[0]).toContain('Casey · Fact-checker');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'People' }))).toEqual([]);
     expect(await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).toBeTruthy();
+  });
+
+  it('keeps the role in an element of its own, which stays on a phone when the name goes', async () => {
+    const { fixture } = await render(person('casey', 'fact_checker'));
+    const user = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid="current-user"]',
+    )!;
+    expect(user.querySelector('.role')?.textContent).toBe('Fact-checker');
+    expect(user.querySelector('.name')?.textContent).toContain('Casey');
+    expect(user.getAttribute('title')).toBe('Casey');
+  });
+
+  it('says so, unobtrusively, while live updates are paused', async () => {
+    const live = await render(person('casey', 'fact_checker'));
+    const status = (fixture: typeof live.fixture) =>
+      (fixture.nativeElement as HTMLElement).querySelector('[role="status"]');
+    expect(status(live.fixture)?.textContent?.trim()).toBe('');
+    TestBed.inject(MockStore).overrideSelector(liveFeature.selectPaused, true);
+    TestBed.inject(MockStore).refreshState();
+    await live.fixture.whenStable();
+    expect(status(live.fixture)?.textContent).toContain('Live updates paused — reconnecting…');
   });
 
   it('offers admins the People page', async () => {

@@ -8,6 +8,7 @@ import { Store } from '@ngrx/store';
 import { ROLE_LABELS } from '../../domain/workflow';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
+import { liveFeature } from './state/live.feature';
 import { Theme } from './theme';
 
 @Component({
@@ -18,6 +19,14 @@ import { Theme } from './theme';
     <mat-toolbar>
       <a class="brand" routerLink="/">Claimdesk</a>
       <span class="spacer"></span>
+      <span class="live" role="status" data-testid="live-status">
+        @if (paused()) {
+          <span class="notice" matTooltip="Changes by others will show once reconnected">
+            <mat-icon aria-hidden="true">sync_problem</mat-icon>
+            <span class="notice-text">Live updates paused — reconnecting…</span>
+          </span>
+        }
+      </span>
       <button
         mat-icon-button
         type="button"
@@ -33,8 +42,9 @@ import { Theme } from './theme';
         @if (u.role === 'admin') {
           <a mat-button routerLink="/people">People</a>
         }
-        <span class="user" data-testid="current-user"
-          >{{ u.displayName }} · {{ roleLabels[u.role] }}</span
+        <span class="user" data-testid="current-user" [attr.title]="u.displayName"
+          ><span class="name">{{ u.displayName }} · </span
+          ><span class="role">{{ roleLabels[u.role] }}</span></span
         >
         <button mat-button type="button" (click)="signOut()">Sign out</button>
       }
@@ -52,10 +62,46 @@ import { Theme } from './theme';
     .user {
       font: var(--mat-sys-body-medium);
       margin: 0 8px;
+      white-space: nowrap;
     }
+    .notice {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      margin: 0 8px;
+      padding: 2px 10px 2px 6px;
+      border-radius: 16px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      font: var(--mat-sys-label-medium);
+      mat-icon {
+        font-size: 18px;
+        width: 18px;
+        height: 18px;
+      }
+    }
+    // A phone keeps the role (what this person may do) and drops the name; the
+    // notice keeps its icon and says the rest to screen readers.
     @media (max-width: 480px) {
+      .brand {
+        font: var(--mat-sys-title-medium);
+      }
       .user {
-        display: none;
+        margin: 0 4px;
+        font: var(--mat-sys-body-small);
+      }
+      .name,
+      .notice-text {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      .notice {
+        margin: 0 4px;
+        padding: 4px;
       }
     }
   `,
@@ -64,6 +110,7 @@ export class Toolbar {
   private readonly store = inject(Store);
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(sessionFeature.selectUser);
+  protected readonly paused = this.store.selectSignal(liveFeature.selectPaused);
   protected readonly roleLabels = ROLE_LABELS;
 
   protected signOut(): void {

@@ -1,23 +1,17 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { of, throwError } from 'rxjs';
-import { Role } from '../../domain/workflow';
-import { SessionUser } from '../session/session-api';
 import { sessionFeature } from '../session/state/session.feature';
+import { PeoplePageActions } from './state/users.actions';
+import { usersFeature } from './state/users.feature';
+import { person } from './state/users.feature.spec';
 import { UserAdmin } from './user-admin';
-import { UsersApi } from './users-api';
-
-function person(username: string, role: Role, disabled = false): SessionUser {
-  return { username, displayName: username, role, disabled, createdAt: '2026-11-01T09:00:00Z' };
-}
 
 const PEOPLE = [
   person('ada', 'admin'),
@@ -30,28 +24,29 @@ describe('UserAdmin', () => {
   // the next spec file reads this file's values.
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
-  async function render() {
-    const api = jasmine.createSpyObj<UsersApi>('UsersApi', {
-      list: of(PEOPLE),
-      add: of(person('sam', 'editor')),
-      update: of(person('casey', 'editor')),
-    });
+  async function render(
+    state: { loading?: boolean; error?: string | null; firstLoad?: boolean } = {},
+  ) {
     TestBed.configureTestingModule({
       providers: [
-        { provide: UsersApi, useValue: api },
         provideMockStore({
-          selectors: [{ selector: sessionFeature.selectUser, value: PEOPLE[0] }],
+          selectors: [
+            { selector: sessionFeature.selectUser, value: PEOPLE[0] },
+            { selector: usersFeature.selectAll, value: state.firstLoad ? [] : PEOPLE },
+            { selector: usersFeature.selectLoading, value: state.loading ?? false },
+            { selector: usersFeature.selectFirstLoad, value: state.firstLoad ?? false },
+            { selector: usersFeature.selectError, value: state.error ?? null },
+            { selector: usersFeature.selectAdding, value: false },
+            { selector: usersFeature.selectAdded, value: null },
+          ],
         }),
       ],
     });
+    const store = TestBed.inject(MockStore);
+    const dispatched = spyOn(store, 'dispatch');
     const fixture = TestBed.createComponent(UserAdmin);
     await fixture.whenStable();
-    return {
-      fixture,
-      api,
-      loader: TestbedHarnessEnvironment.loader(fixture),
-      page: TestbedHarnessEnvironment.documentRootLoader(fixture),
-    };
+    return { fixture, store, dispatched, loader: TestbedHarnessEnvironment.loader(fixture) };
   }
 
   function roleOf(loader: HarnessLoader, username: string): Promise<MatSelectHarness> {
@@ -69,6 +64,14 @@ describe('UserAdmin', () => {
     );
   }
 
+  const input = (loader: HarnessLoader, name: string) =>
+    loader.getHarness(MatInputHarness.with({ selector: `[formControlName="${name}"]` }));
+
+  it('asks for the list when opened', async () => {
+    const { dispatched } = await render();
+    expect(dispatched).toHaveBeenCalledOnceWith(PeoplePageActions.opened());
+  });
+
   it('lists everyone with role and status; an admin cannot demote or disable themself', async () => {
     const { fixture, loader } = await render();
     expect(rows(fixture)).toEqual([
@@ -82,36 +85,51 @@ describe('UserAdmin', () => {
     expect(await (await roleOf(loader, 'casey')).isDisabled()).toBeFalse();
   });
 
-  it('changes a role, says so, and reloads the list', async () => {
-    const { loader, page, api } = await render();
+  it('shows progress, not an empty table, while the list first loads', async () => {
+    const { fixture, loader } = await render({ loading: true, firstLoad: true });
+    expect(await loader.getAllHarnesses(MatProgressBarHarness)).toHaveSize(1);
+    expect((fixture.nativeElement as HTMLElement).querySelector('table')).toBeNull();
+  });
+
+  it('says why the list cannot be shown instead of an empty table, and tries again', async () => {
+    const { fixture, loader, dispatched } = await render({ error: 'The server answered 503.' });
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('table')).toBeNull();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('The server answered 503.');
+    dispatched.calls.reset();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
+    expect(dispatched).toHaveBeenCalledOnceWith(PeoplePageActions.retryClicked());
+  });
+
+  it('changes a role', async () => {
+    const { loader, dispatched } = await render();
     const role = await roleOf(loader, 'casey');
     await role.open();
     await role.clickOptions({ text: 'Editor' });
-    expect(api.update).toHaveBeenCalledOnceWith('casey', { role: 'editor' });
-    expect(await (await page.getHarness(MatSnackBarHarness)).getMessage()).toBe('Updated casey');
-    expect(api.list).toHaveBeenCalledTimes(2);
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.accountChanged({ previous: PEOPLE[1], changes: { role: 'editor' } }),
+    );
   });
 
   it('disables an active account and enables a disabled one', async () => {
-    const { loader, api } = await render();
-    const [disable] = await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Disable' }));
-    await disable.click();
-    expect(api.update).toHaveBeenCalledWith('casey', { disabled: true });
-    const [enable] = await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Enable' }));
-    await enable.click();
-    expect(api.update).toHaveBeenCalledWith('robin', { disabled: false });
+    const { loader, dispatched } = await render();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Disable' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Enable' }))).click();
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.accountChanged({ previous: PEOPLE[1], changes: { disabled: true } }),
+    );
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.accountChanged({ previous: PEOPLE[2], changes: { disabled: false } }),
+    );
   });
 
   it('explains an invalid new account instead of sending it', async () => {
-    const { loader, api } = await render();
-    await (
-      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="username"]' }))
-    ).setValue('Sam Smith');
-    await (
-      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="password"]' }))
-    ).setValue('too short');
+    const { loader, dispatched } = await render();
+    await (await input(loader, 'username')).setValue('Sam Smith');
+    await (await input(loader, 'password')).setValue('too short');
+    dispatched.calls.reset();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
-    expect(api.add).not.toHaveBeenCalled();
+    expect(dispatched).not.toHaveBeenCalled();
     const username = await loader.getHarness(
       MatFormFieldHarness.with({ floatingLabelText: 'Username' }),
     );
@@ -124,14 +142,10 @@ describe('UserAdmin', () => {
     expect(await password.getTextErrors()).toEqual(['At least 10 characters']);
   });
 
-  it('adds a person with the chosen role, then clears the form', async () => {
-    const { loader, page, api } = await render();
-    const username = await loader.getHarness(
-      MatInputHarness.with({ selector: '[formControlName="username"]' }),
-    );
-    const password = await loader.getHarness(
-      MatInputHarness.with({ selector: '[formControlName="password"]' }),
-    );
+  it('adds a person with the chosen role, and clears the form once added', async () => {
+    const { fixture, store, loader, dispatched } = await render();
+    const username = await input(loader, 'username');
+    const password = await input(loader, 'password');
     const role = await loader.getHarness(
       MatSelectHarness.with({ selector: '[formControlName="role"]' }),
     );
@@ -141,37 +155,20 @@ describe('UserAdmin', () => {
     await role.clickOptions({ text: 'Editor' });
     await password.setValue('sam password 1');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
-
-    expect(api.add).toHaveBeenCalledOnceWith('sam', 'editor', 'sam password 1');
-    expect(await (await page.getHarness(MatSnackBarHarness)).getMessage()).toBe('Added sam');
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.personAdded({
+        username: 'sam',
+        role: 'editor',
+        password: 'sam password 1',
+      }),
+    );
+    // Until the server has the account, what was typed stays (a refusal keeps it).
+    expect(await username.getValue()).toBe('sam');
+    store.overrideSelector(usersFeature.selectAdded, 'sam');
+    store.refreshState();
+    await fixture.whenStable();
     expect(await username.getValue()).toBe('');
     expect(await password.getValue()).toBe('');
     expect(await role.getValueText()).toBe('Fact-checker');
-  });
-
-  it('tells the admin why the server refused, and keeps what was typed', async () => {
-    const { loader, page, api } = await render();
-    api.add.and.returnValue(
-      throwError(
-        () =>
-          new HttpErrorResponse({
-            status: 409,
-            statusText: 'Conflict',
-            error: { title: 'Conflict', status: 409, detail: 'The username casey is taken.' },
-          }),
-      ),
-    );
-    const username = await loader.getHarness(
-      MatInputHarness.with({ selector: '[formControlName="username"]' }),
-    );
-    await username.setValue('casey');
-    await (
-      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="password"]' }))
-    ).setValue('casey password');
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
-    expect(await (await page.getHarness(MatSnackBarHarness)).getMessage()).toBe(
-      'The username casey is taken.',
-    );
-    expect(await username.getValue()).toBe('casey');
   });
 });

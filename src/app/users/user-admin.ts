@@ -1,17 +1,16 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
-import { Observable } from 'rxjs';
 import { Role, ROLE_LABELS, ROLES } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { sessionFeature } from '../session/state/session.feature';
-import { describeHttpError } from '../shell/http-errors';
-import { UsersApi } from './users-api';
+import { AccountChanges, PeoplePageActions } from './state/users.actions';
+import { usersFeature } from './state/users.feature';
 
 /** Admins add the newsroom's people, change their role or disable them. The server enforces it. */
 @Component({
@@ -25,53 +24,64 @@ import { UsersApi } from './users-api';
     MatInput,
     MatLabel,
     MatOption,
+    MatProgressBar,
     MatSelect,
   ],
   template: `
     <h1>People</h1>
-    <table class="users">
-      <thead>
-        <tr>
-          <th scope="col">Username</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col"><span class="cd-visually-hidden">Actions</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (user of users(); track user.username) {
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading people" />
+    }
+    @if (error(); as message) {
+      <div role="alert" class="error" data-testid="people-error">
+        <p>The list of people cannot be shown: {{ message }}</p>
+        <button mat-stroked-button type="button" (click)="retry()">Try again</button>
+      </div>
+    } @else if (!firstLoad()) {
+      <table class="users">
+        <thead>
           <tr>
-            <td>{{ user.username }}</td>
-            <td>
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Role of {{ user.username }}</mat-label>
-                <mat-select
-                  [value]="user.role"
-                  [disabled]="user.username === me()?.username"
-                  (valueChange)="update(user, { role: $event })"
-                >
-                  @for (role of roles; track role) {
-                    <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-            </td>
-            <td>{{ user.disabled ? 'Disabled' : 'Active' }}</td>
-            <td>
-              @if (user.username !== me()?.username) {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="update(user, { disabled: !user.disabled })"
-                >
-                  {{ user.disabled ? 'Enable' : 'Disable' }}
-                </button>
-              }
-            </td>
+            <th scope="col">Username</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span class="cd-visually-hidden">Actions</span></th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (user of users(); track user.username) {
+            <tr>
+              <td>{{ user.username }}</td>
+              <td>
+                <mat-form-field subscriptSizing="dynamic">
+                  <mat-label>Role of {{ user.username }}</mat-label>
+                  <mat-select
+                    [value]="user.role"
+                    [disabled]="user.username === me()?.username"
+                    (valueChange)="update(user, { role: $event })"
+                  >
+                    @for (role of roles; track role) {
+                      <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+              </td>
+              <td>{{ user.disabled ? 'Disabled' : 'Active' }}</td>
+              <td>
+                @if (user.username !== me()?.username) {
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="update(user, { disabled: !user.disabled })"
+                  >
+                    {{ user.disabled ? 'Enable' : 'Disable' }}
+                  </button>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
     <h2>Add a person</h2>
     <form [formGroup]="form" (ngSubmit)="add()" class="add">
       <mat-form-field>
@@ -98,7 +108,7 @@ import { UsersApi } from './users-api';
         />
         <mat-error>At least 10 characters</mat-error>
       </mat-form-field>
-      <button mat-flat-button type="submit">Add</button>
+      <button mat-flat-button type="submit" [disabled]="adding()">Add</button>
     </form>
   `,
   styles: `
@@ -121,6 +131,12 @@ import { UsersApi } from './users-api';
       padding: 4px 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    .error {
+      padding: 8px 16px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
     .add {
       display: flex;
       flex-wrap: wrap;
@@ -130,10 +146,14 @@ import { UsersApi } from './users-api';
   `,
 })
 export class UserAdmin {
-  private readonly api = inject(UsersApi);
-  private readonly snackBar = inject(MatSnackBar);
-  protected readonly me = inject(Store).selectSignal(sessionFeature.selectUser);
-  protected readonly users = signal<SessionUser[]>([]);
+  private readonly store = inject(Store);
+  protected readonly me = this.store.selectSignal(sessionFeature.selectUser);
+  protected readonly users = this.store.selectSignal(usersFeature.selectAll);
+  protected readonly loading = this.store.selectSignal(usersFeature.selectLoading);
+  protected readonly firstLoad = this.store.selectSignal(usersFeature.selectFirstLoad);
+  protected readonly error = this.store.selectSignal(usersFeature.selectError);
+  protected readonly adding = this.store.selectSignal(usersFeature.selectAdding);
+  private readonly added = this.store.selectSignal(usersFeature.selectAdded);
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -143,7 +163,17 @@ export class UserAdmin {
   });
 
   constructor() {
-    this.reload();
+    this.store.dispatch(PeoplePageActions.opened());
+    // The form clears once the server has the new account, and keeps what was typed if refused.
+    effect(() => {
+      if (this.added()) {
+        untracked(() => this.form.reset());
+      }
+    });
+  }
+
+  protected retry(): void {
+    this.store.dispatch(PeoplePageActions.retryClicked());
   }
 
   protected add(): void {
@@ -152,30 +182,10 @@ export class UserAdmin {
       return;
     }
     const { username, role, password } = this.form.getRawValue();
-    this.run(this.api.add(username, role, password), `Added ${username}`, () => this.form.reset());
+    this.store.dispatch(PeoplePageActions.personAdded({ username, role, password }));
   }
 
-  protected update(user: SessionUser, changes: { role?: Role; disabled?: boolean }): void {
-    this.run(this.api.update(user.username, changes), `Updated ${user.username}`);
-  }
-
-  private run(request: Observable<unknown>, done: string, after?: () => void): void {
-    request.subscribe({
-      next: () => {
-        this.snackBar.open(done, 'Dismiss', { duration: 3000 });
-        after?.();
-        this.reload();
-      },
-      error: (error: unknown) => {
-        this.snackBar.open(describeHttpError(error), 'Dismiss', { duration: 8000 });
-        this.reload();
-      },
-    });
-  }
-
-  private reload(): void {
-    this.api
-      .list()
-      .subscribe({ next: (users) => this.users.set(users), error: () => this.users.set([]) });
+  protected update(user: SessionUser, changes: AccountChanges): void {
+    this.store.dispatch(PeoplePageActions.accountChanged({ previous: user, changes }));
   }
 }

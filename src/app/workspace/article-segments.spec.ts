@@ -1,4 +1,11 @@
-import { segmentArticle } from './article-segments';
+import {
+  markClasses,
+  markDetails,
+  markLabel,
+  segmentArticle,
+  statusInWords,
+} from './article-segments';
+import { claimFixture } from './state/claims.feature.spec';
 
 describe('segmentArticle', () => {
   const text = 'Heading\nAlpha beta gamma delta.';
@@ -25,5 +32,40 @@ describe('segmentArticle', () => {
     const lines = segmentArticle(text, [{ id: 'c', start: 4, end: 13 }], new Set());
     expect(lines[0].runs.find((r) => r.text === 'ing')?.claimIds).toEqual(['c']);
     expect(lines[1].runs.find((r) => r.text === 'Alpha')?.claimIds).toEqual(['c']);
+  });
+});
+
+describe('highlight details', () => {
+  const claims = [
+    claimFixture({ id: 'a', stage: 'in_review', verdict: 'mostly_false', statement: 'A.' }),
+    claimFixture({ id: 'b', stage: 'new', verdict: null, statement: 'B.' }),
+  ];
+
+  it('puts stage and verdict in words', () => {
+    expect(statusInWords(claims[0])).toBe('In review, verdict Mostly false');
+    expect(statusInWords(claims[1])).toBe('New, no verdict yet');
+    expect(markDetails(claims).get('b')).toEqual({
+      status: 'New, no verdict yet',
+      statement: 'B.',
+    });
+  });
+
+  it('colours by stage or by verdict', () => {
+    expect([...markClasses(claims, 'stage').values()]).toEqual(['stage-in_review', 'stage-new']);
+    expect([...markClasses(claims, 'verdict').values()]).toEqual([
+      'verdict-mostly-false',
+      'verdict-none',
+    ]);
+  });
+
+  it('names a run by every claim on it', () => {
+    const details = markDetails(claims);
+    const run = { start: 0, end: 5, text: 'words', claimIds: ['a', 'b'] };
+    expect(markLabel(run, details)).toBe(
+      '2 claims on these words, In review, verdict Mostly false; New, no verdict yet: words',
+    );
+    expect(markLabel({ ...run, claimIds: ['b'] }, details)).toBe(
+      'Claim, New, no verdict yet: words',
+    );
   });
 });

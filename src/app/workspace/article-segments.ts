@@ -3,6 +3,9 @@
  * same set of claims, so that overlapping claims can each be highlighted and
  * selected. Pure: the article view renders what this returns.
  */
+import { Verdict, VERDICT_DEFINITIONS } from '../../domain/verdicts';
+import { Stage, STAGE_LABELS } from '../../domain/workflow';
+
 export interface AnchoredClaim {
   readonly id: string;
   readonly start: number;
@@ -52,4 +55,52 @@ export function segmentArticle(
     lineStart = lineEnd + 1;
   });
   return lines;
+}
+
+/** What a highlight says about its claim, in words: status is never colour alone. */
+export interface MarkDetail {
+  /** Stage and verdict, e.g. "In review, verdict False". */
+  readonly status: string;
+  readonly statement: string;
+}
+
+export interface MarkableClaim extends AnchoredClaim {
+  readonly stage: Stage;
+  readonly verdict: Verdict | null;
+  readonly statement: string;
+}
+
+export function statusInWords(claim: Pick<MarkableClaim, 'stage' | 'verdict'>): string {
+  return `${STAGE_LABELS[claim.stage]}, ${
+    claim.verdict ? `verdict ${VERDICT_DEFINITIONS[claim.verdict].label}` : 'no verdict yet'
+  }`;
+}
+
+export function markDetails(claims: readonly MarkableClaim[]): ReadonlyMap<string, MarkDetail> {
+  return new Map(
+    claims.map((claim) => [claim.id, { status: statusInWords(claim), statement: claim.statement }]),
+  );
+}
+
+/** The highlight class of each claim: its stage, or its verdict when colouring by verdict. */
+export function markClasses(
+  claims: readonly MarkableClaim[],
+  colourBy: 'stage' | 'verdict',
+): ReadonlyMap<string, string> {
+  return new Map(
+    claims.map((c) => [
+      c.id,
+      colourBy === 'verdict'
+        ? `verdict-${c.verdict ? VERDICT_DEFINITIONS[c.verdict].colorToken : 'none'}`
+        : `stage-${c.stage}`,
+    ]),
+  );
+}
+
+/** The accessible name of a highlight: its words, and each claim on them with its status. */
+export function markLabel(run: TextRun, details: ReadonlyMap<string, MarkDetail>): string {
+  const statuses = run.claimIds.map((id) => details.get(id)?.status ?? 'status unknown');
+  return run.claimIds.length === 1
+    ? `Claim, ${statuses[0]}: ${run.text}`
+    : `${run.claimIds.length} claims on these words, ${statuses.join('; ')}: ${run.text}`;
 }

@@ -1,6 +1,9 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
 import { ArticleText, selectionOffsets } from './article-text';
-import { segmentArticle } from './article-segments';
+import { markDetails, segmentArticle } from './article-segments';
+import { claimFixture } from './state/claims.feature.spec';
 
 const TEXT = 'Heading\nPutin arrived in Pyongyang on Tuesday.\nKim met him at the airport.';
 
@@ -66,5 +69,81 @@ describe('article text selection', () => {
     range.selectNodeContents(outside);
     expect(selectionOffsets(range, root)).toBeNull();
     outside.remove();
+  });
+});
+
+describe('article text highlights', () => {
+  afterEach(() => document.querySelectorAll('cd-article-text').forEach((el) => el.remove()));
+
+  // Two claims on exactly the same words, and one of its own.
+  const claims = [
+    claimFixture({ id: 'c1', start: 8, end: 34, stage: 'in_review', verdict: 'false' }),
+    claimFixture({ id: 'c2', start: 8, end: 34, stage: 'new', verdict: null, statement: 'Other.' }),
+    claimFixture({ id: 'c3', start: 47, end: 74, stage: 'approved', verdict: 'true' }),
+  ];
+
+  async function render() {
+    const fixture = TestBed.createComponent(ArticleText);
+    fixture.componentRef.setInput('lines', segmentArticle(TEXT, claims, new Set([0])));
+    fixture.componentRef.setInput(
+      'markClass',
+      new Map(claims.map((c) => [c.id, `stage-${c.stage}`])),
+    );
+    fixture.componentRef.setInput('details', markDetails(claims));
+    const selected: string[] = [];
+    fixture.componentInstance.selected.subscribe((id) => selected.push(id));
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    return {
+      fixture,
+      root,
+      selected,
+      loader: TestbedHarnessEnvironment.documentRootLoader(fixture),
+    };
+  }
+
+  it('names each highlight with the stage and verdict of its claims, in words', async () => {
+    const { root } = await render();
+    const [overlap, single] = [...root.querySelectorAll('mark')];
+    expect(single.getAttribute('aria-label')).toBe(
+      'Claim, Approved, verdict True: Kim met him at the airport.',
+    );
+    expect(overlap.getAttribute('aria-label')).toBe(
+      '2 claims on these words, In review, verdict False; New, no verdict yet: ' +
+        'Putin arrived in Pyongyang',
+    );
+    expect(overlap.classList).toContain('multi');
+  });
+
+  it('opens a single claim at once, by click or Enter', async () => {
+    const { root, selected } = await render();
+    const single = root.querySelector<HTMLElement>('mark[data-claims="c3"]')!;
+    single.click();
+    single.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(selected).toEqual(['c3', 'c3']);
+  });
+
+  it('lists every claim on the same words, so that each can be opened', async () => {
+    const { root, selected, loader } = await render();
+    root.querySelector<HTMLElement>('mark.multi')!.click();
+    const menu = await loader.getHarness(MatMenuHarness.with({ selector: 'mark.multi' }));
+    const items = await menu.getItems();
+    expect(await Promise.all(items.map((item) => item.getText()))).toEqual([
+      jasmine.stringMatching(/^In review, verdict False\s*North Korea shipped/),
+      jasmine.stringMatching(/^New, no verdict yet\s*Other\.$/),
+    ]);
+    await items[1].click();
+    expect(selected).toEqual(['c2']);
+  });
+
+  it('opens the list from the keyboard too', async () => {
+    const { root, loader } = await render();
+    const mark = root.querySelector<HTMLElement>('mark.multi')!;
+    mark.focus();
+    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    const menu = await loader.getHarness(MatMenuHarness.with({ selector: 'mark.multi' }));
+    expect(await menu.isOpen()).toBeTrue();
+    await menu.close();
   });
 });

@@ -1,12 +1,14 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   input,
   output,
 } from '@angular/core';
-import { ArticleLine } from './article-segments';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { ArticleLine, MarkDetail, markLabel, TextRun } from './article-segments';
 
 /**
  * The article with every claim highlighted. Its own OnPush component so that a
@@ -15,6 +17,7 @@ import { ArticleLine } from './article-segments';
 @Component({
   selector: 'cd-article-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger],
   templateUrl: './article-text.html',
   styleUrl: './article-text.scss',
   // A selection ends with a mouse release or a key (shift+arrows from a focused
@@ -25,12 +28,28 @@ export class ArticleText {
   readonly lines = input.required<readonly ArticleLine[]>();
   /** Highlight class per claim id (stage or verdict colour). */
   readonly markClass = input.required<ReadonlyMap<string, string>>();
+  /** Each claim's status in words and statement: for the highlights' names and the overlap menu. */
+  readonly details = input<ReadonlyMap<string, MarkDetail>>(new Map());
   readonly selectedId = input<string | null>(null);
   readonly selected = output<string>();
   /** The article offsets of the words the reader has selected, or null when nothing is. */
   readonly textSelected = output<{ start: number; end: number } | null>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  /** Each highlight's accessible name, worked out once per change of the claims, not per check. */
+  protected readonly labels = computed(() => {
+    const details = this.details();
+    const labels = new Map<TextRun, string>();
+    for (const line of this.lines()) {
+      for (const run of line.runs) {
+        if (run.claimIds.length) {
+          labels.set(run, markLabel(run, details));
+        }
+      }
+    }
+    return labels;
+  });
 
   protected reportSelection(): void {
     const selection = this.host.nativeElement.ownerDocument.getSelection();

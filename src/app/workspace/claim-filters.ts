@@ -1,4 +1,5 @@
 import {
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   ElementRef,
@@ -12,11 +13,18 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/claim';
+import { ClaimFilter, EMPTY_FILTER, isFiltered } from '../../domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS } from '../../domain/verdicts';
 import { STAGE_LABELS, STAGES } from '../../domain/workflow';
-import { ClaimFilter, EMPTY_FILTER, isFiltered } from './claim-filter';
 
-/** Search, filters and "Assigned to me" above the claims table. */
+/**
+ * Search, filters and "Assigned to me" above the claims table.
+ *
+ * The search box owns what is typed in it: it emits only the query, and the
+ * filter's query is written back into it only while it does not have focus (a
+ * link, Back, "Clear filters"). A URL update landing between two keystrokes can
+ * then never put older text back under the caret.
+ */
 @Component({
   selector: 'cd-claim-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,20 +32,25 @@ import { ClaimFilter, EMPTY_FILTER, isFiltered } from './claim-filter';
   template: `
     <div class="bar" role="search">
       <mat-form-field class="search" subscriptSizing="dynamic">
-        <mat-label>Search quotes and statements</mat-label>
+        <mat-label>Search quotes, statements, rationale and notes</mat-label>
         <input
           #search
           matInput
           type="search"
           data-testid="claim-search"
-          [value]="filter().query"
-          (input)="change({ query: search.value })"
-          (keydown.escape)="change({ query: '' }); search.value = ''"
+          (input)="queryChange.emit(search.value)"
+          (keydown.escape)="clearSearch(search)"
+          (blur)="syncSearch()"
         />
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Stage</mat-label>
-        <mat-select multiple [value]="filter().stages" (valueChange)="change({ stages: $event })">
+        <mat-select
+          multiple
+          class="stage-filter"
+          [value]="filter().stages"
+          (valueChange)="filterChange.emit({ stages: $event })"
+        >
           @for (stage of stages; track stage) {
             <mat-option [value]="stage">{{ stageLabels[stage] }}</mat-option>
           }
@@ -48,7 +61,7 @@ import { ClaimFilter, EMPTY_FILTER, isFiltered } from './claim-filter';
         <mat-select
           multiple
           [value]="filter().verdicts"
-          (valueChange)="change({ verdicts: $event })"
+          (valueChange)="filterChange.emit({ verdicts: $event })"
         >
           <mat-option value="none">No verdict yet</mat-option>
           @for (verdict of verdicts; track verdict) {
@@ -58,19 +71,21 @@ import { ClaimFilter, EMPTY_FILTER, isFiltered } from './claim-filter';
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Kind</mat-label>
-        <mat-select multiple [value]="filter().kinds" (valueChange)="change({ kinds: $event })">
+        <mat-select
+          multiple
+          [value]="filter().kinds"
+          (valueChange)="filterChange.emit({ kinds: $event })"
+        >
           @for (kind of kinds; track kind) {
             <mat-option [value]="kind">{{ kindLabels[kind] }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
-      <mat-checkbox [checked]="filter().mine" (change)="change({ mine: $event.checked })"
+      <mat-checkbox [checked]="filter().mine" (change)="filterChange.emit({ mine: $event.checked })"
         >Assigned to me</mat-checkbox
       >
       @if (filtered()) {
-        <button mat-button type="button" (click)="filterChange.emit(clearedFilter())">
-          Clear filters
-        </button>
+        <button mat-button type="button" (click)="filterChange.emit(cleared)">Clear filters</button>
       }
       <span class="count" role="status">{{ shown() }} of {{ total() }} claims</span>
     </div>
@@ -84,14 +99,23 @@ import { ClaimFilter, EMPTY_FILTER, isFiltered } from './claim-filter';
       margin-bottom: 8px;
     }
     .search {
-      flex: 1 1 240px;
+      flex: 1 1 100%;
     }
     mat-form-field:not(.search) {
-      width: 150px;
+      flex: 1 1 120px;
+      max-width: 200px;
     }
     .count {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
+    }
+    @media (max-width: 600px) {
+      .search {
+        --mat-form-field-filled-label-text-size: 14px;
+      }
+      mat-form-field:not(.search) {
+        flex-basis: 100px;
+      }
     }
   `,
 })
@@ -99,7 +123,10 @@ export class ClaimFilters {
   readonly filter = input.required<ClaimFilter>();
   readonly shown = input.required<number>();
   readonly total = input.required<number>();
-  readonly filterChange = output<ClaimFilter>();
+  /** What typing in the search box asks for: the query alone. */
+  readonly queryChange = output<string>();
+  /** Only the fields a control changed; the container applies them to the current filter. */
+  readonly filterChange = output<Partial<ClaimFilter>>();
   private readonly search = viewChild.required<ElementRef<HTMLInputElement>>('search');
 
   protected readonly stages = STAGES;
@@ -108,21 +135,45 @@ export class ClaimFilters {
   protected readonly verdictDefinitions = VERDICT_DEFINITIONS;
   protected readonly kinds = CLAIM_KINDS;
   protected readonly kindLabels = CLAIM_KIND_LABELS;
+  /** "Clear filters" keeps the sort. */
+  protected readonly cleared: Partial<ClaimFilter> = {
+    stages: EMPTY_FILTER.stages,
+    verdicts: EMPTY_FILTER.verdicts,
+    kinds: EMPTY_FILTER.kinds,
+    mine: EMPTY_FILTER.mine,
+    query: EMPTY_FILTER.query,
+  };
+
+  constructor() {
+    // Runs when the filter changes: a keystroke costs one comparison here.
+    afterRenderEffect({ write: () => this.writeQuery(this.filter().query, false) });
+  }
 
   protected filtered(): boolean {
     return isFiltered(this.filter());
   }
 
-  protected clearedFilter(): ClaimFilter {
-    return { ...EMPTY_FILTER, sort: this.filter().sort, descending: this.filter().descending };
+  protected clearSearch(box: HTMLInputElement): void {
+    box.value = '';
+    this.queryChange.emit('');
   }
 
-  protected change(changes: Partial<ClaimFilter>): void {
-    this.filterChange.emit({ ...this.filter(), ...changes });
+  /** On leaving the box: show the filter's query if it moved on meanwhile (Back, a link). */
+  protected syncSearch(): void {
+    this.writeQuery(this.filter().query, true);
   }
 
   /** For the `/` shortcut. */
   focusSearch(): void {
     this.search().nativeElement.focus();
+  }
+
+  private writeQuery(query: string, leaving: boolean): void {
+    const box = this.search().nativeElement;
+    const typing = !leaving && box.ownerDocument.activeElement === box;
+    // Spaces at the ends do not change the search, and the URL trims them.
+    if (!typing && box.value.trim() !== query.trim()) {
+      box.value = query;
+    }
   }
 }

@@ -3,14 +3,18 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { of } from 'rxjs';
+import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../domain/claim';
 import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { UsersApi } from '../users/users-api';
 import { sessionFeature } from '../session/state/session.feature';
 import { ClaimPanel } from './claim-panel';
+import { findingOf } from './finding-draft';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimDetailFeature } from './state/claim-detail.feature';
 import { claimsFeature } from './state/claims.feature';
@@ -21,6 +25,16 @@ describe('ClaimPanel', () => {
   // the next spec file reads this file's values.
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
+  const detailOf = (claim: ClaimSummary): ClaimDetail => ({ ...claim, evidence: [], notes: [] });
+  interface Loading {
+    known?: boolean;
+    detail?: ClaimDetail | null;
+    loading?: boolean;
+    error?: string | null;
+    missing?: boolean;
+    history?: HistoryEntry[];
+  }
+
   async function render(
     role: Role,
     claim = claimFixture({
@@ -30,17 +44,30 @@ describe('ClaimPanel', () => {
       submittedBy: 'casey',
     }),
     people: SessionUser[] = [],
+    loading: Loading = {},
   ) {
+    const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     TestBed.configureTestingModule({
       providers: [
         { provide: UsersApi, useValue: { list: () => of(people) } },
+        { provide: MatSnackBar, useValue: snackBar },
         provideMockStore({
           selectors: [
-            { selector: claimsFeature.selectEntities, value: { [claim.id]: claim } },
+            {
+              selector: claimsFeature.selectEntities,
+              value: loading.known === false ? {} : { [claim.id]: claim },
+            },
             { selector: claimsFeature.selectArticle, value: null },
-            { selector: claimDetailFeature.selectDetail, value: null },
-            { selector: claimDetailFeature.selectHistory, value: [] },
+            {
+              selector: claimDetailFeature.selectDetail,
+              value: loading.detail === undefined ? detailOf(claim) : loading.detail,
+            },
+            { selector: claimDetailFeature.selectHistory, value: loading.history ?? [] },
             { selector: claimDetailFeature.selectConflict, value: null },
+            { selector: claimDetailFeature.selectLoading, value: loading.loading ?? false },
+            { selector: claimDetailFeature.selectError, value: loading.error ?? null },
+            { selector: claimDetailFeature.selectMissing, value: loading.missing ?? false },
+            { selector: claimDetailFeature.selectChanges, value: {} },
             {
               selector: sessionFeature.selectActor,
               value: { username: role === 'fact_checker' ? 'casey' : 'dana', role },
@@ -54,8 +81,14 @@ describe('ClaimPanel', () => {
     const fixture = TestBed.createComponent(ClaimPanel);
     fixture.componentRef.setInput('claimId', claim.id);
     await fixture.whenStable();
-    return { fixture, dispatched, loader: TestbedHarnessEnvironment.loader(fixture) };
+    return { fixture, dispatched, snackBar, loader: TestbedHarnessEnvironment.loader(fixture) };
   }
+  const saved = (claim: ClaimSummary, patch: object) =>
+    ClaimDetailPageActions.fieldsSaved({
+      previous: claim,
+      patch,
+      base: { version: claim.version, finding: findingOf(claim) },
+    });
 
   it('never offers approve to a fact-checker, and says why on the disabled control', async () => {
     const { fixture, loader } = await render('fact_checker');
@@ -137,9 +170,7 @@ describe('ClaimPanel', () => {
       await select.clickOptions({ text: 'Nobody' });
       expect(await select.getValueText()).toBe('Nobody');
       await (await loader.getHarness(MatButtonHarness.with({ text: 'Save finding' }))).click();
-      expect(dispatched).toHaveBeenCalledWith(
-        ClaimDetailPageActions.fieldsSaved({ previous: claim, patch: { assignee: null } }),
-      );
+      expect(dispatched).toHaveBeenCalledWith(saved(claim, { assignee: null }));
     });
 
     it('assigns an unassigned claim to the person chosen', async () => {
@@ -149,14 +180,94 @@ describe('ClaimPanel', () => {
       await select.open();
       await select.clickOptions({ text: 'robin' });
       await (await loader.getHarness(MatButtonHarness.with({ text: 'Save finding' }))).click();
-      expect(dispatched).toHaveBeenCalledWith(
-        ClaimDetailPageActions.fieldsSaved({ previous: claim, patch: { assignee: 'robin' } }),
-      );
+      expect(dispatched).toHaveBeenCalledWith(saved(claim, { assignee: 'robin' }));
     });
 
     it('still names an assignee whose account has since been disabled', async () => {
       const { loader } = await render('editor', claimFixture({ assignee: 'sam' }), people);
       expect(await (await assigneeSelect(loader)).getValueText()).toBe('sam');
     });
+  });
+
+  describe('loading and errors', () => {
+    it('shows progress while the claim loads', async () => {
+      const { loader, fixture } = await render('editor', undefined, [], {
+        known: false,
+        detail: null,
+        loading: true,
+      });
+      expect(await loader.getAllHarnesses(MatProgressBarHarness)).toHaveSize(1);
+      expect((fixture.nativeElement as HTMLElement).textContent).not.toContain('Workflow');
+    });
+
+    it('says a claim does not exist, with the server’s reason, and offers to close', async () => {
+      const { loader, fixture } = await render('editor', undefined, [], {
+        known: false,
+        detail: null,
+        error: 'Claim c1 does not exist.',
+        missing: true,
+      });
+      const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
+      expect(alert?.textContent).toContain('This claim does not exist or was removed.');
+      expect(alert?.textContent).toContain('Claim c1 does not exist.');
+      let closed = 0;
+      fixture.componentInstance.closed.subscribe(() => closed++);
+      await (
+        await loader.getHarness(MatButtonHarness.with({ text: 'Close the claim panel' }))
+      ).click();
+      expect(closed).toBe(1);
+    });
+
+    it('offers to try again when the evidence and notes could not be loaded', async () => {
+      const { loader, dispatched } = await render('editor', undefined, [], {
+        detail: null,
+        error: 'The server cannot be reached. Check your connection and try again.',
+      });
+      dispatched.calls.reset();
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
+      expect(dispatched).toHaveBeenCalledWith(ClaimDetailPageActions.opened({ claimId: 'c1' }));
+    });
+  });
+
+  it('says why evidence cannot be added when the e shortcut asks for it', async () => {
+    const { fixture, snackBar } = await render('fact_checker');
+    // The workspace focuses whatever carries this test id.
+    document.querySelector<HTMLElement>('[data-testid="evidence-url"]')?.focus();
+    expect(snackBar.open).toHaveBeenCalledWith(
+      'The evidence cannot change while the claim is in review: request changes first.',
+      'Dismiss',
+      { duration: 6000 },
+    );
+    snackBar.open.calls.reset();
+    (document.activeElement as HTMLElement | null)?.blur();
+    fixture.componentInstance.focusEvidence();
+    expect(snackBar.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('names people by their display names in the history', async () => {
+    const history: HistoryEntry[] = [
+      {
+        id: 1,
+        claimId: 'c1',
+        at: '2026-11-28T14:02:00.000Z',
+        actor: 'dana',
+        action: 'update',
+        before: { verdict: null },
+        after: { verdict: 'false', rationale: 'No.' },
+        note: null,
+        correction: false,
+      },
+    ];
+    const dana: SessionUser = {
+      username: 'dana',
+      displayName: 'Dana Reyes',
+      role: 'editor',
+      disabled: false,
+      createdAt: '2026-11-01T09:00:00Z',
+    };
+    const { fixture } = await render('editor', undefined, [dana], { history });
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('cd-history-timeline')?.textContent,
+    ).toContain('Dana Reyes changed the verdict and rationale');
   });
 });

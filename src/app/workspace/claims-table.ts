@@ -1,21 +1,48 @@
 import { DatePipe } from '@angular/common';
-import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
 import {
+  afterNextRender,
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
-  effect,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
   input,
   output,
+  signal,
   viewChild,
 } from '@angular/core';
-import { CLAIM_KIND_LABELS, ClaimSummary } from '../../domain/claim';
+import { ClaimSummary } from '../../domain/claim';
+import { SortKey } from '../../domain/claim-filter';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import { STAGE_LABELS } from '../../domain/workflow';
-import { SortKey } from './claim-filter';
+import { RelativeTimePipe } from './relative-time';
 
 interface Column {
   readonly key: SortKey;
   readonly label: string;
+  /** Shown instead of the label where the table is narrow; the label stays its name. */
+  readonly icon?: string;
+}
+
+/**
+ * How the table lays its eight fields out, by its own width: one row of eight
+ * columns when wide; the statement over the quote beside six compact columns
+ * on a laptop; a card per claim on a phone.
+ */
+export type TableLayout = 'wide' | 'stacked' | 'cards';
+
+/** Row height per layout: fixed, as the virtual scroll measures by it. */
+export const ROW_HEIGHT: Readonly<Record<TableLayout, number>> = {
+  wide: 76,
+  stacked: 76,
+  cards: 124,
+};
+
+export function layoutFor(width: number): TableLayout {
+  return width >= 1040 ? 'wide' : width >= 560 ? 'stacked' : 'cards';
 }
 
 /**
@@ -25,82 +52,10 @@ interface Column {
 @Component({
   selector: 'cd-claims-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ScrollingModule],
-  template: `
-    <div role="table" aria-label="Claims" [attr.aria-rowcount]="claims().length + 1" class="table">
-      <div role="rowgroup">
-        <div role="row" class="row header">
-          @for (column of columns; track column.key) {
-            <div
-              role="columnheader"
-              [class]="'cell ' + column.key"
-              [attr.aria-sort]="
-                sort() === column.key ? (descending() ? 'descending' : 'ascending') : 'none'
-              "
-            >
-              <button type="button" class="sort" (click)="sortBy(column.key)">
-                {{ column.label }}
-                @if (sort() === column.key) {
-                  <span aria-hidden="true">{{ descending() ? '▼' : '▲' }}</span>
-                }
-              </button>
-            </div>
-          }
-        </div>
-      </div>
-      <cdk-virtual-scroll-viewport itemSize="76" class="viewport" role="rowgroup">
-        <div
-          *cdkVirtualFor="let claim of claims(); let index = index; trackBy: trackById"
-          role="row"
-          class="row"
-          tabindex="0"
-          [id]="'claim-row-' + claim.id"
-          [attr.aria-rowindex]="index + 2"
-          [attr.aria-selected]="claim.id === selectedId()"
-          [class.selected]="claim.id === selectedId()"
-          (click)="selected.emit(claim.id)"
-          (keydown.enter)="selected.emit(claim.id)"
-        >
-          <div role="cell" class="cell quote">“{{ claim.quote }}”</div>
-          <div role="cell" class="cell statement">{{ claim.statement }}</div>
-          <div role="cell" class="cell stage">
-            <span [class]="'chip stage-' + claim.stage">{{ stageLabels[claim.stage] }}</span>
-          </div>
-          <div role="cell" class="cell verdict">
-            @if (claim.verdict) {
-              <span
-                class="chip verdict-chip"
-                [style.--verdict-color]="
-                  'var(--cd-verdict-' + verdicts[claim.verdict].colorToken + ')'
-                "
-              >
-                {{ verdicts[claim.verdict].label }}
-              </span>
-            } @else {
-              <span class="muted">No verdict</span>
-            }
-          </div>
-          <div role="cell" class="cell assignee">{{ claim.assignee ?? '—' }}</div>
-          <div
-            role="cell"
-            class="cell evidence"
-            [attr.aria-label]="claim.evidenceCount + ' evidence links'"
-          >
-            {{ claim.evidenceCount }}
-          </div>
-          <div role="cell" class="cell notes" [attr.aria-label]="claim.noteCount + ' notes'">
-            {{ claim.noteCount }}
-          </div>
-          <div role="cell" class="cell updated">
-            <time [attr.datetime]="claim.updatedAt">{{
-              claim.updatedAt | date: 'd MMM HH:mm'
-            }}</time>
-          </div>
-        </div>
-      </cdk-virtual-scroll-viewport>
-    </div>
-  `,
+  imports: [DatePipe, RelativeTimePipe, ScrollingModule],
+  templateUrl: './claims-table.html',
   styleUrl: './claims-table.scss',
+  host: { '[class]': 'layout()' },
 })
 export class ClaimsTable {
   readonly claims = input.required<readonly ClaimSummary[]>();
@@ -110,9 +65,14 @@ export class ClaimsTable {
   readonly selected = output<string>();
   readonly sortChanged = output<{ sort: SortKey; descending: boolean }>();
 
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
+  private readonly width = signal(800);
+  protected readonly layout = computed(() => layoutFor(this.width()));
+  protected readonly rowHeight = computed(() => ROW_HEIGHT[this.layout()]);
+  /** For "5 min ago": ticks once a minute. */
+  protected readonly now = signal(Date.now());
   protected readonly stageLabels = STAGE_LABELS;
-  protected readonly kindLabels = CLAIM_KIND_LABELS;
   protected readonly verdicts = VERDICT_DEFINITIONS;
   protected readonly columns: readonly Column[] = [
     { key: 'quote', label: 'Quote' },
@@ -120,24 +80,38 @@ export class ClaimsTable {
     { key: 'stage', label: 'Stage' },
     { key: 'verdict', label: 'Verdict' },
     { key: 'assignee', label: 'Assignee' },
-    { key: 'evidence', label: 'Evidence' },
-    { key: 'notes', label: 'Notes' },
+    { key: 'evidence', label: 'Evidence', icon: 'link' },
+    { key: 'notes', label: 'Notes', icon: 'sticky_note_2' },
     { key: 'updated', label: 'Updated' },
   ];
 
   constructor() {
-    // A claim selected in the article is scrolled into view here.
-    effect(() => {
-      const id = this.selectedId();
-      const index = id === null ? -1 : this.claims().findIndex((c) => c.id === id);
-      const viewport = this.viewport();
-      if (index < 0 || !viewport) {
+    const destroyRef = inject(DestroyRef);
+    const tick = setInterval(() => this.now.set(Date.now()), 60_000);
+    destroyRef.onDestroy(() => clearInterval(tick));
+    afterNextRender(() => {
+      const host = this.host.nativeElement;
+      this.width.set(host.clientWidth || 800);
+      if (typeof ResizeObserver === 'undefined') {
         return;
       }
-      const { start, end } = viewport.getRenderedRange();
-      if (index <= start || index >= end - 1) {
-        viewport.scrollToIndex(Math.max(0, index - 1), 'smooth');
-      }
+      const observer = new ResizeObserver(([entry]) =>
+        this.width.set(Math.round(entry.contentRect.width) || this.width()),
+      );
+      observer.observe(host);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
+    // The open claim is scrolled into view here, wherever it was selected (the text, j/k,
+    // a link): after rendering, once the viewport knows how many rows it holds.
+    afterRenderEffect({
+      write: () => {
+        const id = this.selectedId();
+        const index = id === null ? -1 : this.claims().findIndex((c) => c.id === id);
+        const viewport = this.viewport();
+        if (index >= 0 && viewport) {
+          this.reveal(viewport, index, this.rowHeight());
+        }
+      },
     });
   }
 
@@ -152,5 +126,36 @@ export class ClaimsTable {
         ? { sort: 'position', descending: false }
         : { sort: key, descending },
     );
+  }
+
+  /**
+   * Scrolls as little as makes the whole row visible: within the table, then the
+   * page, where the table reaches below the window. A row in view stays put.
+   */
+  private reveal(viewport: CdkVirtualScrollViewport, index: number, height: number): void {
+    viewport.checkViewportSize();
+    const size = viewport.getViewportSize();
+    if (size === 0) {
+      viewport.scrollToIndex(index);
+      return;
+    }
+    const top = index * height;
+    const current = viewport.measureScrollOffset('top');
+    const offset =
+      top < current ? top : top + height > current + size ? top + height - size : current;
+    if (offset !== current) {
+      viewport.scrollToOffset(offset, 'smooth');
+    }
+    const element = viewport.elementRef.nativeElement;
+    const window = element.ownerDocument.defaultView;
+    if (!window) {
+      return;
+    }
+    const rowTop = element.getBoundingClientRect().top + top - offset;
+    if (rowTop + height > window.innerHeight) {
+      window.scrollBy({ top: rowTop + height - window.innerHeight + 8 });
+    } else if (rowTop < 0) {
+      window.scrollBy({ top: rowTop - 8 });
+    }
   }
 }

@@ -1,18 +1,29 @@
-import { ChangeDetectionStrategy, Component, effect, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
   FormBuilder,
+  FormGroupDirective,
+  NgForm,
   ReactiveFormsModule,
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { map } from 'rxjs';
 import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../domain/claim';
 import { EvidenceDraft } from './claims-api';
 
@@ -26,9 +37,37 @@ export function hostOf(value: string): string {
   return isWebUrl(value.trim()) ? new URL(value.trim()).host : '';
 }
 
-const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
-const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source' } as const;
+/** Shows a field's error while it is typed in, not only once it loses focus. */
+export class ShowErrorsWhileTyping implements ErrorStateMatcher {
+  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
+    return !!control?.invalid && (control.dirty || control.touched || !!form?.submitted);
+  }
+}
 
+export const STANCE_LABELS = {
+  supports: 'Supports',
+  refutes: 'Refutes',
+  context: 'Context',
+} as const;
+export const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source' } as const;
+
+/** The server's limits (server/routes/evidence.ts), said before the server has to refuse. */
+const LIMITS = { url: 2048, title: 500, publisher: 200, quote: 5000 } as const;
+
+const EMPTY = {
+  url: '',
+  title: '',
+  publisher: '',
+  stance: 'supports' as (typeof STANCES)[number],
+  sourceType: 'primary' as (typeof SOURCE_TYPES)[number],
+  archivedUrl: '',
+  quote: '',
+};
+
+/**
+ * A new evidence link, or an existing one edited in place. The form keeps what
+ * was typed until the parent says the server accepted it (`clear`).
+ */
 @Component({
   selector: 'cd-evidence-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,69 +82,8 @@ const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source'
     MatOption,
     MatSelect,
   ],
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" class="grid" [attr.aria-label]="submitLabel()">
-      <mat-form-field class="wide">
-        <mat-label>Link (http or https)</mat-label>
-        <input
-          matInput
-          formControlName="url"
-          type="url"
-          inputmode="url"
-          required
-          data-testid="evidence-url"
-        />
-        @if (form.controls.url.hasError('webUrl')) {
-          <mat-error>Only http:// and https:// links can be evidence.</mat-error>
-        } @else {
-          <mat-error>A link is required.</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field class="wide">
-        <mat-label>Title</mat-label>
-        <input matInput formControlName="title" required />
-        <mat-error>A title is required.</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Publisher</mat-label>
-        <input matInput formControlName="publisher" [placeholder]="host()" />
-        <mat-hint>{{
-          host() ? 'Leave empty for ' + host() : 'Defaults to the link’s site'
-        }}</mat-hint>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Stance</mat-label>
-        <mat-select formControlName="stance">
-          @for (s of stances; track s) {
-            <mat-option [value]="s">{{ stanceLabels[s] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Source type</mat-label>
-        <mat-select formControlName="sourceType">
-          @for (s of sourceTypes; track s) {
-            <mat-option [value]="s">{{ sourceLabels[s] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Archived link</mat-label>
-        <input matInput formControlName="archivedUrl" type="url" />
-        <mat-error>Only http:// and https:// links.</mat-error>
-      </mat-form-field>
-      <mat-form-field class="wide">
-        <mat-label>Quote from the source</mat-label>
-        <textarea matInput formControlName="quote" rows="2"></textarea>
-      </mat-form-field>
-      <div class="wide">
-        <button mat-flat-button type="submit">{{ submitLabel() }}</button>
-        @if (initial()) {
-          <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
-        }
-      </div>
-    </form>
-  `,
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowErrorsWhileTyping }],
+  templateUrl: './evidence-form.html',
   styles: `
     .grid {
       display: grid;
@@ -121,49 +99,83 @@ export class EvidenceForm {
   /** Evidence to edit; empty for a new link. */
   readonly initial = input<Evidence | null>(null);
   readonly submitLabel = input('Add evidence');
-  readonly added = output<EvidenceDraft>();
+  /** The last submission is with the server: submitting again would send it twice. */
+  readonly pending = input(false);
+  readonly saved = output<EvidenceDraft>();
   readonly cancelled = output<void>();
   protected readonly stances = STANCES;
   protected readonly sourceTypes = SOURCE_TYPES;
   protected readonly stanceLabels = STANCE_LABELS;
   protected readonly sourceLabels = SOURCE_LABELS;
+  protected readonly limits = LIMITS;
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    url: ['', [Validators.required, webUrlValidator, Validators.maxLength(2048)]],
-    title: ['', [Validators.required, Validators.pattern(/\S/)]],
-    publisher: [''],
-    stance: ['supports' as (typeof STANCES)[number]],
-    sourceType: ['primary' as (typeof SOURCE_TYPES)[number]],
-    archivedUrl: ['', [webUrlValidator]],
-    quote: [''],
+    url: ['', [Validators.required, webUrlValidator, Validators.maxLength(LIMITS.url)]],
+    title: [
+      '',
+      [Validators.required, Validators.pattern(/\S/), Validators.maxLength(LIMITS.title)],
+    ],
+    publisher: ['', [Validators.maxLength(LIMITS.publisher)]],
+    stance: [EMPTY.stance],
+    sourceType: [EMPTY.sourceType],
+    archivedUrl: ['', [webUrlValidator, Validators.maxLength(LIMITS.url)]],
+    quote: ['', [Validators.maxLength(LIMITS.quote)]],
   });
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly urlInput = viewChild.required<ElementRef<HTMLInputElement>>('urlInput');
+  /** The site last filled in as publisher: a publisher the person typed is never replaced. */
+  private filledPublisher = '';
+
   constructor() {
+    // Follows the saved item (it reloads on every live change), but never over an edit in progress.
     effect(() => {
       const evidence = this.initial();
-      if (evidence) {
-        this.form.setValue({
-          url: evidence.url,
-          title: evidence.title,
-          publisher: evidence.publisher,
-          stance: evidence.stance,
-          sourceType: evidence.sourceType,
-          archivedUrl: evidence.archivedUrl ?? '',
-          quote: evidence.quote ?? '',
-        });
+      if (evidence && untracked(() => !this.form.dirty)) {
+        this.form.setValue(
+          {
+            url: evidence.url,
+            title: evidence.title,
+            publisher: evidence.publisher,
+            stance: evidence.stance,
+            sourceType: evidence.sourceType,
+            archivedUrl: evidence.archivedUrl ?? '',
+            quote: evidence.quote ?? '',
+          },
+          { emitEvent: false },
+        );
+        this.filledPublisher = hostOf(evidence.url);
       }
     });
+    this.form.controls.url.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((url) => this.fillPublisher(url));
   }
 
-  protected readonly host = toSignal(this.form.controls.url.valueChanges.pipe(map(hostOf)), {
-    initialValue: '',
-  });
+  focus(): void {
+    this.urlInput().nativeElement.focus();
+  }
+
+  /** Empties the form once the server has the link: no "required" errors left showing. */
+  clear(): void {
+    this.formDirective().resetForm(EMPTY);
+    this.filledPublisher = '';
+  }
+
+  private fillPublisher(url: string): void {
+    const publisher = this.form.controls.publisher;
+    const host = hostOf(url);
+    if (publisher.value.trim() === '' || publisher.value === this.filledPublisher) {
+      publisher.setValue(host);
+    }
+    this.filledPublisher = host;
+  }
 
   protected submit(): void {
-    if (this.form.invalid) {
+    if (this.form.invalid || this.pending()) {
       this.form.markAllAsTouched();
       return;
     }
     const value = this.form.getRawValue();
-    this.added.emit({
+    this.saved.emit({
       url: value.url.trim(),
       title: value.title.trim(),
       publisher: value.publisher.trim() || null,
@@ -172,6 +184,5 @@ export class EvidenceForm {
       archivedUrl: value.archivedUrl.trim() || null,
       quote: value.quote.trim() || null,
     });
-    this.form.reset();
   }
 }

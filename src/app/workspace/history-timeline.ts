@@ -3,8 +3,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { HistoryEntry } from '../../domain/claim';
 import { VERDICT_DEFINITIONS, isVerdict } from '../../domain/verdicts';
 import { ACTION_PAST_TENSE, isAction } from '../../domain/workflow';
+import { listFields } from './finding-draft';
 
-const OTHER_ACTIONS: Record<string, string> = {
+const OTHER_ACTIONS: Readonly<Record<string, string>> = {
   import: 'imported',
   create: 'created',
   update: 'edited',
@@ -15,19 +16,36 @@ const OTHER_ACTIONS: Record<string, string> = {
   note_delete: 'deleted a note on',
 };
 
-/** One line a person reads: "dana approved the claim as False". */
-export function describeEntry(entry: HistoryEntry): string {
+/** The account the importer records when a claims file, not a person, brought the claim in. */
+const IMPORTER = 'import';
+
+/**
+ * One line a person reads: "Dana approved the claim as False", "Casey changed
+ * the verdict and rationale". `nameOf` gives a username's display name.
+ */
+export function describeEntry(
+  entry: HistoryEntry,
+  nameOf: (username: string) => string = (username) => username,
+): string {
+  if (entry.action === 'import' && entry.actor === IMPORTER) {
+    return 'Imported from a claims file';
+  }
+  const who = nameOf(entry.actor);
+  const fields = entry.action === 'update' && entry.after ? Object.keys(entry.after) : [];
+  if (fields.length > 0) {
+    return `${who} changed the ${listFields(fields)}`;
+  }
   const verb = isAction(entry.action)
     ? ACTION_PAST_TENSE[entry.action]
-    : (OTHER_ACTIONS[entry.action] ?? entry.action);
+    : Object.hasOwn(OTHER_ACTIONS, entry.action)
+      ? OTHER_ACTIONS[entry.action]
+      : entry.action.replace(/_/g, ' ');
   const verdict = entry.after?.['verdict'];
   const asVerdict =
     (entry.action === 'approve' || entry.action === 'submit') && isVerdict(verdict)
       ? ` as ${VERDICT_DEFINITIONS[verdict].label}`
       : '';
-  const fields =
-    entry.action === 'update' && entry.after ? ` (${Object.keys(entry.after).join(', ')})` : '';
-  return `${entry.actor} ${verb} the claim${asVerdict}${fields}`;
+  return `${who} ${verb} the claim${asVerdict}`;
 }
 
 @Component({
@@ -78,7 +96,13 @@ export function describeEntry(entry: HistoryEntry): string {
 })
 export class HistoryTimeline {
   readonly entries = input.required<readonly HistoryEntry[]>();
-  protected readonly items = computed(() =>
-    this.entries().map((entry) => ({ entry, text: describeEntry(entry) })),
-  );
+  /** Username → display name, for the people known; others show as their username. */
+  readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
+  protected readonly items = computed(() => {
+    const names = this.displayNames();
+    return this.entries().map((entry) => ({
+      entry,
+      text: describeEntry(entry, (username) => names.get(username) ?? username),
+    }));
+  });
 }

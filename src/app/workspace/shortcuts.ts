@@ -19,7 +19,9 @@ import {
         <dt><kbd>j</kbd> / <kbd>k</kbd></dt>
         <dd>Next / previous claim</dd>
         <dt><kbd>Enter</kbd></dt>
-        <dd>Go to the open claim</dd>
+        <dd>Go to the open claim; on a highlight or row, open its claim</dd>
+        <dt><kbd>Esc</kbd></dt>
+        <dd>Close the open claim</dd>
         <dt><kbd>e</kbd></dt>
         <dd>Add evidence</dd>
         <dt><kbd>n</kbd></dt>
@@ -29,6 +31,10 @@ import {
         <dt><kbd>?</kbd></dt>
         <dd>This list</dd>
       </dl>
+      <p class="hint">
+        Words under several claims are underlined twice: clicking them, or <kbd>Enter</kbd>, lists
+        the claims to choose from.
+      </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end"
       ><button mat-button mat-dialog-close type="button">Close</button></mat-dialog-actions
@@ -42,6 +48,10 @@ import {
     }
     dd {
       margin: 0;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 40ch;
     }
     kbd {
       border: 1px solid var(--mat-sys-outline);

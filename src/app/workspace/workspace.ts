@@ -1,9 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   inject,
+  Injector,
   input,
   signal,
   viewChild,
@@ -14,7 +16,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
+import { ClaimFilter, filterToQuery, SortKey } from '../../domain/claim-filter';
 import { NewClaimDialog, NewClaimDialogData } from '../new-claims/new-claim-dialog';
 import { ClaimDraft } from '../new-claims/new-claims-api';
 import { NewClaimsPageActions } from '../new-claims/state/new-claims.actions';
@@ -22,9 +24,8 @@ import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
 import { ReportMenu } from '../reports/report-menu';
 import { sessionFeature } from '../session/state/session.feature';
-import { segmentArticle } from './article-segments';
+import { markClasses, markDetails, segmentArticle } from './article-segments';
 import { ArticleText } from './article-text';
-import { ClaimFilter, filterToParams, SortKey } from './claim-filter';
 import { ClaimFilters } from './claim-filters';
 import { ClaimPanel } from './claim-panel';
 import { ClaimsTable } from './claims-table';
@@ -32,9 +33,12 @@ import { Shortcuts } from './shortcuts';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
-
-/** Keys that do something here; typing in a field never triggers them. */
-const SHORTCUT_KEYS = new Set(['j', 'k', 'Enter', 'e', 'n', '/', '?']);
+import {
+  focusPanelHeading,
+  PHONE_QUERY,
+  sameFilterBesidesQuery,
+  shortcutOf,
+} from './workspace-keys';
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({
@@ -61,6 +65,7 @@ export class Workspace {
   private readonly store = inject(Store);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   /** Route parameter. */
   readonly articleId = input.required<string>();
   /** Query parameter `claim`: the open claim, so that a link opens it. */
@@ -83,19 +88,14 @@ export class Workspace {
   /** The words selected in the article text, as offsets; null when none are. */
   protected readonly selection = signal<{ start: number; end: number } | null>(null);
   /** The table's filter as report query parameters: only what narrows the claims. */
-  protected readonly reportFilter = computed(() => {
-    const params = filterToParams(this.filter());
-    return Object.fromEntries(
-      Object.entries(params).filter(
-        (entry): entry is [string, string] =>
-          typeof entry[1] === 'string' &&
-          entry[1] !== '' &&
-          entry[0] !== 'sort' &&
-          entry[0] !== 'dir',
-      ),
-    );
+  protected readonly reportFilter = computed((): Readonly<Record<string, string>> => {
+    const query = filterToQuery(this.filter());
+    delete query.sort;
+    delete query.dir;
+    return query;
   });
 
+  // Derived from the claims alone: a keystroke in the search recomputes none of these.
   protected readonly lines = computed(() => {
     const article = this.article();
     if (!article) {
@@ -107,42 +107,58 @@ export class Workspace {
       new Set(article.headings.map((h) => h.line)),
     );
   });
+  protected readonly markClass = computed(() => markClasses(this.claims(), this.colourBy()));
+  protected readonly markDetail = computed(() => markDetails(this.claims()));
 
-  /** The highlight class of each claim: its stage, or its verdict when colouring by verdict. */
-  protected readonly markClass = computed(() => {
-    const byVerdict = this.colourBy() === 'verdict';
-    return new Map(
-      this.claims().map((c) => [
-        c.id,
-        byVerdict
-          ? `verdict-${c.verdict ? VERDICT_DEFINITIONS[c.verdict].colorToken : 'none'}`
-          : `stage-${c.stage}`,
-      ]),
-    );
-  });
+  /** What had focus when a claim was opened, to go back to when it closes. */
+  private opener: HTMLElement | null = null;
 
   constructor() {
     effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
-    // A claim selected in the table is brought into view in the article text.
+    // The open claim is brought into view in the article text, and on a phone,
+    // where the claim covers the page, focus moves into it.
     effect(() => {
       const id = this.selectedId();
       if (id && this.lines().length) {
-        queueMicrotask(() =>
-          document
-            .querySelector(`article mark[data-claims~="${CSS.escape(id)}"]`)
-            ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+        afterNextRender(
+          {
+            write: () => {
+              document
+                .querySelector(`article mark[data-claims~="${CSS.escape(id)}"]`)
+                ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+              const panel = document.querySelector<HTMLElement>('.panel');
+              panel?.scrollTo({ top: 0 });
+              if (matchMedia(PHONE_QUERY).matches) {
+                focusPanelHeading();
+              }
+            },
+          },
+          { injector: this.injector },
         );
       }
     });
   }
 
-  protected select(claimId: string | null): void {
+  /** Opens (or with null closes) a claim. Moving with j/k replaces the history entry. */
+  protected select(claimId: string | null, replaceUrl = false): void {
+    if (claimId !== null && this.selectedId() === null) {
+      this.opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    }
     void this.router.navigate([], {
       queryParams: { claim: claimId },
       queryParamsHandling: 'merge',
+      replaceUrl,
     });
     if (claimId === null) {
       this.store.dispatch(ClaimDetailPageActions.closed());
+      const opener = this.opener;
+      this.opener = null;
+      afterNextRender(
+        { write: () => opener?.isConnected && opener.focus() },
+        {
+          injector: this.injector,
+        },
+      );
     }
   }
 
@@ -191,66 +207,65 @@ export class Workspace {
       });
   }
 
-  protected changeFilter(filter: ClaimFilter): void {
+  /** Typing in the search box: filters at once; the URL follows once typing pauses. */
+  protected changeQuery(query: string): void {
+    this.store.dispatch(WorkspacePageActions.searchTyped({ query }));
+  }
+
+  /** A filter control or the sort: applied to the current filter, compared by value. */
+  protected changeFilter(changes: Partial<ClaimFilter>): void {
     const current = this.filter();
-    const onlyQuery = (Object.keys(filter) as (keyof ClaimFilter)[]).every(
-      (key) => key === 'query' || filter[key] === current[key],
-    );
-    if (onlyQuery) {
-      this.store.dispatch(WorkspacePageActions.searchTyped({ query: filter.query }));
+    const next: ClaimFilter = { ...current, ...changes };
+    if (sameFilterBesidesQuery(current, next)) {
+      if (next.query !== current.query) {
+        this.changeQuery(next.query);
+      }
       return;
     }
-    void this.router.navigate([], {
-      queryParams: filterToParams(filter),
-      queryParamsHandling: 'merge',
-    });
+    this.store.dispatch(WorkspacePageActions.filterChanged({ filter: next }));
   }
 
   protected changeSort(sort: { sort: SortKey; descending: boolean }): void {
-    this.changeFilter({ ...this.filter(), ...sort });
+    this.changeFilter(sort);
   }
 
   protected onKey(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement | null;
-    const typing = target?.closest(
-      'input, textarea, select, [contenteditable], mat-select, [role="dialog"]',
-    );
-    if (typing || event.ctrlKey || event.metaKey || event.altKey || !SHORTCUT_KEYS.has(event.key)) {
-      return;
-    }
-    if (event.key === 'Enter' && target?.closest('button, a, [role="row"], mark')) {
+    const shortcut = shortcutOf(event);
+    if (!shortcut) {
       return;
     }
     event.preventDefault();
     const claims = this.visible();
     const index = claims.findIndex((c) => c.id === this.selectedId());
-    switch (event.key) {
-      case 'j':
-      case 'k': {
+    switch (shortcut) {
+      case 'next':
+      case 'previous': {
         const next =
-          event.key === 'j' ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
-        if (claims[next]) {
-          this.select(claims[next].id);
+          shortcut === 'next' ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
+        if (claims[next] && claims[next].id !== this.selectedId()) {
+          this.select(claims[next].id, true);
         }
         break;
       }
-      case 'Enter':
-        document
-          .querySelector<HTMLElement>('#claim-panel-title')
-          ?.scrollIntoView({ block: 'start' });
-        document.querySelector<HTMLElement>('cd-claim-panel button')?.focus();
+      case 'open':
+        focusPanelHeading();
         break;
-      case 'e':
+      case 'close':
+        if (this.selectedId() !== null) {
+          this.select(null);
+        }
+        break;
+      case 'evidence':
         document.querySelector<HTMLElement>('[data-testid="evidence-url"]')?.focus();
         break;
-      case 'n':
+      case 'note':
         document.querySelector<HTMLElement>('[data-testid="note-text"]')?.focus();
         break;
-      case '/':
+      case 'search':
         this.filters()?.focusSearch();
         break;
-      case '?':
-        this.dialog.open(Shortcuts);
+      case 'help':
+        this.dialog.open(Shortcuts, { maxWidth: '95vw' });
         break;
     }
   }

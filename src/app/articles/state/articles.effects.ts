@@ -2,8 +2,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, exhaustMap, map, of, switchMap, tap } from 'rxjs';
+import { catchError, EMPTY, exhaustMap, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shell/http-errors';
+import { LiveActions } from '../../workspace/state/claim-detail.actions';
 import { ArticlesApi } from '../articles-api';
 import {
   ArticleListPageActions,
@@ -22,6 +23,23 @@ export const loadArticles = createEffect(
           catchError((error: unknown) =>
             of(ArticlesApiActions.loadFailed({ error: describeHttpError(error) })),
           ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Someone added an article: the list picks it up without a reload of the page. */
+export const refreshArticlesLive = createEffect(
+  (actions$ = inject(Actions), api = inject(ArticlesApi)) => {
+    return actions$.pipe(
+      ofType(LiveActions.articleAdded),
+      switchMap(() =>
+        api.list().pipe(
+          map((articles) => ArticlesApiActions.loadSucceeded({ articles })),
+          // The list shown stays as it was; the next visit loads it again.
+          catchError(() => EMPTY),
         ),
       ),
     );

@@ -1,6 +1,8 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
+import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
+import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
 import {
   ArticleListPageActions,
   ArticlesApiActions,
@@ -27,6 +29,51 @@ export const initialArticlesState: ArticlesState = articlesAdapter.getInitialSta
   error: null,
   intake: { saving: false, error: null, field: null },
 });
+
+/** One count of an article's claims, with its words and the class that colours it. */
+export interface CountChip {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+  /** A global colour hook: `stage-<stage>` or `verdict-<token>`. */
+  readonly colourClass: string;
+}
+
+export interface ArticleListItem {
+  readonly article: ArticleSummary;
+  readonly progress: number;
+  /** Only the stages and verdicts that have claims, in workflow and verdict order. */
+  readonly stages: readonly CountChip[];
+  readonly verdicts: readonly CountChip[];
+}
+
+export function stageChips(article: ArticleSummary): CountChip[] {
+  return STAGES.filter((stage) => article.stageCounts[stage] > 0).map((stage) => ({
+    key: stage,
+    label: STAGE_LABELS[stage],
+    count: article.stageCounts[stage],
+    colourClass: `stage-${stage}`,
+  }));
+}
+
+export function verdictChips(article: ArticleSummary): CountChip[] {
+  const counts = article.verdictCounts;
+  const chips: CountChip[] = VERDICTS.filter((verdict) => counts[verdict] > 0).map((verdict) => ({
+    key: verdict,
+    label: VERDICT_DEFINITIONS[verdict].label,
+    count: counts[verdict],
+    colourClass: `verdict-${VERDICT_DEFINITIONS[verdict].colorToken}`,
+  }));
+  if (counts.none > 0) {
+    chips.push({
+      key: 'none',
+      label: 'No verdict yet',
+      count: counts.none,
+      colourClass: 'verdict-none',
+    });
+  }
+  return chips;
+}
 
 /** Share of claims whose check is finished (approved or dismissed), 0 to 100. */
 export function progressOf(article: ArticleSummary): number {
@@ -74,8 +121,13 @@ export const articlesFeature = createFeature({
     const { selectAll } = articlesAdapter.getSelectors(selectArticlesState);
     return {
       selectAll,
-      selectWithProgress: createSelector(selectAll, (articles) =>
-        articles.map((article) => ({ article, progress: progressOf(article) })),
+      selectWithProgress: createSelector(selectAll, (articles): ArticleListItem[] =>
+        articles.map((article) => ({
+          article,
+          progress: progressOf(article),
+          stages: stageChips(article),
+          verdicts: verdictChips(article),
+        })),
       ),
     };
   },

@@ -1,6 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import { ClaimDetail, ClaimSummary, Evidence, HistoryEntry, Note } from '../../../domain/claim';
+import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
 import { ClaimPatch, EvidenceDraft, TransitionRequest } from '../claims-api';
+import { Finding, FindingBase } from '../finding-draft';
 
 /** What a person does in the claim detail panel. */
 export const ClaimDetailPageActions = createActionGroup({
@@ -8,14 +9,18 @@ export const ClaimDetailPageActions = createActionGroup({
   events: {
     Opened: props<{ claimId: string }>(),
     Closed: emptyProps(),
-    /** `previous` is the claim as shown before the edit: the rollback target. */
-    'Fields Saved': props<{ previous: ClaimSummary; patch: ClaimPatch }>(),
+    /**
+     * `previous` is the claim as shown before the edit: the rollback target.
+     * `base` is what the edit started from; its version goes to the server.
+     */
+    'Fields Saved': props<{ previous: ClaimSummary; patch: ClaimPatch; base?: FindingBase }>(),
     'Action Taken': props<{ previous: ClaimSummary; request: TransitionRequest }>(),
     'Evidence Added': props<{ claimId: string; draft: EvidenceDraft }>(),
     'Evidence Edited': props<{ claimId: string; evidenceId: string; draft: EvidenceDraft }>(),
     'Evidence Removed': props<{ claimId: string; evidenceId: string }>(),
     'Note Added': props<{ claimId: string; text: string }>(),
     'Note Deleted': props<{ claimId: string; noteId: string }>(),
+    /** `mine` is re-applied on top of `theirs`, the newest version known. */
     'Conflict Kept Mine': props<{ mine: ClaimPatch; theirs: ClaimSummary }>(),
     'Conflict Took Theirs': emptyProps(),
   },
@@ -25,14 +30,16 @@ export const ClaimsApiActions = createActionGroup({
   source: 'Claims API',
   events: {
     'Detail Loaded': props<{ claim: ClaimDetail; history: HistoryEntry[] }>(),
-    'Detail Failed': props<{ claimId: string; error: string }>(),
+    /** `missing`: the server answered 404, so the claim does not exist or was removed. */
+    'Detail Failed': props<{ claimId: string; error: string; missing?: boolean }>(),
     'Claim Saved': props<{ claim: ClaimSummary; message: string }>(),
     /** Refused or failed: the UI returns to `restore` (the server's state when known). */
     'Claim Save Failed': props<{ restore: ClaimSummary; error: string }>(),
-    'Claim Conflict': props<{ mine: ClaimPatch; theirs: ClaimSummary }>(),
-    'Evidence Saved': props<{ evidence: Evidence }>(),
-    'Note Saved': props<{ note: Note }>(),
-    'Request Failed': props<{ error: string }>(),
+    /** `base` is what the refused edit started from, so that both whole versions can be shown. */
+    'Claim Conflict': props<{ mine: ClaimPatch; theirs: ClaimSummary; base?: Finding }>(),
+    /** An evidence or note change the server accepted; `key` names the request (`CHANGE_KEYS`). */
+    'Change Saved': props<{ claimId: string; key: string }>(),
+    'Change Failed': props<{ claimId: string; key: string; error: string }>(),
   },
 });
 
@@ -50,3 +57,35 @@ export const LiveActions = createActionGroup({
     Disconnected: emptyProps(),
   },
 });
+
+/** Names of evidence and note requests, so that the form that sent one can follow its fate. */
+export const CHANGE_KEYS = {
+  newEvidence: 'evidence',
+  evidenceEdit: (evidenceId: string) => `evidence:${evidenceId}`,
+  evidenceRemoval: (evidenceId: string) => `evidence-removal:${evidenceId}`,
+  newNote: 'note',
+  noteDeletion: (noteId: string) => `note-deletion:${noteId}`,
+} as const;
+
+type EvidenceOrNoteAction = ReturnType<
+  | typeof ClaimDetailPageActions.evidenceAdded
+  | typeof ClaimDetailPageActions.evidenceEdited
+  | typeof ClaimDetailPageActions.evidenceRemoved
+  | typeof ClaimDetailPageActions.noteAdded
+  | typeof ClaimDetailPageActions.noteDeleted
+>;
+
+export function changeKey(action: EvidenceOrNoteAction): string {
+  switch (action.type) {
+    case ClaimDetailPageActions.evidenceAdded.type:
+      return CHANGE_KEYS.newEvidence;
+    case ClaimDetailPageActions.evidenceEdited.type:
+      return CHANGE_KEYS.evidenceEdit(action.evidenceId);
+    case ClaimDetailPageActions.evidenceRemoved.type:
+      return CHANGE_KEYS.evidenceRemoval(action.evidenceId);
+    case ClaimDetailPageActions.noteAdded.type:
+      return CHANGE_KEYS.newNote;
+    case ClaimDetailPageActions.noteDeleted.type:
+      return CHANGE_KEYS.noteDeletion(action.noteId);
+  }
+}

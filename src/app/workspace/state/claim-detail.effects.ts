@@ -6,8 +6,10 @@ import { Action, Store } from '@ngrx/store';
 import {
   catchError,
   concatMap,
+  defer,
   filter,
   forkJoin,
+  groupBy,
   map,
   mergeMap,
   Observable,
@@ -19,8 +21,16 @@ import { ClaimSummary } from '../../../domain/claim';
 import { ACTION_PAST_TENSE } from '../../../domain/workflow';
 import { describeHttpError } from '../../shell/http-errors';
 import { ClaimsApi } from '../claims-api';
-import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { findingOf } from '../finding-draft';
+import {
+  CHANGE_KEYS,
+  changeKey,
+  ClaimDetailPageActions,
+  ClaimsApiActions,
+  LiveActions,
+} from './claim-detail.actions';
 import { claimDetailFeature } from './claim-detail.feature';
+import { claimsFeature } from './claims.feature';
 
 /** The claim as it now stands, when the server sent it with a 412. */
 function currentFrom(error: unknown): ClaimSummary | null {
@@ -31,6 +41,11 @@ function currentFrom(error: unknown): ClaimSummary | null {
   return null;
 }
 
+function newest(...claims: (ClaimSummary | null | undefined)[]): ClaimSummary {
+  const known = claims.filter((claim): claim is ClaimSummary => !!claim);
+  return known.reduce((a, b) => (b.version > a.version ? b : a));
+}
+
 export const loadDetail = createEffect(
   (actions$ = inject(Actions), api = inject(ClaimsApi)) => {
     return actions$.pipe(
@@ -39,57 +54,11 @@ export const loadDetail = createEffect(
         forkJoin([api.get(claimId), api.history(claimId)]).pipe(
           map(([claim, history]) => ClaimsApiActions.detailLoaded({ claim, history })),
           catchError((error: unknown) =>
-            of(ClaimsApiActions.detailFailed({ claimId, error: describeHttpError(error) })),
-          ),
-        ),
-      ),
-    );
-  },
-  { functional: true },
-);
-
-export const saveFields = createEffect(
-  (actions$ = inject(Actions), api = inject(ClaimsApi)) => {
-    return actions$.pipe(
-      ofType(ClaimDetailPageActions.fieldsSaved),
-      concatMap(({ previous, patch }) =>
-        api.patch(previous.id, previous.version, patch).pipe(
-          map((claim) => ClaimsApiActions.claimSaved({ claim, message: 'Saved' })),
-          catchError((error: unknown) => {
-            const theirs = currentFrom(error);
-            return of(
-              theirs
-                ? ClaimsApiActions.claimConflict({ mine: patch, theirs })
-                : ClaimsApiActions.claimSaveFailed({
-                    restore: previous,
-                    error: describeHttpError(error),
-                  }),
-            );
-          }),
-        ),
-      ),
-    );
-  },
-  { functional: true },
-);
-
-export const takeAction = createEffect(
-  (actions$ = inject(Actions), api = inject(ClaimsApi)) => {
-    return actions$.pipe(
-      ofType(ClaimDetailPageActions.actionTaken),
-      concatMap(({ previous, request }) =>
-        api.transition(previous.id, previous.version, request).pipe(
-          map((claim) =>
-            ClaimsApiActions.claimSaved({
-              claim,
-              message: `You ${ACTION_PAST_TENSE[request.action]} the claim`,
-            }),
-          ),
-          catchError((error: unknown) =>
             of(
-              ClaimsApiActions.claimSaveFailed({
-                restore: currentFrom(error) ?? previous,
+              ClaimsApiActions.detailFailed({
+                claimId,
                 error: describeHttpError(error),
+                missing: error instanceof HttpErrorResponse && error.status === 404,
               }),
             ),
           ),
@@ -100,27 +69,115 @@ export const takeAction = createEffect(
   { functional: true },
 );
 
-export const keepMine = createEffect(
-  (actions$ = inject(Actions), api = inject(ClaimsApi)) => {
-    return actions$.pipe(
-      ofType(ClaimDetailPageActions.conflictKeptMine),
-      // Nothing is lost: the person chose to apply their edit on top of the newer version.
-      concatMap(({ mine, theirs }) =>
-        api.patch(theirs.id, theirs.version, mine).pipe(
-          map((claim) => ClaimsApiActions.claimSaved({ claim, message: 'Your version was saved' })),
-          catchError((error: unknown) => {
-            const newer = currentFrom(error);
-            return of(
-              newer
-                ? ClaimsApiActions.claimConflict({ mine, theirs: newer })
-                : ClaimsApiActions.claimSaveFailed({
-                    restore: theirs,
-                    error: describeHttpError(error),
-                  }),
-            );
-          }),
+type ClaimWrite = ReturnType<
+  | typeof ClaimDetailPageActions.fieldsSaved
+  | typeof ClaimDetailPageActions.actionTaken
+  | typeof ClaimDetailPageActions.conflictKeptMine
+>;
+
+function claimIdOf(action: ClaimWrite): string {
+  return action.type === ClaimDetailPageActions.conflictKeptMine.type
+    ? action.theirs.id
+    : action.previous.id;
+}
+
+/** The claim the write was made on: its version goes to the server, and a refusal returns to it. */
+function shownBefore(action: ClaimWrite): ClaimSummary {
+  return action.type === ClaimDetailPageActions.conflictKeptMine.type
+    ? action.theirs
+    : action.previous;
+}
+
+function versionOf(action: ClaimWrite): number {
+  return action.type === ClaimDetailPageActions.fieldsSaved.type && action.base
+    ? action.base.version
+    : shownBefore(action).version;
+}
+
+function successMessage(action: ClaimWrite): string {
+  switch (action.type) {
+    case ClaimDetailPageActions.fieldsSaved.type:
+      return 'Saved';
+    case ClaimDetailPageActions.conflictKeptMine.type:
+      return 'Your version was saved';
+    case ClaimDetailPageActions.actionTaken.type:
+      return `You ${ACTION_PAST_TENSE[action.request.action]} the claim`;
+  }
+}
+
+/**
+ * Edits, workflow actions and "keep mine" of one claim go to the server one at a
+ * time, each on the version the previous answer returned: a quick second save
+ * follows this person's own first one instead of being refused as someone else's.
+ */
+export const writeClaim = createEffect(
+  (actions$ = inject(Actions), api = inject(ClaimsApi), store = inject(Store)) => {
+    const entities = store.selectSignal(claimsFeature.selectEntities);
+    /** Claim id → the version a write was sent with → the claim the server answered. */
+    const answered = new Map<string, Map<number, ClaimSummary>>();
+    /** The version to send, and the newest claim this person's own writes led to. */
+    const resolve = (claimId: string, version: number) => {
+      const chain = answered.get(claimId);
+      let latest: ClaimSummary | null = null;
+      for (let next = chain?.get(version); next; next = chain?.get(next.version)) {
+        latest = next;
+      }
+      return { version: latest?.version ?? version, latest };
+    };
+    const remember = (sentWith: number, claim: ClaimSummary) => {
+      answered.set(claim.id, (answered.get(claim.id) ?? new Map()).set(sentWith, claim));
+    };
+    const failure = (action: ClaimWrite, error: unknown, latest: ClaimSummary | null): Action => {
+      const current = currentFrom(error);
+      if (current && action.type === ClaimDetailPageActions.fieldsSaved.type) {
+        const base = action.base?.finding ?? findingOf(action.previous);
+        return ClaimsApiActions.claimConflict({ mine: action.patch, theirs: current, base });
+      }
+      if (current && action.type === ClaimDetailPageActions.conflictKeptMine.type) {
+        const base = findingOf(action.theirs);
+        return ClaimsApiActions.claimConflict({ mine: action.mine, theirs: current, base });
+      }
+      // Back to the newest state known: never older than a live update that arrived meanwhile.
+      const before = shownBefore(action);
+      const shown = entities()[before.id];
+      return ClaimsApiActions.claimSaveFailed({
+        restore: newest(
+          before,
+          latest,
+          current,
+          shown && shown.version > before.version ? shown : null,
         ),
+        error: describeHttpError(error),
+      });
+    };
+    const write = (action: ClaimWrite): Observable<Action> =>
+      defer(() => {
+        const claimId = claimIdOf(action);
+        const { version, latest } = resolve(claimId, versionOf(action));
+        const request$ =
+          action.type === ClaimDetailPageActions.actionTaken.type
+            ? api.transition(claimId, version, action.request)
+            : api.patch(
+                claimId,
+                version,
+                action.type === ClaimDetailPageActions.fieldsSaved.type
+                  ? action.patch
+                  : action.mine,
+              );
+        return request$.pipe(
+          tap((claim) => remember(version, claim)),
+          map((claim) => ClaimsApiActions.claimSaved({ claim, message: successMessage(action) })),
+          catchError((error: unknown) => of(failure(action, error, latest))),
+        );
+      });
+    return actions$.pipe(
+      ofType(
+        ClaimDetailPageActions.fieldsSaved,
+        ClaimDetailPageActions.actionTaken,
+        ClaimDetailPageActions.conflictKeptMine,
       ),
+      groupBy(claimIdOf),
+      mergeMap((writes$) => writes$.pipe(concatMap(write))),
     );
   },
   { functional: true },
@@ -137,29 +194,22 @@ export const changeEvidenceAndNotes = createEffect(
         ClaimDetailPageActions.noteDeleted,
       ),
       mergeMap((action) => {
-        const request$: Observable<Action> =
+        const { claimId } = action;
+        const request$: Observable<unknown> =
           action.type === ClaimDetailPageActions.evidenceEdited.type
-            ? api
-                .updateEvidence(action.claimId, action.evidenceId, action.draft)
-                .pipe(map((evidence) => ClaimsApiActions.evidenceSaved({ evidence })))
+            ? api.updateEvidence(claimId, action.evidenceId, action.draft)
             : action.type === ClaimDetailPageActions.evidenceAdded.type
-              ? api
-                  .addEvidence(action.claimId, action.draft)
-                  .pipe(map((evidence) => ClaimsApiActions.evidenceSaved({ evidence })))
+              ? api.addEvidence(claimId, action.draft)
               : action.type === ClaimDetailPageActions.evidenceRemoved.type
-                ? api
-                    .removeEvidence(action.claimId, action.evidenceId)
-                    .pipe(map(() => ClaimDetailPageActions.opened({ claimId: action.claimId })))
+                ? api.removeEvidence(claimId, action.evidenceId)
                 : action.type === ClaimDetailPageActions.noteAdded.type
-                  ? api
-                      .addNote(action.claimId, action.text)
-                      .pipe(map((note) => ClaimsApiActions.noteSaved({ note })))
-                  : api
-                      .deleteNote(action.claimId, action.noteId)
-                      .pipe(map((note) => ClaimsApiActions.noteSaved({ note })));
+                  ? api.addNote(claimId, action.text)
+                  : api.deleteNote(claimId, action.noteId);
+        const key = changeKey(action);
         return request$.pipe(
+          map(() => ClaimsApiActions.changeSaved({ claimId, key })),
           catchError((error: unknown) =>
-            of(ClaimsApiActions.requestFailed({ error: describeHttpError(error) })),
+            of(ClaimsApiActions.changeFailed({ claimId, key, error: describeHttpError(error) })),
           ),
         );
       }),
@@ -172,19 +222,8 @@ export const changeEvidenceAndNotes = createEffect(
 export const refreshOpenClaim = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) => {
     return actions$.pipe(
-      ofType(
-        ClaimsApiActions.claimSaved,
-        ClaimsApiActions.evidenceSaved,
-        ClaimsApiActions.noteSaved,
-        LiveActions.claimChanged,
-      ),
-      map((action) =>
-        'claim' in action
-          ? action.claim.id
-          : 'evidence' in action
-            ? action.evidence.claimId
-            : action.note.claimId,
-      ),
+      ofType(ClaimsApiActions.claimSaved, ClaimsApiActions.changeSaved, LiveActions.claimChanged),
+      map((action) => ('claim' in action ? action.claim.id : action.claimId)),
       filter((claimId) => claimId === store.selectSignal(claimDetailFeature.selectClaimId)()),
       map((claimId) => ClaimDetailPageActions.opened({ claimId })),
     );
@@ -192,17 +231,41 @@ export const refreshOpenClaim = createEffect(
   { functional: true },
 );
 
+/** What did not happen, in words, for a change that failed. */
+function failedChange(key: string): string {
+  if (key === CHANGE_KEYS.newNote) {
+    return 'Your note was not added';
+  }
+  if (key === CHANGE_KEYS.newEvidence) {
+    return 'The evidence link was not added';
+  }
+  if (key.startsWith(CHANGE_KEYS.noteDeletion(''))) {
+    return 'The note was not deleted';
+  }
+  if (key.startsWith(CHANGE_KEYS.evidenceRemoval(''))) {
+    return 'The evidence link was not removed';
+  }
+  return 'The evidence link was not saved';
+}
+
 export const tellWhatHappened = createEffect(
   (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
     return actions$.pipe(
       ofType(
         ClaimsApiActions.claimSaved,
         ClaimsApiActions.claimSaveFailed,
-        ClaimsApiActions.requestFailed,
+        ClaimsApiActions.changeFailed,
       ),
       tap((action) => {
-        const message = 'error' in action ? action.error : action.message;
-        snackBar.open(message, 'Dismiss', { duration: 'error' in action ? 8000 : 3000 });
+        const message =
+          action.type === ClaimsApiActions.claimSaved.type
+            ? action.message
+            : action.type === ClaimsApiActions.claimSaveFailed.type
+              ? `${action.error} Your change was undone.`
+              : `${failedChange(action.key)}: ${action.error}`;
+        snackBar.open(message, 'Dismiss', {
+          duration: action.type === ClaimsApiActions.claimSaved.type ? 3000 : 8000,
+        });
       }),
     );
   },

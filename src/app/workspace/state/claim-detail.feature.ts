@@ -1,14 +1,20 @@
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
 import { ClaimPatch } from '../claims-api';
-import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
+import { Finding } from '../finding-draft';
+import { ClaimDetailPageActions, ClaimsApiActions, changeKey } from './claim-detail.actions';
 
 export interface ClaimConflict {
   /** What this person typed: never thrown away without their say. */
   readonly mine: ClaimPatch;
   /** The claim as someone else saved it. */
   readonly theirs: ClaimSummary;
+  /** What the refused edit started from, when known: "mine" is this with `mine` on top. */
+  readonly base: Finding | null;
 }
+
+/** Where an evidence or note request stands; a form clears only once it is `saved`. */
+export type ChangeStatus = 'pending' | 'saved' | 'failed';
 
 export interface ClaimDetailState {
   readonly claimId: string | null;
@@ -16,7 +22,11 @@ export interface ClaimDetailState {
   readonly history: readonly HistoryEntry[];
   readonly loading: boolean;
   readonly error: string | null;
+  /** The server says the claim does not exist (or no longer does). */
+  readonly missing: boolean;
   readonly conflict: ClaimConflict | null;
+  /** Evidence and note requests of the open claim, by `changeKey`. */
+  readonly changes: Readonly<Record<string, ChangeStatus>>;
 }
 
 export const initialClaimDetailState: ClaimDetailState = {
@@ -25,8 +35,14 @@ export const initialClaimDetailState: ClaimDetailState = {
   history: [],
   loading: false,
   error: null,
+  missing: false,
   conflict: null,
+  changes: {},
 };
+
+function withChange(state: ClaimDetailState, key: string, status: ChangeStatus): ClaimDetailState {
+  return { ...state, changes: { ...state.changes, [key]: status } };
+}
 
 export const claimDetailFeature = createFeature({
   name: 'claimDetail',
@@ -40,20 +56,37 @@ export const claimDetailFeature = createFeature({
     on(ClaimDetailPageActions.closed, (): ClaimDetailState => initialClaimDetailState),
     on(ClaimsApiActions.detailLoaded, (state, { claim, history }): ClaimDetailState =>
       claim.id === state.claimId
-        ? { ...state, detail: claim, history, loading: false, error: null }
+        ? { ...state, detail: claim, history, loading: false, error: null, missing: false }
         : state,
     ),
-    on(ClaimsApiActions.detailFailed, (state, { claimId, error }): ClaimDetailState =>
-      claimId === state.claimId ? { ...state, loading: false, error } : state,
+    on(ClaimsApiActions.detailFailed, (state, { claimId, error, missing }): ClaimDetailState =>
+      claimId === state.claimId
+        ? { ...state, loading: false, error, missing: missing ?? false }
+        : state,
     ),
-    on(ClaimsApiActions.claimConflict, (state, { mine, theirs }): ClaimDetailState => ({
+    on(ClaimsApiActions.claimConflict, (state, { mine, theirs, base }): ClaimDetailState => ({
       ...state,
-      conflict: { mine, theirs },
+      conflict: { mine, theirs, base: base ?? state.conflict?.base ?? null },
     })),
     on(
       ClaimDetailPageActions.conflictKeptMine,
       ClaimDetailPageActions.conflictTookTheirs,
       (state): ClaimDetailState => ({ ...state, conflict: null }),
+    ),
+    on(
+      ClaimDetailPageActions.evidenceAdded,
+      ClaimDetailPageActions.evidenceEdited,
+      ClaimDetailPageActions.evidenceRemoved,
+      ClaimDetailPageActions.noteAdded,
+      ClaimDetailPageActions.noteDeleted,
+      (state, action): ClaimDetailState =>
+        action.claimId === state.claimId ? withChange(state, changeKey(action), 'pending') : state,
+    ),
+    on(ClaimsApiActions.changeSaved, (state, { claimId, key }): ClaimDetailState =>
+      claimId === state.claimId ? withChange(state, key, 'saved') : state,
+    ),
+    on(ClaimsApiActions.changeFailed, (state, { claimId, key }): ClaimDetailState =>
+      claimId === state.claimId ? withChange(state, key, 'failed') : state,
     ),
   ),
 });

@@ -1,7 +1,8 @@
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { claimsFeature, ClaimsState, initialClaimsState } from './claims.feature';
-import { EMPTY_FILTER } from '../claim-filter';
+import { EMPTY_FILTER } from '../../../domain/claim-filter';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 export function claimFixture(overrides: Partial<ClaimSummary> = {}): ClaimSummary {
@@ -130,6 +131,26 @@ describe('claims reducer', () => {
     expect(state.searchDraft).toBe('shells');
     state = reducer(state, WorkspacePageActions.searchSyncedToUrl({ query: 'shells' }));
     expect(claimsFeature.selectFilter.projector(params, state.searchDraft).query).toBe('old');
+  });
+
+  it('holds the query of a filter change until the URL has it', () => {
+    let state = reducer(
+      loaded(claimFixture()),
+      WorkspacePageActions.filterChanged({ filter: { ...EMPTY_FILTER, query: 'shells' } }),
+    );
+    expect(state.searchDraft).toBe('shells');
+    state = reducer(state, WorkspacePageActions.searchSyncedToUrl({ query: 'shells' }));
+    expect(state.searchDraft).toBeNull();
+  });
+
+  it('loads for the overview as for the workspace, keeping an article already there', () => {
+    const state = loaded(claimFixture());
+    const same = reducer(state, OverviewPageActions.opened({ articleId: 'a1' }));
+    expect(same.loading).toBeTrue();
+    expect(same.ids).toEqual(['c1']);
+    const other = reducer(state, OverviewPageActions.retryClicked({ articleId: 'a2' }));
+    expect(other.article).toBeNull();
+    expect(other.ids).toEqual([]);
   });
 
   it('selects the claim named in the URL', () => {

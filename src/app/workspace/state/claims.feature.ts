@@ -1,11 +1,12 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+import { applyFilter, EMPTY_FILTER, filterFromQuery } from '../../../domain/claim-filter';
 import { ACTION_RULES } from '../../../domain/workflow';
 import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
+import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
 import { sessionFeature } from '../../session/state/session.feature';
-import { applyFilter, EMPTY_FILTER, filterFromParams } from '../claim-filter';
 import { NoteText } from '../claims-api';
 import { selectClaimIdFromUrl, selectQueryParams } from './router.selectors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
@@ -37,16 +38,20 @@ export const claimsFeature = createFeature({
   name: 'claims',
   reducer: createReducer(
     initialClaimsState,
-    on(WorkspacePageActions.opened, (state, { articleId }): ClaimsState =>
-      state.article?.id === articleId
-        ? { ...state, loading: true, error: null }
-        : claimsAdapter.removeAll({
-            ...state,
-            article: null,
-            noteText: {},
-            loading: true,
-            error: null,
-          }),
+    on(
+      WorkspacePageActions.opened,
+      OverviewPageActions.opened,
+      OverviewPageActions.retryClicked,
+      (state, { articleId }): ClaimsState =>
+        state.article?.id === articleId
+          ? { ...state, loading: true, error: null }
+          : claimsAdapter.removeAll({
+              ...state,
+              article: null,
+              noteText: {},
+              loading: true,
+              error: null,
+            }),
     ),
     on(WorkspaceApiActions.articleLoaded, (state, { article }): ClaimsState => ({
       ...state,
@@ -82,6 +87,11 @@ export const claimsFeature = createFeature({
     on(WorkspacePageActions.searchTyped, (state, { query }): ClaimsState => ({
       ...state,
       searchDraft: query,
+    })),
+    // The query of a filter change is what the URL will say; the draft holds it until it does.
+    on(WorkspacePageActions.filterChanged, (state, { filter }): ClaimsState => ({
+      ...state,
+      searchDraft: filter.query,
     })),
     on(WorkspacePageActions.searchSyncedToUrl, (state, { query }): ClaimsState =>
       state.searchDraft === query ? { ...state, searchDraft: null } : state,
@@ -119,7 +129,7 @@ export const claimsFeature = createFeature({
   extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft, selectNoteText }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
     const selectFilter = createSelector(selectQueryParams, selectSearchDraft, (params, draft) => {
-      const filter = params ? filterFromParams(params) : EMPTY_FILTER;
+      const filter = params ? filterFromQuery(params) : EMPTY_FILTER;
       return draft === null ? filter : { ...filter, query: draft };
     });
     return {

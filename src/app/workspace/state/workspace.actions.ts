@@ -1,5 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
+import { ClaimFilter } from '../../../domain/claim-filter';
 import { NoteText } from '../claims-api';
 
 export const WorkspacePageActions = createActionGroup({
@@ -8,6 +9,8 @@ export const WorkspacePageActions = createActionGroup({
     Opened: props<{ articleId: string }>(),
     /** A keystroke in the search box: filters at once, reaches the URL a moment later. */
     'Search Typed': props<{ query: string }>(),
+    /** A filter, "Clear filters" or a sort: goes to the URL at once, and wins over typing in flight. */
+    'Filter Changed': props<{ filter: ClaimFilter }>(),
     'Search Synced To Url': props<{ query: string }>(),
   },
 });

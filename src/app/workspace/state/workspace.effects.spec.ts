@@ -10,7 +10,10 @@ import { ClaimsApi, NoteText } from '../claims-api';
 import { LiveActions } from './claim-detail.actions';
 import { claimsFeature } from './claims.feature';
 import { claimFixture } from './claims.feature.spec';
-import { loadWorkspace, refreshNoteText } from './workspace.effects';
+import { Router } from '@angular/router';
+import { EMPTY_FILTER } from '../../../domain/claim-filter';
+import { OverviewPageActions } from '../../overview/state/overview.actions';
+import { loadWorkspace, refreshNoteText, syncFilterToUrl } from './workspace.effects';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
 describe('workspace effects', () => {
@@ -77,6 +80,15 @@ describe('workspace effects', () => {
         WorkspaceApiActions.articleLoaded({ article }),
         WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims: [claimFixture()] }),
       ]);
+    });
+
+    it('loads the claims for the overview, which needs no note text', async () => {
+      actions$ = of(OverviewPageActions.opened({ articleId: 'a1' }));
+      expect(await all(loadWorkspace)).toEqual([
+        WorkspaceApiActions.articleLoaded({ article }),
+        WorkspaceApiActions.claimsLoaded({ articleId: 'a1', claims: [claimFixture()] }),
+      ]);
+      expect(claims.noteText).not.toHaveBeenCalled();
     });
 
     it('reports a claim list that cannot be had', async () => {
@@ -158,6 +170,65 @@ describe('workspace effects', () => {
       expect(await all(refreshNoteText)).toEqual([
         WorkspaceApiActions.claimNoteTextLoaded({ articleId: 'a1', claimId: 'c2', text: 'Fine.' }),
       ]);
+    });
+  });
+
+  describe('the filter in the URL', () => {
+    let router: jasmine.SpyObj<Router>;
+    let live: Subject<Action>;
+    let emitted: Action[];
+
+    beforeEach(() => {
+      router = jasmine.createSpyObj<Router>('Router', ['navigate']);
+      router.navigate.and.resolveTo(true);
+      TestBed.overrideProvider(Router, { useValue: router });
+      live = new Subject<Action>();
+      actions$ = live;
+      emitted = [];
+      jasmine.clock().install();
+      TestBed.runInInjectionContext(() => syncFilterToUrl().subscribe((a) => emitted.push(a)));
+    });
+
+    afterEach(() => jasmine.clock().uninstall());
+
+    const settle = () => new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+
+    it('writes typing once it pauses, replacing the history entry', async () => {
+      live.next(WorkspacePageActions.searchTyped({ query: 'k' }));
+      jasmine.clock().tick(100);
+      live.next(WorkspacePageActions.searchTyped({ query: 'kremlin ' }));
+      jasmine.clock().tick(249);
+      expect(router.navigate).not.toHaveBeenCalled();
+      jasmine.clock().tick(1);
+      await settle();
+      expect(router.navigate).toHaveBeenCalledOnceWith([], {
+        queryParams: { q: 'kremlin' },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
+      expect(emitted).toEqual([WorkspacePageActions.searchSyncedToUrl({ query: 'kremlin ' })]);
+    });
+
+    it('writes a filter at once as a new entry, and drops typing still waiting', async () => {
+      live.next(WorkspacePageActions.searchTyped({ query: 'old' }));
+      const filter = { ...EMPTY_FILTER, stages: ['new' as const], query: 'shells' };
+      live.next(WorkspacePageActions.filterChanged({ filter }));
+      await settle();
+      jasmine.clock().tick(1000);
+      await settle();
+      expect(router.navigate).toHaveBeenCalledOnceWith([], {
+        queryParams: {
+          stage: 'new',
+          verdict: null,
+          kind: null,
+          mine: null,
+          q: 'shells',
+          sort: null,
+          dir: null,
+        },
+        queryParamsHandling: 'merge',
+      });
+      expect(emitted).toEqual([WorkspacePageActions.searchSyncedToUrl({ query: 'shells' })]);
     });
   });
 });

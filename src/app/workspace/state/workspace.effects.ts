@@ -1,10 +1,9 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { Router } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { Params, Router } from '@angular/router';
 import {
   catchError,
-  debounceTime,
   EMPTY,
   filter,
   forkJoin,
@@ -15,8 +14,11 @@ import {
   mergeMap,
   of,
   switchMap,
+  timer,
 } from 'rxjs';
+import { ClaimFilter, FILTER_PARAMS, filterToQuery } from '../../../domain/claim-filter';
 import { ArticlesApi } from '../../articles/articles-api';
+import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { describeHttpError } from '../../shell/http-errors';
 import { ClaimsApi } from '../claims-api';
 import { LiveActions } from './claim-detail.actions';
@@ -26,8 +28,12 @@ import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 export const loadWorkspace = createEffect(
   (actions$ = inject(Actions), api = inject(ArticlesApi), claimsApi = inject(ClaimsApi)) => {
     return actions$.pipe(
-      ofType(WorkspacePageActions.opened),
-      switchMap(({ articleId }) =>
+      ofType(
+        WorkspacePageActions.opened,
+        OverviewPageActions.opened,
+        OverviewPageActions.retryClicked,
+      ),
+      switchMap(({ type, articleId }) =>
         merge(
           forkJoin([api.get(articleId), api.claims(articleId)]).pipe(
             switchMap(([article, claims]) => [
@@ -39,10 +45,13 @@ export const loadWorkspace = createEffect(
             ),
           ),
           // Alongside, never holding up the table; without it search covers the claims' own text.
-          claimsApi.noteText(articleId).pipe(
-            map((noteText) => WorkspaceApiActions.noteTextLoaded({ articleId, noteText })),
-            catchError(() => EMPTY),
-          ),
+          // The overview does not search.
+          type === WorkspacePageActions.opened.type
+            ? claimsApi.noteText(articleId).pipe(
+                map((noteText) => WorkspaceApiActions.noteTextLoaded({ articleId, noteText })),
+                catchError(() => EMPTY),
+              )
+            : EMPTY,
         ),
       ),
     );
@@ -50,20 +59,44 @@ export const loadWorkspace = createEffect(
   { functional: true },
 );
 
-/** Search reaches the URL once typing pauses: one navigation per pause, not per key. */
-export const syncSearchToUrl = createEffect(
+/** Query parameters for a filter; `null` removes a parameter when merged into the URL. */
+function filterToParams(filter: ClaimFilter): Params {
+  const query = filterToQuery(filter);
+  return Object.fromEntries(FILTER_PARAMS.map((name) => [name, query[name] ?? null]));
+}
+
+const SEARCH_SYNC_DELAY_MS = 250;
+
+/**
+ * The filter reaches the URL: typing once it pauses, replacing the current
+ * history entry (one per pause, never one per key); a filter or sort at once,
+ * as a new entry. A filter change cancels typing still waiting, so a late
+ * search can never undo it.
+ */
+export const syncFilterToUrl = createEffect(
   (actions$ = inject(Actions), router = inject(Router)) => {
     return actions$.pipe(
-      ofType(WorkspacePageActions.searchTyped),
-      debounceTime(250),
-      switchMap(({ query }) =>
-        from(
-          router.navigate([], {
-            queryParams: { q: query.trim() || null },
-            queryParamsHandling: 'merge',
-            replaceUrl: true,
-          }),
-        ).pipe(map(() => WorkspacePageActions.searchSyncedToUrl({ query }))),
+      ofType(WorkspacePageActions.searchTyped, WorkspacePageActions.filterChanged),
+      switchMap((action) =>
+        action.type === WorkspacePageActions.searchTyped.type
+          ? timer(SEARCH_SYNC_DELAY_MS).pipe(
+              switchMap(() =>
+                router.navigate([], {
+                  queryParams: { q: action.query.trim() || null },
+                  queryParamsHandling: 'merge',
+                  replaceUrl: true,
+                }),
+              ),
+              map(() => WorkspacePageActions.searchSyncedToUrl({ query: action.query })),
+            )
+          : from(
+              router.navigate([], {
+                queryParams: filterToParams(action.filter),
+                queryParamsHandling: 'merge',
+              }),
+            ).pipe(
+              map(() => WorkspacePageActions.searchSyncedToUrl({ query: action.filter.query })),
+            ),
       ),
     );
   },

@@ -1,0 +1,78 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
+import { provideRouter } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { ArticleSummary } from '../../domain/claim';
+import { sessionFeature } from '../session/state/session.feature';
+import { ArticleList } from './article-list';
+import { ArticleListPageActions } from './state/articles.actions';
+import { ArticleListItem, articlesFeature } from './state/articles.feature';
+import { article as articleFixture } from './state/articles.feature.spec';
+
+describe('ArticleList', () => {
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  async function render(
+    articles: readonly ArticleSummary[],
+    state: { loading?: boolean; error?: string | null; editor?: boolean } = {},
+  ) {
+    const items = articlesFeature.selectWithProgress.projector([...articles]);
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideMockStore({
+          selectors: [
+            { selector: articlesFeature.selectWithProgress, value: items as ArticleListItem[] },
+            { selector: articlesFeature.selectLoading, value: state.loading ?? false },
+            { selector: articlesFeature.selectError, value: state.error ?? null },
+            { selector: sessionFeature.selectIsEditor, value: state.editor ?? false },
+          ],
+        }),
+      ],
+    });
+    const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
+    const fixture = TestBed.createComponent(ArticleList);
+    await fixture.whenStable();
+    return {
+      root: fixture.nativeElement as HTMLElement,
+      dispatched,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+    };
+  }
+
+  const chips = (root: HTMLElement, testId: string) =>
+    [...root.querySelectorAll(`[data-testid="${testId}"] .chip`)].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+
+  it('asks for the articles when opened', async () => {
+    const { dispatched } = await render([]);
+    expect(dispatched).toHaveBeenCalledOnceWith(ArticleListPageActions.opened());
+  });
+
+  it('shows each article’s progress and its counts per stage and per verdict, in words', async () => {
+    const { root } = await render([articleFixture()]);
+    expect(root.querySelector('h2')?.textContent?.trim()).toBe('The visit');
+    expect(root.querySelector('.summary')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      '50% checked · 4 claims',
+    );
+    expect(chips(root, 'stage-counts')).toEqual(['New 1', 'In review 1', 'Approved 2']);
+    expect(chips(root, 'verdict-counts')).toEqual(['True 1', 'False 1', 'No verdict yet 2']);
+    expect(root.querySelector('[data-testid="verdict-counts"]')?.getAttribute('aria-label')).toBe(
+      'Claims per verdict',
+    );
+  });
+
+  it('shows loading, a failure, and an empty list for what each is', async () => {
+    const loading = await render([], { loading: true });
+    expect(await loading.loader.getAllHarnesses(MatProgressBarHarness)).toHaveSize(1);
+    expect(loading.root.textContent).not.toContain('No articles yet.');
+    TestBed.resetTestingModule();
+    const failed = await render([], { error: 'The server answered 500 Server Error.' });
+    expect(failed.root.querySelector('[role="alert"]')?.textContent).toContain('500');
+    TestBed.resetTestingModule();
+    const empty = await render([]);
+    expect(empty.root.textContent).toContain('No articles yet.');
+  });
+});

@@ -1,0 +1,104 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
+import { provideRouter } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { ArticleDetail, ClaimSummary } from '../../domain/claim';
+import { claimsFeature } from '../workspace/state/claims.feature';
+import { claimFixture } from '../workspace/state/claims.feature.spec';
+import { Overview } from './overview';
+import { OverviewPageActions } from './state/overview.actions';
+
+describe('Overview', () => {
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  const article = {
+    id: 'a1',
+    headline: 'The visit',
+    text: '',
+    headings: [],
+  } as unknown as ArticleDetail;
+
+  async function render(state: {
+    article?: ArticleDetail | null;
+    claims?: ClaimSummary[];
+    loading?: boolean;
+    error?: string | null;
+  }) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideMockStore({
+          selectors: [
+            { selector: claimsFeature.selectArticle, value: state.article ?? null },
+            { selector: claimsFeature.selectAll, value: state.claims ?? [] },
+            { selector: claimsFeature.selectLoading, value: state.loading ?? false },
+            { selector: claimsFeature.selectError, value: state.error ?? null },
+          ],
+        }),
+      ],
+    });
+    const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
+    const fixture = TestBed.createComponent(Overview);
+    fixture.componentRef.setInput('articleId', 'a1');
+    await fixture.whenStable();
+    return {
+      fixture,
+      dispatched,
+      root: fixture.nativeElement as HTMLElement,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+    };
+  }
+
+  it('loads the article through its own page action', async () => {
+    const { dispatched } = await render({ loading: true });
+    expect(dispatched).toHaveBeenCalledOnceWith(OverviewPageActions.opened({ articleId: 'a1' }));
+  });
+
+  it('shows progress while loading', async () => {
+    const { loader } = await render({ loading: true });
+    expect(await loader.getAllHarnesses(MatProgressBarHarness)).toHaveSize(1);
+  });
+
+  it('says why it cannot show the overview, and tries again', async () => {
+    const { root, loader, dispatched } = await render({
+      error: 'The server cannot be reached. Check your connection and try again.',
+    });
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      'The server cannot be reached.',
+    );
+    dispatched.calls.reset();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      OverviewPageActions.retryClicked({ articleId: 'a1' }),
+    );
+  });
+
+  it('charts claims per stage and per verdict, and lists what waits on whom', async () => {
+    const { root } = await render({
+      article,
+      claims: [
+        claimFixture({ id: 'a', stage: 'in_review', verdict: 'false', submittedBy: 'casey' }),
+        claimFixture({ id: 'b', stage: 'new', verdict: null, statement: 'Not waiting.' }),
+      ],
+    });
+    expect(root.querySelector('h1')?.textContent).toContain('Overview: The visit');
+    const rows = [...root.querySelectorAll('figure tr')].map((tr) =>
+      [...tr.children]
+        .map((cell) => cell.textContent?.trim())
+        .filter(Boolean)
+        .join(' '),
+    );
+    expect(rows).toContain('In review 1');
+    expect(rows).toContain('No verdict yet 1');
+    expect(rows).toContain('False 1');
+    const waiting = [...root.querySelectorAll('.waiting')].map((p) => p.textContent);
+    expect(waiting.length).toBe(1);
+    expect(waiting[0]).toContain('In review, waiting for an editor other than casey');
+  });
+});

@@ -1,0 +1,34 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { Role } from '../../../domain/workflow';
+import { SessionUser } from '../../session/session-api';
+
+/** What the changes to an account may touch. */
+export interface AccountChanges {
+  readonly role?: Role;
+  readonly disabled?: boolean;
+}
+
+/** What an admin does on the People page. */
+export const PeoplePageActions = createActionGroup({
+  source: 'People Page',
+  events: {
+    Opened: emptyProps(),
+    'Retry Clicked': emptyProps(),
+    'Person Added': props<{ username: string; role: Role; password: string }>(),
+    /** `previous` is the account as shown before the change: the rollback target. */
+    'Account Changed': props<{ previous: SessionUser; changes: AccountChanges }>(),
+  },
+});
+
+export const UsersApiActions = createActionGroup({
+  source: 'Users API',
+  events: {
+    'Load Succeeded': props<{ users: SessionUser[] }>(),
+    'Load Failed': props<{ error: string }>(),
+    'Person Added': props<{ user: SessionUser }>(),
+    'Add Failed': props<{ error: string }>(),
+    'Account Saved': props<{ user: SessionUser }>(),
+    /** Refused or failed: the account returns to `restore`. */
+    'Account Save Failed': props<{ restore: SessionUser; error: string }>(),
+  },
+});

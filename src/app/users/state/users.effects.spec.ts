@@ -1,0 +1,102 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { firstValueFrom, Observable, of, throwError, toArray } from 'rxjs';
+import { UsersApi } from '../users-api';
+import { PeoplePageActions, UsersApiActions } from './users.actions';
+import { addPerson, changeAccount, loadUsers, tellAdmin } from './users.effects';
+import { person } from './users.feature.spec';
+
+describe('users effects', () => {
+  let actions$: Observable<Action>;
+  let api: jasmine.SpyObj<UsersApi>;
+  let snackBar: jasmine.SpyObj<MatSnackBar>;
+
+  beforeEach(() => {
+    api = jasmine.createSpyObj<UsersApi>('UsersApi', ['list', 'add', 'update']);
+    snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        { provide: UsersApi, useValue: api },
+        { provide: MatSnackBar, useValue: snackBar },
+      ],
+    });
+  });
+
+  const all = (effect: () => Observable<Action>) =>
+    TestBed.runInInjectionContext(() => firstValueFrom(effect().pipe(toArray())));
+
+  const refused = (detail: string) =>
+    throwError(
+      () =>
+        new HttpErrorResponse({
+          status: 409,
+          statusText: 'Conflict',
+          error: { title: 'Conflict', status: 409, detail },
+        }),
+    );
+
+  it('loads the list on opening and on trying again, and says why it failed', async () => {
+    actions$ = of(PeoplePageActions.opened(), PeoplePageActions.retryClicked());
+    api.list.and.returnValues(
+      throwError(() => new HttpErrorResponse({ status: 0 })),
+      of([person('ada', 'admin')]),
+    );
+    expect(await all(loadUsers)).toEqual([
+      UsersApiActions.loadFailed({
+        error: 'The server cannot be reached. Check your connection and try again.',
+      }),
+      UsersApiActions.loadSucceeded({ users: [person('ada', 'admin')] }),
+    ]);
+  });
+
+  it('adds a person, or passes on the server’s refusal', async () => {
+    actions$ = of(
+      PeoplePageActions.personAdded({ username: 'sam', role: 'editor', password: 'sam pass 1' }),
+      PeoplePageActions.personAdded({ username: 'ada', role: 'admin', password: 'ada pass 12' }),
+    );
+    api.add.and.returnValues(of(person('sam', 'editor')), refused('The username ada is taken.'));
+    expect(await all(addPerson)).toEqual([
+      UsersApiActions.personAdded({ user: person('sam', 'editor') }),
+      UsersApiActions.addFailed({ error: 'The username ada is taken.' }),
+    ]);
+    expect(api.add.calls.allArgs()).toEqual([
+      ['sam', 'editor', 'sam pass 1'],
+      ['ada', 'admin', 'ada pass 12'],
+    ]);
+  });
+
+  it('saves a change, and on refusal returns the account to what it was', async () => {
+    const casey = person('casey', 'fact_checker');
+    actions$ = of(
+      PeoplePageActions.accountChanged({ previous: casey, changes: { role: 'editor' } }),
+      PeoplePageActions.accountChanged({ previous: casey, changes: { disabled: true } }),
+    );
+    api.update.and.returnValues(of(person('casey', 'editor')), refused('Not allowed.'));
+    expect(await all(changeAccount)).toEqual([
+      UsersApiActions.accountSaved({ user: person('casey', 'editor') }),
+      UsersApiActions.accountSaveFailed({ restore: casey, error: 'Not allowed.' }),
+    ]);
+    expect(api.update.calls.allArgs()).toEqual([
+      ['casey', { role: 'editor' }],
+      ['casey', { disabled: true }],
+    ]);
+  });
+
+  it('tells the admin how each change went', async () => {
+    actions$ = of(
+      UsersApiActions.personAdded({ user: person('sam', 'editor') }),
+      UsersApiActions.accountSaved({ user: person('casey', 'editor') }),
+      UsersApiActions.addFailed({ error: 'The username ada is taken.' }),
+    );
+    await all(tellAdmin);
+    expect(snackBar.open.calls.allArgs()).toEqual([
+      ['Added sam', 'Dismiss', { duration: 3000 }],
+      ['Updated casey', 'Dismiss', { duration: 3000 }],
+      ['The username ada is taken.', 'Dismiss', { duration: 8000 }],
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { catchError, concatMap, map, mergeMap, of, switchMap, tap } from 'rxjs';
+import { describeHttpError } from '../../shell/http-errors';
+import { UsersApi } from '../users-api';
+import { PeoplePageActions, UsersApiActions } from './users.actions';
+
+export const loadUsers = createEffect(
+  (actions$ = inject(Actions), api = inject(UsersApi)) => {
+    return actions$.pipe(
+      ofType(PeoplePageActions.opened, PeoplePageActions.retryClicked),
+      switchMap(() =>
+        api.list().pipe(
+          map((users) => UsersApiActions.loadSucceeded({ users })),
+          catchError((error: unknown) =>
+            of(UsersApiActions.loadFailed({ error: describeHttpError(error) })),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+export const addPerson = createEffect(
+  (actions$ = inject(Actions), api = inject(UsersApi)) => {
+    return actions$.pipe(
+      ofType(PeoplePageActions.personAdded),
+      concatMap(({ username, role, password }) =>
+        api.add(username, role, password).pipe(
+          map((user) => UsersApiActions.personAdded({ user })),
+          catchError((error: unknown) =>
+            of(UsersApiActions.addFailed({ error: describeHttpError(error) })),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Changes to different accounts go out side by side; each is undone alone if refused. */
+export const changeAccount = createEffect(
+  (actions$ = inject(Actions), api = inject(UsersApi)) => {
+    return actions$.pipe(
+      ofType(PeoplePageActions.accountChanged),
+      mergeMap(({ previous, changes }) =>
+        api.update(previous.username, changes).pipe(
+          map((user) => UsersApiActions.accountSaved({ user })),
+          catchError((error: unknown) =>
+            of(
+              UsersApiActions.accountSaveFailed({
+                restore: previous,
+                error: describeHttpError(error),
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Says how each change went: done briefly, a refusal with the server's reason for longer. */
+export const tellAdmin = createEffect(
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+    return actions$.pipe(
+      ofType(
+        UsersApiActions.personAdded,
+        UsersApiActions.accountSaved,
+        UsersApiActions.addFailed,
+        UsersApiActions.accountSaveFailed,
+      ),
+      tap((action) => {
+        if (action.type === UsersApiActions.personAdded.type) {
+          snackBar.open(`Added ${action.user.username}`, 'Dismiss', { duration: 3000 });
+        } else if (action.type === UsersApiActions.accountSaved.type) {
+          snackBar.open(`Updated ${action.user.username}`, 'Dismiss', { duration: 3000 });
+        } else {
+          snackBar.open(action.error, 'Dismiss', { duration: 8000 });
+        }
+      }),
+    );
+  },
+  { functional: true, dispatch: false },
+);

@@ -1,0 +1,114 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { ClaimFilter, EMPTY_FILTER } from '../../domain/claim-filter';
+import { ClaimFilters } from './claim-filters';
+
+describe('ClaimFilters', () => {
+  async function render(filter: ClaimFilter = EMPTY_FILTER) {
+    const fixture = TestBed.createComponent(ClaimFilters);
+    fixture.componentRef.setInput('filter', filter);
+    fixture.componentRef.setInput('shown', 3);
+    fixture.componentRef.setInput('total', 5);
+    const queries: string[] = [];
+    const changes: Partial<ClaimFilter>[] = [];
+    fixture.componentInstance.queryChange.subscribe((q) => queries.push(q));
+    fixture.componentInstance.filterChange.subscribe((c) => changes.push(c));
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const box = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+      '[data-testid="claim-search"]',
+    )!;
+    return { fixture, box, queries, changes, loader: TestbedHarnessEnvironment.loader(fixture) };
+  }
+
+  afterEach(() => document.querySelectorAll('cd-claim-filters').forEach((el) => el.remove()));
+
+  /** One key as a browser types it: the value changes, then `input` fires. */
+  function press(box: HTMLInputElement, key: string): void {
+    box.value += key;
+    box.dispatchEvent(new Event('input'));
+  }
+
+  it('says that the search covers notes and rationale too', async () => {
+    const { loader } = await render();
+    const field = await loader.getHarness(MatFormFieldHarness.with({ selector: '.search' }));
+    expect(await field.getLabel()).toBe('Search quotes, statements, rationale and notes');
+  });
+
+  it('emits only the query while typing, and never writes older text back under the caret', async () => {
+    const { fixture, box, queries, changes } = await render();
+    box.focus();
+    press(box, 'k');
+    press(box, 'r');
+    // The URL update for "k" lands now, as a new filter with new lists (same values).
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, stages: [], query: 'k' });
+    await fixture.whenStable();
+    expect(box.value).toBe('kr');
+    press(box, 'e');
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, kinds: [], query: 'kr' });
+    await fixture.whenStable();
+    for (const key of 'mlin') {
+      press(box, key);
+    }
+    await fixture.whenStable();
+    expect(box.value).toBe('kremlin');
+    expect(queries).toEqual(['k', 'kr', 'kre', 'krem', 'kreml', 'kremli', 'kremlin']);
+    expect(changes).toEqual([]);
+  });
+
+  it('shows a query that arrives from elsewhere (a link, Back) when the box is not in use', async () => {
+    const { fixture, box } = await render({ ...EMPTY_FILTER, query: 'shells' });
+    expect(box.value).toBe('shells');
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, query: 'train' });
+    await fixture.whenStable();
+    expect(box.value).toBe('train');
+    // While typing it waits, and catches up on leaving the box.
+    box.focus();
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, query: 'kremlin' });
+    await fixture.whenStable();
+    expect(box.value).toBe('train');
+    box.blur();
+    expect(box.value).toBe('kremlin');
+  });
+
+  it('keeps trailing spaces being typed, which the URL trims away', async () => {
+    const { fixture, box } = await render();
+    box.focus();
+    press(box, 'kremlin ');
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, query: 'kremlin' });
+    await fixture.whenStable();
+    box.blur();
+    expect(box.value).toBe('kremlin ');
+  });
+
+  it('clears the search on Escape', async () => {
+    const { box, queries } = await render({ ...EMPTY_FILTER, query: 'shells' });
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(box.value).toBe('');
+    expect(queries).toEqual(['']);
+  });
+
+  it('emits only what a control changed', async () => {
+    const { loader, changes } = await render();
+    const stage = await loader.getHarness(MatSelectHarness.with({ selector: '.stage-filter' }));
+    await stage.open();
+    await stage.clickOptions({ text: 'In review' });
+    await (await loader.getHarness(MatCheckboxHarness)).check();
+    expect(changes).toEqual([{ stages: ['in_review'] }, { mine: true }]);
+  });
+
+  it('clears every filter but keeps the sort', async () => {
+    const { loader, changes } = await render({
+      ...EMPTY_FILTER,
+      stages: ['new'],
+      query: 'x',
+      sort: 'updated',
+    });
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Clear filters' }))).click();
+    expect(changes).toEqual([{ stages: [], verdicts: [], kinds: [], mine: false, query: '' }]);
+  });
+});

@@ -1,0 +1,223 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { Store } from '@ngrx/store';
+import { map } from 'rxjs';
+import { CLAIM_KIND_LABELS, CLAIM_KINDS, ClaimKind, ClaimSummary } from '../../domain/claim';
+import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../domain/verdicts';
+import { SessionUser } from '../session/session-api';
+import { ClaimConflictView } from './claim-conflict';
+import { ShowErrorsWhileTyping } from './evidence-form';
+import {
+  changedFields,
+  FINDING_FIELDS,
+  FindingBase,
+  FindingField,
+  findingOf,
+  followUntouched,
+  fromFormValue,
+  rebase,
+  toFormValue,
+} from './finding-draft';
+import { ClaimDetailPageActions } from './state/claim-detail.actions';
+import { claimDetailFeature } from './state/claim-detail.feature';
+
+/** The server's limits (server/routes/claims.ts). */
+const LIMITS = { statement: 1000, rationale: 10000 } as const;
+
+/**
+ * The finding: statement, kind, verdict, rationale and assignee. Saving sends
+ * only what the person changed, on the version they started from; changes by
+ * others show up in the fields they did not touch.
+ */
+@Component({
+  selector: 'cd-claim-finding',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    ClaimConflictView,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+  ],
+  templateUrl: './claim-finding.html',
+  styleUrl: './claim-finding.scss',
+})
+export class ClaimFinding {
+  private readonly store = inject(Store);
+  readonly claim = input.required<ClaimSummary>();
+  /** Which fields this person may change now. */
+  readonly editable = input.required<Readonly<Record<FindingField, boolean>>>();
+  /** Everyone with an account, for the assignee. */
+  readonly people = input<readonly SessionUser[]>([]);
+  readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
+
+  protected readonly kindLabels = CLAIM_KIND_LABELS;
+  protected readonly kinds = CLAIM_KINDS;
+  protected readonly verdicts = VERDICTS;
+  protected readonly verdictDefinitions = VERDICT_DEFINITIONS;
+  protected readonly limits = LIMITS;
+  protected readonly showErrorsWhileTyping = new ShowErrorsWhileTyping();
+  protected readonly conflict = this.store.selectSignal(claimDetailFeature.selectConflict);
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    statement: [
+      '',
+      [Validators.required, Validators.pattern(/\S/), Validators.maxLength(LIMITS.statement)],
+    ],
+    kind: ['figure' as ClaimKind],
+    verdict: [null as Verdict | null],
+    rationale: ['', [Validators.maxLength(LIMITS.rationale)]],
+    assignee: [null as string | null],
+  });
+  /**
+   * What the edit started from. Saving sends its version, so that the server
+   * refuses an edit made on a claim someone else has since changed.
+   */
+  private readonly base = signal<(FindingBase & { claimId: string }) | null>(null);
+  private readonly typed = toSignal(
+    this.form.valueChanges.pipe(map(() => fromFormValue(this.form.getRawValue()))),
+    { initialValue: fromFormValue(this.form.getRawValue()) },
+  );
+  /** The fields the person changed, as they typed them. */
+  protected readonly changes = computed(() => {
+    const base = this.base();
+    const editable = this.editable();
+    return base ? changedFields(base.finding, this.typed(), (field) => editable[field]) : {};
+  });
+  protected readonly hasChanges = computed(() => Object.keys(this.changes()).length > 0);
+  /** The claim shows exactly what was typed, on the same version: that save is with the server. */
+  protected readonly saving = computed(() => {
+    const claim = this.claim();
+    const changes = Object.entries(this.changes()) as [FindingField, unknown][];
+    return (
+      changes.length > 0 &&
+      claim.version === this.base()?.version &&
+      changes.every(([field, value]) => claim[field] === value)
+    );
+  });
+
+  /** The newest version of theirs: the conflict's, or a later one that arrived live. */
+  protected readonly theirs = computed(() => {
+    const conflict = this.conflict();
+    const claim = this.claim();
+    if (!conflict || conflict.theirs.id !== claim.id) {
+      return null;
+    }
+    return claim.version > conflict.theirs.version ? claim : conflict.theirs;
+  });
+  protected readonly conflictBase = computed(
+    () => this.conflict()?.base ?? this.base()?.finding ?? findingOf(this.claim()),
+  );
+
+  /** Active people, plus the current assignee even if since disabled, so the select never shows blank. */
+  protected readonly assignees = computed(() => {
+    const active = this.people()
+      .filter((person) => !person.disabled)
+      .map((person) => ({ username: person.username, name: person.displayName }));
+    const current = this.claim().assignee;
+    return current && !active.some((person) => person.username === current)
+      ? [{ username: current, name: this.displayNames().get(current) ?? current }, ...active]
+      : active;
+  });
+
+  constructor() {
+    effect(() => {
+      const claim = this.claim();
+      untracked(() => this.follow(claim));
+    });
+    effect(() => {
+      const editable = this.editable();
+      for (const field of FINDING_FIELDS) {
+        const control = this.form.controls[field];
+        if (editable[field]) {
+          control.enable({ emitEvent: false });
+        } else {
+          control.disable({ emitEvent: false });
+        }
+      }
+    });
+  }
+
+  protected save(): void {
+    const base = this.base();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    if (base && this.hasChanges() && !this.saving() && !this.conflict()) {
+      const { version, finding } = base;
+      this.store.dispatch(
+        ClaimDetailPageActions.fieldsSaved({
+          previous: this.claim(),
+          patch: this.changes(),
+          base: { version, finding },
+        }),
+      );
+    }
+  }
+
+  protected keepMine(): void {
+    const theirs = this.theirs();
+    if (!theirs) {
+      return;
+    }
+    // The form keeps what was typed until the server has it: a failure loses nothing.
+    const mine = this.changes();
+    if (Object.keys(mine).length > 0) {
+      this.store.dispatch(ClaimDetailPageActions.conflictKeptMine({ mine, theirs }));
+    } else {
+      this.store.dispatch(ClaimDetailPageActions.conflictTookTheirs());
+    }
+  }
+
+  protected takeTheirs(): void {
+    const theirs = this.theirs();
+    if (theirs) {
+      this.startFrom(theirs);
+    }
+    this.store.dispatch(ClaimDetailPageActions.conflictTookTheirs());
+  }
+
+  /** A newer claim arrived: untouched fields take its values, typed ones stay as typed. */
+  private follow(claim: ClaimSummary): void {
+    const base = this.base();
+    if (!base || base.claimId !== claim.id) {
+      this.startFrom(claim);
+      return;
+    }
+    const typed = fromFormValue(this.form.getRawValue());
+    const next = rebase(base, typed, claim);
+    const shown = followUntouched(base.finding, typed, claim);
+    this.base.set({ ...next, claimId: claim.id });
+    if (Object.keys(changedFields(next.finding, shown)).length === 0) {
+      this.form.reset(toFormValue(next.finding));
+      return;
+    }
+    const values = toFormValue(shown);
+    const followed = FINDING_FIELDS.filter((field) => typed[field] !== shown[field]);
+    this.form.patchValue(Object.fromEntries(followed.map((field) => [field, values[field]])));
+  }
+
+  private startFrom(claim: ClaimSummary): void {
+    this.base.set({ claimId: claim.id, version: claim.version, finding: findingOf(claim) });
+    this.form.reset(toFormValue(claim));
+  }
+}

@@ -1,0 +1,121 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Store } from '@ngrx/store';
+import { Note } from '../../domain/claim';
+import { Actor, isEditorial, ROLE_LABELS } from '../../domain/workflow';
+import { ShowErrorsWhileTyping } from './evidence-form';
+import { CHANGE_KEYS, ClaimDetailPageActions } from './state/claim-detail.actions';
+import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
+import { AwaitedChanges } from './awaited-changes';
+
+/** The server's limit on a note (server/routes/notes.ts). */
+export const NOTE_MAX_LENGTH = 10000;
+
+/**
+ * Whether the server lets `actor` delete `note`: its author, or an editor or
+ * admin (mirrors deleteNote in server/repositories/claim-changes.ts).
+ */
+export function canDeleteNote(note: Note, actor: Actor | null): boolean {
+  return (
+    actor !== null &&
+    note.deletedAt === null &&
+    (note.author === actor.username || isEditorial(actor.role))
+  );
+}
+
+/** A claim's notes, oldest first, and the box to add one. */
+@Component({
+  selector: 'cd-claim-notes',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, ReactiveFormsModule, MatButton, MatError, MatFormField, MatInput, MatLabel],
+  templateUrl: './claim-notes.html',
+  styleUrl: './claim-notes.scss',
+})
+export class ClaimNotes {
+  private readonly store = inject(Store);
+  readonly claimId = input.required<string>();
+  readonly notes = input.required<readonly Note[]>();
+  readonly actor = input.required<Actor | null>();
+  /** Username → display name, for the people known. */
+  readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly maxLength = NOTE_MAX_LENGTH;
+  protected readonly showErrorsWhileTyping = new ShowErrorsWhileTyping();
+  protected readonly noteText = inject(FormBuilder).nonNullable.control('', [
+    Validators.required,
+    Validators.pattern(/\S/),
+    Validators.maxLength(NOTE_MAX_LENGTH),
+  ]);
+  private readonly noteBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('noteBox');
+  private readonly changes = this.store.selectSignal(claimDetailFeature.selectChanges);
+  /** The note whose deletion waits for a yes. */
+  protected readonly confirmingId = signal<string | null>(null);
+  /** The box empties once the server has the note, and keeps the text if not. */
+  private readonly awaited = new AwaitedChanges(
+    (key) => this.statusOf(key),
+    (_key, saved) => {
+      if (saved) {
+        this.noteText.reset();
+      }
+    },
+  );
+
+  protected readonly items = computed(() => {
+    const actor = this.actor();
+    const names = this.displayNames();
+    return this.notes().map((note) => ({
+      note,
+      author: names.get(note.author) ?? note.author,
+      deletedBy: note.deletedBy ? (names.get(note.deletedBy) ?? note.deletedBy) : null,
+      deletable: canDeleteNote(note, actor),
+    }));
+  });
+  protected readonly adding = computed(() => this.statusOf(CHANGE_KEYS.newNote) === 'pending');
+
+  /** For the `n` shortcut. */
+  focusNoteBox(): void {
+    this.noteBox().nativeElement.focus();
+  }
+
+  protected isDeleting(noteId: string): boolean {
+    return this.statusOf(CHANGE_KEYS.noteDeletion(noteId)) === 'pending';
+  }
+
+  protected addNote(): void {
+    if (this.noteText.invalid || this.adding()) {
+      this.noteText.markAsTouched();
+      return;
+    }
+    this.store.dispatch(
+      ClaimDetailPageActions.noteAdded({
+        claimId: this.claimId(),
+        text: this.noteText.value.trim(),
+      }),
+    );
+    this.awaited.await(CHANGE_KEYS.newNote);
+  }
+
+  protected deleteNote(noteId: string): void {
+    this.confirmingId.set(null);
+    this.store.dispatch(ClaimDetailPageActions.noteDeleted({ claimId: this.claimId(), noteId }));
+  }
+
+  private statusOf(key: string): ChangeStatus | undefined {
+    const changes = this.changes();
+    return Object.hasOwn(changes, key) ? changes[key] : undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { TestBed } from '@angular/core/testing';
+import { ClaimSummary } from '../../domain/claim';
+import { SortKey } from '../../domain/claim-filter';
+import { ClaimsTable, layoutFor } from './claims-table';
+import { claimFixture } from './state/claims.feature.spec';
+
+describe('ClaimsTable', () => {
+  afterEach(() => document.querySelectorAll('.table-host').forEach((el) => el.remove()));
+
+  const claims: ClaimSummary[] = [
+    claimFixture({
+      id: 'c1',
+      stage: 'in_review',
+      verdict: 'false',
+      assignee: 'casey',
+      evidenceCount: 2,
+      noteCount: 1,
+      updatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    }),
+    claimFixture({
+      id: 'c2',
+      start: 60,
+      end: 70,
+      quote: 'the green train',
+      statement: 'He came by train.',
+      stage: 'new',
+      verdict: null,
+      assignee: null,
+      updatedAt: '2020-01-02T03:04:05.000Z',
+    }),
+  ];
+
+  /** At a width, as the pane gives it: the layout follows the table's own width. */
+  async function render(width: number, options: { sort?: SortKey; descending?: boolean } = {}) {
+    const host = document.createElement('div');
+    host.className = 'table-host';
+    host.style.width = `${width}px`;
+    document.body.appendChild(host);
+    const fixture = TestBed.createComponent(ClaimsTable);
+    host.appendChild(fixture.nativeElement);
+    fixture.componentRef.setInput('claims', claims);
+    fixture.componentRef.setInput('sort', options.sort ?? 'position');
+    fixture.componentRef.setInput('descending', options.descending ?? false);
+    const sorts: { sort: SortKey; descending: boolean }[] = [];
+    const selected: string[] = [];
+    fixture.componentInstance.sortChanged.subscribe((s) => sorts.push(s));
+    fixture.componentInstance.selected.subscribe((id) => selected.push(id));
+    await fixture.whenStable();
+    // The resize observer reports the width on the next frame.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    return { fixture, root, sorts, selected };
+  }
+
+  const headerButton = (root: HTMLElement, label: string) =>
+    [...root.querySelectorAll<HTMLButtonElement>('[role="columnheader"] button')].find((b) =>
+      b.textContent?.includes(label),
+    )!;
+
+  const visibleWidth = (el: Element | null) => (el ? el.getBoundingClientRect().width : 0);
+
+  it('picks its layout by its own width', () => {
+    expect(layoutFor(1280)).toBe('wide');
+    expect(layoutFor(740)).toBe('stacked');
+    expect(layoutFor(358)).toBe('cards');
+  });
+
+  for (const [name, width] of [
+    ['a laptop', 740],
+    ['a phone', 358],
+    ['a wide screen', 1200],
+  ] as const) {
+    it(`shows all eight fields of each claim, each in words, on ${name}`, async () => {
+      const { root } = await render(width);
+      const headers = [...root.querySelectorAll('[role="columnheader"]')];
+      expect(headers.map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+        'Quote',
+        'Statement',
+        'Stage',
+        'Verdict',
+        'Assignee',
+        jasmine.stringContaining('Evidence'),
+        jasmine.stringContaining('Notes'),
+        'Updated',
+      ]);
+      const row = root.querySelector('#claim-row-c1')!;
+      const cells = [...row.querySelectorAll('[role="cell"]')];
+      expect(cells.length).toBe(8);
+      for (const cell of cells) {
+        expect(visibleWidth(cell)).withContext(cell.className).toBeGreaterThan(0);
+      }
+      expect(row.querySelector('.stage')?.textContent?.trim()).toBe('In review');
+      expect(row.querySelector('.verdict')?.textContent?.trim()).toBe('False');
+      expect(row.querySelector('.assignee')?.textContent).toContain('casey');
+      expect(row.querySelector('.evidence')?.getAttribute('aria-label')).toBe('2 evidence links');
+      expect(row.querySelector('.notes')?.getAttribute('aria-label')).toBe('1 note');
+      expect(root.querySelector('#claim-row-c2 .verdict')?.textContent?.trim()).toBe('No verdict');
+    });
+  }
+
+  it('says when a claim changed relatively, with the exact time to hover or hear', async () => {
+    const { root } = await render(740);
+    const recent = root.querySelector('#claim-row-c1 time')!;
+    expect(recent.textContent).toContain('5 min ago');
+    const old = root.querySelector('#claim-row-c2 time')!;
+    expect(old.getAttribute('datetime')).toBe('2020-01-02T03:04:05.000Z');
+    expect(old.textContent).toContain('2 Jan 2020');
+    expect(old.getAttribute('title')).toMatch(/^2 Jan 2020, \d\d:\d\d:05$/);
+  });
+
+  it('sorts by a column, then the other way, then back to article order', async () => {
+    const first = await render(740);
+    headerButton(first.root, 'Notes').click();
+    expect(first.sorts).toEqual([{ sort: 'notes', descending: false }]);
+    first.fixture.destroy();
+
+    const ascending = await render(740, { sort: 'notes' });
+    const header = headerButton(ascending.root, 'Notes');
+    expect(header.parentElement?.getAttribute('aria-sort')).toBe('ascending');
+    header.click();
+    expect(ascending.sorts).toEqual([{ sort: 'notes', descending: true }]);
+    ascending.fixture.destroy();
+
+    const descending = await render(740, { sort: 'notes', descending: true });
+    headerButton(descending.root, 'Notes').click();
+    expect(descending.sorts).toEqual([{ sort: 'position', descending: false }]);
+  });
+
+  it('opens a claim by click or Enter on its row, and marks the open one', async () => {
+    const { fixture, root, selected } = await render(740);
+    root.querySelector<HTMLElement>('#claim-row-c2')!.click();
+    root
+      .querySelector('#claim-row-c1')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(selected).toEqual(['c2', 'c1']);
+    fixture.componentRef.setInput('selectedId', 'c2');
+    await fixture.whenStable();
+    expect(root.querySelector('#claim-row-c2')?.getAttribute('aria-selected')).toBe('true');
+    expect(root.querySelector('#claim-row-c1')?.getAttribute('aria-selected')).toBe('false');
+  });
+});

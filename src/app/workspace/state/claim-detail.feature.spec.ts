@@ -1,0 +1,68 @@
+import { ClaimDetail } from '../../../domain/claim';
+import { findingOf } from '../finding-draft';
+import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
+import { claimDetailFeature, initialClaimDetailState } from './claim-detail.feature';
+import { claimFixture } from './claims.feature.spec';
+
+const { reducer } = claimDetailFeature;
+const opened = reducer(initialClaimDetailState, ClaimDetailPageActions.opened({ claimId: 'c1' }));
+
+describe('claim detail reducer', () => {
+  it('follows a note request from sent to saved or failed', () => {
+    let state = reducer(opened, ClaimDetailPageActions.noteAdded({ claimId: 'c1', text: 'Hi' }));
+    expect(state.changes).toEqual({ note: 'pending' });
+    state = reducer(
+      state,
+      ClaimsApiActions.changeFailed({ claimId: 'c1', key: 'note', error: 'x' }),
+    );
+    expect(state.changes).toEqual({ note: 'failed' });
+    state = reducer(state, ClaimDetailPageActions.noteAdded({ claimId: 'c1', text: 'Hi' }));
+    state = reducer(state, ClaimsApiActions.changeSaved({ claimId: 'c1', key: 'note' }));
+    expect(state.changes).toEqual({ note: 'saved' });
+    state = reducer(
+      state,
+      ClaimDetailPageActions.evidenceRemoved({ claimId: 'c1', evidenceId: 'e1' }),
+    );
+    expect(state.changes['evidence-removal:e1']).toBe('pending');
+    expect(reducer(state, ClaimDetailPageActions.opened({ claimId: 'c2' })).changes).toEqual({});
+  });
+
+  it('says when the claim does not exist, and forgets it once it loads', () => {
+    const failed = reducer(
+      opened,
+      ClaimsApiActions.detailFailed({
+        claimId: 'c1',
+        error: 'Claim c1 does not exist.',
+        missing: true,
+      }),
+    );
+    expect(failed).toEqual(
+      jasmine.objectContaining({
+        loading: false,
+        missing: true,
+        error: 'Claim c1 does not exist.',
+      }),
+    );
+    const detail = { ...claimFixture(), evidence: [], notes: [] } as ClaimDetail;
+    const loaded = reducer(failed, ClaimsApiActions.detailLoaded({ claim: detail, history: [] }));
+    expect(loaded).toEqual(jasmine.objectContaining({ missing: false, error: null }));
+  });
+
+  it('keeps where the edit started for a conflict, and clears it on a choice', () => {
+    const base = findingOf(claimFixture());
+    const theirs = claimFixture({ verdict: 'true', version: 5 });
+    let state = reducer(
+      opened,
+      ClaimsApiActions.claimConflict({ mine: { rationale: 'Mine' }, theirs, base }),
+    );
+    expect(state.conflict).toEqual({ mine: { rationale: 'Mine' }, theirs, base });
+    const newer = claimFixture({ verdict: 'true', version: 6 });
+    state = reducer(
+      state,
+      ClaimsApiActions.claimConflict({ mine: { rationale: 'Mine' }, theirs: newer }),
+    );
+    expect(state.conflict?.base).toEqual(base);
+    state = reducer(state, ClaimDetailPageActions.conflictTookTheirs());
+    expect(state.conflict).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The workspace's keyboard shortcuts and the small DOM and filter rules the
+ * container follows, kept apart from it so that each can be tested alone.
+ */
+import { ClaimFilter } from '../../domain/claim-filter';
+
+export type Shortcut =
+  'next' | 'previous' | 'open' | 'close' | 'evidence' | 'note' | 'search' | 'help';
+
+const KEYS: Readonly<Record<string, Shortcut>> = {
+  j: 'next',
+  k: 'previous',
+  Enter: 'open',
+  Escape: 'close',
+  e: 'evidence',
+  n: 'note',
+  '/': 'search',
+  '?': 'help',
+};
+
+/** Where a key belongs to the control that has focus, never to the workspace. */
+const OWN_KEYS =
+  'input, textarea, select, [contenteditable], mat-select, [role="dialog"], [role="menu"], [role="listbox"]';
+
+/** Below this width the claim covers the page, as a sheet of its own. */
+export const PHONE_QUERY = '(max-width: 900px)';
+
+/** The shortcut a key press asks for; null where it is typing, or the focused control's own. */
+export function shortcutOf(event: KeyboardEvent): Shortcut | null {
+  const shortcut = Object.hasOwn(KEYS, event.key) ? KEYS[event.key] : null;
+  if (!shortcut || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+    return null;
+  }
+  const target = event.target instanceof Element ? event.target : null;
+  if (target?.closest(OWN_KEYS)) {
+    return null;
+  }
+  // Enter on a button, link, row or highlight activates it.
+  if (shortcut === 'open' && target?.closest('button, a, [role="row"], [role="button"], mark')) {
+    return null;
+  }
+  return shortcut;
+}
+
+/**
+ * Moves focus to the open claim's heading (not its first button, so that a
+ * second Enter does nothing it should not) and scrolls it into view.
+ */
+export function focusPanelHeading(): void {
+  const heading = document.querySelector<HTMLElement>('#claim-panel-title');
+  if (!heading) {
+    return;
+  }
+  if (!heading.hasAttribute('tabindex')) {
+    heading.setAttribute('tabindex', '-1');
+  }
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: 'nearest' });
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** Compared by value: the URL makes new lists for the same filter. */
+export function sameFilterBesidesQuery(a: ClaimFilter, b: ClaimFilter): boolean {
+  return (
+    sameList(a.stages, b.stages) &&
+    sameList(a.verdicts, b.verdicts) &&
+    sameList(a.kinds, b.kinds) &&
+    a.mine === b.mine &&
+    a.sort === b.sort &&
+    a.descending === b.descending
+  );
+}

@@ -1,0 +1,248 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter, Router } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { ArticleDetail, ClaimSummary } from '../../domain/claim';
+import { ClaimFilter, EMPTY_FILTER } from '../../domain/claim-filter';
+import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
+import { SuggestionList } from '../new-claims/suggestion-list';
+import { sessionFeature } from '../session/state/session.feature';
+import { ClaimPanel } from './claim-panel';
+import { Shortcuts } from './shortcuts';
+import { ClaimDetailPageActions } from './state/claim-detail.actions';
+import { claimsFeature } from './state/claims.feature';
+import { claimFixture } from './state/claims.feature.spec';
+import { WorkspacePageActions } from './state/workspace.actions';
+import { Workspace } from './workspace';
+
+/** Stands in for the claim panel, which has tests of its own. */
+@Component({
+  selector: 'cd-claim-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<h2 id="claim-panel-title">Claim</h2>
+    <button type="button" (click)="closed.emit()">Close claim</button>`,
+})
+class PanelStub {
+  readonly claimId = input.required<string>();
+  readonly closed = output<void>();
+}
+
+@Component({
+  selector: 'cd-suggestion-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '',
+})
+class SuggestionsStub {}
+
+describe('Workspace', () => {
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+  afterEach(() => document.querySelectorAll('cd-workspace').forEach((el) => el.remove()));
+
+  const article = {
+    id: 'a1',
+    headline: 'Visit',
+    text: 'One claim. Two claim. Three claim.',
+    headings: [],
+    outlet: null,
+    publishedAt: null,
+  } as unknown as ArticleDetail;
+  const claims: ClaimSummary[] = [
+    claimFixture({ id: 'c1', start: 0, end: 9, quote: 'One claim' }),
+    claimFixture({ id: 'c2', start: 11, end: 20, quote: 'Two claim' }),
+    claimFixture({ id: 'c3', start: 22, end: 33, quote: 'Three claim' }),
+  ];
+
+  async function render(claim?: string, filter: ClaimFilter = EMPTY_FILTER) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideMockStore({
+          selectors: [
+            { selector: claimsFeature.selectArticle, value: article },
+            { selector: claimsFeature.selectAll, value: claims },
+            { selector: claimsFeature.selectVisibleClaims, value: claims },
+            { selector: claimsFeature.selectFilter, value: filter },
+            { selector: claimsFeature.selectLoading, value: false },
+            { selector: claimsFeature.selectError, value: null },
+            { selector: sessionFeature.selectIsEditor, value: true },
+            { selector: suggestionsFeature.selectOpenCount, value: 0 },
+          ],
+        }),
+      ],
+    });
+    TestBed.overrideComponent(Workspace, {
+      remove: { imports: [ClaimPanel, SuggestionList] },
+      add: { imports: [PanelStub, SuggestionsStub] },
+    });
+    const store = TestBed.inject(MockStore);
+    const dispatched = spyOn(store, 'dispatch');
+    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const fixture = TestBed.createComponent(Workspace);
+    fixture.componentRef.setInput('articleId', 'a1');
+    fixture.componentRef.setInput('claim', claim);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    dispatched.calls.reset();
+    return {
+      fixture,
+      store,
+      dispatched,
+      navigate,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+    };
+  }
+
+  function key(key: string, target: EventTarget = document.body): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  describe('keyboard', () => {
+    it('j and k move to the next and previous claim, replacing the history entry', async () => {
+      const { navigate } = await render('c2');
+      key('j');
+      key('k');
+      expect(navigate.calls.allArgs()).toEqual([
+        [[], { queryParams: { claim: 'c3' }, queryParamsHandling: 'merge', replaceUrl: true }],
+        [[], { queryParams: { claim: 'c1' }, queryParamsHandling: 'merge', replaceUrl: true }],
+      ]);
+    });
+
+    it('j with no claim open opens the first; at the last claim it stays', async () => {
+      const first = await render();
+      key('j');
+      expect(first.navigate).toHaveBeenCalledOnceWith([], {
+        queryParams: { claim: 'c1' },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
+    });
+
+    it('Enter goes to the open claim’s heading, so that a second Enter closes nothing', async () => {
+      const { fixture, navigate } = await render('c1');
+      const root = fixture.nativeElement as HTMLElement;
+      key('Enter');
+      const heading = root.querySelector<HTMLElement>('#claim-panel-title')!;
+      expect(document.activeElement).toBe(heading);
+      expect(heading.getAttribute('tabindex')).toBe('-1');
+      key('Enter', heading);
+      expect(document.activeElement).toBe(heading);
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('Escape closes the open claim', async () => {
+      const { navigate, dispatched } = await render('c1');
+      key('Escape');
+      expect(navigate).toHaveBeenCalledOnceWith([], {
+        queryParams: { claim: null },
+        queryParamsHandling: 'merge',
+        replaceUrl: false,
+      });
+      expect(dispatched).toHaveBeenCalledWith(ClaimDetailPageActions.closed());
+    });
+
+    it('/ goes to the search and ? lists the shortcuts', async () => {
+      const { fixture } = await render();
+      const dialog = spyOn(TestBed.inject(MatDialog), 'open').and.callThrough();
+      const slash = key('/');
+      expect(slash.defaultPrevented).toBeTrue();
+      expect(document.activeElement).toBe(
+        (fixture.nativeElement as HTMLElement).querySelector('[data-testid="claim-search"]'),
+      );
+      key('?');
+      expect(dialog).toHaveBeenCalledOnceWith(Shortcuts, jasmine.any(Object));
+      expect(document.querySelector('cd-shortcuts')?.textContent).toContain(
+        'Next / previous claim',
+      );
+      TestBed.inject(MatDialog).closeAll();
+    });
+
+    it('leaves keys typed into a field alone', async () => {
+      const { fixture, navigate } = await render('c1');
+      const search = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+        '[data-testid="claim-search"]',
+      )!;
+      const event = key('j', search);
+      key('Escape', search);
+      expect(event.defaultPrevented).toBeFalse();
+      expect(navigate).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('filter to URL', () => {
+    it('typing dispatches the query alone, however the filter’s lists were made', async () => {
+      const { fixture, dispatched, store } = await render(undefined, {
+        ...EMPTY_FILTER,
+        stages: ['new'],
+      });
+      const search = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+        '[data-testid="claim-search"]',
+      )!;
+      search.value = 'k';
+      search.dispatchEvent(new Event('input'));
+      // The URL lands: same filter, new lists.
+      store.overrideSelector(claimsFeature.selectFilter, {
+        ...EMPTY_FILTER,
+        stages: ['new'],
+        query: 'k',
+      });
+      store.refreshState();
+      await fixture.whenStable();
+      search.value = 'kr';
+      search.dispatchEvent(new Event('input'));
+      expect(dispatched.calls.allArgs()).toEqual([
+        [WorkspacePageActions.searchTyped({ query: 'k' })],
+        [WorkspacePageActions.searchTyped({ query: 'kr' })],
+      ]);
+    });
+
+    it('a filter control sends the whole filter with the change, the query kept', async () => {
+      const { loader, dispatched } = await render(undefined, { ...EMPTY_FILTER, query: 'kremlin' });
+      const verdict = (await loader.getAllHarnesses(MatSelectHarness))[1];
+      await verdict.open();
+      await verdict.clickOptions({ text: 'No verdict yet' });
+      expect(dispatched).toHaveBeenCalledOnceWith(
+        WorkspacePageActions.filterChanged({
+          filter: { ...EMPTY_FILTER, query: 'kremlin', verdicts: ['none'] },
+        }),
+      );
+    });
+
+    it('a column header sorts through the URL', async () => {
+      const { fixture, dispatched } = await render();
+      const header = [
+        ...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLButtonElement>(
+          '[role="columnheader"] button',
+        ),
+      ].find((b) => b.textContent?.includes('Updated'))!;
+      header.click();
+      expect(dispatched).toHaveBeenCalledOnceWith(
+        WorkspacePageActions.filterChanged({
+          filter: { ...EMPTY_FILTER, sort: 'updated', descending: false },
+        }),
+      );
+    });
+  });
+
+  it('opens a claim from the table as a new history entry, and says which in the text', async () => {
+    const { fixture, navigate } = await render();
+    const root = fixture.nativeElement as HTMLElement;
+    root.querySelector<HTMLElement>('#claim-row-c2')!.click();
+    expect(navigate).toHaveBeenCalledOnceWith([], {
+      queryParams: { claim: 'c2' },
+      queryParamsHandling: 'merge',
+      replaceUrl: false,
+    });
+    expect(root.querySelector('mark[data-claims="c2"]')?.getAttribute('aria-label')).toBe(
+      'Claim, Researching, no verdict yet: Two claim',
+    );
+  });
+});
