@@ -93,7 +93,7 @@ test('an editor adds an article, claims from suggestions and a selection, checks
 
   const before = await suggestions.count();
   for (let accepted = 1; accepted <= 3; accepted += 1) {
-    await suggestions.first().getByRole('button', { name: 'Accept…' }).click();
+    await suggestions.first().getByRole('button', { name: 'Accept…', exact: true }).click();
     const dialog = editor.getByRole('dialog');
     await expect(dialog.getByTestId('new-claim-statement')).not.toHaveValue('');
     await dialog.getByTestId('new-claim-confirm').click();
@@ -127,23 +127,23 @@ test('an editor adds an article, claims from suggestions and a selection, checks
   const checker = await signedIn(browser, E2E_USERS.checker.username, articleUrl);
   await checker.getByTestId('claim-search').fill('waste of money');
   await checker.locator('cd-claims-table [role="row"]', { hasText: 'waste of money' }).click();
-  await checker.getByRole('button', { name: 'Start research' }).click();
+  await checker.getByRole('button', { name: 'Start research', exact: true }).click();
   await checker.getByTestId('evidence-url').fill('https://example.org/council-debate');
   await checker.getByLabel('Title').fill('Council debate transcript');
-  await checker.getByRole('button', { name: 'Add evidence' }).click();
+  await checker.getByRole('button', { name: 'Add evidence', exact: true }).click();
   await expect(checker.getByRole('link', { name: 'Council debate transcript' })).toBeVisible();
   await checker.getByTestId('verdict').click();
   await checker.getByRole('option', { name: 'True', exact: true }).click();
   await checker
-    .getByLabel('Rationale')
+    .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Three councillors called it a waste of money in the debate.');
-  await checker.getByRole('button', { name: 'Save finding' }).click();
+  await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
   await expect(checker.getByText('Saved')).toBeVisible();
-  await checker.getByRole('button', { name: 'Submit for review' }).click();
+  await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
 
   await expect(selected).toContainText('In review');
   await selected.click();
-  await editor.getByRole('button', { name: 'Approve' }).click();
+  await editor.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(selected).toContainText('Approved');
 
   // Every report format, each read back the way its tool would.

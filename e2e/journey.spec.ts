@@ -15,7 +15,7 @@ async function openClaim(page: Page, quote: string) {
 async function addEvidence(page: Page, url: string, title: string) {
   await page.getByTestId('evidence-url').fill(url);
   await page.getByLabel('Title').fill(title);
-  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByRole('button', { name: 'Add evidence', exact: true }).click();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 }
 
@@ -32,7 +32,7 @@ test('a claim goes from research to approval between a checker and an editor', a
   await expect(row(editor)).toContainText('New');
 
   await openClaim(checker, quote);
-  await checker.getByRole('button', { name: 'Start research' }).click();
+  await checker.getByRole('button', { name: 'Start research', exact: true }).click();
   await expect(row(checker)).toContainText('Researching');
 
   await addEvidence(checker, 'https://www.reuters.com/world/shells', 'Reuters on shell shipments');
@@ -40,7 +40,7 @@ test('a claim goes from research to approval between a checker and an editor', a
   await checker
     .getByTestId('note-text')
     .fill('Two independent sources; the figure is an estimate.');
-  await checker.getByRole('button', { name: 'Add note' }).click();
+  await checker.getByRole('button', { name: 'Add note', exact: true }).click();
   await expect(checker.locator('.note-text', { hasText: 'independent sources' })).toBeVisible();
   // Search covers notes: the editor finds the claim by its note, which reaches them live.
   await editor.getByTestId('claim-search').fill('independent sources estimate');
@@ -50,35 +50,38 @@ test('a claim goes from research to approval between a checker and an editor', a
   await checker.getByTestId('verdict').click();
   await checker.getByRole('option', { name: 'False', exact: true }).click();
   await checker
-    .getByLabel('Rationale')
+    .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Estimates cited vary; the figure is not established.');
-  await checker.getByRole('button', { name: 'Save finding' }).click();
+  await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
   await expect(checker.getByText('Saved')).toBeVisible();
-  await checker.getByRole('button', { name: 'Submit for review' }).click();
+  await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(row(checker)).toContainText('In review');
   // A checker is never offered approval.
-  await expect(checker.getByRole('button', { name: 'Approve' })).toBeDisabled();
+  await expect(checker.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
 
   // The editor sees it arrive without a reload.
   await expect(row(editor)).toContainText('In review');
   await row(editor).click();
-  await editor.getByRole('button', { name: 'Request changes' }).click();
+  await editor.getByRole('button', { name: 'Request changes', exact: true }).click();
   await editor.getByRole('dialog').getByLabel('Note').fill('Name the sources in the rationale.');
-  await editor.getByRole('dialog').getByRole('button', { name: 'Request changes' }).click();
+  await editor
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Request changes', exact: true })
+    .click();
   await expect(row(editor)).toContainText('Changes requested');
 
   await expect(row(checker)).toContainText('Changes requested');
   await expect(checker.locator('.note-text', { hasText: 'Name the sources' })).toBeVisible();
   await checker
-    .getByLabel('Rationale')
+    .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Reuters and the BBC cite differing estimates; not established.');
-  await checker.getByRole('button', { name: 'Save finding' }).click();
+  await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
   await expect(checker.getByText('Saved')).toBeVisible();
-  await checker.getByRole('button', { name: 'Submit for review' }).click();
+  await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(row(checker)).toContainText('In review');
 
   await expect(row(editor)).toContainText('In review');
-  await editor.getByRole('button', { name: 'Approve' }).click();
+  await editor.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(row(editor)).toContainText('Approved');
   await expect(row(checker)).toContainText('Approved');
 
@@ -98,7 +101,7 @@ test('a claim goes from research to approval between a checker and an editor', a
   await expect(row(editor)).toContainText('False');
   await expect(panel.locator('.status')).toContainText('Approved');
   await expect(panel.locator('.status')).toContainText('False');
-  await expect(panel.getByLabel('Rationale')).toHaveValue(
+  await expect(panel.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue(
     'Reuters and the BBC cite differing estimates; not established.',
   );
   await expect(panel.getByRole('link', { name: 'Reuters on shell shipments' })).toHaveAttribute(
@@ -130,22 +133,22 @@ test('a javascript: link is refused and HTML in a note shows as text', async ({ 
   await openClaim(page, 'satellite images');
   await page.getByTestId('evidence-url').fill('javascript:alert(1)');
   await page.getByLabel('Title').fill('Evil');
-  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByRole('button', { name: 'Add evidence', exact: true }).click();
   await expect(page.getByText('Only http:// and https:// links can be evidence.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Evil' })).toHaveCount(0);
 
   // A valid link is added, then corrected in place.
   await addEvidence(page, 'https://example.org/satellite', 'Satelite imagery');
-  await page.getByRole('button', { name: 'Edit evidence Satelite imagery' }).click();
+  await page.getByRole('button', { name: 'Edit evidence Satelite imagery', exact: true }).click();
   const editor = page.getByRole('form', { name: 'Save evidence' });
   await editor.getByLabel('Title').fill('Satellite imagery of Pyongyang');
-  await editor.getByRole('button', { name: 'Save evidence' }).click();
+  await editor.getByRole('button', { name: 'Save evidence', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Satellite imagery of Pyongyang' })).toBeVisible();
   await expect(page.locator('cd-history-timeline')).toContainText('edited evidence of the claim');
 
   const html = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
   await page.getByTestId('note-text').fill(html);
-  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByRole('button', { name: 'Add note', exact: true }).click();
   await expect(page.locator('.note-text', { hasText: '<b>bold</b>' })).toBeVisible();
   expect(
     await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
@@ -160,17 +163,23 @@ test('a stale edit shows both versions and keeps what was typed', async ({ brows
   await openClaim(first, quote);
   await openClaim(second, quote);
 
-  await second.getByLabel('Rationale').fill('The editor’s rationale, typed first.');
-  await first.getByLabel('Rationale').fill('The checker’s rationale, saved first.');
-  await first.getByRole('button', { name: 'Save finding' }).click();
+  await second
+    .getByRole('textbox', { name: 'Rationale', exact: true })
+    .fill('The editor’s rationale, typed first.');
+  await first
+    .getByRole('textbox', { name: 'Rationale', exact: true })
+    .fill('The checker’s rationale, saved first.');
+  await first.getByRole('button', { name: 'Save finding', exact: true }).click();
   await expect(first.getByText('Saved')).toBeVisible();
 
-  await second.getByRole('button', { name: 'Save finding' }).click();
+  await second.getByRole('button', { name: 'Save finding', exact: true }).click();
   const conflict = second.getByRole('alertdialog');
   await expect(conflict).toContainText('Someone else changed this claim');
   await expect(conflict).toContainText('The editor’s rationale, typed first.');
   await expect(conflict).toContainText('The checker’s rationale, saved first.');
-  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await conflict.getByRole('button', { name: 'Keep mine', exact: true }).click();
   await expect(second.getByText('Your version was saved')).toBeVisible();
-  await expect(first.getByLabel('Rationale')).toHaveValue('The editor’s rationale, typed first.');
+  await expect(first.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue(
+    'The editor’s rationale, typed first.',
+  );
 });

@@ -54,9 +54,12 @@ test('an admin manages people; the overview shows counts and what waits', async 
   await expect(admin.getByRole('heading', { name: 'People' })).toBeVisible();
   await admin.getByLabel('Username').fill('robin');
   await admin.getByLabel('Initial password').fill('robin password 1');
-  await admin.getByRole('button', { name: 'Add' }).click();
+  await admin.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(admin.getByRole('cell', { name: 'robin', exact: true })).toBeVisible();
-  await admin.getByRole('row', { name: /robin/ }).getByRole('button', { name: 'Disable' }).click();
+  await admin
+    .getByRole('row', { name: /robin/ })
+    .getByRole('button', { name: 'Disable', exact: true })
+    .click();
   await expect(admin.getByRole('row', { name: /robin/ })).toContainText('Disabled');
   await admin.screenshot({ path: 'test-results/screens/people-light-laptop.png', fullPage: true });
   await expectNoSeriousViolations(admin);

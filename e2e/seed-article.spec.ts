@@ -17,13 +17,13 @@ test('a fact-checker signs in and sees the seed article with every claim', async
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Username').fill(E2E_USERS.checker.username);
   await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   await expect(page.getByTestId('current-user')).toContainText('Fact-checker');
   await page.getByRole('link', { name: seed.article.headline }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.article.headline);
 
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(
     `${seed.claims.length} of ${seed.claims.length} claims`,
   );
   const rows = page.locator('cd-claims-table [role="row"][aria-rowindex]');
@@ -52,7 +52,7 @@ test('an unknown password is refused with a readable message', async ({ page }) 
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill(E2E_USERS.editor.username);
   await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('The username or password is not right.');
 });
 
@@ -63,11 +63,13 @@ test('the filter lives in the URL, so a link reproduces it', async ({ page }) =>
   );
   await page.getByLabel('Username').fill(E2E_USERS.editor.username);
   await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const expected = seed.claims.filter(
     (c) => c.kind === 'prediction' && /russia/i.test(`${c.quote} ${c.statement}`),
   ).length;
-  await expect(page.getByRole('status')).toHaveText(`${expected} of ${seed.claims.length} claims`);
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(
+    `${expected} of ${seed.claims.length} claims`,
+  );
   await expect(page.getByTestId('claim-search')).toHaveValue('Russia');
 
   await page.keyboard.press('/');

@@ -98,6 +98,23 @@ describe('ClaimFinding', () => {
     expect(lastSave().base.version).toBe(3);
   });
 
+  it('does not take its own optimistic update on a newer version for a save, and keeps mine through the conflict', async () => {
+    await (await rationale()).setValue('Mine');
+    // Someone saves the same field first; their version arrives live.
+    const theirs = claimFixture({ rationale: 'Theirs', version: 4, updatedBy: 'dana' });
+    await arrives(theirs);
+    await (await saveButton()).click();
+    // The optimistic update: my text on their version, not saved by the server.
+    await arrives({ ...theirs, rationale: 'Mine' });
+    // The server refuses the stale version; the claim shows theirs again.
+    await arrives(theirs);
+    expect(await (await rationale()).getValue()).toBe('Mine');
+    expect(lastSave().base.version).toBe(3);
+    await (await saveButton()).click();
+    expect(lastSave().patch).toEqual({ rationale: 'Mine' });
+    expect(lastSave().base.version).toBe(3);
+  });
+
   it('keeps what was typed when the save fails and the claim rolls back', async () => {
     await (await rationale()).setValue('Mine');
     await (await saveButton()).click();

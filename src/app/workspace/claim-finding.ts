@@ -92,6 +92,13 @@ export class ClaimFinding {
    * refuses an edit made on a claim someone else has since changed.
    */
   private readonly base = signal<(FindingBase & { claimId: string }) | null>(null);
+  /**
+   * The newest version of the claim seen so far. A claim arriving at a version
+   * already seen carries no news from the server: it is this person's own
+   * optimistic update (their typed values, not yet saved) or its rollback, and
+   * must neither count as saved nor reset what they typed.
+   */
+  private newestSeen = 0;
   private readonly typed = toSignal(
     this.form.valueChanges.pipe(map(() => fromFormValue(this.form.getRawValue()))),
     { initialValue: fromFormValue(this.form.getRawValue()) },
@@ -203,6 +210,10 @@ export class ClaimFinding {
       this.startFrom(claim);
       return;
     }
+    if (claim.version <= this.newestSeen) {
+      return;
+    }
+    this.newestSeen = claim.version;
     const typed = fromFormValue(this.form.getRawValue());
     const next = rebase(base, typed, claim);
     const shown = followUntouched(base.finding, typed, claim);
@@ -217,6 +228,7 @@ export class ClaimFinding {
   }
 
   private startFrom(claim: ClaimSummary): void {
+    this.newestSeen = claim.version;
     this.base.set({ claimId: claim.id, version: claim.version, finding: findingOf(claim) });
     this.form.reset(toFormValue(claim));
   }
