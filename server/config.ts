@@ -6,7 +6,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyServerOptions } from 'fastify';
 import { answerFrameworkError } from './plugins/problems';
-import { isStorableWebUrl, WEB_URL_KEYWORD } from './routes/schemas';
+import { isWebUrl } from '../src/domain/claim';
+import { WEB_URL_KEYWORD } from './routes/schemas';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -152,7 +153,7 @@ function newAjv(coerceTypes: false | 'array', externalSchemas: unknown): Ajv {
     type: 'string',
     schemaType: 'boolean',
     errors: false,
-    validate: (wanted: boolean, value: string) => !wanted || isStorableWebUrl(value),
+    validate: (wanted: boolean, value: string) => !wanted || isWebUrl(value),
   });
   for (const schema of Object.values(externalSchemas as Record<string, object>)) {
     ajv.addSchema(schema);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ClaimKind, ClaimSummary, Evidence, Note } from '../../src/domain/claim';
+import { mayDeleteNote } from '../../src/domain/notes';
 import type { Verdict } from '../../src/domain/verdicts';
 import {
   Action,
@@ -545,7 +546,7 @@ export async function deleteNote(
     if (!note || note.deletedAt) {
       throw notFound(`Note ${noteId}`);
     }
-    if (note.author !== actor.username && actor.role === 'fact_checker') {
+    if (!mayDeleteNote(note, actor)) {
       throw new ProblemError({
         title: 'Not allowed',
         status: 403,

@@ -1,5 +1,5 @@
 /** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
-import { CLAIM_KINDS, isWebUrl, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { CLAIM_KINDS, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
 
@@ -43,20 +43,8 @@ export const idParam = {
   maxLength: 200,
   pattern: '^[A-Za-z0-9_.:-]+$',
 };
-/** The schema keyword (registered in config.ts) for `isStorableWebUrl`. */
+/** The schema keyword (registered in config.ts) for the shared `isWebUrl`. */
 export const WEB_URL_KEYWORD = 'x-web-url';
-
-/**
- * An http(s) link we can store and show: what `isWebUrl` (shared with the
- * dashboard) accepts, without white space or control characters that the URL
- * parser would silently drop, and with a host name that has a letter or digit.
- */
-export function isStorableWebUrl(value: string): boolean {
-  if (!isWebUrl(value) || /[\s\p{Cc}]/u.test(value)) {
-    return false;
-  }
-  return /[\p{L}\p{N}]/u.test(new URL(value).hostname);
-}
 
 export const webUrl = {
   type: 'string',

@@ -129,11 +129,21 @@ export interface HistoryEntry {
   readonly correction: boolean;
 }
 
-/** Only http and https links are accepted as evidence. */
+/**
+ * Only http and https links are accepted (evidence, archived copies, articles):
+ * links a browser can open, without white space or control characters that the
+ * URL parser would silently drop, and with a host name that has a letter or digit
+ * (`http://./` parses, but leads nowhere).
+ */
 export function isWebUrl(value: string): boolean {
+  if (/[\s\p{Cc}]/u.test(value)) {
+    return false;
+  }
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && /[\p{L}\p{N}]/u.test(url.hostname)
+    );
   } catch {
     return false;
   }

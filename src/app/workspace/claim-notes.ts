@@ -15,7 +15,8 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
 import { Note } from '../../domain/claim';
-import { Actor, isEditorial, ROLE_LABELS } from '../../domain/workflow';
+import { mayDeleteNote } from '../../domain/notes';
+import { Actor, ROLE_LABELS } from '../../domain/workflow';
 import { ShowErrorsWhileTyping } from './evidence-form';
 import { CHANGE_KEYS, ClaimDetailPageActions } from './state/claim-detail.actions';
 import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
@@ -29,11 +30,7 @@ export const NOTE_MAX_LENGTH = 10000;
  * admin (mirrors deleteNote in server/repositories/claim-changes.ts).
  */
 export function canDeleteNote(note: Note, actor: Actor | null): boolean {
-  return (
-    actor !== null &&
-    note.deletedAt === null &&
-    (note.author === actor.username || isEditorial(actor.role))
-  );
+  return actor !== null && mayDeleteNote(note, actor);
 }
 
 /** A claim's notes, oldest first, and the box to add one. */
