@@ -57,12 +57,16 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(changes);
   await fastify.register(auth);
 
-  // An API route that declares no query parameters takes none: an unknown one is a
-  // 400 naming it, not silently ignored. Routes should say so themselves; this is the net.
+  // Every API route declares its query string (`noQuerystring` when it takes none), so
+  // that an unknown parameter is a 400 naming it, never silently ignored. Refusing to
+  // start, rather than filling it in, is how a new route cannot forget it.
   fastify.addHook('onRoute', (route) => {
-    if (isApiPath(route.url ?? route.path ?? '')) {
-      route.schema ??= {};
-      route.schema.querystring ??= noQuerystring;
+    const url = route.url ?? route.path ?? '';
+    if (isApiPath(url) && route.schema?.querystring === undefined) {
+      throw new Error(
+        `${String(route.method)} ${url} declares no querystring schema ` +
+          '(use noQuerystring from routes/schemas.ts when it takes none)',
+      );
     }
   });
 

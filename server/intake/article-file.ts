@@ -12,6 +12,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
 import { type ArticleFile, MAX_CLAIMS_PER_ARTICLE } from '../../src/domain/article-file';
+import { isWebUrl } from '../../src/domain/claim';
 import type { Database } from '../database/schema';
 import { articleExists } from '../repositories/articles';
 import { suggestClaims } from '../suggestions/suggester';
@@ -125,6 +126,30 @@ function shell(data: unknown): { shell: unknown; claims: unknown[] | null } {
   return { shell: { ...rest, claims: [] }, claims };
 }
 
+const BAD_LINK = 'must be an http:// or https:// link with a valid host name';
+
+/**
+ * The links, by the rule the API and the dashboard use: `format: uri` lets
+ * through what a browser cannot open (`http://a:99999/`, white space, `http://./`).
+ * On data the schema has passed.
+ */
+function checkLink(value: unknown, pointer: string): void {
+  if (typeof value === 'string' && !isWebUrl(value)) {
+    throw new ArticleFileError(BAD_LINK, pointer);
+  }
+}
+
+function checkArticleLink(shell: unknown): void {
+  checkLink((shell as { article: { url: unknown } }).article.url, '/article/url');
+}
+
+function checkClaimLinks(claim: unknown, base: string): void {
+  (claim as { evidence: readonly Record<string, unknown>[] }).evidence.forEach((item, index) => {
+    checkLink(item['url'], `${base}/evidence/${index}/url`);
+    checkLink(item['archivedUrl'], `${base}/evidence/${index}/archivedUrl`);
+  });
+}
+
 /** What a schema cannot check: quotes at their offsets, headings as whole lines, unique ids. */
 function checkOffsets(file: ArticleFile): void {
   const text = file.article.text;
@@ -179,7 +204,11 @@ export function parseArticleFile(data: unknown): ArticleFile {
   const { file, claim } = compiled();
   const parts = shell(data);
   check(file, parts.shell, '');
-  (parts.claims ?? []).forEach((item, index) => check(claim, item, `/claims/${index}`));
+  checkArticleLink(parts.shell);
+  (parts.claims ?? []).forEach((item, index) => {
+    check(claim, item, `/claims/${index}`);
+    checkClaimLinks(item, `/claims/${index}`);
+  });
   checkOffsets(data as ArticleFile);
   return data as ArticleFile;
 }
@@ -189,9 +218,11 @@ export async function parseArticleFileYielding(data: unknown): Promise<ArticleFi
   const { file, claim } = compiled();
   const parts = shell(data);
   check(file, parts.shell, '');
+  checkArticleLink(parts.shell);
   let sliceStart = performance.now();
   for (const [index, item] of (parts.claims ?? []).entries()) {
     check(claim, item, `/claims/${index}`);
+    checkClaimLinks(item, `/claims/${index}`);
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

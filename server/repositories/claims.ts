@@ -1,8 +1,13 @@
 /** Claims: reads, and every change written together with its history and event. */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ClaimDetail, ClaimKind, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import type { Verdict } from '../../src/domain/verdicts';
-import type { DismissReason, Stage, WorkflowClaim } from '../../src/domain/workflow';
+import {
+  ACTIONS,
+  type DismissReason,
+  type Stage,
+  type WorkflowClaim,
+} from '../../src/domain/workflow';
 import type { ClaimRow, Database, HistoryRow } from '../database/schema';
 import { ChangeEvent, recordEvent } from './events';
 import { listEvidence } from './evidence';
@@ -137,7 +142,59 @@ export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> 
     .execute();
 }
 
-function toHistoryEntry(row: HistoryRow): HistoryEntry {
+/*
+ * A deleted note's text is blanked wherever history holds it, on every read
+ * (the history API and every report): `after.text` of its `note_add` entry,
+ * `before.text` of its `note_delete` entry, and the note of the workflow action
+ * that wrote it into the thread (same claim, author and time); likewise in an
+ * `import` entry that records one of these from a file (`fileAction`, `fileAt`;
+ * the importer is the author of the imported notes). Who and when stay.
+ * Fragments over `history h`, so that the reports splice the same rule into their SQL.
+ */
+
+// CASE, not AND: SQLite promises the order of CASE branches, and `->>` must not read invalid JSON.
+
+/** A deleted note with the id in `h.after` (its `note_add`). */
+const DELETED_NOTE_OF_AFTER = `exists (select 1 from notes n
+    where n.id = h.after ->> '$.id' and n.deleted_at is not null)`;
+
+/** A deleted note of the thread written at `at` by the entry's actor. */
+const deletedThreadNote = (at: string) => `exists (select 1 from notes n
+    where n.claim_id = h.claim_id and n.created_at = ${at}
+      and n.author = h.actor and n.deleted_at is not null)`;
+
+const WORKFLOW_ACTIONS = ACTIONS.map((action) => `'${action}'`).join(', ');
+const FILE_ACTION = `h.after ->> '$.fileAction'`;
+const BLANK_BEFORE = `case when json_valid(h.before)
+    then json_replace(h.before, '$.text', '') else h.before end`;
+
+/** The entry's note, blank when it is also a note of the thread that was deleted since. */
+export const HISTORY_NOTE = sql.raw<string | null>(`case
+    when h.note is null then null
+    when h.action in (${WORKFLOW_ACTIONS}) then
+      case when ${deletedThreadNote('h.at')} then '' else h.note end
+    when h.action <> 'import' or not json_valid(h.after) then h.note
+    when ${FILE_ACTION} in (${WORKFLOW_ACTIONS}) and ${deletedThreadNote(`h.after ->> '$.fileAt'`)}
+      then ''
+    else h.note end`);
+
+/** The entry's `before` as JSON text: a `note_delete` is always of a deleted note. */
+export const HISTORY_BEFORE = sql.raw<string | null>(`case
+    when h.action = 'note_delete' then ${BLANK_BEFORE}
+    when h.action <> 'import' or not json_valid(h.after) then h.before
+    when ${FILE_ACTION} = 'note_delete' then ${BLANK_BEFORE}
+    else h.before end`);
+
+/** The entry's `after` as JSON text. */
+export const HISTORY_AFTER = sql.raw<string | null>(`case
+    when h.action not in ('note_add', 'import') or not json_valid(h.after) then h.after
+    when h.action = 'import' and coalesce(${FILE_ACTION}, '') <> 'note_add' then h.after
+    when ${DELETED_NOTE_OF_AFTER} then json_replace(h.after, '$.text', '')
+    else h.after end`);
+
+type HistoryRead = Omit<HistoryRow, 'article_id'>;
+
+function toHistoryEntry(row: HistoryRead): HistoryEntry {
   return {
     id: row.id,
     claimId: row.claim_id,
@@ -151,12 +208,14 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   };
 }
 
+/** A claim's history as the API serves it: deleted notes' text blanked (see above). */
 export async function listHistory(db: Db, claimId: string): Promise<HistoryEntry[]> {
   const rows = await db
-    .selectFrom('history')
-    .selectAll()
-    .where('claim_id', '=', claimId)
-    .orderBy('id')
+    .selectFrom('history as h')
+    .select(['h.id', 'h.claim_id', 'h.at', 'h.actor', 'h.action', 'h.correction'])
+    .select([HISTORY_BEFORE.as('before'), HISTORY_AFTER.as('after'), HISTORY_NOTE.as('note')])
+    .where('h.claim_id', '=', claimId)
+    .orderBy('h.id')
     .execute();
   return rows.map(toHistoryEntry);
 }

@@ -20,7 +20,14 @@ import {
 } from '../intake/article-file';
 import type { Importer } from '../intake/import-article';
 import { findHeadings, normaliseText, slugOf } from '../intake/pasted-text';
-import { articleSummarySchema, errorResponses, plainText, problemRef, webUrl } from './schemas';
+import {
+  articleSummarySchema,
+  errorResponses,
+  noQuerystring,
+  plainText,
+  problemRef,
+  webUrl,
+} from './schemas';
 
 /** The article file format's limit on the text. */
 const MAX_TEXT = 200_000;
@@ -239,6 +246,7 @@ const intake: FastifyPluginAsync = async (app) => {
           'id made from the headline; a body of at most 5 MB) or `{ "source": "file", "file": ' +
           '<article file>, "asCopy"? }` (at most 64 MB; an existing article id is a 409 unless ' +
           'asCopy). The suggester reads the text, unless the file carries its suggestions.',
+        querystring: noQuerystring,
         body: {
           type: 'object',
           // In this order, so that a wrong source is named before the fields it would need.

@@ -14,7 +14,14 @@ import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { acceptSuggestion, listSuggestions, rejectSuggestion } from '../repositories/suggestions';
 import { ensureSuggestions } from '../suggestions/generate';
-import { claimSummarySchema, errorResponses, idParam, plainText, problemRef } from './schemas';
+import {
+  claimSummarySchema,
+  errorResponses,
+  idParam,
+  noQuerystring,
+  plainText,
+  problemRef,
+} from './schemas';
 
 const suggestionProperties = {
   id: { type: 'string' },
@@ -118,6 +125,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
           'or move them within the article), the statement to the quote, the kind to the ' +
           'suggested kind. A decided suggestion is a 409.',
         params: suggestionParams,
+        querystring: noQuerystring,
         body: {
           type: 'object',
           properties: {
@@ -164,6 +172,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Reject a suggestion (editor)',
         params: suggestionParams,
+        querystring: noQuerystring,
         body: { type: 'object', additionalProperties: false },
         response: { 200: suggestionSchema, ...errorResponses, 409: problemRef },
       },

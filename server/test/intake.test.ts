@@ -306,6 +306,46 @@ describe('POST /api/articles', () => {
     assert.equal((await h.as('dana', { url: '/api/articles/broken-copy' })).statusCode, 404);
   });
 
+  it('refuses links a browser cannot open, naming the field, though `format: uri` allows them', async () => {
+    const base = seedFile();
+    const article = { ...base.article, id: 'bad-links' };
+    const evidence = {
+      id: 'ev-1',
+      url: 'https://www.reuters.com/world/',
+      title: 'Report',
+      publisher: 'Reuters',
+      stance: 'supports',
+      sourceType: 'secondary',
+      archivedUrl: null,
+    };
+    const withEvidence = (fields: Record<string, unknown>) => ({
+      ...base,
+      article,
+      claims: [{ ...base.claims[0], evidence: [evidence, { ...evidence, id: 'ev-2', ...fields }] }],
+    });
+    const cases: [unknown, string][] = [
+      [{ ...base, article: { ...article, url: 'http://a:99999/' } }, '/body/file/article/url'],
+      [{ ...base, article: { ...article, url: 'http://./' } }, '/body/file/article/url'],
+      [withEvidence({ url: 'http://a:99999/' }), '/body/file/claims/0/evidence/1/url'],
+      [withEvidence({ url: 'http://1.2.3.256/' }), '/body/file/claims/0/evidence/1/url'],
+      [
+        withEvidence({ archivedUrl: 'http://a:99999/' }),
+        '/body/file/claims/0/evidence/1/archivedUrl',
+      ],
+    ];
+    for (const [file, field] of cases) {
+      const response = await postArticle(h, 'dana', { source: 'file', file });
+      assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
+      const problem = json<Problem>(response);
+      assert.equal(problem.field, field, response.body);
+      assert.equal(
+        problem.detail,
+        `${field} must be an http:// or https:// link with a valid host name`,
+      );
+    }
+    assert.equal((await h.as('dana', { url: '/api/articles/bad-links' })).statusCode, 404);
+  });
+
   it('answers 409 for an article id that exists, and changes nothing', async () => {
     const claimsBefore = await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` });
     const file = seedFile();

@@ -259,6 +259,9 @@ describe('bad input', () => {
       ['GET', '/api/setup'],
       ['GET', '/api/openapi.json'],
       ['POST', '/api/articles', { source: 'text', headline: 'Headline', text: 'Text.' }],
+      ['GET', `/api/articles/${SEED_ARTICLE}/suggestions`],
+      ['POST', `/api/articles/${SEED_ARTICLE}/suggestions/x/accept`, {}],
+      ['POST', `/api/articles/${SEED_ARTICLE}/suggestions/x/reject`, {}],
     ];
     for (const [method, url, payload] of routes) {
       const response = await h.as('dana', {

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type HTTPMethods, type RouteOptions } fr
 import app from '../app';
 import { fastifyOptions, PROJECT_ROOT } from '../config';
 import { currentUser } from '../plugins/auth';
+import { noQuerystring } from '../routes/schemas';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const PUBLIC_ROUTES = new Set([
@@ -21,16 +22,6 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/setup',
   'POST /api/setup',
   'GET /api/openapi.json',
-]);
-
-/**
- * Routes of other modules that declare no query parameters yet (app.ts's net
- * refuses any for them): server/routes/intake.ts and suggestions.ts.
- */
-const QUERY_NET_ONLY = new Set([
-  'POST /api/articles',
-  'POST /api/articles/:id/suggestions/:suggestionId/accept',
-  'POST /api/articles/:id/suggestions/:suggestionId/reject',
 ]);
 
 interface SeenRoute {
@@ -69,9 +60,11 @@ async function appWithRoutes(
     loginWindowMinutes: 15,
   });
   // A public route that asks for the user anyway: a 401, never a 500.
-  instance.get('/api/test-public-asks-user', { config: { public: true } }, async (request) => ({
-    user: currentUser(request).username,
-  }));
+  instance.get(
+    '/api/test-public-asks-user',
+    { config: { public: true }, schema: { querystring: noQuerystring } },
+    async (request) => ({ user: currentUser(request).username }),
+  );
   await instance.ready();
   return { instance, routes };
 }
@@ -133,9 +126,7 @@ describe('every route, enumerated', () => {
       const query = schema['querystring'] as { additionalProperties?: unknown } | undefined;
       assert.ok(query, `${name}: querystring`);
       assert.equal(query.additionalProperties, false, `${name}: querystring refuses unknowns`);
-      if (!QUERY_NET_ONLY.has(name)) {
-        assert.ok(declaredQuerystring, `${name} declares its query string itself`);
-      }
+      assert.ok(declaredQuerystring, `${name} declares its query string itself`);
       if (['POST', 'PATCH', 'PUT'].includes(method)) {
         assert.ok(schema['body'], `${name}: body`);
       }
@@ -166,6 +157,34 @@ describe('every route, enumerated', () => {
       const response = await instance.inject({ url });
       assert.equal(response.statusCode, 401, url);
       assert.doesNotMatch(response.body, /<title>/, url);
+    }
+  });
+});
+
+describe('a new API route', () => {
+  it('stops the start when it declares no query string, so it cannot forget one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-routes-'));
+    const instance = Fastify({ ...fastifyOptions(), logger: false });
+    try {
+      await instance.register(app, {
+        databaseFile: join(dir, 'claimdesk.db'),
+        claimsDir: null,
+        staticDir: null,
+        sessionHours: 1,
+        loginAttempts: 5,
+        loginWindowMinutes: 15,
+      });
+      const registered = instance.register(async (child) => {
+        child.get('/not-api', async () => ({}));
+        child.get('/api/forgot', { schema: { response: { 200: {} } } }, async () => ({}));
+      });
+      await assert.rejects(
+        async () => registered,
+        /GET \/api\/forgot declares no querystring schema/,
+      );
+    } finally {
+      await instance.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
