@@ -19,9 +19,33 @@ export interface PastedArticle {
 export interface UploadedArticle {
   readonly source: 'file';
   readonly file: unknown;
+  /**
+   * Store it beside an article of the same id: under `<id>-copy` (`-copy-2`…),
+   * with new claim, evidence and note ids. Without it, an id taken is a 409
+   * whose problem `code` is `exists`.
+   */
+  readonly asCopy?: boolean;
 }
 
 export type NewArticle = PastedArticle | UploadedArticle;
+
+/** What the import of a file did (server/routes/intake.ts). */
+export interface ArticleImport {
+  /** `restore`: an admin's import, stages and approvals as the file gives them. */
+  readonly mode: 'restore' | 'import';
+  /** The file's article id when stored as a copy, else null. */
+  readonly copyOf: string | null;
+  /** Claims whose stage the import set back to new. */
+  readonly claimsReset: number;
+  /** Claims stored under a new id. */
+  readonly claimsRenamed: number;
+  readonly suggestions: number;
+}
+
+/** The added article as the list shows it; a file's import says what it did. */
+export interface AddedArticle extends ArticleSummary {
+  readonly import?: ArticleImport;
+}
 
 @Injectable({ providedIn: 'root' })
 export class ArticlesApi {
@@ -35,8 +59,8 @@ export class ArticlesApi {
     return this.http.get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`);
   }
 
-  add(article: NewArticle): Observable<ArticleSummary> {
-    return this.http.post<ArticleSummary>('/api/articles', article);
+  add(article: NewArticle): Observable<AddedArticle> {
+    return this.http.post<AddedArticle>('/api/articles', article);
   }
 
   claims(id: string): Observable<ClaimSummary[]> {

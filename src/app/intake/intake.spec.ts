@@ -1,7 +1,8 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter } from '@angular/router';
@@ -64,6 +65,22 @@ describe('intake page', () => {
     );
   });
 
+  // White space inside an address is the same rule's (evidence-form.spec.ts): a url field drops
+  // trailing spaces as they are typed, so a harness cannot type one in.
+  for (const address of ['http://./', 'http://-/', 'https://']) {
+    it(`refuses ${address} by the shared web-link rule`, async () => {
+      const { fixture, loader, store } = await render();
+      await (await field(loader, 'Headline')).setValue('Headline');
+      await (await field(loader, 'Article text')).setValue('Text.');
+      await (await field(loader, 'Address of the article')).setValue(address);
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Add article/ }))).click();
+      await fixture.whenStable();
+      expect(store.dispatch).not.toHaveBeenCalledWith(
+        jasmine.objectContaining({ type: IntakePageActions.submitted.type }),
+      );
+    });
+  }
+
   it('refuses a javascript: address and sends nothing', async () => {
     const { fixture, loader, store } = await render();
     await (await field(loader, 'Headline')).setValue('Headline');
@@ -84,10 +101,97 @@ describe('intake page', () => {
       saving: false,
       error: '/body/headline must have at most 300 characters',
       field: '/body/headline',
+      code: null,
     });
     expect(
       fixture.nativeElement.querySelector('[data-testid="intake-error"]').textContent,
     ).toContain('/body/headline must have at most 300 characters');
+  });
+
+  describe('a file', () => {
+    const file = { formatVersion: 1, article: { id: 'pnk', headline: 'The visit' }, claims: [{}] };
+    const refused = {
+      saving: false,
+      error: 'An article with the id "pnk" already exists; nothing was changed.',
+      field: '/body/file/article/id',
+      code: 'exists',
+    };
+
+    async function upload(loader: HarnessLoader, fixture: ComponentFixture<Intake>) {
+      await (await loader.getHarness(MatButtonToggleHarness.with({ text: /Upload/ }))).check();
+      const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+        '[data-testid="intake-file"]',
+      )!;
+      const files = new DataTransfer();
+      files.items.add(new File([JSON.stringify(file)], 'pnk.json', { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      // Reading the file is the browser's own work: wait until the page says what it holds.
+      for (let i = 0; i < 50 && !fixture.nativeElement.querySelector('[role="status"]'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await fixture.whenStable();
+      }
+    }
+
+    it("says by the upload that an editor's import starts claims again", async () => {
+      const { fixture, loader } = await render();
+      await (await loader.getHarness(MatButtonToggleHarness.with({ text: /Upload/ }))).check();
+      const rules = (fixture.nativeElement as HTMLElement).querySelector(
+        '[data-testid="intake-file-rules"]',
+      );
+      expect(rules?.textContent?.replace(/\s+/g, ' ')).toContain(
+        "An editor's import starts every claim again as New: its verdict, evidence and notes are kept as imported data",
+      );
+      expect(rules?.textContent).toContain('Only an admin');
+      expect(
+        fixture.nativeElement
+          .querySelector('[data-testid="intake-file"]')
+          .getAttribute('aria-describedby'),
+      ).toBe('intake-file-rules');
+    });
+
+    it('sends the file as it is, forgetting an earlier refusal once chosen', async () => {
+      const { fixture, loader, store } = await render();
+      await upload(loader, fixture);
+      expect(store.dispatch).toHaveBeenCalledWith(IntakePageActions.fileChosen());
+      expect(fixture.nativeElement.textContent.replace(/\s+/g, ' ')).toContain(
+        'pnk.json: The visit · 1 claim ',
+      );
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Import article' }))).click();
+      expect(store.dispatch).toHaveBeenCalledWith(
+        IntakePageActions.submitted({ article: { source: 'file', file } }),
+      );
+    });
+
+    it('offers to import it as a copy when its article is already here', async () => {
+      const { fixture, loader, store } = await render();
+      await upload(loader, fixture);
+      store.setState(stateFor('editor', refused));
+      await fixture.whenStable();
+      const root = fixture.nativeElement as HTMLElement;
+      expect(root.querySelector('[data-testid="intake-error"]')).toBeNull();
+      expect(root.querySelector('[data-testid="intake-exists"]')?.textContent).toContain(
+        'is already here; nothing was changed',
+      );
+      expect(root.querySelector('[data-testid="intake-exists"] code')?.textContent).toBe('pnk');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Import as a copy' }))).click();
+      expect(store.dispatch).toHaveBeenCalledWith(
+        IntakePageActions.submitted({ article: { source: 'file', file, asCopy: true } }),
+      );
+    });
+
+    it('offers no copy for another refusal, and none while a copy is on its way', async () => {
+      const { fixture, loader, store } = await render();
+      await upload(loader, fixture);
+      store.setState(stateFor('editor', { ...refused, code: null, error: 'Bad file.' }));
+      await fixture.whenStable();
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /copy/ }))).toEqual([]);
+      expect(fixture.nativeElement.textContent).toContain('The article was not added: Bad file.');
+      store.setState(stateFor('editor', { ...refused, saving: true }));
+      await fixture.whenStable();
+      const copy = await loader.getHarness(MatButtonHarness.with({ text: 'Import as a copy' }));
+      expect(await copy.isDisabled()).toBeTrue();
+    });
   });
 
   it('tells a fact-checker that only editors add articles', async () => {

@@ -35,6 +35,8 @@ const webUrl = (control: AbstractControl<string>): ValidationErrors | null =>
 interface ChosenFile {
   readonly name: string;
   readonly content: unknown;
+  /** The article id the file gives: the one a copy is stored beside. */
+  readonly id: string | null;
   readonly headline: string | null;
   readonly claims: number | null;
 }
@@ -73,6 +75,10 @@ export class Intake implements OnInit {
   protected readonly textLength = signal(0);
   protected readonly maxText = 200_000;
   protected readonly remaining = computed(() => this.maxText - this.textLength());
+  /** The chosen file's article is already here: it can still go in beside it, as a copy. */
+  protected readonly exists = computed(
+    () => this.mode() === 'file' && this.chosen() !== null && this.intake().code === 'exists',
+  );
 
   protected readonly form = new FormGroup({
     headline: new FormControl('', {
@@ -116,17 +122,20 @@ export class Intake implements OnInit {
   protected async choose(input: HTMLInputElement): Promise<void> {
     this.chosen.set(null);
     this.fileError.set(null);
+    this.store.dispatch(IntakePageActions.fileChosen());
     const file = input.files?.[0];
     if (!file) {
       return;
     }
     try {
       const content = JSON.parse(await file.text()) as unknown;
-      const article = (content as { article?: { headline?: unknown } } | null)?.article;
+      const article = (content as { article?: { id?: unknown; headline?: unknown } } | null)
+        ?.article;
       const claims = (content as { claims?: unknown } | null)?.claims;
       this.chosen.set({
         name: file.name,
         content,
+        id: typeof article?.id === 'string' ? article.id : null,
         headline: typeof article?.headline === 'string' ? article.headline : null,
         claims: Array.isArray(claims) ? claims.length : null,
       });
@@ -137,12 +146,16 @@ export class Intake implements OnInit {
     }
   }
 
-  protected submitFile(): void {
+  /** Sends the chosen file; `asCopy` after the server said its article is already here. */
+  protected submitFile(asCopy = false): void {
     const chosen = this.chosen();
     if (chosen) {
-      this.store.dispatch(
-        IntakePageActions.submitted({ article: { source: 'file', file: chosen.content } }),
-      );
+      const article: NewArticle = {
+        source: 'file',
+        file: chosen.content,
+        ...(asCopy ? { asCopy: true } : {}),
+      };
+      this.store.dispatch(IntakePageActions.submitted({ article }));
     }
   }
 }

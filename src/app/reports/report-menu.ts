@@ -18,6 +18,16 @@ import { Subscription } from 'rxjs';
 import { describeHttpError } from '../shell/http-errors';
 import { REPORT_FORMATS, ReportDownload, ReportFormat } from './report-download';
 
+/** Query parameters that order the claims (`sort`, `dir`) rather than select them. */
+const ORDER_KEYS: ReadonlySet<string> = new Set(['sort', 'dir']);
+
+function pick(
+  params: Readonly<Record<string, string>>,
+  keep: (key: string) => boolean,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => keep(key)));
+}
+
 /**
  * The Export menu: every report format, for the whole article or only for the
  * claims the table shows now. Downloads show their progress; the printable
@@ -43,14 +53,22 @@ export class ReportMenu {
   private readonly reports = inject(ReportDownload);
   private readonly snackBar = inject(MatSnackBar);
   readonly articleId = input.required<string>();
-  /** The claims table's filter as query parameters; empty when it shows every claim. */
+  /**
+   * The claims table's filter as query parameters (`filterToQuery`): what
+   * narrows the claims, and `sort` and `dir`, the table's order; empty when it
+   * shows every claim in article order.
+   */
   readonly filter = input<Readonly<Record<string, string>>>({});
   /** How many claims the filter shows, and how many there are. */
   readonly shown = input<number | null>(null);
   readonly total = input<number | null>(null);
 
   protected readonly formats = REPORT_FORMATS;
-  protected readonly filtered = computed(() => Object.keys(this.filter()).length > 0);
+  /** What selects claims; the table's order alone selects none. */
+  private readonly narrowing = computed(() => pick(this.filter(), (key) => !ORDER_KEYS.has(key)));
+  /** The table's order, which the CSV rows follow whichever claims are exported. */
+  private readonly order = computed(() => pick(this.filter(), (key) => ORDER_KEYS.has(key)));
+  protected readonly filtered = computed(() => Object.keys(this.narrowing()).length > 0);
   /** Export only what the table shows (the default once a filter is on). */
   protected readonly onlyShown = signal(true);
   protected readonly progress = signal<{ loaded: number; total: number | null } | null>(null);
@@ -61,7 +79,9 @@ export class ReportMenu {
   }
 
   protected scope(): Readonly<Record<string, string>> {
-    return this.filtered() && this.onlyShown() ? this.filter() : {};
+    return this.filtered() && this.onlyShown()
+      ? { ...this.narrowing(), ...this.order() }
+      : this.order();
   }
 
   protected printUrl(): string {

@@ -13,6 +13,11 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'title' in value && 'status' in value;
 }
 
+/** The problem document of a failed request, when the server sent one. */
+export function problemOf(error: unknown): Problem | null {
+  return error instanceof HttpErrorResponse && isProblem(error.error) ? error.error : null;
+}
+
 /** Turns any failed request into a sentence a person can act on. */
 export function describeHttpError(error: unknown): string {
   if (error instanceof HttpErrorResponse) {

@@ -231,17 +231,29 @@ describe('ClaimPanel', () => {
 
   it('says why evidence cannot be added when the e shortcut asks for it', async () => {
     const { fixture, snackBar } = await render('fact_checker');
-    // The workspace focuses whatever carries this test id.
-    document.querySelector<HTMLElement>('[data-testid="evidence-url"]')?.focus();
-    expect(snackBar.open).toHaveBeenCalledWith(
+    fixture.componentInstance.focusEvidence();
+    expect(snackBar.open).toHaveBeenCalledOnceWith(
       'The evidence cannot change while the claim is in review: request changes first.',
       'Dismiss',
       { duration: 6000 },
     );
-    snackBar.open.calls.reset();
     (document.activeElement as HTMLElement | null)?.blur();
+  });
+
+  it('takes the e and n shortcuts to the new evidence link and the note box', async () => {
+    const { fixture } = await render('fact_checker', claimFixture({ stage: 'researching' }));
+    const host = fixture.nativeElement as HTMLElement;
     fixture.componentInstance.focusEvidence();
-    expect(snackBar.open).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(host.querySelector('.add [data-testid="evidence-url"]'));
+    fixture.componentInstance.focusNote();
+    expect(document.activeElement).toBe(host.querySelector('[data-testid="note-text"]'));
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+
+  it('has a heading that takes focus from a script but is no tab stop', async () => {
+    const { fixture } = await render('editor');
+    const heading = (fixture.nativeElement as HTMLElement).querySelector('#claim-panel-title');
+    expect(heading?.getAttribute('tabindex')).toBe('-1');
   });
 
   it('names people by their display names in the history', async () => {

@@ -53,6 +53,11 @@ describe('evidence form', () => {
     expect(check('javascript:alert(1)')).toEqual({ webUrl: true });
     expect(check('data:text/html,<b>x</b>')).toEqual({ webUrl: true });
     expect(check('ftp://example.org/file')).toEqual({ webUrl: true });
+    // The shared rule (src/domain/claim.ts): no white space inside, a host with a letter or digit.
+    expect(check('https://www.un.org/a b')).toEqual({ webUrl: true });
+    expect(check('http://./')).toEqual({ webUrl: true });
+    expect(check('  https://www.un.org/x  ')).toBeNull();
+    expect(hostOf('http://./')).toBe('');
     expect(hostOf('https://www.reuters.com/world/')).toBe('www.reuters.com');
   });
 

@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { HistoryEntry } from '../../domain/claim';
 import { VERDICT_DEFINITIONS, isVerdict } from '../../domain/verdicts';
-import { ACTION_PAST_TENSE, isAction } from '../../domain/workflow';
+import { ACTION_PAST_TENSE, isAction, isStage, STAGE_LABELS } from '../../domain/workflow';
 import { listFields } from './finding-draft';
 
 const OTHER_ACTIONS: Readonly<Record<string, string>> = {
@@ -20,8 +20,92 @@ const OTHER_ACTIONS: Readonly<Record<string, string>> = {
 const IMPORTER = 'import';
 
 /**
+ * Fields the server sets on an `import` entry of a file's history entry
+ * (server/intake/imported-records.ts), beside the file's own fields.
+ */
+const PROVENANCE = new Set(['fileAt', 'fileActor', 'fileAction', 'fileCorrection', 'importedVia']);
+
+type Fields = Readonly<Record<string, unknown>>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** "approved the claim as False", "changed the verdict and rationale": an action in words. */
+function describeAction(action: string, after: Fields | null): string {
+  const fields = action === 'update' && after ? Object.keys(after) : [];
+  if (fields.length > 0) {
+    return `changed the ${listFields(fields)}`;
+  }
+  const verb = isAction(action)
+    ? ACTION_PAST_TENSE[action]
+    : Object.hasOwn(OTHER_ACTIONS, action)
+      ? OTHER_ACTIONS[action]
+      : action.replace(/_/g, ' ');
+  const verdict = after?.['verdict'];
+  const asVerdict =
+    (action === 'approve' || action === 'submit') && isVerdict(verdict)
+      ? ` as ${VERDICT_DEFINITIONS[verdict].label}`
+      : '';
+  return `${verb} the claim${asVerdict}`;
+}
+
+/** "3 May 2026", or null when the file gives no time one can read. */
+function fileDate(value: unknown): string | null {
+  const at = text(value);
+  return at !== null && !Number.isNaN(Date.parse(at)) ? formatDate(at, 'd MMM y', 'en-US') : null;
+}
+
+/**
+ * An entry of the file's history, stored as the importer's `import` entry: what
+ * the file says, quoted and dated as the file's, never as something done here.
+ * The file's actor is given as the file spells it, not as an account's name.
+ */
+function describeFileEntry(who: string, after: Fields, fileActor: string): string {
+  const fileAction = text(after['fileAction']) ?? 'import';
+  const own = Object.fromEntries(Object.entries(after).filter(([key]) => !PROVENANCE.has(key)));
+  const quoted =
+    fileActor === IMPORTER && fileAction === 'import'
+      ? 'imported from a claims file'
+      : `${fileActor} ${describeAction(fileAction, own)}`;
+  const date = fileDate(after['fileAt']);
+  const details = [
+    after['fileCorrection'] === true ? 'a correction' : null,
+    date ? `dated ${date}` : null,
+  ].filter((detail) => detail !== null);
+  const inFile = details.length > 0 ? ` (${details.join(', ')} in the file)` : '';
+  return `${who} imported from a file: “${quoted}”${inFile}`;
+}
+
+/** The entry an editor's import ends with: the claim as it starts here, and what the file said. */
+function describeImportedClaim(who: string, after: Fields): string {
+  const stage = after['stage'];
+  const fileStage = after['fileStage'];
+  const approvedBy = text(after['fileApprovedBy']);
+  const given = isStage(fileStage)
+    ? ` (the file gives it as ${STAGE_LABELS[fileStage]}${approvedBy ? `, approved by ${approvedBy}` : ''})`
+    : '';
+  return `${who} imported the claim from a file as ${isStage(stage) ? STAGE_LABELS[stage] : 'New'}${given}`;
+}
+
+function describeImport(entry: HistoryEntry, who: string): string {
+  const after = entry.after;
+  const fileActor = text(after?.['fileActor']);
+  if (after && fileActor !== null) {
+    return describeFileEntry(who, after, fileActor);
+  }
+  if (after?.['restored'] === true) {
+    return `${who} restored the claim from a file`;
+  }
+  if (after && typeof after['stage'] === 'string') {
+    return describeImportedClaim(who, after);
+  }
+  return `${who} imported the claim`;
+}
+
+/**
  * One line a person reads: "Dana approved the claim as False", "Casey changed
- * the verdict and rationale". `nameOf` gives a username's display name.
+ * the verdict and rationale", "Dana imported from a file: “eli approved the
+ * claim” (dated 3 May 2026 in the file)". `nameOf` gives a username's display
+ * name; it is never applied to a name a file gives.
  */
 export function describeEntry(
   entry: HistoryEntry,
@@ -31,21 +115,10 @@ export function describeEntry(
     return 'Imported from a claims file';
   }
   const who = nameOf(entry.actor);
-  const fields = entry.action === 'update' && entry.after ? Object.keys(entry.after) : [];
-  if (fields.length > 0) {
-    return `${who} changed the ${listFields(fields)}`;
+  if (entry.action === 'import') {
+    return describeImport(entry, who);
   }
-  const verb = isAction(entry.action)
-    ? ACTION_PAST_TENSE[entry.action]
-    : Object.hasOwn(OTHER_ACTIONS, entry.action)
-      ? OTHER_ACTIONS[entry.action]
-      : entry.action.replace(/_/g, ' ');
-  const verdict = entry.after?.['verdict'];
-  const asVerdict =
-    (entry.action === 'approve' || entry.action === 'submit') && isVerdict(verdict)
-      ? ` as ${VERDICT_DEFINITIONS[verdict].label}`
-      : '';
-  return `${who} ${verb} the claim${asVerdict}`;
+  return `${who} ${describeAction(entry.action, entry.after)}`;
 }
 
 @Component({

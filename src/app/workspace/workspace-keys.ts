@@ -44,15 +44,13 @@ export function shortcutOf(event: KeyboardEvent): Shortcut | null {
 
 /**
  * Moves focus to the open claim's heading (not its first button, so that a
- * second Enter does nothing it should not) and scrolls it into view.
+ * second Enter does nothing it should not) and scrolls it into view. The
+ * heading is focusable from its template (`tabindex="-1"`).
  */
 export function focusPanelHeading(): void {
   const heading = document.querySelector<HTMLElement>('#claim-panel-title');
   if (!heading) {
     return;
-  }
-  if (!heading.hasAttribute('tabindex')) {
-    heading.setAttribute('tabindex', '-1');
   }
   heading.focus({ preventScroll: true });
   heading.scrollIntoView({ block: 'nearest' });

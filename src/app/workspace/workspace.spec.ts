@@ -3,6 +3,7 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -11,6 +12,7 @@ import { ArticleDetail, ClaimSummary } from '../../domain/claim';
 import { ClaimFilter, EMPTY_FILTER } from '../../domain/claim-filter';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
+import { ReportMenu } from '../reports/report-menu';
 import { sessionFeature } from '../session/state/session.feature';
 import { ClaimPanel } from './claim-panel';
 import { Shortcuts } from './shortcuts';
@@ -20,16 +22,19 @@ import { claimFixture } from './state/claims.feature.spec';
 import { WorkspacePageActions } from './state/workspace.actions';
 import { Workspace } from './workspace';
 
-/** Stands in for the claim panel, which has tests of its own. */
+/** Stands in for the claim panel, which has tests of its own; found as the panel. */
 @Component({
   selector: 'cd-claim-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h2 id="claim-panel-title">Claim</h2>
+  template: `<h2 id="claim-panel-title" tabindex="-1">Claim</h2>
     <button type="button" (click)="closed.emit()">Close claim</button>`,
+  providers: [{ provide: ClaimPanel, useExisting: PanelStub }],
 })
 class PanelStub {
   readonly claimId = input.required<string>();
   readonly closed = output<void>();
+  readonly focusEvidence = jasmine.createSpy('focusEvidence');
+  readonly focusNote = jasmine.createSpy('focusNote');
 }
 
 @Component({
@@ -132,10 +137,25 @@ describe('Workspace', () => {
       key('Enter');
       const heading = root.querySelector<HTMLElement>('#claim-panel-title')!;
       expect(document.activeElement).toBe(heading);
-      expect(heading.getAttribute('tabindex')).toBe('-1');
       key('Enter', heading);
       expect(document.activeElement).toBe(heading);
       expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('e and n ask the open claim’s panel for its evidence link and note box', async () => {
+      const { fixture } = await render('c1');
+      const panel = fixture.debugElement.query(By.directive(PanelStub))
+        .componentInstance as PanelStub;
+      expect(key('e').defaultPrevented).toBeTrue();
+      expect(panel.focusEvidence).toHaveBeenCalledTimes(1);
+      key('n');
+      expect(panel.focusNote).toHaveBeenCalledTimes(1);
+    });
+
+    it('e and n do nothing while no claim is open', async () => {
+      await render();
+      expect(() => key('e')).not.toThrow();
+      expect(() => key('n')).not.toThrow();
     });
 
     it('Escape closes the open claim', async () => {
@@ -229,6 +249,26 @@ describe('Workspace', () => {
           filter: { ...EMPTY_FILTER, sort: 'updated', descending: false },
         }),
       );
+    });
+  });
+
+  it('hands the export menu the table’s whole filter, its sort and direction too', async () => {
+    const { fixture } = await render(undefined, {
+      ...EMPTY_FILTER,
+      stages: ['approved'],
+      mine: true,
+      query: 'shells',
+      sort: 'updated',
+      descending: true,
+    });
+    const menu = fixture.debugElement.query(By.directive(ReportMenu))
+      .componentInstance as ReportMenu;
+    expect(menu.filter()).toEqual({
+      stage: 'approved',
+      mine: '1',
+      q: 'shells',
+      sort: 'updated',
+      dir: 'desc',
     });
   });
 

@@ -74,6 +74,7 @@ export class Workspace {
   readonly list = input<string | undefined>(undefined);
 
   private readonly filters = viewChild(ClaimFilters);
+  private readonly panel = viewChild(ClaimPanel);
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
   protected readonly claims = this.store.selectSignal(claimsFeature.selectAll);
   protected readonly visible = this.store.selectSignal(claimsFeature.selectVisibleClaims);
@@ -87,13 +88,10 @@ export class Workspace {
   protected readonly showSuggestions = computed(() => this.list() === 'suggestions');
   /** The words selected in the article text, as offsets; null when none are. */
   protected readonly selection = signal<{ start: number; end: number } | null>(null);
-  /** The table's filter as report query parameters: only what narrows the claims. */
-  protected readonly reportFilter = computed((): Readonly<Record<string, string>> => {
-    const query = filterToQuery(this.filter());
-    delete query.sort;
-    delete query.dir;
-    return query;
-  });
+  /** The table's filter as report query parameters: what narrows the claims, and its order. */
+  protected readonly reportFilter = computed((): Readonly<Record<string, string>> =>
+    filterToQuery(this.filter()),
+  );
 
   // Derived from the claims alone: a keystroke in the search recomputes none of these.
   protected readonly lines = computed(() => {
@@ -256,10 +254,10 @@ export class Workspace {
         }
         break;
       case 'evidence':
-        document.querySelector<HTMLElement>('[data-testid="evidence-url"]')?.focus();
+        this.panel()?.focusEvidence();
         break;
       case 'note':
-        document.querySelector<HTMLElement>('[data-testid="note-text"]')?.focus();
+        this.panel()?.focusNote();
         break;
       case 'search':
         this.filters()?.focusSearch();

@@ -1,6 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
-import { NewArticle } from '../articles-api';
+import { ArticleImport, NewArticle } from '../articles-api';
 
 export const ArticleListPageActions = createActionGroup({
   source: 'Article List Page',
@@ -21,6 +21,8 @@ export const IntakePageActions = createActionGroup({
   source: 'Intake Page',
   events: {
     Opened: emptyProps(),
+    /** Another file chosen: a refusal of the one before no longer applies. */
+    'File Chosen': emptyProps(),
     Submitted: props<{ article: NewArticle }>(),
   },
 });
@@ -28,7 +30,13 @@ export const IntakePageActions = createActionGroup({
 export const IntakeApiActions = createActionGroup({
   source: 'Intake API',
   events: {
-    'Article Added': props<{ article: ArticleSummary; source: NewArticle['source'] }>(),
-    'Add Failed': props<{ error: string; field: string | null }>(),
+    /** `imported`: what the import of a file did; null for pasted text. */
+    'Article Added': props<{
+      article: ArticleSummary;
+      source: NewArticle['source'];
+      imported: ArticleImport | null;
+    }>(),
+    /** `code`: the problem's code when the server gave one (`exists`: the id is taken). */
+    'Add Failed': props<{ error: string; field: string | null; code: string | null }>(),
   },
 });

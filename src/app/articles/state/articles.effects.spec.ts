@@ -1,10 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { firstValueFrom, NEVER, Observable, of, throwError, toArray } from 'rxjs';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { ArticlesApi } from '../articles-api';
 import {
   ArticleListPageActions,
@@ -14,6 +15,7 @@ import {
 } from './articles.actions';
 import {
   addArticle,
+  announceImport,
   loadArticles,
   openAddedArticle,
   refreshArticlesLive,
@@ -24,8 +26,10 @@ describe('articles effects', () => {
   let actions$: Observable<Action>;
   let api: jasmine.SpyObj<ArticlesApi>;
   let router: jasmine.SpyObj<Router>;
+  let snackBar: jasmine.SpyObj<MatSnackBar>;
 
   beforeEach(() => {
+    snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     api = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['list', 'add']);
     router = jasmine.createSpyObj<Router>('Router', ['navigate']);
     router.navigate.and.resolveTo(true);
@@ -34,6 +38,7 @@ describe('articles effects', () => {
         provideMockActions(() => actions$),
         { provide: ArticlesApi, useValue: api },
         { provide: Router, useValue: router },
+        { provide: MatSnackBar, useValue: snackBar },
       ],
     });
   });
@@ -82,8 +87,95 @@ describe('articles effects', () => {
       ),
     );
     expect(await all(addArticle)).toEqual([
-      IntakeApiActions.addFailed({ error: 'Too long.', field: '/body/text' }),
+      IntakeApiActions.addFailed({ error: 'Too long.', field: '/body/text', code: null }),
     ]);
+  });
+
+  it('keeps apart what the import of a file did from the article the list shows', async () => {
+    const upload = { source: 'file' as const, file: { formatVersion: 1 }, asCopy: true };
+    const imported = {
+      mode: 'import' as const,
+      copyOf: 'a1',
+      claimsReset: 12,
+      claimsRenamed: 14,
+      suggestions: 0,
+    };
+    actions$ = of(IntakePageActions.submitted({ article: upload }));
+    api.add.and.returnValue(of({ ...article({ id: 'a1-copy' }), import: imported }));
+    expect(await all(addArticle)).toEqual([
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'a1-copy' }),
+        source: 'file',
+        imported,
+      }),
+    ]);
+    expect(api.add).toHaveBeenCalledOnceWith(upload);
+  });
+
+  it('says a pasted article was imported from nothing', async () => {
+    const pasted = { source: 'text' as const, headline: 'New', text: 'Words.' };
+    actions$ = of(IntakePageActions.submitted({ article: pasted }));
+    api.add.and.returnValue(of(article({ id: 'new' })));
+    expect(await all(addArticle)).toEqual([
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'new' }),
+        source: 'text',
+        imported: null,
+      }),
+    ]);
+  });
+
+  it('passes on the code of a file whose article is already here', async () => {
+    actions$ = of(IntakePageActions.submitted({ article: { source: 'file', file: {} } }));
+    api.add.and.returnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            error: {
+              title: 'Conflict',
+              status: 409,
+              detail: 'An article with the id "a1" already exists; nothing was changed.',
+              field: '/body/file/article/id',
+              code: 'exists',
+            },
+          }),
+      ),
+    );
+    expect(await all(addArticle)).toEqual([
+      IntakeApiActions.addFailed({
+        error: 'An article with the id "a1" already exists; nothing was changed.',
+        field: '/body/file/article/id',
+        code: 'exists',
+      }),
+    ]);
+  });
+
+  it('says what the import of a file did, and nothing for pasted text', async () => {
+    actions$ = of(
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'p' }),
+        source: 'text',
+        imported: null,
+      }),
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'a1-copy' }),
+        source: 'file',
+        imported: {
+          mode: 'import',
+          copyOf: 'a1',
+          claimsReset: 12,
+          claimsRenamed: 14,
+          suggestions: 0,
+        },
+      }),
+    );
+    await all(announceImport);
+    expect(snackBar.open).toHaveBeenCalledOnceWith(
+      jasmine.stringMatching(/^Imported as a copy of a1, .* 12 claims start again as New/),
+      'Dismiss',
+      { duration: 15000 },
+    );
   });
 
   it('ignores a second submission while one is on its way', async () => {
@@ -99,8 +191,16 @@ describe('articles effects', () => {
 
   it('opens a pasted article on its suggestions, an uploaded one on its claims', async () => {
     actions$ = of(
-      IntakeApiActions.articleAdded({ article: article({ id: 'p' }), source: 'text' }),
-      IntakeApiActions.articleAdded({ article: article({ id: 'f' }), source: 'file' }),
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'p' }),
+        source: 'text',
+        imported: null,
+      }),
+      IntakeApiActions.articleAdded({
+        article: article({ id: 'f' }),
+        source: 'file',
+        imported: null,
+      }),
     );
     await all(openAddedArticle);
     expect(router.navigate.calls.allArgs()).toEqual([

@@ -1,11 +1,12 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { catchError, EMPTY, exhaustMap, map, of, switchMap, tap } from 'rxjs';
-import { describeHttpError } from '../../shell/http-errors';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { describeHttpError, problemOf } from '../../shell/http-errors';
+import { LiveActions } from '../../shell/state/live.actions';
 import { ArticlesApi } from '../articles-api';
+import { describeImport } from '../import-outcome';
 import {
   ArticleListPageActions,
   ArticlesApiActions,
@@ -53,15 +54,24 @@ export const addArticle = createEffect(
       ofType(IntakePageActions.submitted),
       exhaustMap(({ article }) =>
         api.add(article).pipe(
-          map((added) => IntakeApiActions.articleAdded({ article: added, source: article.source })),
-          catchError((error: unknown) =>
-            of(
+          // The list keeps the summary alone; what the import did goes with the action.
+          map(({ import: imported, ...added }) =>
+            IntakeApiActions.articleAdded({
+              article: added,
+              source: article.source,
+              imported: imported ?? null,
+            }),
+          ),
+          catchError((error: unknown) => {
+            const problem = problemOf(error);
+            return of(
               IntakeApiActions.addFailed({
                 error: describeHttpError(error),
-                field: problemField(error),
+                field: typeof problem?.field === 'string' ? problem.field : null,
+                code: typeof problem?.code === 'string' ? problem.code : null,
               }),
-            ),
-          ),
+            );
+          }),
         ),
       ),
     );
@@ -84,10 +94,17 @@ export const openAddedArticle = createEffect(
   { functional: true, dispatch: false },
 );
 
-function problemField(error: unknown): string | null {
-  if (error instanceof HttpErrorResponse && typeof error.error === 'object' && error.error) {
-    const field = (error.error as { field?: unknown }).field;
-    return typeof field === 'string' ? field : null;
-  }
-  return null;
-}
+/** What the import of a file did, said as the article opens: it outlasts the page change. */
+export const announceImport = createEffect(
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+    return actions$.pipe(
+      ofType(IntakeApiActions.articleAdded),
+      tap(({ article, imported }) => {
+        if (imported) {
+          snackBar.open(describeImport(article, imported), 'Dismiss', { duration: 15000 });
+        }
+      }),
+    );
+  },
+  { functional: true, dispatch: false },
+);

@@ -90,7 +90,10 @@ describe('articles feature: intake', () => {
       IntakePageActions.submitted({ article: { source: 'text', headline: 'New one', text: 'x' } }),
     );
     expect(state.intake.saving).toBeTrue();
-    state = reducer(state, IntakeApiActions.articleAdded({ article: added, source: 'text' }));
+    state = reducer(
+      state,
+      IntakeApiActions.articleAdded({ article: added, source: 'text', imported: null }),
+    );
     expect(state.intake).toEqual(initialArticlesState.intake);
     expect(state.entities['new-one']).toEqual(added);
   });
@@ -98,14 +101,41 @@ describe('articles feature: intake', () => {
   it("keeps the server's refusal and the field it named until the page is opened again", () => {
     let state = reducer(
       initialArticlesState,
-      IntakeApiActions.addFailed({ error: 'An article new-one already exists.', field: null }),
+      IntakeApiActions.addFailed({
+        error: 'An article new-one already exists.',
+        field: '/body/file/article/id',
+        code: 'exists',
+      }),
     );
     expect(state.intake).toEqual({
       saving: false,
       error: 'An article new-one already exists.',
-      field: null,
+      field: '/body/file/article/id',
+      code: 'exists',
     });
     state = reducer(state, IntakePageActions.opened());
-    expect(state.intake.error).toBeNull();
+    expect(state.intake).toEqual(initialArticlesState.intake);
+  });
+
+  it('forgets a refusal once another file is chosen', () => {
+    const refused = reducer(
+      initialArticlesState,
+      IntakeApiActions.addFailed({ error: 'Already here.', field: null, code: 'exists' }),
+    );
+    expect(reducer(refused, IntakePageActions.fileChosen()).intake).toEqual(
+      initialArticlesState.intake,
+    );
+  });
+
+  it('sends a copy as a new submission, its refusal gone', () => {
+    let state = reducer(
+      initialArticlesState,
+      IntakeApiActions.addFailed({ error: 'Already here.', field: null, code: 'exists' }),
+    );
+    state = reducer(
+      state,
+      IntakePageActions.submitted({ article: { source: 'file', file: {}, asCopy: true } }),
+    );
+    expect(state.intake).toEqual({ saving: true, error: null, field: null, code: null });
   });
 });

@@ -19,6 +19,8 @@ export interface ArticlesState extends EntityState<ArticleSummary> {
     readonly error: string | null;
     /** JSON Pointer or name of the field the server refused, when it said. */
     readonly field: string | null;
+    /** The refusal's problem code, when the server gave one: `exists` for an id taken. */
+    readonly code: string | null;
   };
 }
 
@@ -27,7 +29,7 @@ export const articlesAdapter = createEntityAdapter<ArticleSummary>();
 export const initialArticlesState: ArticlesState = articlesAdapter.getInitialState({
   loading: false,
   error: null,
-  intake: { saving: false, error: null, field: null },
+  intake: { saving: false, error: null, field: null, code: null },
 });
 
 /** One count of an article's claims, with its words and the class that colours it. */
@@ -105,16 +107,20 @@ export const articlesFeature = createFeature({
       ...state,
       intake: initialArticlesState.intake,
     })),
+    on(IntakePageActions.fileChosen, (state): ArticlesState => ({
+      ...state,
+      intake: { ...initialArticlesState.intake, saving: state.intake.saving },
+    })),
     on(IntakePageActions.submitted, (state): ArticlesState => ({
       ...state,
-      intake: { saving: true, error: null, field: null },
+      intake: { saving: true, error: null, field: null, code: null },
     })),
     on(IntakeApiActions.articleAdded, (state, { article }): ArticlesState =>
       articlesAdapter.upsertOne(article, { ...state, intake: initialArticlesState.intake }),
     ),
-    on(IntakeApiActions.addFailed, (state, { error, field }): ArticlesState => ({
+    on(IntakeApiActions.addFailed, (state, { error, field, code }): ArticlesState => ({
       ...state,
-      intake: { saving: false, error, field },
+      intake: { saving: false, error, field, code },
     })),
   ),
   extraSelectors: ({ selectArticlesState }) => {

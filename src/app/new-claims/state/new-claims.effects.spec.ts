@@ -6,7 +6,7 @@ import { Action } from '@ngrx/store';
 import { provideMockStore } from '@ngrx/store/testing';
 import { firstValueFrom, Observable, of, throwError, toArray } from 'rxjs';
 import { claimFixture } from '../../workspace/state/claims.feature.spec';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { NewClaimsApi } from '../new-claims-api';
 import { NewClaimsApiActions, NewClaimsPageActions } from './new-claims.actions';
 import { acceptSuggestion, claimSelection, loadSuggestions } from './new-claims.effects';

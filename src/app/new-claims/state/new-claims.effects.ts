@@ -4,7 +4,7 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { catchError, filter, map, mergeMap, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shell/http-errors';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { WorkspacePageActions } from '../../workspace/state/workspace.actions';
 import { NewClaimsApi } from '../new-claims-api';
 import { NewClaimsApiActions, NewClaimsPageActions } from './new-claims.actions';

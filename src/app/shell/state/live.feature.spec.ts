@@ -1,5 +1,5 @@
 import { SessionApiActions } from '../../session/state/session.actions';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { LiveActions } from './live.actions';
 import { initialLiveState, liveFeature } from './live.feature';
 
 const { reducer } = liveFeature;

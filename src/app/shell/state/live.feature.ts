@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { SessionApiActions } from '../../session/state/session.actions';
-import { LiveActions } from '../../workspace/state/claim-detail.actions';
+import { LiveActions } from './live.actions';
 
 /**
  * Whether changes by others are arriving. `offline` before the first connection

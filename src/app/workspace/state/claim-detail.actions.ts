@@ -43,21 +43,6 @@ export const ClaimsApiActions = createActionGroup({
   },
 });
 
-/** Changes made by others, arriving over the server's event stream. */
-export const LiveActions = createActionGroup({
-  source: 'Live Updates',
-  events: {
-    'Claim Changed': props<{ claim: ClaimSummary; eventId: number; actor: string | null }>(),
-    'Article Added': props<{ articleId: string }>(),
-    /** Someone added or deleted a note of this claim: its note text is stale. */
-    'Notes Changed': props<{ articleId: string; claimId: string }>(),
-    /** Someone accepted or rejected a claim suggestion of this article. */
-    'Suggestions Changed': props<{ articleId: string }>(),
-    Connected: emptyProps(),
-    Disconnected: emptyProps(),
-  },
-});
-
 /** Names of evidence and note requests, so that the form that sent one can follow its fate. */
 export const CHANGE_KEYS = {
   newEvidence: 'evidence',

@@ -20,6 +20,7 @@ import {
 import { ClaimSummary } from '../../../domain/claim';
 import { ACTION_PAST_TENSE } from '../../../domain/workflow';
 import { describeHttpError } from '../../shell/http-errors';
+import { LiveActions } from '../../shell/state/live.actions';
 import { ClaimsApi } from '../claims-api';
 import { findingOf } from '../finding-draft';
 import {
@@ -27,7 +28,6 @@ import {
   changeKey,
   ClaimDetailPageActions,
   ClaimsApiActions,
-  LiveActions,
 } from './claim-detail.actions';
 import { claimDetailFeature } from './claim-detail.feature';
 import { claimsFeature } from './claims.feature';

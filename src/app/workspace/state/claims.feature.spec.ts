@@ -1,5 +1,6 @@
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
-import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
+import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { claimsFeature, ClaimsState, initialClaimsState } from './claims.feature';
 import { EMPTY_FILTER } from '../../../domain/claim-filter';
@@ -76,6 +77,41 @@ describe('claims reducer', () => {
       ClaimsApiActions.claimSaveFailed({ restore: previous, error: 'Only an editor can approve.' }),
     );
     expect(state.entities['c1']?.stage).toBe('in_review');
+  });
+
+  it('never rolls back over a newer version that arrived meanwhile', () => {
+    const previous = claimFixture({ stage: 'in_review', version: 3 });
+    let state = reducer(
+      loaded(previous),
+      ClaimDetailPageActions.actionTaken({ previous, request: { action: 'approve' } }),
+    );
+    // Someone else's save lands while the request is on its way.
+    const live = claimFixture({ stage: 'changes_requested', version: 4, updatedBy: 'robin' });
+    state = reducer(state, LiveActions.claimChanged({ claim: live, eventId: 7, actor: 'robin' }));
+    const after = reducer(
+      state,
+      ClaimsApiActions.claimSaveFailed({ restore: previous, error: 'The server is down.' }),
+    );
+    expect(after).toBe(state);
+    expect(after.entities['c1']).toEqual(live);
+    // A restore as new as the store's, or newer, is applied.
+    const newer = claimFixture({ stage: 'in_review', version: 5 });
+    expect(
+      reducer(state, ClaimsApiActions.claimSaveFailed({ restore: newer, error: 'Refused.' }))
+        .entities['c1'],
+    ).toEqual(newer);
+  });
+
+  it('ignores a rollback for a claim of another article', () => {
+    const state = loaded(claimFixture());
+    const after = reducer(
+      state,
+      ClaimsApiActions.claimSaveFailed({
+        restore: claimFixture({ id: 'c9', articleId: 'other' }),
+        error: 'Refused.',
+      }),
+    );
+    expect(after).toBe(state);
   });
 
   it('takes the newer version from a conflict', () => {

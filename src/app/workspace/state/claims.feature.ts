@@ -5,7 +5,8 @@ import { applyFilter, EMPTY_FILTER, filterFromQuery } from '../../../domain/clai
 import { ACTION_RULES } from '../../../domain/workflow';
 import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
-import { ClaimDetailPageActions, ClaimsApiActions, LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
+import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
 import { sessionFeature } from '../../session/state/session.feature';
 import { NoteText } from '../claims-api';
 import { selectClaimIdFromUrl, selectQueryParams } from './router.selectors';
@@ -33,6 +34,16 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   searchDraft: null,
   noteText: {},
 });
+
+/**
+ * Whether `claim` may replace what the store holds: it belongs to the article
+ * shown and is no older than the version there (an equal version is the same
+ * save, or the state an optimistic change started from).
+ */
+function isCurrent(state: ClaimsState, claim: ClaimSummary): boolean {
+  const known = state.entities[claim.id];
+  return state.article?.id === claim.articleId && (!known || claim.version >= known.version);
+}
 
 export const claimsFeature = createFeature({
   name: 'claims',
@@ -112,19 +123,16 @@ export const claimsFeature = createFeature({
     on(NewClaimsApiActions.claimCreated, (state, { claim }): ClaimsState =>
       state.article?.id === claim.articleId ? claimsAdapter.upsertOne(claim, state) : state,
     ),
+    // A rollback never undoes a newer version that arrived meanwhile (a live update).
     on(ClaimsApiActions.claimSaveFailed, (state, { restore }): ClaimsState =>
-      claimsAdapter.upsertOne(restore, state),
+      isCurrent(state, restore) ? claimsAdapter.upsertOne(restore, state) : state,
     ),
     on(ClaimsApiActions.claimConflict, (state, { theirs }): ClaimsState =>
       claimsAdapter.upsertOne(theirs, state),
     ),
-    on(LiveActions.claimChanged, (state, { claim }): ClaimsState => {
-      const known = state.entities[claim.id];
-      if (state.article?.id !== claim.articleId || (known && known.version > claim.version)) {
-        return state;
-      }
-      return claimsAdapter.upsertOne(claim, state);
-    }),
+    on(LiveActions.claimChanged, (state, { claim }): ClaimsState =>
+      isCurrent(state, claim) ? claimsAdapter.upsertOne(claim, state) : state,
+    ),
   ),
   extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft, selectNoteText }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);

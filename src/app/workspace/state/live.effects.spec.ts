@@ -4,7 +4,7 @@ import { Action } from '@ngrx/store';
 import { Observable, of, Subject } from 'rxjs';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveMessage, LiveUpdates } from '../../shell/live-updates';
-import { LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { claimFixture } from './claims.feature.spec';
 import { followChanges } from './live.effects';
 

@@ -4,7 +4,7 @@ import { Action } from '@ngrx/store';
 import { EMPTY, mergeMap, switchMap } from 'rxjs';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
-import { LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 
 /** Follows the server's change feed while someone is signed in. */
 export const followChanges = createEffect(

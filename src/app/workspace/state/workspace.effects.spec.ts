@@ -7,7 +7,7 @@ import { firstValueFrom, NEVER, Observable, of, Subject, take, throwError, toArr
 import { ArticleDetail } from '../../../domain/claim';
 import { ArticlesApi } from '../../articles/articles-api';
 import { ClaimsApi, NoteText } from '../claims-api';
-import { LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { claimsFeature } from './claims.feature';
 import { claimFixture } from './claims.feature.spec';
 import { Router } from '@angular/router';

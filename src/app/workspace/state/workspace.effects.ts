@@ -21,7 +21,7 @@ import { ArticlesApi } from '../../articles/articles-api';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { describeHttpError } from '../../shell/http-errors';
 import { ClaimsApi } from '../claims-api';
-import { LiveActions } from './claim-detail.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { claimsFeature } from './claims.feature';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 

@@ -1,0 +1,20 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { ClaimSummary } from '../../../domain/claim';
+
+/**
+ * Changes made by others, arriving over the server's event stream; the
+ * articles, the workspace and the shell each follow the ones they show.
+ */
+export const LiveActions = createActionGroup({
+  source: 'Live',
+  events: {
+    'Claim Changed': props<{ claim: ClaimSummary; eventId: number; actor: string | null }>(),
+    'Article Added': props<{ articleId: string }>(),
+    /** Someone added or deleted a note of this claim: its note text is stale. */
+    'Notes Changed': props<{ articleId: string; claimId: string }>(),
+    /** Someone accepted or rejected a claim suggestion of this article. */
+    'Suggestions Changed': props<{ articleId: string }>(),
+    Connected: emptyProps(),
+    Disconnected: emptyProps(),
+  },
+});
