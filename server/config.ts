@@ -7,7 +7,8 @@ import addFormats from 'ajv-formats';
 import type { FastifyServerOptions } from 'fastify';
 import { answerFrameworkError } from './plugins/problems';
 import { isWebUrl } from '../src/domain/claim';
-import { WEB_URL_KEYWORD } from './routes/schemas';
+import { cleanDisplayName } from '../src/domain/people';
+import { DISPLAY_NAME_KEYWORD, WEB_URL_KEYWORD } from './routes/schemas';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -154,6 +155,13 @@ function newAjv(coerceTypes: false | 'array', externalSchemas: unknown): Ajv {
     schemaType: 'boolean',
     errors: false,
     validate: (wanted: boolean, value: string) => !wanted || isWebUrl(value),
+  });
+  ajv.addKeyword({
+    keyword: DISPLAY_NAME_KEYWORD,
+    type: 'string',
+    schemaType: 'boolean',
+    errors: false,
+    validate: (wanted: boolean, value: string) => !wanted || cleanDisplayName(value) !== null,
   });
   for (const schema of Object.values(externalSchemas as Record<string, object>)) {
     ajv.addSchema(schema);

@@ -1,22 +1,26 @@
 /**
  * Account administration from the shell:
- *   npm run users -- add <username> --role <fact_checker|editor|admin>
+ *   npm run users -- add <username> --role <fact_checker|editor|admin> [--name "Dana Reyes"]
  *   npm run users -- list | set-role <username> <role> | disable <username> | enable <username>
+ *   npm run users -- rename <username> "<display name>"
  * The password is read from stdin when it is not a terminal (scripts, tests),
  * otherwise asked for without echo. The last active admin cannot be disabled or
  * demoted. A running server notices role changes and disabled accounts within
- * seconds (its session cache, and each live stream's session check).
+ * seconds (its session cache, and each live stream's session check), and a new
+ * name at once for the account's own requests; open dashboards of others show
+ * it on their next load (a change made here is not pushed live).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { cleanDisplayName, DISPLAY_NAME_RULE } from '../../src/domain/people';
 import { isRole, ROLES } from '../../src/domain/workflow';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { configFromEnv } from '../config';
 import { migrateToLatest } from '../database/migrations';
 import { openDatabase } from '../plugins/database';
 import {
+  createUser,
   findUserByName,
-  insertUser,
   LastAdminError,
   listUsers,
   updateUser,
@@ -24,13 +28,24 @@ import {
 } from '../repositories/users';
 
 const USAGE = `Usage:
-  npm run users -- add <username> --role <${ROLES.join('|')}>   (password from stdin or prompt)
-  npm run users -- list
+  npm run users -- add <username> --role <${ROLES.join('|')}> [--name "<display name>"]
+                                   (password from stdin or prompt; the name is the username unless given)
+  npm run users -- list              (username, role, display name, and "disabled" if so)
   npm run users -- set-role <username> <role>
+  npm run users -- rename <username> "<display name>"
   npm run users -- disable <username>
   npm run users -- enable <username>`;
 
 class UsageError extends Error {}
+
+/** The display name as stored, or a UsageError saying what is wrong with it. */
+function displayNameFrom(text: string, option: string): string {
+  const name = cleanDisplayName(text);
+  if (name === null) {
+    throw new UsageError(`${option} ${DISPLAY_NAME_RULE}.`);
+  }
+  return name;
+}
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -55,9 +70,9 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' } },
+    options: { role: { type: 'string' }, name: { type: 'string' } },
   });
-  const [command, username, roleArg] = positionals;
+  const [command, username, argument, ...extra] = positionals;
   const db = openDatabase(configFromEnv().databaseFile);
   try {
     await migrateToLatest(db);
@@ -65,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
       case 'list': {
         for (const user of await listUsers(db)) {
           process.stdout.write(
-            `${user.username}\t${user.role}${user.disabled ? '\tdisabled' : ''}\n`,
+            `${user.username}\t${user.role}\t${user.displayName}${user.disabled ? '\tdisabled' : ''}\n`,
           );
         }
         return;
@@ -80,6 +95,8 @@ async function main(argv: string[]): Promise<void> {
         if (!isRole(role)) {
           throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
         }
+        const displayName =
+          values.name === undefined ? undefined : displayNameFrom(values.name, '--name');
         if (await findUserByName(db, username)) {
           throw new UsageError(`The username ${username} is taken.`);
         }
@@ -87,8 +104,33 @@ async function main(argv: string[]): Promise<void> {
         if (password.length < MIN_PASSWORD_LENGTH) {
           throw new UsageError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
         }
-        await insertUser(db, { username, role, passwordHash: await hashPassword(password) });
-        process.stdout.write(`Added ${username} as ${role}.\n`);
+        const { user } = await createUser(db, {
+          username,
+          role,
+          passwordHash: await hashPassword(password),
+          displayName,
+        });
+        process.stdout.write(`Added ${user.username} (${user.displayName}) as ${user.role}.\n`);
+        return;
+      }
+      case 'rename': {
+        if (!username || argument === undefined) {
+          throw new UsageError('rename needs a username and the new display name.');
+        }
+        if (extra.length > 0) {
+          throw new UsageError(
+            `rename takes one display name: put it in quotes, as in rename ${username} "Dana Reyes".`,
+          );
+        }
+        const changed = await updateUser(db, username, {
+          displayName: displayNameFrom(argument, 'The display name'),
+        });
+        if (!changed) {
+          throw new UsageError(`No account is called ${username}.`);
+        }
+        process.stdout.write(
+          `${changed.user.username} is now shown as ${changed.user.displayName}.\n`,
+        );
         return;
       }
       case 'set-role':
@@ -97,17 +139,18 @@ async function main(argv: string[]): Promise<void> {
         if (!username) {
           throw new UsageError(`${command} needs a username.`);
         }
-        const role = command === 'set-role' ? roleArg : undefined;
+        const role = command === 'set-role' ? argument : undefined;
         if (command === 'set-role' && !isRole(role)) {
           throw new UsageError(`set-role needs a role: ${ROLES.join(', ')}.`);
         }
-        const user = await updateUser(db, username, {
+        const changed = await updateUser(db, username, {
           ...(isRole(role) ? { role } : {}),
           ...(command === 'set-role' ? {} : { disabled: command === 'disable' }),
         });
-        if (!user) {
+        if (!changed) {
           throw new UsageError(`No account is called ${username}.`);
         }
+        const { user } = changed;
         process.stdout.write(
           `${user.username}: ${user.role}${user.disabled ? ', disabled' : ''}\n`,
         );

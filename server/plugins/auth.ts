@@ -83,12 +83,20 @@ export class SessionCache {
    * held open, so that nothing goes on under the old role.
    */
   userChanged(username: string): void {
+    this.userRenamed(username);
+    this.endHolders((holder) => holder.username === username);
+  }
+
+  /**
+   * Only the display name changed: forget its sessions, so that the next request
+   * reads the new name, but leave what they hold open (nothing it may do changed).
+   */
+  userRenamed(username: string): void {
     for (const [token, entry] of this.entries) {
       if (entry.session.user.username === username) {
         this.entries.delete(token);
       }
     }
-    this.endHolders((holder) => holder.username === username);
   }
 
   private endHolders(matches: (holder: SessionHolder) => boolean): void {

@@ -4,7 +4,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { VISIBLE_CHARACTER, WEB_URL_KEYWORD } from '../routes/schemas';
+import { DISPLAY_NAME_RULE } from '../../src/domain/people';
+import { DISPLAY_NAME_KEYWORD, VISIBLE_CHARACTER, WEB_URL_KEYWORD } from '../routes/schemas';
 
 export interface Problem {
   readonly type?: string;
@@ -59,6 +60,9 @@ function humanMessage(issue: ValidationIssue): string {
   }
   if (issue.keyword === WEB_URL_KEYWORD) {
     return 'must be an http:// or https:// link with a valid host name and port, such as https://example.org/page';
+  }
+  if (issue.keyword === DISPLAY_NAME_KEYWORD) {
+    return DISPLAY_NAME_RULE;
   }
   if (issue.keyword === 'pattern' && pattern.includes(VISIBLE_CHARACTER)) {
     return 'must contain visible text, without control characters';

@@ -10,7 +10,12 @@ export type ChangeType =
   | 'evidence.changed'
   | 'note.changed'
   /** A suggestion was accepted or rejected; data: `{ suggestionId, status }`. */
-  | 'suggestion.changed';
+  | 'suggestion.changed'
+  /**
+   * An account was added or changed (display name, role, disabled); data:
+   * `{ user }`, the account as the API shows it. No article or claim.
+   */
+  | 'user.changed';
 
 export interface ChangeEvent {
   readonly id: number;

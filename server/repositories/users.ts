@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../src/domain/workflow';
 import type { Database, UserRow } from '../database/schema';
+import { ChangeEvent, recordEvent } from './events';
 import { now } from './time';
 
 export interface User {
@@ -104,6 +105,27 @@ export async function insertUser(
   }
 }
 
+/** An account as it now stands, with the `user.changed` event written in the same transaction. */
+export interface UserChange {
+  readonly user: User;
+  readonly event: ChangeEvent;
+}
+
+function recordUserEvent(db: Kysely<Database>, user: User): Promise<ChangeEvent> {
+  return recordEvent(db, 'user.changed', null, null, { user: toPublicUser(user) });
+}
+
+/** Adds an account and its `user.changed` event, all or nothing (else UsernameTakenError). */
+export async function createUser(
+  db: Kysely<Database>,
+  user: { username: string; role: Role; passwordHash: string; displayName?: string },
+): Promise<UserChange> {
+  return db.transaction().execute(async (trx) => {
+    const created = await insertUser(trx, user);
+    return { user: created, event: await recordUserEvent(trx, created) };
+  });
+}
+
 /** Refused: the change would leave no active admin to manage the accounts. */
 export class LastAdminError extends Error {
   constructor(readonly username: string) {
@@ -114,16 +136,24 @@ export class LastAdminError extends Error {
   }
 }
 
+/** What a change to an account may touch; `displayName` is stored as given (trim it first). */
+export interface UserChanges {
+  readonly role?: Role;
+  readonly disabled?: boolean;
+  readonly displayName?: string;
+}
+
 /**
- * Changes a role or disables/enables an account, in one transaction with the
- * check that an active admin remains (else LastAdminError). Disabling ends the
- * account's sessions. Undefined when there is no such account.
+ * Changes a role, the display name, or disables/enables an account, with its
+ * `user.changed` event, in one transaction with the check that an active admin
+ * remains (else LastAdminError). Disabling ends the account's sessions.
+ * Undefined when there is no such account.
  */
 export async function updateUser(
   db: Kysely<Database>,
   username: string,
-  changes: { role?: Role; disabled?: boolean },
-): Promise<User | undefined> {
+  changes: UserChanges,
+): Promise<UserChange | undefined> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('users')
@@ -156,6 +186,7 @@ export async function updateUser(
       .set({
         ...(changes.role ? { role: changes.role } : {}),
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+        ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
         updated_at: now(),
       })
       .where('id', '=', current.id)
@@ -164,7 +195,8 @@ export async function updateUser(
     if (changes.disabled) {
       await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
     }
-    return toUser(row);
+    const user = toUser(row);
+    return { user, event: await recordUserEvent(trx, user) };
   });
 }
 
@@ -238,7 +270,7 @@ export async function createSetupToken(db: Kysely<Database>): Promise<string> {
 export async function completeSetup(
   db: Kysely<Database>,
   token: string,
-  user: { username: string; passwordHash: string },
+  user: { username: string; passwordHash: string; displayName?: string },
 ): Promise<User | undefined> {
   return db.transaction().execute(async (trx) => {
     const live = await trx

@@ -39,7 +39,8 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
     '/api/events',
     {
       schema: {
-        summary: 'Server-Sent Events of every change (claims, evidence, notes, articles)',
+        summary:
+          'Server-Sent Events of every change (claims, evidence, notes, articles, suggestions, accounts)',
         description:
           'The stream ends when its session does (sign-out, expiry, account disabled) and when ' +
           'the account changes role; reconnecting opens it under the current role.',

@@ -1,5 +1,6 @@
 /** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
 import { CLAIM_KINDS, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { DISPLAY_NAME_MAX_LENGTH } from '../../src/domain/people';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
 
@@ -238,6 +239,16 @@ export const usernameSchema = {
   pattern: '^[a-z0-9][a-z0-9._-]*$',
 };
 export const passwordSchema = { type: 'string', minLength: 10, maxLength: 1024 };
+
+/** The schema keyword (registered in config.ts) for the shared `cleanDisplayName`. */
+export const DISPLAY_NAME_KEYWORD = 'x-display-name';
+
+/** Trimmed by the route before it is stored; the keyword checks it as the dashboard does. */
+export const displayNameSchema = {
+  type: 'string',
+  description: `How colleagues see the person: 1–${DISPLAY_NAME_MAX_LENGTH} characters once trimmed, no control characters`,
+  [DISPLAY_NAME_KEYWORD]: true,
+};
 
 /** `reason` only goes with dismiss, `assignee` only with start (routes/claims.ts refuses others). */
 export const transitionBodySchema = {

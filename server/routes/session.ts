@@ -13,7 +13,14 @@ import {
   SETUP_TOKEN_HOURS,
   User,
 } from '../repositories/users';
-import { noQuerystring, passwordSchema, problemRef, userSchema, usernameSchema } from './schemas';
+import {
+  displayNameSchema,
+  noQuerystring,
+  passwordSchema,
+  problemRef,
+  userSchema,
+  usernameSchema,
+} from './schemas';
 
 interface Credentials {
   username: string;
@@ -222,12 +229,12 @@ const session: FastifyPluginAsync<{
     async () => ({ needed: (await countUsers(app.db)) === 0 }),
   );
 
-  app.post<{ Body: Credentials & { token: string } }>(
+  app.post<{ Body: Credentials & { token: string; displayName?: string } }>(
     '/api/setup',
     {
       config: { public: true },
       schema: {
-        summary: `Create the first admin with the one-time token printed on start (valid ${SETUP_TOKEN_HOURS} h)`,
+        summary: `Create the first admin with the one-time token printed on start (valid ${SETUP_TOKEN_HOURS} h); the display name is the username unless given`,
         querystring: noQuerystring,
         body: {
           type: 'object',
@@ -235,6 +242,7 @@ const session: FastifyPluginAsync<{
             token: { type: 'string', minLength: 10, maxLength: 200 },
             username: usernameSchema,
             password: passwordSchema,
+            displayName: displayNameSchema,
           },
           required: ['token', 'username', 'password'],
           additionalProperties: false,
@@ -246,6 +254,7 @@ const session: FastifyPluginAsync<{
       const user = await completeSetup(app.db, request.body.token, {
         username: request.body.username,
         passwordHash: await hashPassword(request.body.password),
+        displayName: request.body.displayName?.trim(),
       });
       if (!user) {
         return sendProblem(reply, {

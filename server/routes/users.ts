@@ -1,18 +1,25 @@
-/** Accounts: everyone signed in may list them (to assign claims); only an admin changes them. */
+/**
+ * Accounts: everyone signed in may list them (to assign claims); only an admin
+ * changes them, except that everyone may change their own display name (on the
+ * same PATCH: the name belongs to the account, not to a session). Every change
+ * is pushed to the open dashboards as a `user.changed` event.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES, Role } from '../../src/domain/workflow';
 import { hashPassword } from '../auth/password';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import {
-  insertUser,
+  createUser,
   LastAdminError,
   listUsers,
   toPublicUser,
   updateUser,
+  UserChanges,
   UsernameTakenError,
 } from '../repositories/users';
 import {
+  displayNameSchema,
   errorResponses,
   noQuerystring,
   passwordSchema,
@@ -34,11 +41,11 @@ const users: FastifyPluginAsync = async (app) => {
     async () => (await listUsers(app.db)).map(toPublicUser),
   );
 
-  app.post<{ Body: { username: string; role: Role; password: string } }>(
+  app.post<{ Body: { username: string; role: Role; password: string; displayName?: string } }>(
     '/api/users',
     {
       schema: {
-        summary: 'Create an account (admin)',
+        summary: 'Create an account (admin); the display name is the username unless given',
         querystring: noQuerystring,
         body: {
           type: 'object',
@@ -46,6 +53,7 @@ const users: FastifyPluginAsync = async (app) => {
             username: usernameSchema,
             role: { type: 'string', enum: [...ROLES] },
             password: passwordSchema,
+            displayName: displayNameSchema,
           },
           required: ['username', 'role', 'password'],
           additionalProperties: false,
@@ -57,12 +65,15 @@ const users: FastifyPluginAsync = async (app) => {
       if (!requireRole(request, reply, 'admin')) {
         return reply;
       }
+      const passwordHash = await hashPassword(request.body.password);
       try {
-        const user = await insertUser(app.db, {
+        const { user, event } = await createUser(app.db, {
           username: request.body.username,
           role: request.body.role,
-          passwordHash: await hashPassword(request.body.password),
+          passwordHash,
+          displayName: request.body.displayName?.trim(),
         });
+        app.changes.publish(event);
         reply.status(201);
         return toPublicUser(user);
       } catch (error) {
@@ -80,11 +91,18 @@ const users: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.patch<{ Params: { username: string }; Body: { role?: Role; disabled?: boolean } }>(
+  app.patch<{ Params: { username: string }; Body: UserChanges }>(
     '/api/users/:username',
     {
       schema: {
-        summary: 'Change a role or disable an account (admin); an active admin always remains',
+        summary:
+          'Change a role, disable an account or change a display name (admin); ' +
+          'change your own display name (anyone signed in)',
+        description:
+          'An admin may change any account, and an active admin always remains. Everyone else may ' +
+          'change their own `displayName` and nothing else: another account, or a `role` or ' +
+          '`disabled` in the body, is refused with 403 naming the field. Other dashboards hear of ' +
+          'the change as a `user.changed` event on /api/events.',
         params: {
           type: 'object',
           properties: { username: usernameSchema },
@@ -94,21 +112,44 @@ const users: FastifyPluginAsync = async (app) => {
         querystring: noQuerystring,
         body: {
           type: 'object',
-          properties: { role: { type: 'string', enum: [...ROLES] }, disabled: { type: 'boolean' } },
+          properties: {
+            role: { type: 'string', enum: [...ROLES] },
+            disabled: { type: 'boolean' },
+            displayName: displayNameSchema,
+          },
           additionalProperties: false,
           minProperties: 1,
         },
         response: { 200: userSchema, 409: problemRef, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      if (!requireRole(request, reply, 'admin')) {
-        return reply;
-      }
+    async (request) => {
       const self = currentUser(request);
+      const own = request.params.username === self.username;
+      if (self.role !== 'admin') {
+        if (!own) {
+          throw new ProblemError({
+            title: 'Not allowed',
+            status: 403,
+            detail: 'You can change only your own display name; an admin changes other accounts.',
+            field: '/params/username',
+          });
+        }
+        const adminOnly = (['role', 'disabled'] as const).find(
+          (key) => request.body[key] !== undefined,
+        );
+        if (adminOnly) {
+          throw new ProblemError({
+            title: 'Not allowed',
+            status: 403,
+            detail: 'Only an admin can change roles or disable accounts.',
+            field: `/body/${adminOnly}`,
+          });
+        }
+      }
       const losesAdmin =
         request.body.disabled === true || (request.body.role && request.body.role !== 'admin');
-      if (request.params.username === self.username && losesAdmin) {
+      if (own && losesAdmin) {
         throw new ProblemError({
           title: 'Conflict',
           status: 409,
@@ -116,9 +157,12 @@ const users: FastifyPluginAsync = async (app) => {
           field: request.body.disabled === true ? '/body/disabled' : '/body/role',
         });
       }
-      let user;
+      const { displayName, ...rest } = request.body;
+      const changes: UserChanges =
+        displayName === undefined ? rest : { ...rest, displayName: displayName.trim() };
+      let changed;
       try {
-        user = await updateUser(app.db, request.params.username, request.body);
+        changed = await updateUser(app.db, request.params.username, changes);
       } catch (error) {
         if (error instanceof LastAdminError) {
           throw new ProblemError({
@@ -131,15 +175,22 @@ const users: FastifyPluginAsync = async (app) => {
         }
         throw error;
       }
-      if (!user) {
+      if (!changed) {
         throw new ProblemError({
           title: 'Not found',
           status: 404,
           detail: `No account is called ${request.params.username}.`,
         });
       }
-      // Its sessions and live streams carry on under the new role, or not at all.
-      app.sessions.userChanged(user.username);
+      const { user, event } = changed;
+      if (changes.role !== undefined || changes.disabled !== undefined) {
+        // Its sessions and live streams carry on under the new role, or not at all.
+        app.sessions.userChanged(user.username);
+      } else {
+        // A new name only: its sessions show it at once, and its live streams carry on.
+        app.sessions.userRenamed(user.username);
+      }
+      app.changes.publish(event);
       return toPublicUser(user);
     },
   );

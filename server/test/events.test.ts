@@ -240,6 +240,42 @@ describe('a stream lives as long as its session', () => {
     reopened.close();
   });
 
+  it('stays open when the account is only renamed, and tells every stream the new name', async () => {
+    const renamed = await openStream(`${base}/api/events`, await h.signIn('dana'));
+    const other = await openStream(`${base}/api/events`, await h.signIn('ada'));
+    const own = await h.as('dana', {
+      method: 'PATCH',
+      url: '/api/users/dana',
+      payload: { displayName: 'Dana Reyes' },
+    });
+    assert.equal(own.statusCode, 200, own.body);
+    // Longer than the streams' session check: a new name is no reason to end one.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    for (const stream of [renamed, other]) {
+      assert.deepEqual(
+        stream.events.map((e) => ({
+          type: e.type,
+          articleId: e.articleId,
+          claimId: e.claimId,
+          user: (e.data as { user: unknown }).user,
+        })),
+        [
+          {
+            type: 'user.changed',
+            articleId: null,
+            claimId: null,
+            user: json(own),
+          },
+        ],
+      );
+    }
+    await note('still here');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(renamed.events.length, 2, 'the renamed person’s stream still delivers');
+    renamed.close();
+    other.close();
+  });
+
   it('ends on a change made outside the server (the users command) within the check interval', async () => {
     const cookie = await h.signIn('casey');
     const roleChange = await openStream(`${base}/api/events`, cookie);

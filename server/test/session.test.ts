@@ -297,6 +297,62 @@ describe('behind a proxy', () => {
   });
 });
 
+describe('the first admin’s display name', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startApp({ claimsDir: null });
+  });
+  after(() => h.close());
+
+  it('is refused by name when it cannot be one, before the token is spent', async () => {
+    const token = await createSetupToken(h.app.db);
+    for (const displayName of ['  ', 'x'.repeat(101), 'Ada\u0000']) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { token, username: 'founder', password: PASSWORD, displayName },
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.equal(json<{ field: string }>(response).field, '/body/displayName');
+    }
+    const ok = await h.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { token, username: 'founder', password: PASSWORD, displayName: ' Ada Lindqvist ' },
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual(
+      json<{ user: { username: string; displayName: string; role: string } }>(ok).user,
+      {
+        username: 'founder',
+        displayName: 'Ada Lindqvist',
+        role: 'admin',
+        disabled: false,
+        createdAt: json<{ user: { createdAt: string } }>(ok).user.createdAt,
+      },
+    );
+  });
+
+  it('is the username when none is given', async () => {
+    const other = await startApp({ claimsDir: null });
+    try {
+      const response = await other.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: {
+          token: await createSetupToken(other.app.db),
+          username: 'founder',
+          password: PASSWORD,
+        },
+      });
+      assert.equal(response.statusCode, 201, response.body);
+      assert.equal(json<{ user: { displayName: string } }>(response).user.displayName, 'founder');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('the setup link', () => {
   let h: Harness;
   before(async () => {

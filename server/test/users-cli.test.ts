@@ -34,7 +34,7 @@ describe('users command', () => {
     assert.equal(run(['set-role', 'casey', 'editor']).status, 0);
     assert.equal(run(['disable', 'casey']).status, 0);
     const list = run(['list']);
-    assert.equal(list.stdout.trim(), 'casey\teditor\tdisabled');
+    assert.equal(list.stdout.trim(), 'casey\teditor\tcasey\tdisabled');
 
     const h = await startApp({ dir, claimsDir: null });
     const login = await h.app.inject({
@@ -53,6 +53,47 @@ describe('users command', () => {
     });
     assert.equal(ok.statusCode, 200);
     await h2.close();
+  });
+
+  it('adds a person under a display name, renames them, and refuses names that cannot be one', () => {
+    const add = run(
+      ['add', 'dana', '--role', 'editor', '--name', ' Dana Reyes '],
+      'a long enough password\n',
+    );
+    assert.equal(add.status, 0, add.stderr);
+    assert.equal(add.stdout, 'Added dana (Dana Reyes) as editor.\n');
+    const blank = run(
+      ['add', 'lee', '--role', 'editor', '--name', '  '],
+      'a long enough password\n',
+    );
+    assert.equal(blank.status, 2);
+    assert.match(blank.stderr, /^--name must be 1–100 characters/);
+    assert.equal(
+      run(['add', 'lee', '--role', 'editor', '--name', 'x'.repeat(101)], 'a long enough password\n')
+        .status,
+      2,
+    );
+
+    const rename = run(['rename', 'dana', 'Dana R. Reyes']);
+    assert.equal(rename.status, 0, rename.stderr);
+    assert.equal(rename.stdout, 'dana is now shown as Dana R. Reyes.\n');
+    const control = run(['rename', 'dana', 'Dana\tReyes']);
+    assert.equal(control.status, 2);
+    assert.match(control.stderr, /^The display name must be 1–100 characters/);
+    const unquoted = run(['rename', 'dana', 'Dana', 'Reyes']);
+    assert.equal(unquoted.status, 2);
+    assert.match(unquoted.stderr, /put it in quotes/);
+    assert.equal(run(['rename', 'dana']).status, 2, 'a name is needed');
+    const unknown = run(['rename', 'nobody', 'Nobody']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /No account is called nobody/);
+
+    const list = run(['list']).stdout.split('\n');
+    assert.ok(list.includes('dana\teditor\tDana R. Reyes'), list.join('\n'));
+    assert.ok(!list.some((line) => line.startsWith('lee\t')));
+    const usage = run(['help']);
+    assert.match(usage.stderr, /--name "<display name>"/);
+    assert.match(usage.stderr, /rename <username> "<display name>"/);
   });
 
   it('refuses to disable or demote the last active admin', () => {

@@ -14,6 +14,8 @@ import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
 import { apiInterceptor } from './shell/api-interceptor';
 import { liveFeature } from './shell/state/live.feature';
+import * as usersEffects from './users/state/users.effects';
+import { usersFeature } from './users/state/users.feature';
 import * as claimDetailEffects from './workspace/state/claim-detail.effects';
 import { claimDetailFeature } from './workspace/state/claim-detail.feature';
 import * as liveEffects from './workspace/state/live.effects';
@@ -32,6 +34,7 @@ export const appConfig: ApplicationConfig = {
     provideState(claimDetailFeature),
     provideState(suggestionsFeature),
     provideState(liveFeature),
+    provideState(usersFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,
@@ -39,6 +42,7 @@ export const appConfig: ApplicationConfig = {
       claimDetailEffects,
       liveEffects,
       newClaimsEffects,
+      usersEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

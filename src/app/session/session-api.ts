@@ -34,9 +34,20 @@ export class SessionApi {
     return this.http.get<{ needed: boolean }>('/api/setup').pipe(map((r) => r.needed));
   }
 
-  completeSetup(token: string, username: string, password: string): Observable<SessionUser> {
+  /** `displayName` null: the server names the admin after the username. */
+  completeSetup(
+    token: string,
+    username: string,
+    password: string,
+    displayName: string | null,
+  ): Observable<SessionUser> {
     return this.http
-      .post<{ user: SessionUser }>('/api/setup', { token, username, password })
+      .post<{ user: SessionUser }>('/api/setup', {
+        token,
+        username,
+        password,
+        ...(displayName === null ? {} : { displayName }),
+      })
       .pipe(map((r) => r.user));
   }
 }

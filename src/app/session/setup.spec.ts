@@ -46,7 +46,7 @@ describe('Setup', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }))).click();
 
     expect(dispatched).not.toHaveBeenCalled();
-    const [username, password] = await loader.getAllHarnesses(MatFormFieldHarness);
+    const [username, , password] = await loader.getAllHarnesses(MatFormFieldHarness);
     expect(await username.getTextErrors()).toEqual([
       '2-64 lower-case letters, digits, dot, dash or underscore',
     ]);
@@ -61,7 +61,8 @@ describe('Setup', () => {
     await (
       await loader.getHarness(MatInputHarness.with({ selector: '[type="password"]' }))
     ).setValue('ten chars!');
-    const [username, password] = await loader.getAllHarnesses(MatFormFieldHarness);
+    const [username, name, password] = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await name.getLabel()).toBe('Your name (as colleagues see it)');
     expect(await username.getTextErrors()).toEqual([]);
     expect(await password.getTextErrors()).toEqual([]);
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }))).click();
@@ -70,6 +71,35 @@ describe('Setup', () => {
         token: 'tok-123',
         username: 'ada',
         password: 'ten chars!',
+        displayName: null,
+      }),
+    );
+  });
+
+  it('takes the first admin’s name, trimmed, when given, and refuses one that cannot be', async () => {
+    const { loader, dispatched } = await render('tok-123');
+    const input = (selector: string) => loader.getHarness(MatInputHarness.with({ selector }));
+    await (await input('[autocomplete="username"]')).setValue('ada');
+    await (await input('[type="password"]')).setValue('ten chars!');
+    const name = await input('[autocomplete="name"]');
+    await name.setValue('x'.repeat(101));
+    const create = await loader.getHarness(MatButtonHarness.with({ text: 'Create admin' }));
+    await create.click();
+    expect(dispatched).not.toHaveBeenCalled();
+    const field = await loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: 'Your name (as colleagues see it)' }),
+    );
+    expect(await field.getTextErrors()).toEqual([
+      '1–100 characters, without line breaks or control characters',
+    ]);
+    await name.setValue('  Ada Lindqvist ');
+    await create.click();
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      SessionPageActions.setupSubmitted({
+        token: 'tok-123',
+        username: 'ada',
+        password: 'ten chars!',
+        displayName: 'Ada Lindqvist',
       }),
     );
   });

@@ -5,6 +5,8 @@ import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/m
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
+import { cleanDisplayName } from '../../domain/people';
+import { DISPLAY_NAME_ERROR, displayNameValidator } from '../users/display-name';
 import { SessionPageActions } from './state/session.actions';
 import { sessionFeature } from './state/session.feature';
 
@@ -43,6 +45,12 @@ import { sessionFeature } from './state/session.feature';
               <mat-error>2-64 lower-case letters, digits, dot, dash or underscore</mat-error>
             </mat-form-field>
             <mat-form-field>
+              <mat-label>Your name (as colleagues see it)</mat-label>
+              <input matInput formControlName="displayName" autocomplete="name" />
+              <mat-hint>Optional: the username if left empty</mat-hint>
+              <mat-error>{{ displayNameError }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
               <mat-label>Password</mat-label>
               <input
                 matInput
@@ -76,8 +84,10 @@ export class Setup {
   readonly token = input<string>('');
   protected readonly error = this.store.selectSignal(sessionFeature.selectError);
   protected readonly status = this.store.selectSignal(sessionFeature.selectStatus);
+  protected readonly displayNameError = DISPLAY_NAME_ERROR;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     username: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9._-]{1,63}$/)]],
+    displayName: ['', displayNameValidator],
     password: ['', [Validators.required, Validators.minLength(10)]],
   });
 
@@ -86,9 +96,14 @@ export class Setup {
       this.form.markAllAsTouched();
       return;
     }
-    const { username, password } = this.form.getRawValue();
+    const { username, displayName, password } = this.form.getRawValue();
     this.store.dispatch(
-      SessionPageActions.setupSubmitted({ token: this.token(), username, password }),
+      SessionPageActions.setupSubmitted({
+        token: this.token(),
+        username,
+        password,
+        displayName: cleanDisplayName(displayName),
+      }),
     );
   }
 }

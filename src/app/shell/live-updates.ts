@@ -1,6 +1,7 @@
 import { Injectable, NgZone, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ClaimSummary } from '../../domain/claim';
+import { SessionUser } from '../session/session-api';
 
 /** One change as the server's event stream sends it. */
 export interface ChangeEvent {
@@ -12,10 +13,16 @@ export interface ChangeEvent {
     | 'claim.updated'
     | 'evidence.changed'
     | 'note.changed'
-    | 'suggestion.changed';
+    | 'suggestion.changed'
+    | 'user.changed';
   readonly articleId: string | null;
   readonly claimId: string | null;
-  readonly data: { readonly claim?: ClaimSummary; readonly articleId?: string };
+  readonly data: {
+    readonly claim?: ClaimSummary;
+    readonly articleId?: string;
+    /** `user.changed`: the account as it now stands. */
+    readonly user?: SessionUser;
+  };
 }
 
 export type LiveMessage =

@@ -1,14 +1,20 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 import { MatToolbarHarness } from '@angular/material/toolbar/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { firstValueFrom } from 'rxjs';
 import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
 import { liveFeature } from './state/live.feature';
+import { ToolbarActions } from './state/toolbar.actions';
 import { Toolbar } from './toolbar';
 
 function person(username: string, role: Role): SessionUser {
@@ -25,6 +31,7 @@ describe('Toolbar', () => {
   // Overridden selectors are module-level memoised functions: release them, or
   // the next spec file reads this file's values.
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
+  afterEach(() => TestBed.inject(MatDialog).closeAll());
 
   const THEME_KEY = 'claimdesk.theme';
   let storedTheme: string | null;
@@ -78,7 +85,46 @@ describe('Toolbar', () => {
     )!;
     expect(user.querySelector('.role')?.textContent).toBe('Fact-checker');
     expect(user.querySelector('.name')?.textContent).toContain('Casey');
-    expect(user.getAttribute('title')).toBe('Casey');
+  });
+
+  it('lets the signed-in person change how colleagues see their name', async () => {
+    const { fixture, loader, dispatched } = await render(person('casey', 'fact_checker'));
+    const me = await loader.getHarness(MatButtonHarness.with({ text: /Casey · Fact-checker/ }));
+    const tooltip = await loader.getHarness(
+      MatTooltipHarness.with({ selector: '[data-testid="current-user"]' }),
+    );
+    await tooltip.show();
+    expect(await tooltip.getTooltipText()).toBe('Change how colleagues see your name');
+    // The dialog's code is loaded on the first click.
+    const opened = firstValueFrom(TestBed.inject(MatDialog).afterOpened);
+    await me.click();
+    await opened;
+    const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Your name');
+    const name = await dialog.getHarness(MatInputHarness);
+    expect(await name.getValue()).toBe('Casey');
+    await name.setValue(' Casey Ng ');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+    await firstValueFrom(TestBed.inject(MatDialog).afterAllClosed);
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      ToolbarActions.displayNameChanged({ username: 'casey', displayName: 'Casey Ng' }),
+    );
+    expect(await root.getAllHarnesses(MatDialogHarness)).toEqual([]);
+  });
+
+  it('changes nothing when the dialog is cancelled', async () => {
+    const { fixture, loader, dispatched } = await render(person('casey', 'fact_checker'));
+    const opened = firstValueFrom(TestBed.inject(MatDialog).afterOpened);
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Casey/ }))).click();
+    await opened;
+    const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    const dialog = await root.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatInputHarness)).setValue('Someone else');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await firstValueFrom(TestBed.inject(MatDialog).afterAllClosed);
+    expect(await root.getAllHarnesses(MatDialogHarness)).toEqual([]);
+    expect(dispatched).not.toHaveBeenCalled();
   });
 
   it('says so, unobtrusively, while live updates are paused', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector } from '@angular/core';
 import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatToolbar } from '@angular/material/toolbar';
@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../domain/workflow';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
 import { liveFeature } from './state/live.feature';
+import { ToolbarActions } from './state/toolbar.actions';
 import { Theme } from './theme';
 
 @Component({
@@ -42,10 +43,17 @@ import { Theme } from './theme';
         @if (u.role === 'admin') {
           <a mat-button routerLink="/people">People</a>
         }
-        <span class="user" data-testid="current-user" [attr.title]="u.displayName"
-          ><span class="name">{{ u.displayName }} · </span
-          ><span class="role">{{ roleLabels[u.role] }}</span></span
+        <button
+          mat-button
+          type="button"
+          class="user"
+          data-testid="current-user"
+          matTooltip="Change how colleagues see your name"
+          (click)="changeName()"
         >
+          <span class="name">{{ u.displayName }} · </span
+          ><span class="role">{{ roleLabels[u.role] }}</span>
+        </button>
         <button mat-button type="button" (click)="signOut()">Sign out</button>
       }
     </mat-toolbar>
@@ -61,7 +69,7 @@ import { Theme } from './theme';
     }
     .user {
       font: var(--mat-sys-body-medium);
-      margin: 0 8px;
+      margin: 0 4px;
       white-space: nowrap;
     }
     .notice {
@@ -87,7 +95,7 @@ import { Theme } from './theme';
         font: var(--mat-sys-title-medium);
       }
       .user {
-        margin: 0 4px;
+        margin: 0;
         font: var(--mat-sys-body-small);
       }
       .name,
@@ -108,10 +116,27 @@ import { Theme } from './theme';
 })
 export class Toolbar {
   private readonly store = inject(Store);
+  private readonly injector = inject(Injector);
   protected readonly theme = inject(Theme);
   protected readonly user = this.store.selectSignal(sessionFeature.selectUser);
   protected readonly paused = this.store.selectSignal(liveFeature.selectPaused);
   protected readonly roleLabels = ROLE_LABELS;
+
+  protected async changeName(): Promise<void> {
+    const user = this.user();
+    if (!user) {
+      return;
+    }
+    // Loaded on demand: the dialog and forms code stay out of the first download.
+    const { askForDisplayName } = await import('../users/display-name-dialog');
+    askForDisplayName(this.injector, user.displayName).subscribe((displayName) => {
+      if (displayName) {
+        this.store.dispatch(
+          ToolbarActions.displayNameChanged({ username: user.username, displayName }),
+        );
+      }
+    });
+  }
 
   protected signOut(): void {
     this.store.dispatch(SessionPageActions.signOutClicked());

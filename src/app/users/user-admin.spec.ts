@@ -1,5 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { HarnessLoader } from '@angular/cdk/testing';
+import { HarnessLoader, TestKey } from '@angular/cdk/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
@@ -55,13 +55,20 @@ describe('UserAdmin', () => {
       .then((field) => field.getControl(MatSelectHarness) as Promise<MatSelectHarness>);
   }
 
-  /** Username, status and action of each row; the role is read through its select. */
+  /** Username, status and action of each row; name and role are read through their fields. */
   function rows(fixture: { nativeElement: unknown }): string[][] {
     return [...(fixture.nativeElement as HTMLElement).querySelectorAll('tbody tr')].map((row) =>
       [...row.querySelectorAll('td')]
-        .filter((_cell, index) => index !== 1)
+        .filter((_cell, index) => index !== 1 && index !== 2)
         .map((cell) => cell.textContent?.trim() ?? ''),
     );
+  }
+
+  async function nameOf(loader: HarnessLoader, username: string) {
+    const field = await loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: `Display name of ${username}` }),
+    );
+    return { field, input: (await field.getControl(MatInputHarness))! };
   }
 
   const input = (loader: HarnessLoader, name: string) =>
@@ -126,6 +133,7 @@ describe('UserAdmin', () => {
   it('explains an invalid new account instead of sending it', async () => {
     const { loader, dispatched } = await render();
     await (await input(loader, 'username')).setValue('Sam Smith');
+    await (await input(loader, 'displayName')).setValue('Sam\tSmith');
     await (await input(loader, 'password')).setValue('too short');
     dispatched.calls.reset();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
@@ -136,10 +144,78 @@ describe('UserAdmin', () => {
     const password = await loader.getHarness(
       MatFormFieldHarness.with({ floatingLabelText: 'Initial password' }),
     );
+    const displayName = await loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: 'Display name' }),
+    );
     expect(await username.getTextErrors()).toEqual([
       '2-64 lower-case letters, digits, dot, dash or underscore',
     ]);
+    expect(await displayName.getTextErrors()).toEqual([
+      '1–100 characters, without line breaks or control characters',
+    ]);
     expect(await password.getTextErrors()).toEqual(['At least 10 characters']);
+  });
+
+  it('shows each display name in a field of its own', async () => {
+    const { loader } = await render();
+    for (const person of PEOPLE) {
+      expect(await (await nameOf(loader, person.username)).input.getValue()).toBe(
+        person.displayName,
+      );
+    }
+  });
+
+  it('renames a person in place, on leaving the field or on Enter', async () => {
+    const { loader, dispatched } = await render();
+    const casey = (await nameOf(loader, 'casey')).input;
+    await casey.setValue('  Casey Ng ');
+    await casey.blur();
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.accountChanged({
+        previous: PEOPLE[1],
+        changes: { displayName: 'Casey Ng' },
+      }),
+    );
+    const ada = (await nameOf(loader, 'ada')).input;
+    await ada.setValue('Ada Lindqvist');
+    await (await ada.host()).sendKeys(TestKey.ENTER);
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.accountChanged({
+        previous: PEOPLE[0],
+        changes: { displayName: 'Ada Lindqvist' },
+      }),
+    );
+  });
+
+  it('sends nothing for the same name, refuses one that cannot be, and goes back on Escape', async () => {
+    const { loader, dispatched } = await render();
+    dispatched.calls.reset();
+    const { field, input: robin } = await nameOf(loader, 'robin');
+    await robin.setValue(' robin ');
+    await robin.blur();
+    expect(await robin.getValue()).toBe('robin');
+    await robin.setValue('   ');
+    await robin.blur();
+    expect(await field.getTextErrors()).toEqual([
+      '1–100 characters, without line breaks or control characters',
+    ]);
+    await robin.setValue('Robin A');
+    await (await robin.host()).sendKeys(TestKey.ESCAPE);
+    expect(await robin.getValue()).toBe('robin');
+    await robin.blur();
+    expect(dispatched).not.toHaveBeenCalled();
+  });
+
+  it('shows a name as it now stands: saved, rolled back or changed by someone else', async () => {
+    const { fixture, store, loader } = await render();
+    store.overrideSelector(usersFeature.selectAll, [
+      PEOPLE[0],
+      { ...PEOPLE[1], displayName: 'Casey Ng' },
+      PEOPLE[2],
+    ]);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(await (await nameOf(loader, 'casey')).input.getValue()).toBe('Casey Ng');
   });
 
   it('adds a person with the chosen role, and clears the form once added', async () => {
@@ -151,6 +227,7 @@ describe('UserAdmin', () => {
     );
     expect(await role.getValueText()).toBe('Fact-checker');
     await username.setValue('sam');
+    await (await input(loader, 'displayName')).setValue(' Sam Okafor ');
     await role.open();
     await role.clickOptions({ text: 'Editor' });
     await password.setValue('sam password 1');
@@ -160,6 +237,7 @@ describe('UserAdmin', () => {
         username: 'sam',
         role: 'editor',
         password: 'sam password 1',
+        displayName: 'Sam Okafor',
       }),
     );
     // Until the server has the account, what was typed stays (a refusal keeps it).
@@ -168,7 +246,23 @@ describe('UserAdmin', () => {
     store.refreshState();
     await fixture.whenStable();
     expect(await username.getValue()).toBe('');
+    expect(await (await input(loader, 'displayName')).getValue()).toBe('');
     expect(await password.getValue()).toBe('');
     expect(await role.getValueText()).toBe('Fact-checker');
+  });
+
+  it('lets the server name a person after the username when no name is given', async () => {
+    const { loader, dispatched } = await render();
+    await (await input(loader, 'username')).setValue('sam');
+    await (await input(loader, 'password')).setValue('sam password 1');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
+    expect(dispatched).toHaveBeenCalledWith(
+      PeoplePageActions.personAdded({
+        username: 'sam',
+        role: 'fact_checker',
+        password: 'sam password 1',
+        displayName: null,
+      }),
+    );
   });
 });

@@ -1,18 +1,24 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
+import { cleanDisplayName } from '../../domain/people';
 import { Role, ROLE_LABELS, ROLES } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { sessionFeature } from '../session/state/session.feature';
+import { DISPLAY_NAME_ERROR, displayNameValidator } from './display-name';
+import { PersonName } from './person-name';
 import { AccountChanges, PeoplePageActions } from './state/users.actions';
 import { usersFeature } from './state/users.feature';
 
-/** Admins add the newsroom's people, change their role or disable them. The server enforces it. */
+/**
+ * Admins add the newsroom's people, change their display name or role, or
+ * disable them. The server enforces it.
+ */
 @Component({
   selector: 'cd-user-admin',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,11 +27,13 @@ import { usersFeature } from './state/users.feature';
     MatButton,
     MatError,
     MatFormField,
+    MatHint,
     MatInput,
     MatLabel,
     MatOption,
     MatProgressBar,
     MatSelect,
+    PersonName,
   ],
   template: `
     <h1>People</h1>
@@ -42,6 +50,7 @@ import { usersFeature } from './state/users.feature';
         <thead>
           <tr>
             <th scope="col">Username</th>
+            <th scope="col">Display name</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
             <th scope="col"><span class="cd-visually-hidden">Actions</span></th>
@@ -51,6 +60,9 @@ import { usersFeature } from './state/users.feature';
           @for (user of users(); track user.username) {
             <tr>
               <td>{{ user.username }}</td>
+              <td>
+                <cd-person-name [person]="user" (renamed)="update(user, { displayName: $event })" />
+              </td>
               <td>
                 <mat-form-field subscriptSizing="dynamic">
                   <mat-label>Role of {{ user.username }}</mat-label>
@@ -88,6 +100,12 @@ import { usersFeature } from './state/users.feature';
         <mat-label>Username</mat-label>
         <input matInput formControlName="username" autocomplete="off" required />
         <mat-error>2-64 lower-case letters, digits, dot, dash or underscore</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Display name</mat-label>
+        <input matInput formControlName="displayName" autocomplete="off" />
+        <mat-hint>As colleagues see it; the username if left empty</mat-hint>
+        <mat-error>{{ displayNameError }}</mat-error>
       </mat-form-field>
       <mat-form-field>
         <mat-label>Role</mat-label>
@@ -156,8 +174,10 @@ export class UserAdmin {
   private readonly added = this.store.selectSignal(usersFeature.selectAdded);
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly displayNameError = DISPLAY_NAME_ERROR;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     username: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9._-]{1,63}$/)]],
+    displayName: ['', displayNameValidator],
     role: ['fact_checker' as Role],
     password: ['', [Validators.required, Validators.minLength(10)]],
   });
@@ -181,8 +201,15 @@ export class UserAdmin {
       this.form.markAllAsTouched();
       return;
     }
-    const { username, role, password } = this.form.getRawValue();
-    this.store.dispatch(PeoplePageActions.personAdded({ username, role, password }));
+    const { username, displayName, role, password } = this.form.getRawValue();
+    this.store.dispatch(
+      PeoplePageActions.personAdded({
+        username,
+        role,
+        password,
+        displayName: cleanDisplayName(displayName),
+      }),
+    );
   }
 
   protected update(user: SessionUser, changes: AccountChanges): void {

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
+import { AccountChanges } from './state/users.actions';
 
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
@@ -12,11 +13,23 @@ export class UsersApi {
     return this.http.get<SessionUser[]>('/api/users');
   }
 
-  add(username: string, role: Role, password: string): Observable<SessionUser> {
-    return this.http.post<SessionUser>('/api/users', { username, role, password });
+  /** `displayName` null: the server names the person after the username. */
+  add(
+    username: string,
+    role: Role,
+    password: string,
+    displayName: string | null,
+  ): Observable<SessionUser> {
+    return this.http.post<SessionUser>('/api/users', {
+      username,
+      role,
+      password,
+      ...(displayName === null ? {} : { displayName }),
+    });
   }
 
-  update(username: string, changes: { role?: Role; disabled?: boolean }): Observable<SessionUser> {
+  /** Admins change any account; everyone else only their own `displayName`. */
+  update(username: string, changes: AccountChanges): Observable<SessionUser> {
     return this.http.patch<SessionUser>(`/api/users/${encodeURIComponent(username)}`, changes);
   }
 }

@@ -7,18 +7,20 @@ import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { of } from 'rxjs';
 import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../domain/claim';
 import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
-import { UsersApi } from '../users/users-api';
 import { sessionFeature } from '../session/state/session.feature';
+import { LiveActions } from '../shell/state/live.actions';
+import { initialUsersState, usersAdapter, usersFeature } from '../users/state/users.feature';
 import { ClaimPanel } from './claim-panel';
 import { findingOf } from './finding-draft';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimDetailFeature } from './state/claim-detail.feature';
 import { claimsFeature } from './state/claims.feature';
 import { claimFixture } from './state/claims.feature.spec';
+
+const peopleState = (people: SessionUser[]) => usersAdapter.setAll(people, initialUsersState);
 
 describe('ClaimPanel', () => {
   // Overridden selectors are module-level memoised functions: release them, or
@@ -49,9 +51,10 @@ describe('ClaimPanel', () => {
     const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     TestBed.configureTestingModule({
       providers: [
-        { provide: UsersApi, useValue: { list: () => of(people) } },
         { provide: MatSnackBar, useValue: snackBar },
         provideMockStore({
+          // The people as the store holds them: the display names are derived from them.
+          initialState: { users: peopleState(people) },
           selectors: [
             {
               selector: claimsFeature.selectEntities,
@@ -81,7 +84,13 @@ describe('ClaimPanel', () => {
     const fixture = TestBed.createComponent(ClaimPanel);
     fixture.componentRef.setInput('claimId', claim.id);
     await fixture.whenStable();
-    return { fixture, dispatched, snackBar, loader: TestbedHarnessEnvironment.loader(fixture) };
+    return {
+      fixture,
+      store,
+      dispatched,
+      snackBar,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+    };
   }
   const saved = (claim: ClaimSummary, patch: object) =>
     ClaimDetailPageActions.fieldsSaved({
@@ -281,5 +290,59 @@ describe('ClaimPanel', () => {
     expect(
       (fixture.nativeElement as HTMLElement).querySelector('cd-history-timeline')?.textContent,
     ).toContain('Dana Reyes changed the verdict and rationale');
+  });
+
+  it('shows a new display name everywhere at once when a person is renamed', async () => {
+    const person = (username: string, displayName: string): SessionUser => ({
+      username,
+      displayName,
+      role: 'editor',
+      disabled: false,
+      createdAt: '2026-11-01T09:00:00Z',
+    });
+    const claim = claimFixture({ assignee: 'dana' });
+    const history: HistoryEntry[] = [
+      {
+        id: 1,
+        claimId: claim.id,
+        at: '2026-11-28T14:02:00.000Z',
+        actor: 'dana',
+        action: 'start',
+        before: { stage: 'new' },
+        after: { stage: 'researching' },
+        note: null,
+        correction: false,
+      },
+    ];
+    const people = [person('dana', 'dana'), person('eli', 'Eli Navarro')];
+    const { fixture, store } = await render('editor', claim, people, {
+      history,
+      detail: {
+        ...claim,
+        evidence: [],
+        notes: [
+          {
+            id: 'n1',
+            claimId: claim.id,
+            author: 'dana',
+            authorRole: 'editor',
+            text: 'Checking the figure.',
+            createdAt: '2026-11-28T14:03:00.000Z',
+            deletedAt: null,
+            deletedBy: null,
+          },
+        ],
+      },
+    });
+    const host = fixture.nativeElement as HTMLElement;
+    const text = (selector: string) => host.querySelector(selector)?.textContent ?? '';
+    expect(text('.status')).toContain('Assignee: dana');
+    const renamed = LiveActions.personChanged({ user: person('dana', 'Dana Reyes') });
+    store.setState({ users: usersFeature.reducer(peopleState(people), renamed) });
+    await fixture.whenStable();
+    expect(text('.status')).toContain('Assignee: Dana Reyes');
+    expect(text('cd-history-timeline')).toContain('Dana Reyes');
+    expect(text('cd-history-timeline')).not.toMatch(/\bdana\b/);
+    expect(text('cd-claim-notes')).toContain('Dana Reyes');
   });
 });

@@ -8,13 +8,11 @@ import {
   output,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
-import { catchError, of } from 'rxjs';
 import { CLAIM_KIND_LABELS } from '../../domain/claim';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import {
@@ -26,9 +24,8 @@ import {
   EditableField,
   STAGE_LABELS,
 } from '../../domain/workflow';
-import { SessionUser } from '../session/session-api';
 import { sessionFeature } from '../session/state/session.feature';
-import { UsersApi } from '../users/users-api';
+import { usersFeature } from '../users/state/users.feature';
 import { ActionDialog, ActionDialogData, ActionDialogResult } from './action-dialog';
 import { ClaimEvidence } from './claim-evidence';
 import { ClaimFinding } from './claim-finding';
@@ -92,16 +89,9 @@ export class ClaimPanel {
   private readonly evidencePart = viewChild(ClaimEvidence);
   private readonly notesPart = viewChild(ClaimNotes);
 
-  /** Everyone with an account: for the assignee, and to show display names. */
-  protected readonly people = toSignal(
-    inject(UsersApi)
-      .list()
-      .pipe(catchError(() => of([] as SessionUser[]))),
-    { initialValue: [] as SessionUser[] },
-  );
-  protected readonly displayNames = computed(
-    () => new Map(this.people().map((person) => [person.username, person.displayName])),
-  );
+  /** Everyone with an account, kept current live: for the assignee, and to show display names. */
+  protected readonly people = this.store.selectSignal(usersFeature.selectAll);
+  protected readonly displayNames = this.store.selectSignal(usersFeature.selectDisplayNames);
 
   protected readonly context = computed(() => {
     const claim = this.claim();

@@ -5,7 +5,13 @@ export const SessionPageActions = createActionGroup({
   source: 'Session Page',
   events: {
     'Sign In Submitted': props<{ username: string; password: string; returnUrl: string }>(),
-    'Setup Submitted': props<{ token: string; username: string; password: string }>(),
+    /** `displayName` null: the admin is named after the username. */
+    'Setup Submitted': props<{
+      token: string;
+      username: string;
+      password: string;
+      displayName: string | null;
+    }>(),
     'Sign Out Clicked': emptyProps(),
   },
 });

@@ -75,7 +75,12 @@ describe('session effects', () => {
 
   it('completes the first setup and signs the new admin in', async () => {
     actions$ = of(
-      SessionPageActions.setupSubmitted({ token: 't', username: 'ada', password: 'pw' }),
+      SessionPageActions.setupSubmitted({
+        token: 't',
+        username: 'ada',
+        password: 'pw',
+        displayName: 'Ada Lindqvist',
+      }),
     );
     api.completeSetup.and.returnValue(of({ ...dana, username: 'ada', role: 'admin' }));
     expect(await all(completeSetup)).toEqual([
@@ -84,7 +89,7 @@ describe('session effects', () => {
         returnUrl: '/',
       }),
     ]);
-    expect(api.completeSetup).toHaveBeenCalledOnceWith('t', 'ada', 'pw');
+    expect(api.completeSetup).toHaveBeenCalledOnceWith('t', 'ada', 'pw', 'Ada Lindqvist');
   });
 
   it('signs out locally even when the server cannot be told', async () => {

@@ -42,8 +42,8 @@ export const completeSetup = createEffect(
   (actions$ = inject(Actions), api = inject(SessionApi)) => {
     return actions$.pipe(
       ofType(SessionPageActions.setupSubmitted),
-      exhaustMap(({ token, username, password }) =>
-        api.completeSetup(token, username, password).pipe(
+      exhaustMap(({ token, username, password, displayName }) =>
+        api.completeSetup(token, username, password, displayName).pipe(
           map((user) => SessionApiActions.signedIn({ user, returnUrl: '/' })),
           catchError((error: unknown) =>
             of(SessionApiActions.signInFailed({ error: describeHttpError(error) })),

@@ -1,3 +1,5 @@
+import { LiveActions } from '../../shell/state/live.actions';
+import { UsersApiActions } from '../../users/state/users.actions';
 import { SessionUser } from '../session-api';
 import { SessionApiActions, SessionPageActions } from './session.actions';
 import { initialSessionState, sessionFeature } from './session.feature';
@@ -31,7 +33,12 @@ describe('session feature', () => {
     expect(state).toEqual({ status: 'signed_out', user: null, error: 'Wrong password.' });
     state = reducer(
       state,
-      SessionPageActions.setupSubmitted({ token: 't', username: 'dana', password: 'x' }),
+      SessionPageActions.setupSubmitted({
+        token: 't',
+        username: 'dana',
+        password: 'x',
+        displayName: null,
+      }),
     );
     expect(state.error).toBeNull();
     state = reducer(state, SessionApiActions.signedIn({ user: dana, returnUrl: '/' }));
@@ -60,5 +67,25 @@ describe('session feature', () => {
     expect(sessionFeature.selectIsEditor.projector(dana)).toBeTrue();
     expect(sessionFeature.selectIsEditor.projector({ ...dana, role: 'fact_checker' })).toBeFalse();
     expect(sessionFeature.selectIsEditor.projector(null)).toBeFalse();
+  });
+
+  it('shows the signed-in person’s new name, whoever changed it, and only theirs', () => {
+    const signedIn = reducer(
+      initialSessionState,
+      SessionApiActions.signedIn({ user: dana, returnUrl: '/' }),
+    );
+    const renamed = { ...dana, displayName: 'Dana Reyes' };
+    for (const action of [
+      UsersApiActions.ownNameSaved({ user: renamed }),
+      UsersApiActions.accountSaved({ user: renamed }),
+      LiveActions.personChanged({ user: renamed }),
+    ]) {
+      expect(reducer(signedIn, action).user).toEqual(renamed);
+    }
+    const other = LiveActions.personChanged({ user: { ...dana, username: 'eli' } });
+    expect(reducer(signedIn, other)).toBe(signedIn);
+    expect(reducer(initialSessionState, LiveActions.personChanged({ user: renamed }))).toBe(
+      initialSessionState,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { Actor, isEditorial } from '../../../domain/workflow';
+import { LiveActions } from '../../shell/state/live.actions';
+import { UsersApiActions } from '../../users/state/users.actions';
 import { SessionUser } from '../session-api';
 import { SessionApiActions, SessionPageActions } from './session.actions';
 
@@ -33,6 +35,14 @@ export const sessionFeature = createFeature({
         user,
         error: null,
       }),
+    ),
+    // The signed-in account as it now stands, whoever changed it (its name, by an admin or in another tab).
+    on(
+      UsersApiActions.ownNameSaved,
+      UsersApiActions.accountSaved,
+      LiveActions.personChanged,
+      (state, { user }): SessionState =>
+        state.user?.username === user.username ? { ...state, user } : state,
     ),
     on(SessionApiActions.signInFailed, (_state, { error }): SessionState => ({
       status: 'signed_out',

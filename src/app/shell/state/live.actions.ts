@@ -1,5 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ClaimSummary } from '../../../domain/claim';
+import { SessionUser } from '../../session/session-api';
 
 /**
  * Changes made by others, arriving over the server's event stream; the
@@ -14,6 +15,8 @@ export const LiveActions = createActionGroup({
     'Notes Changed': props<{ articleId: string; claimId: string }>(),
     /** Someone accepted or rejected a claim suggestion of this article. */
     'Suggestions Changed': props<{ articleId: string }>(),
+    /** An account was added or changed: its display name, role or status. */
+    'Person Changed': props<{ user: SessionUser }>(),
     Connected: emptyProps(),
     Disconnected: emptyProps(),
   },

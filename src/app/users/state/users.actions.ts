@@ -6,6 +6,7 @@ import { SessionUser } from '../../session/session-api';
 export interface AccountChanges {
   readonly role?: Role;
   readonly disabled?: boolean;
+  readonly displayName?: string;
 }
 
 /** What an admin does on the People page. */
@@ -14,7 +15,13 @@ export const PeoplePageActions = createActionGroup({
   events: {
     Opened: emptyProps(),
     'Retry Clicked': emptyProps(),
-    'Person Added': props<{ username: string; role: Role; password: string }>(),
+    /** `displayName` null: the server names the person after the username. */
+    'Person Added': props<{
+      username: string;
+      role: Role;
+      password: string;
+      displayName: string | null;
+    }>(),
     /** `previous` is the account as shown before the change: the rollback target. */
     'Account Changed': props<{ previous: SessionUser; changes: AccountChanges }>(),
   },
@@ -25,10 +32,14 @@ export const UsersApiActions = createActionGroup({
   events: {
     'Load Succeeded': props<{ users: SessionUser[] }>(),
     'Load Failed': props<{ error: string }>(),
+    /** A refresh nobody waits on failed: what is shown stays, the next one may succeed. */
+    'Refresh Failed': props<{ error: string }>(),
     'Person Added': props<{ user: SessionUser }>(),
     'Add Failed': props<{ error: string }>(),
     'Account Saved': props<{ user: SessionUser }>(),
     /** Refused or failed: the account returns to `restore`. */
     'Account Save Failed': props<{ restore: SessionUser; error: string }>(),
+    'Own Name Saved': props<{ user: SessionUser }>(),
+    'Own Name Save Failed': props<{ error: string }>(),
   },
 });

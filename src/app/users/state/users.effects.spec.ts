@@ -4,9 +4,19 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { firstValueFrom, Observable, of, throwError, toArray } from 'rxjs';
+import { LiveActions } from '../../shell/state/live.actions';
+import { ToolbarActions } from '../../shell/state/toolbar.actions';
 import { UsersApi } from '../users-api';
 import { PeoplePageActions, UsersApiActions } from './users.actions';
-import { addPerson, changeAccount, loadUsers, tellAdmin } from './users.effects';
+import {
+  addPerson,
+  changeAccount,
+  changeOwnName,
+  loadUsers,
+  refreshUsers,
+  tellAdmin,
+  tellOwnName,
+} from './users.effects';
 import { person } from './users.feature.spec';
 
 describe('users effects', () => {
@@ -53,10 +63,34 @@ describe('users effects', () => {
     ]);
   });
 
+  it('reloads everyone whenever the change feed connects, quietly when it cannot', async () => {
+    actions$ = of(LiveActions.connected(), LiveActions.connected());
+    api.list.and.returnValues(
+      of([person('ada', 'admin')]),
+      throwError(() => new HttpErrorResponse({ status: 0 })),
+    );
+    expect(await all(refreshUsers)).toEqual([
+      UsersApiActions.loadSucceeded({ users: [person('ada', 'admin')] }),
+      UsersApiActions.refreshFailed({
+        error: 'The server cannot be reached. Check your connection and try again.',
+      }),
+    ]);
+  });
+
   it('adds a person, or passes on the server’s refusal', async () => {
     actions$ = of(
-      PeoplePageActions.personAdded({ username: 'sam', role: 'editor', password: 'sam pass 1' }),
-      PeoplePageActions.personAdded({ username: 'ada', role: 'admin', password: 'ada pass 12' }),
+      PeoplePageActions.personAdded({
+        username: 'sam',
+        role: 'editor',
+        password: 'sam pass 1',
+        displayName: 'Sam Okafor',
+      }),
+      PeoplePageActions.personAdded({
+        username: 'ada',
+        role: 'admin',
+        password: 'ada pass 12',
+        displayName: null,
+      }),
     );
     api.add.and.returnValues(of(person('sam', 'editor')), refused('The username ada is taken.'));
     expect(await all(addPerson)).toEqual([
@@ -64,8 +98,8 @@ describe('users effects', () => {
       UsersApiActions.addFailed({ error: 'The username ada is taken.' }),
     ]);
     expect(api.add.calls.allArgs()).toEqual([
-      ['sam', 'editor', 'sam pass 1'],
-      ['ada', 'admin', 'ada pass 12'],
+      ['sam', 'editor', 'sam pass 1', 'Sam Okafor'],
+      ['ada', 'admin', 'ada pass 12', null],
     ]);
   });
 
@@ -83,6 +117,37 @@ describe('users effects', () => {
     expect(api.update.calls.allArgs()).toEqual([
       ['casey', { role: 'editor' }],
       ['casey', { disabled: true }],
+    ]);
+  });
+
+  it('renames the signed-in person, or says why not', async () => {
+    const renamed = { ...person('casey', 'fact_checker'), displayName: 'Casey Ng' };
+    actions$ = of(
+      ToolbarActions.displayNameChanged({ username: 'casey', displayName: 'Casey Ng' }),
+      ToolbarActions.displayNameChanged({ username: 'casey', displayName: 'Casey N.' }),
+    );
+    api.update.and.returnValues(of(renamed), refused('The server is busy.'));
+    expect(await all(changeOwnName)).toEqual([
+      UsersApiActions.ownNameSaved({ user: renamed }),
+      UsersApiActions.ownNameSaveFailed({ error: 'The server is busy.' }),
+    ]);
+    expect(api.update.calls.allArgs()).toEqual([
+      ['casey', { displayName: 'Casey Ng' }],
+      ['casey', { displayName: 'Casey N.' }],
+    ]);
+  });
+
+  it('tells the person how their new name went', async () => {
+    actions$ = of(
+      UsersApiActions.ownNameSaved({
+        user: { ...person('casey', 'fact_checker'), displayName: 'Casey Ng' },
+      }),
+      UsersApiActions.ownNameSaveFailed({ error: 'The server is busy.' }),
+    );
+    await all(tellOwnName);
+    expect(snackBar.open.calls.allArgs()).toEqual([
+      ['Colleagues now see you as Casey Ng', 'Dismiss', { duration: 3000 }],
+      ['Your name was not changed: The server is busy.', 'Dismiss', { duration: 8000 }],
     ]);
   });
 

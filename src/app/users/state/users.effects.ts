@@ -3,6 +3,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { catchError, concatMap, map, mergeMap, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shell/http-errors';
+import { LiveActions } from '../../shell/state/live.actions';
+import { ToolbarActions } from '../../shell/state/toolbar.actions';
 import { UsersApi } from '../users-api';
 import { PeoplePageActions, UsersApiActions } from './users.actions';
 
@@ -23,12 +25,34 @@ export const loadUsers = createEffect(
   { functional: true },
 );
 
+/**
+ * Everyone signed in needs the people (assignees, display names): loaded when
+ * the change feed connects, and again on every reconnection, which also catches
+ * up with changes made from the `users` command (which are not pushed live).
+ */
+export const refreshUsers = createEffect(
+  (actions$ = inject(Actions), api = inject(UsersApi)) => {
+    return actions$.pipe(
+      ofType(LiveActions.connected),
+      switchMap(() =>
+        api.list().pipe(
+          map((users) => UsersApiActions.loadSucceeded({ users })),
+          catchError((error: unknown) =>
+            of(UsersApiActions.refreshFailed({ error: describeHttpError(error) })),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
 export const addPerson = createEffect(
   (actions$ = inject(Actions), api = inject(UsersApi)) => {
     return actions$.pipe(
       ofType(PeoplePageActions.personAdded),
-      concatMap(({ username, role, password }) =>
-        api.add(username, role, password).pipe(
+      concatMap(({ username, role, password, displayName }) =>
+        api.add(username, role, password, displayName).pipe(
           map((user) => UsersApiActions.personAdded({ user })),
           catchError((error: unknown) =>
             of(UsersApiActions.addFailed({ error: describeHttpError(error) })),
@@ -61,6 +85,44 @@ export const changeAccount = createEffect(
     );
   },
   { functional: true },
+);
+
+/** The signed-in person renames themself; the toolbar shows the new name once the server has it. */
+export const changeOwnName = createEffect(
+  (actions$ = inject(Actions), api = inject(UsersApi)) => {
+    return actions$.pipe(
+      ofType(ToolbarActions.displayNameChanged),
+      switchMap(({ username, displayName }) =>
+        api.update(username, { displayName }).pipe(
+          map((user) => UsersApiActions.ownNameSaved({ user })),
+          catchError((error: unknown) =>
+            of(UsersApiActions.ownNameSaveFailed({ error: describeHttpError(error) })),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+export const tellOwnName = createEffect(
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+    return actions$.pipe(
+      ofType(UsersApiActions.ownNameSaved, UsersApiActions.ownNameSaveFailed),
+      tap((action) => {
+        if (action.type === UsersApiActions.ownNameSaved.type) {
+          snackBar.open(`Colleagues now see you as ${action.user.displayName}`, 'Dismiss', {
+            duration: 3000,
+          });
+        } else {
+          snackBar.open(`Your name was not changed: ${action.error}`, 'Dismiss', {
+            duration: 8000,
+          });
+        }
+      }),
+    );
+  },
+  { functional: true, dispatch: false },
 );
 
 /** Says how each change went: done briefly, a refusal with the server's reason for longer. */

@@ -1,5 +1,7 @@
 import { Role } from '../../../domain/workflow';
 import { SessionUser } from '../../session/session-api';
+import { SessionApiActions } from '../../session/state/session.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { PeoplePageActions, UsersApiActions } from './users.actions';
 import { initialUsersState, usersFeature } from './users.feature';
 
@@ -43,7 +45,12 @@ describe('users feature', () => {
   it('adds a person once the server has them, and says who was added', () => {
     let state = reducer(
       loaded(),
-      PeoplePageActions.personAdded({ username: 'sam', role: 'editor', password: 'x'.repeat(10) }),
+      PeoplePageActions.personAdded({
+        username: 'sam',
+        role: 'editor',
+        password: 'x'.repeat(10),
+        displayName: null,
+      }),
     );
     expect(state.adding).toBeTrue();
     expect(state.ids).not.toContain('sam');
@@ -56,7 +63,12 @@ describe('users feature', () => {
     const state = reducer(
       reducer(
         loaded(),
-        PeoplePageActions.personAdded({ username: 'ada', role: 'admin', password: 'x' }),
+        PeoplePageActions.personAdded({
+          username: 'ada',
+          role: 'admin',
+          password: 'x',
+          displayName: null,
+        }),
       ),
       UsersApiActions.addFailed({ error: 'Taken.' }),
     );
@@ -77,5 +89,52 @@ describe('users feature', () => {
       UsersApiActions.accountSaved({ user: person('robin', 'fact_checker', true) }),
     );
     expect(state.entities['robin']?.disabled).toBeTrue();
+  });
+
+  it('renames at once and rolls back a refused new name', () => {
+    const robin = person('robin', 'fact_checker');
+    let state = reducer(
+      loaded(),
+      PeoplePageActions.accountChanged({ previous: robin, changes: { displayName: 'Robin A.' } }),
+    );
+    expect(state.entities['robin']?.displayName).toBe('Robin A.');
+    state = reducer(state, UsersApiActions.accountSaveFailed({ restore: robin, error: 'No.' }));
+    expect(state.entities['robin']?.displayName).toBe('robin');
+  });
+
+  it('follows changes made elsewhere and the signed-in person’s own new name', () => {
+    let state = reducer(
+      loaded(),
+      LiveActions.personChanged({ user: { ...person('ada', 'admin'), displayName: 'Ada L.' } }),
+    );
+    state = reducer(state, LiveActions.personChanged({ user: person('sam', 'editor') }));
+    state = reducer(
+      state,
+      UsersApiActions.ownNameSaved({
+        user: { ...person('robin', 'fact_checker'), displayName: 'Robin Ahmadi' },
+      }),
+    );
+    expect(
+      usersFeature.selectDisplayNames.projector(usersFeature.selectAll.projector(state)),
+    ).toEqual(
+      new Map([
+        ['ada', 'Ada L.'],
+        ['robin', 'Robin Ahmadi'],
+        ['sam', 'sam'],
+      ]),
+    );
+  });
+
+  it('forgets everyone when the session ends', () => {
+    for (const action of [
+      SessionApiActions.signedOut(),
+      SessionApiActions.sessionExpired({ returnUrl: '/' }),
+    ]) {
+      expect(reducer(loaded(), action)).toEqual(initialUsersState);
+    }
+  });
+
+  it('keeps what it shows when a background refresh fails', () => {
+    expect(reducer(loaded(), UsersApiActions.refreshFailed({ error: 'Down.' }))).toEqual(loaded());
   });
 });

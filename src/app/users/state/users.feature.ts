@@ -1,8 +1,15 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { SessionUser } from '../../session/session-api';
+import { SessionApiActions } from '../../session/state/session.actions';
+import { LiveActions } from '../../shell/state/live.actions';
 import { PeoplePageActions, UsersApiActions } from './users.actions';
 
+/**
+ * Everyone with an account, for every signed-in person: the People page manages
+ * them, the workspace assigns claims to them and shows their display names. Kept
+ * current by the change feed (`user.changed`) and reloaded on each connection.
+ */
 export interface UsersState extends EntityState<SessionUser> {
   readonly loading: boolean;
   /** Why the list could not be loaded; null when it was, or is on its way. */
@@ -63,12 +70,26 @@ export const usersFeature = createFeature({
     on(UsersApiActions.accountSaveFailed, (state, { restore }): UsersState =>
       usersAdapter.upsertOne(restore, state),
     ),
+    on(UsersApiActions.ownNameSaved, LiveActions.personChanged, (state, { user }): UsersState =>
+      usersAdapter.upsertOne(user, state),
+    ),
+    on(
+      SessionApiActions.signedOut,
+      SessionApiActions.sessionExpired,
+      (): UsersState => initialUsersState,
+    ),
   ),
   extraSelectors: ({ selectUsersState, selectLoading }) => {
     const { selectAll, selectTotal } = usersAdapter.getSelectors(selectUsersState);
     return {
       selectAll,
       selectTotal,
+      /** Username → display name, for the history, the notes and the assignee lists. */
+      selectDisplayNames: createSelector(
+        selectAll,
+        (users): ReadonlyMap<string, string> =>
+          new Map(users.map((user) => [user.username, user.displayName])),
+      ),
       /** Nothing to show yet: the first load is on its way. */
       selectFirstLoad: createSelector(
         selectLoading,

@@ -70,4 +70,17 @@ describe('live effects', () => {
       LiveActions.disconnected(),
     ]);
   });
+
+  it('passes on a changed account, such as a new display name', () => {
+    const user = {
+      username: 'robin',
+      displayName: 'Robin Ahmadi',
+      role: 'fact_checker' as const,
+      disabled: false,
+      createdAt: '2026-11-01T09:00:00Z',
+    };
+    feed.next(change({ type: 'user.changed', articleId: null, claimId: null, data: { user } }));
+    feed.next(change({ type: 'user.changed', articleId: null, claimId: null, data: {} }));
+    expect(emitted).toEqual([LiveActions.personChanged({ user })]);
+  });
 });

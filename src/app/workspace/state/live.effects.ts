@@ -30,6 +30,9 @@ export const followChanges = createEffect(
           return [LiveActions.disconnected()];
         }
         const { event } = message;
+        if (event.type === 'user.changed') {
+          return event.data.user ? [LiveActions.personChanged({ user: event.data.user })] : [];
+        }
         if (event.type === 'suggestion.changed' && event.articleId) {
           return [LiveActions.suggestionsChanged({ articleId: event.articleId })];
         }
