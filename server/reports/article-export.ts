@@ -109,6 +109,8 @@ export interface ExportedReport {
   readonly filter: FilterQuery;
   /** With `approvals`: the approved claims whose approval was made here or restored by an admin. */
   readonly publishable?: ReadonlySet<string>;
+  /** Username → display name of every account, for the readable formats. */
+  readonly displayNames: ReadonlyMap<string, string>;
 }
 
 type Db = Kysely<Database>;
@@ -234,6 +236,7 @@ export async function loadReport(
         notes: await notesOf(trx, claimIds),
         history: historyMode === 'none' ? () => [] : await historyOf(trx, claimIds, historyMode),
         approvals: options.approvals ? await approvalsOf(trx, claimIds) : undefined,
+        people: await trx.selectFrom('users').select(['username', 'display_name']).execute(),
         // The lossless file carries the suggestions and their decisions too.
         suggestions: historyMode === 'full' ? await allSuggestions(trx, articleId) : undefined,
       };
@@ -334,5 +337,6 @@ export async function loadReport(
     articleClaimCount: rows.length,
     filter: filterToQuery(applied),
     ...(data.approvals ? { publishable: data.approvals } : {}),
+    displayNames: new Map(data.people.map((person) => [person.username, person.display_name])),
   };
 }

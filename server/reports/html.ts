@@ -18,6 +18,7 @@ import {
   kindLabel,
   lastChange,
   oneLine,
+  personName,
   type ReportSummary,
   STANCE_LABELS,
   verdictLabel,
@@ -105,7 +106,8 @@ function countTable(heading: string, rows: readonly { label: string; count: numb
   return `<table><thead><tr><th>${heading}</th><th>Claims</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function claimSection(claim: ExportedClaim, index: number): string {
+function claimSection(report: ExportedReport, claim: ExportedClaim, index: number): string {
+  const name = (username: string) => personName(report, username);
   const stage =
     claim.stage === 'dismissed' && claim.dismissReason
       ? `${STAGE_LABELS[claim.stage]} (${DISMISS_REASON_LABELS[claim.dismissReason]})`
@@ -120,11 +122,11 @@ function claimSection(claim: ExportedClaim, index: number): string {
     facts.push(fact('Rationale', `<span class="text">${escapeHtml(claim.rationale)}</span>`));
   }
   if (claim.assignee) {
-    facts.push(fact('Assigned to', escapeHtml(claim.assignee)));
+    facts.push(fact('Assigned to', escapeHtml(name(claim.assignee))));
   }
   if (claim.stage === 'approved' && claim.approvedBy && claim.approvedAt) {
     facts.push(
-      fact('Approved', `by ${escapeHtml(claim.approvedBy)}, ${formatTime(claim.approvedAt)}`),
+      fact('Approved', `by ${escapeHtml(name(claim.approvedBy))}, ${formatTime(claim.approvedAt)}`),
     );
   }
 
@@ -144,9 +146,9 @@ function claimSection(claim: ExportedClaim, index: number): string {
       ? '<p>None.</p>'
       : `<ul>${claim.notes
           .map((note) => {
-            const who = `${escapeHtml(note.author)} (${ROLE_LABELS[note.authorRole]}), ${formatTime(note.createdAt)}`;
+            const who = `${escapeHtml(name(note.author))} (${ROLE_LABELS[note.authorRole]}), ${formatTime(note.createdAt)}`;
             return note.deletedAt
-              ? `<li class="deleted">Note deleted by ${escapeHtml(note.deletedBy ?? 'unknown')}, ` +
+              ? `<li class="deleted">Note deleted by ${escapeHtml(note.deletedBy ? name(note.deletedBy) : 'unknown')}, ` +
                   `${formatTime(note.deletedAt)} (written by ${who})</li>`
               : `<li><span class="when">${who}:</span> <span class="text">${escapeHtml(note.text)}</span></li>`;
           })
@@ -154,7 +156,7 @@ function claimSection(claim: ExportedClaim, index: number): string {
 
   const change = lastChange(claim);
   const changed = change
-    ? `<p class="when">Last change: ${escapeHtml(describeChange(change))}, ${formatTime(change.at)}` +
+    ? `<p class="when">Last change: ${escapeHtml(describeChange(report, change))}, ${formatTime(change.at)}` +
       `${change.note?.trim() ? `: <span class="text">${escapeHtml(change.note)}</span>` : ''}</p>`
     : '';
 
@@ -224,7 +226,7 @@ ${tables}
 </section>
 <section class="claims">
 <h2>Claims</h2>
-${claims.length === 0 ? '<p>No claims match this report.</p>' : claims.map(claimSection).join('\n')}
+${claims.length === 0 ? '<p>No claims match this report.</p>' : claims.map((claim, index) => claimSection(report, claim, index)).join('\n')}
 </section>
 </body>
 </html>

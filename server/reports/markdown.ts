@@ -18,6 +18,7 @@ import {
   kindLabel,
   lastChange,
   oneLine,
+  personName,
   type ReportSummary,
   STANCE_LABELS,
   verdictLabel,
@@ -88,7 +89,8 @@ function field(label: string, value: string): string {
 }
 
 /** A claim's section: blocks (heading, quote, paragraphs, lists) with a blank line between. */
-function claimSection(claim: ExportedClaim, index: number): string {
+function claimSection(report: ExportedReport, claim: ExportedClaim, index: number): string {
+  const name = (username: string) => personName(report, username);
   const stage =
     claim.stage === 'dismissed' && claim.dismissReason
       ? `${STAGE_LABELS[claim.stage]} (${DISMISS_REASON_LABELS[claim.dismissReason]})`
@@ -99,7 +101,7 @@ function claimSection(claim: ExportedClaim, index: number): string {
     field('Verdict', verdictLabel(claim.verdict)),
   ];
   if (claim.assignee) {
-    facts.push(field('Assigned to', escapeMarkdown(claim.assignee)));
+    facts.push(field('Assigned to', escapeMarkdown(name(claim.assignee))));
   }
   const blocks = [
     `### Claim ${index + 1}: ${escapeMarkdown(claim.id)}`,
@@ -111,7 +113,10 @@ function claimSection(claim: ExportedClaim, index: number): string {
   ];
   if (claim.approvedBy && claim.approvedAt && claim.stage === 'approved') {
     blocks.push(
-      field('Approved', `by ${escapeMarkdown(claim.approvedBy)}, ${formatTime(claim.approvedAt)}`),
+      field(
+        'Approved',
+        `by ${escapeMarkdown(name(claim.approvedBy))}, ${formatTime(claim.approvedAt)}`,
+      ),
     );
   }
   if (claim.rationale?.trim()) {
@@ -139,9 +144,9 @@ function claimSection(claim: ExportedClaim, index: number): string {
       ? 'None.'
       : claim.notes
           .map((note) => {
-            const who = `${escapeMarkdown(note.author)} (${ROLE_LABELS[note.authorRole]}), ${formatTime(note.createdAt)}`;
+            const who = `${escapeMarkdown(name(note.author))} (${ROLE_LABELS[note.authorRole]}), ${formatTime(note.createdAt)}`;
             return note.deletedAt
-              ? `- *Note deleted* by ${escapeMarkdown(note.deletedBy ?? 'unknown')}, ${formatTime(note.deletedAt)} (written by ${who})`
+              ? `- *Note deleted* by ${escapeMarkdown(note.deletedBy ? name(note.deletedBy) : 'unknown')}, ${formatTime(note.deletedAt)} (written by ${who})`
               : `- ${who}: ${escapeMarkdown(note.text, '  ')}`;
           })
           .join('\n'),
@@ -153,7 +158,7 @@ function claimSection(claim: ExportedClaim, index: number): string {
     blocks.push(
       field(
         'Last change',
-        `${escapeMarkdown(describeChange(change))}, ${formatTime(change.at)}${said}`,
+        `${escapeMarkdown(describeChange(report, change))}, ${formatTime(change.at)}${said}`,
       ),
     );
   }
@@ -210,7 +215,9 @@ export function renderMarkdown(report: ExportedReport, summary: ReportSummary): 
 
   blocks.push('## Claims');
   blocks.push(
-    claims.length === 0 ? 'No claims match this report.' : claims.map(claimSection).join('\n\n'),
+    claims.length === 0
+      ? 'No claims match this report.'
+      : claims.map((claim, index) => claimSection(report, claim, index)).join('\n\n'),
   );
   return `${blocks.join('\n\n')}\n`;
 }

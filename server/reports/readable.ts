@@ -4,10 +4,11 @@
  * and wording, and which links they make.
  */
 import type { ArticleFileHistoryEntry } from '../../src/domain/article-file';
-import { CLAIM_KIND_LABELS, type Stance } from '../../src/domain/claim';
+import { CLAIM_KIND_LABELS, isWebUrl, type Stance } from '../../src/domain/claim';
 import { type FilterQuery, filterFromQuery } from '../../src/domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS, type Verdict } from '../../src/domain/verdicts';
-import { ACTION_PAST_TENSE, isAction, STAGE_LABELS, STAGES } from '../../src/domain/workflow';
+import { describeEntry } from '../../src/domain/history-wording';
+import { STAGE_LABELS, STAGES } from '../../src/domain/workflow';
 import type { ExportedClaim, ExportedReport } from './article-export';
 
 export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
@@ -18,14 +19,7 @@ export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
 
 /** The normalised address of an http(s) URL, or null: only such URLs become links. */
 export function webHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname
-      ? parsed.href
-      : null;
-  } catch {
-    return null;
-  }
+  return isWebUrl(url) ? new URL(url).href : null;
 }
 
 /** A single-line field (headline, outlet, source title) on one line, however it was stored. */
@@ -130,42 +124,28 @@ export function summarise(report: ExportedReport, me: string, generatedAt: strin
       label: v === 'none' ? 'No verdict yet' : verdictLabel(v),
       count: verdictCounts.get(v) ?? 0,
     })),
-    checkedBy: distinct(claims.map((c) => c.submittedBy)),
-    approvedBy: distinct(approved.map((c) => c.approvedBy)),
+    checkedBy: distinct(claims.map((c) => c.submittedBy)).map((u) => personName(report, u)),
+    approvedBy: distinct(approved.map((c) => c.approvedBy)).map((u) => personName(report, u)),
     firstApprovedAt: approvalTimes[0] ?? null,
     lastApprovedAt: approvalTimes.at(-1) ?? null,
     lastUpdatedAt: updateTimes.at(-1) ?? null,
-    filter: describeFilter(report.filter, me),
+    filter: describeFilter(report.filter, personName(report, me)),
     generatedAt,
-    generatedBy: me,
+    generatedBy: personName(report, me),
   };
 }
 
-const OTHER_ACTIONS: Readonly<Record<string, string>> = {
-  import: 'imported',
-  create: 'created',
-  update: 'edited',
-  evidence_add: 'added evidence to',
-  evidence_update: 'edited evidence of',
-  evidence_remove: 'removed evidence from',
-  note_add: 'added a note to',
-  note_delete: 'deleted a note on',
-};
+/** A username as people know it: the account's display name, or the name as stored. */
+export function personName(report: ExportedReport, username: string): string {
+  return report.displayNames.get(username) ?? username;
+}
 
-/**
- * "dana approved the claim". Only the action and who: the entry's before and
- * after can hold a deleted note's text, which the readable reports leave out.
- */
-export function describeChange(entry: ArticleFileHistoryEntry): string {
-  if (entry.action === 'import' && entry.actor === 'import') {
-    return 'imported from a file';
-  }
-  const verb = isAction(entry.action)
-    ? ACTION_PAST_TENSE[entry.action]
-    : Object.hasOwn(OTHER_ACTIONS, entry.action)
-      ? OTHER_ACTIONS[entry.action]
-      : entry.action;
-  return `${entry.actor} ${verb} the claim`;
+/** "Dana Reyes approved the claim as False": the same wording as the dashboard's history. */
+export function describeChange(report: ExportedReport, entry: ArticleFileHistoryEntry): string {
+  return describeEntry(
+    { actor: entry.actor, action: entry.action, after: entry.after ?? null },
+    (username) => personName(report, username),
+  );
 }
 
 export function lastChange(claim: ExportedClaim): ArticleFileHistoryEntry | null {

@@ -514,6 +514,29 @@ describe('reports', () => {
       assert.doesNotMatch(html, /<script/i);
     });
 
+    it('names people by their display names and words the last change as the dashboard does', async () => {
+      const rename = (displayName: string) =>
+        h.as('ada', { method: 'PATCH', url: '/api/users/dana', payload: { displayName } });
+      assert.equal((await rename('Dana Reyes')).statusCode, 200);
+      try {
+        const markdown = md.parse((await get('format=md')).body, {});
+        const texts = markdown
+          .filter((t) => t.type === 'inline')
+          .map((t) => inlineText(t.children));
+        assert.ok(texts.some((t) => /^Approved: by Dana Reyes, /.test(t)));
+        assert.ok(
+          texts.some((t) => /^Last change: Dana Reyes approved the claim as False, /.test(t)),
+        );
+        const html = (await get('format=html')).body;
+        assert.match(html, /Dana Reyes approved the claim as False/);
+        // The lossless JSON keeps the account names: they are data, not wording.
+        const file = JSON.parse((await get('format=json')).body) as ArticleFile;
+        assert.equal(file.claims.find((c) => c.id === ids.checked)?.approvedBy, 'dana');
+      } finally {
+        assert.equal((await rename('dana')).statusCode, 200);
+      }
+    });
+
     it('links only http(s) URLs', async () => {
       const tokens = md.parse((await get('format=md')).body, {});
       const hrefs = tokens

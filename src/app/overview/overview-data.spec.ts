@@ -54,4 +54,14 @@ describe('overview data', () => {
       ['a', 'an editor other than casey'],
     ]);
   });
+
+  it('names people by their display names where known', () => {
+    const names = new Map([['casey', 'Casey Ortiz']]);
+    const nameOf = (username: string) => names.get(username) ?? username;
+    expect(waitingClaims(claims, nameOf).map((w) => w.waitingFor)).toEqual([
+      'Casey Ortiz',
+      'an editor other than robin',
+      'an editor other than Casey Ortiz',
+    ]);
+  });
 });

@@ -58,15 +58,20 @@ export function verdictBars(claims: readonly ClaimSummary[]): Bar[] {
 }
 
 /** Claims waiting on someone: reviews for an editor, requested changes for their checker. */
-export function waitingClaims(claims: readonly ClaimSummary[]): WaitingClaim[] {
+export function waitingClaims(
+  claims: readonly ClaimSummary[],
+  nameOf: (username: string) => string = (username) => username,
+): WaitingClaim[] {
   return claims
     .filter((c) => c.stage === 'in_review' || c.stage === 'changes_requested')
     .map((claim) => ({
       claim,
       waitingFor:
         claim.stage === 'in_review'
-          ? `an editor other than ${claim.submittedBy ?? 'the submitter'}`
-          : (claim.assignee ?? 'whoever picks it up'),
+          ? `an editor other than ${claim.submittedBy ? nameOf(claim.submittedBy) : 'the submitter'}`
+          : claim.assignee
+            ? nameOf(claim.assignee)
+            : 'whoever picks it up',
     }))
     .sort((a, b) => a.claim.updatedAt.localeCompare(b.claim.updatedAt));
 }

@@ -6,6 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { usersFeature } from '../users/state/users.feature';
 import { ArticleDetail, ClaimSummary } from '../../domain/claim';
 import { claimsFeature } from '../workspace/state/claims.feature';
 import { claimFixture } from '../workspace/state/claims.feature.spec';
@@ -39,6 +40,7 @@ describe('Overview', () => {
             { selector: claimsFeature.selectAll, value: state.claims ?? [] },
             { selector: claimsFeature.selectLoading, value: state.loading ?? false },
             { selector: claimsFeature.selectError, value: state.error ?? null },
+            { selector: usersFeature.selectDisplayNames, value: new Map() },
           ],
         }),
       ],

@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '../../domain/workflow';
 import { ReportMenu } from '../reports/report-menu';
 import { claimsFeature } from '../workspace/state/claims.feature';
 import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
+import { usersFeature } from '../users/state/users.feature';
 import { OverviewPageActions } from './state/overview.actions';
 
 /** An article at a glance: claims per stage and per verdict, and what waits on whom. */
@@ -146,7 +147,11 @@ export class Overview {
     { title: 'Claims per stage', bars: stageBars(this.claims()) },
     { title: 'Claims per verdict', bars: verdictBars(this.claims()) },
   ]);
-  protected readonly waiting = computed(() => waitingClaims(this.claims()));
+  private readonly displayNames = this.store.selectSignal(usersFeature.selectDisplayNames);
+  protected readonly waiting = computed(() => {
+    const names = this.displayNames();
+    return waitingClaims(this.claims(), (username) => names.get(username) ?? username);
+  });
 
   constructor() {
     effect(() => this.store.dispatch(OverviewPageActions.opened({ articleId: this.articleId() })));

@@ -99,6 +99,13 @@ describe('ClaimsTable', () => {
     });
   }
 
+  it('shows the assignee by display name where known', async () => {
+    const { fixture, root } = await render(1400);
+    fixture.componentRef.setInput('displayNames', new Map([['casey', 'Casey Ortiz']]));
+    await fixture.whenStable();
+    expect(root.querySelector('#claim-row-c1 .assignee')?.textContent).toContain('Casey Ortiz');
+  });
+
   it('says when a claim changed relatively, with the exact time to hover or hear', async () => {
     const { root } = await render(740);
     const recent = root.querySelector('#claim-row-c1 time')!;

@@ -62,6 +62,8 @@ export class ClaimsTable {
   readonly selectedId = input<string | null>(null);
   readonly sort = input<SortKey>('position');
   readonly descending = input(false);
+  /** Username → display name; people not in it show as their username. */
+  readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
   readonly selected = output<string>();
   readonly sortChanged = output<{ sort: SortKey; descending: boolean }>();
 

@@ -1,4 +1,4 @@
-import { changedFields, describeValue, findingOf, listFields, rebase } from './finding-draft';
+import { changedFields, describeValue, findingOf, rebase } from './finding-draft';
 import { claimFixture } from './state/claims.feature.spec';
 
 describe('finding draft', () => {
@@ -40,8 +40,5 @@ describe('finding draft', () => {
     expect(describeValue('verdict', finding)).toBe('Mostly true');
     expect(describeValue('kind', finding)).toBe('Attribution / quote');
     expect(describeValue('assignee', { ...finding, assignee: null })).toBe('Nobody');
-    expect(listFields(['verdict'])).toBe('verdict');
-    expect(listFields(['verdict', 'rationale'])).toBe('verdict and rationale');
-    expect(listFields(['kind', 'verdict', 'rationale'])).toBe('kind, verdict and rationale');
   });
 });

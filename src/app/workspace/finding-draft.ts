@@ -1,6 +1,5 @@
 import { CLAIM_KIND_LABELS, ClaimKind, ClaimSummary } from '../../domain/claim';
 import { VERDICT_DEFINITIONS, Verdict } from '../../domain/verdicts';
-import { FIELD_LABELS } from '../../domain/workflow';
 import { ClaimPatch } from './claims-api';
 
 /** The claim fields a person edits in the finding form. */
@@ -116,16 +115,4 @@ export function describeValue(
     case 'statement':
       return finding.statement;
   }
-}
-
-/** "verdict", "verdict and rationale", "kind, verdict and rationale". */
-export function listFields(fields: readonly string[]): string {
-  const labels = fields.map((field) =>
-    Object.hasOwn(FIELD_LABELS, field)
-      ? FIELD_LABELS[field as keyof typeof FIELD_LABELS]
-      : field.replace(/_/g, ' '),
-  );
-  return labels.length <= 1
-    ? (labels[0] ?? '')
-    : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

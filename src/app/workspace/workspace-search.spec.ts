@@ -6,6 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { provideEffects } from '@ngrx/effects';
 import { provideRouterStore, routerReducer } from '@ngrx/router-store';
 import { provideState, provideStore, Store } from '@ngrx/store';
+import { usersFeature } from '../users/state/users.feature';
 import { ArticleDetail } from '../../domain/claim';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { sessionFeature } from '../session/state/session.feature';
@@ -51,6 +52,7 @@ describe('Workspace search, typed fast while the URL catches up', () => {
         provideState(claimsFeature),
         provideState(claimDetailFeature),
         provideState(suggestionsFeature),
+        provideState(usersFeature),
         provideEffects({ syncFilterToUrl }),
         provideRouterStore(),
         provideHttpClient(),

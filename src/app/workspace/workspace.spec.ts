@@ -8,6 +8,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { usersFeature } from '../users/state/users.feature';
 import { ArticleDetail, ClaimSummary } from '../../domain/claim';
 import { ClaimFilter, EMPTY_FILTER } from '../../domain/claim-filter';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
@@ -78,6 +79,7 @@ describe('Workspace', () => {
             { selector: claimsFeature.selectError, value: null },
             { selector: sessionFeature.selectIsEditor, value: true },
             { selector: suggestionsFeature.selectOpenCount, value: 0 },
+            { selector: usersFeature.selectDisplayNames, value: new Map() },
           ],
         }),
       ],

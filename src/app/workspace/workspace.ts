@@ -28,6 +28,7 @@ import { markClasses, markDetails, segmentArticle } from './article-segments';
 import { ArticleText } from './article-text';
 import { ClaimFilters } from './claim-filters';
 import { ClaimPanel } from './claim-panel';
+import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table';
 import { Shortcuts } from './shortcuts';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
@@ -66,6 +67,8 @@ export class Workspace {
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
+  /** For the table's assignee column. */
+  protected readonly displayNames = this.store.selectSignal(usersFeature.selectDisplayNames);
   /** Route parameter. */
   readonly articleId = input.required<string>();
   /** Query parameter `claim`: the open claim, so that a link opens it. */
