@@ -5,21 +5,18 @@
  * COMMIT fails them all, and an acknowledged write survives SIGKILL.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { type Generated, Kysely, sql } from 'kysely';
-import type { ClaimSummary } from '../../src/domain/claim';
-import { PROJECT_ROOT } from '../config';
 import {
   GroupCommitDialect,
   type GroupCommitOptions,
   StatementCache,
 } from '../database/group-commit';
-import { SEED_ARTICLE, startApp, withCast } from './harness';
+import { spawnServer, startApp, withCast } from './harness';
 
 interface TestDb {
   items: { id: Generated<number>; label: string };
@@ -328,37 +325,7 @@ describe('group commit', () => {
     const setup = await startApp({ dir: killDir });
     await withCast(setup);
     await setup.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        CLAIMDESK_DB: join(killDir, 'claimdesk.db'),
-        LOG_LEVEL: 'warn',
-        CLAIMDESK_STATIC_DIR: killDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /running at (http:\/\/\S+)/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
-    const login = await fetch(`${address}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'casey', password: 'correct horse battery' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const claims = (await (
-      await fetch(`${address}/api/articles/${SEED_ARTICLE}/claims`, { headers: { cookie } })
-    ).json()) as ClaimSummary[];
-
+    const { address, child, exited, cookie, claims } = await spawnServer(killDir);
     // 60 appends at once; the server is killed as soon as 20 are acknowledged, with
     // the others anywhere between not sent, in a batch and committed. Every 201
     // received, before or after the kill, must be in the database.

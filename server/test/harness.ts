@@ -1,8 +1,10 @@
 /** A Claimdesk app on a throwaway database, with signed-in users, for app.inject() tests. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { ClaimSummary } from '../../src/domain/claim';
 import type { Role, Stage } from '../../src/domain/workflow';
 import app from '../app';
 import { hashPassword } from '../auth/password';
@@ -115,4 +117,54 @@ export async function withCast(harness: Harness): Promise<void> {
 
 export function json<T>(response: LightMyRequestResponse): T {
   return JSON.parse(response.body) as T;
+}
+
+/** The real server in a process of its own, for the tests that kill it. */
+export interface ServerProcess {
+  readonly address: string;
+  readonly child: ChildProcess;
+  /** Settles when the process has exited. */
+  readonly exited: Promise<unknown>;
+  /** The session cookie of `casey` (the cast's fact-checker). */
+  readonly cookie: string;
+  /** The seed article's claims, as casey sees them. */
+  readonly claims: ClaimSummary[];
+}
+
+/**
+ * Starts server/server.ts on the database in `dir` (set up with `withCast`
+ * beforehand), waits until it listens and signs casey in.
+ */
+export async function spawnServer(dir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      CLAIMDESK_DB: join(dir, 'claimdesk.db'),
+      LOG_LEVEL: 'warn',
+      CLAIMDESK_STATIC_DIR: dir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const address = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const login = await fetch(`${address}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'casey', password: PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const claims = (await (
+    await fetch(`${address}/api/articles/${SEED_ARTICLE}/claims`, { headers: { cookie } })
+  ).json()) as ClaimSummary[];
+  return { address, child, exited, cookie, claims };
 }

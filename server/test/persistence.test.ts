@@ -1,13 +1,11 @@
 /** Work survives a restart and a re-import; the import never overwrites. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ArticleSummary, ClaimDetail, ClaimSummary } from '../../src/domain/claim';
-import { PROJECT_ROOT } from '../config';
-import { json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { json, SEED_ARTICLE, spawnServer, startApp, withCast } from './harness';
 
 describe('persistence', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-persist-'));
@@ -60,35 +58,7 @@ describe('persistence', () => {
     const setup = await startApp({ dir: killDir });
     await withCast(setup);
     await setup.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        CLAIMDESK_DB: join(killDir, 'claimdesk.db'),
-        LOG_LEVEL: 'warn',
-        CLAIMDESK_STATIC_DIR: killDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /running at (http:\/\/\S+)/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
-    const login = await fetch(`${address}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'casey', password: 'correct horse battery' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const claims = (await (
-      await fetch(`${address}/api/articles/${SEED_ARTICLE}/claims`, { headers: { cookie } })
-    ).json()) as ClaimSummary[];
+    const { address, child, exited, cookie, claims } = await spawnServer(killDir);
     const acknowledged: string[] = [];
     for (let i = 0; i < 20; i += 1) {
       const response = await fetch(`${address}/api/claims/${claims[i % claims.length].id}/notes`, {
@@ -99,7 +69,7 @@ describe('persistence', () => {
       if (response.status === 201) acknowledged.push(`note ${i}`);
     }
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
     assert.equal(acknowledged.length, 20);
     const after = await startApp({ dir: killDir });
     const stored = await after.app.db.selectFrom('notes').select('text').execute();
