@@ -2,7 +2,8 @@
  * Schema migrations, in the repository and applied on start. Kysely's schema
  * builder keeps them portable to PostgreSQL; append, never edit, a migration.
  */
-import { Kysely, Migration, MigrationProvider, Migrator } from 'kysely';
+import { Kysely, Migration, MigrationProvider, Migrator, sql } from 'kysely';
+import { ACTIONS } from '../../src/domain/workflow';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -164,6 +165,38 @@ const migrations: Record<string, Migration> = {
         .createTable('suggestion_runs')
         .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id'))
         .addColumn('generated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0003_desk': {
+    async up(db: Kysely<unknown>) {
+      // Deadlines, time in stage, who made the claim and how it will be published.
+      await db.schema.alterTable('claims').addColumn('due_at', 'text').execute();
+      await db.schema
+        .alterTable('claims')
+        .addColumn('stage_since', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.alterTable('claims').addColumn('claimant', 'text').execute();
+      await db.schema
+        .alterTable('claims')
+        .addColumn('claimant_type', 'text', (c) => c.notNull().defaultTo('Person'))
+        .execute();
+      await db.schema.alterTable('claims').addColumn('claim_date', 'text').execute();
+      await db.schema.alterTable('claims').addColumn('summary', 'text').execute();
+      // A claim's stage began with its last workflow action, else when it was created.
+      await sql`update claims set stage_since = coalesce(
+          (select max(h.at) from history h
+            where h.claim_id = claims.id and h.action in (${sql.join(
+              ACTIONS.map((action) => sql.lit(action)),
+            )})),
+          created_at)`.execute(db);
+      await db.schema
+        .alterTable('articles')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .alterTable('articles')
+        .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     },
   },

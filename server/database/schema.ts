@@ -39,6 +39,9 @@ export interface ArticlesTable {
   created_at: string;
   updated_at: string;
   created_by: string | null;
+  version: Generated<number>;
+  /** 0 or 1. */
+  archived: Generated<number>;
 }
 
 export interface ClaimsTable {
@@ -57,6 +60,12 @@ export interface ClaimsTable {
   dismiss_reason: string | null;
   approved_by: string | null;
   approved_at: string | null;
+  due_at: string | null;
+  stage_since: string;
+  claimant: string | null;
+  claimant_type: Generated<string>;
+  claim_date: string | null;
+  summary: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -157,6 +157,14 @@ function claimRecord(claim: ArticleFileClaim, id: string, context: RecordContext
       reset || claim.updatedBy === undefined
         ? (context.importer?.username ?? null)
         : claim.updatedBy,
+    // What the claim is (who said it, when, its published form) travels with it;
+    // the desk's planning (deadline, time in stage) only with a restore.
+    dueAt: reset ? null : (claim.dueAt ?? null),
+    stageSince: reset ? at : (claim.stageSince ?? claim.updatedAt ?? claim.createdAt ?? at),
+    claimant: claim.claimant ?? null,
+    claimantType: claim.claimantType ?? ('Person' as const),
+    claimDate: claim.claimDate ?? null,
+    summary: claim.summary ?? null,
   };
 }
 

@@ -73,6 +73,8 @@ function toSummary(row: ArticleRow, counts: Counts | undefined): ArticleSummary 
     verdictCounts: c.verdict,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
+    archived: row.archived === 1,
   };
 }
 

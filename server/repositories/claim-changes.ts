@@ -313,6 +313,7 @@ export async function transitionClaim(
       stage: outcome.stage,
       assignee: outcome.assignee,
       submitted_by: outcome.submittedBy,
+      ...(outcome.stage !== claim.stage ? { stage_since: at } : {}),
       ...(input.action === 'dismiss' ? { dismiss_reason: input.reason ?? null } : {}),
       ...(input.action === 'restore' ? { dismiss_reason: null } : {}),
       ...(input.action === 'approve' ? { approved_by: actor.username, approved_at: at } : {}),

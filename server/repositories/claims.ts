@@ -1,6 +1,12 @@
 /** Claims: reads, and every change written together with its history and event. */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { ClaimDetail, ClaimKind, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
+import type {
+  ClaimantType,
+  ClaimDetail,
+  ClaimKind,
+  ClaimSummary,
+  HistoryEntry,
+} from '../../src/domain/claim';
 import type { Verdict } from '../../src/domain/verdicts';
 import {
   ACTIONS,
@@ -56,6 +62,12 @@ export function toClaimSummary(row: ClaimWithCounts): ClaimSummary {
     assignee: row.assignee,
     submittedBy: row.submitted_by,
     dismissReason: row.dismiss_reason as DismissReason | null,
+    dueAt: row.due_at,
+    stageSince: row.stage_since,
+    claimant: row.claimant,
+    claimantType: row.claimant_type as ClaimantType,
+    claimDate: row.claim_date,
+    summary: row.summary,
     evidenceCount: Number(row.evidence_count ?? 0),
     noteCount: Number(row.note_count ?? 0),
     version: row.version,
@@ -244,6 +256,12 @@ export interface RestoredClaimFields {
   readonly createdAt?: string;
   readonly updatedAt?: string;
   readonly updatedBy?: string | null;
+  readonly dueAt?: string | null;
+  readonly stageSince?: string;
+  readonly claimant?: string | null;
+  readonly claimantType?: ClaimantType;
+  readonly claimDate?: string | null;
+  readonly summary?: string | null;
 }
 
 export async function insertClaim(
@@ -270,6 +288,12 @@ export async function insertClaim(
       dismiss_reason: claim.dismissReason ?? null,
       approved_by: claim.approvedBy ?? null,
       approved_at: claim.approvedAt ?? null,
+      due_at: claim.dueAt ?? null,
+      stage_since: claim.stageSince ?? claim.updatedAt ?? claim.createdAt ?? at,
+      claimant: claim.claimant ?? null,
+      claimant_type: claim.claimantType ?? 'Person',
+      claim_date: claim.claimDate ?? null,
+      summary: claim.summary ?? null,
       version: claim.version ?? 1,
       created_at: claim.createdAt ?? at,
       updated_at: claim.updatedAt ?? claim.createdAt ?? at,
@@ -290,6 +314,12 @@ export interface ClaimChanges {
   dismiss_reason?: DismissReason | null;
   approved_by?: string | null;
   approved_at?: string | null;
+  due_at?: string | null;
+  stage_since?: string;
+  claimant?: string | null;
+  claimant_type?: ClaimantType;
+  claim_date?: string | null;
+  summary?: string | null;
 }
 
 /**

@@ -1,21 +1,10 @@
 /** The change feed: every change is written here in its own transaction, then pushed live. */
 import type { Kysely } from 'kysely';
+import type { ChangeType } from '../../src/domain/change-event';
 import type { Database, EventRow } from '../database/schema';
 import { now } from './time';
 
-export type ChangeType =
-  | 'article.created'
-  | 'claim.created'
-  | 'claim.updated'
-  | 'evidence.changed'
-  | 'note.changed'
-  /** A suggestion was accepted or rejected; data: `{ suggestionId, status }`. */
-  | 'suggestion.changed'
-  /**
-   * An account was added or changed (display name, role, disabled); data:
-   * `{ user }`, the account as the API shows it. No article or claim.
-   */
-  | 'user.changed';
+export type { ChangeType };
 
 export interface ChangeEvent {
   readonly id: number;

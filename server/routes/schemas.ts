@@ -1,5 +1,5 @@
 /** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
-import { CLAIM_KINDS, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { CLAIM_KINDS, CLAIMANT_TYPES, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
 import { DISPLAY_NAME_MAX_LENGTH } from '../../src/domain/people';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
@@ -103,6 +103,8 @@ const articleSummaryProperties = {
   verdictCounts: countsOf([...VERDICTS, 'none']),
   createdAt: { type: 'string' },
   updatedAt: { type: 'string' },
+  version: { type: 'integer' },
+  archived: { type: 'boolean' },
 };
 
 export const articleSummarySchema = {
@@ -137,6 +139,12 @@ const claimSummaryProperties = {
   assignee: nullable({ type: 'string' }),
   submittedBy: nullable({ type: 'string' }),
   dismissReason: nullable({ type: 'string', enum: [...DISMISS_REASONS] }),
+  dueAt: nullable({ type: 'string' }),
+  stageSince: { type: 'string' },
+  claimant: nullable({ type: 'string' }),
+  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
+  claimDate: nullable({ type: 'string' }),
+  summary: nullable({ type: 'string' }),
   evidenceCount: { type: 'integer' },
   noteCount: { type: 'integer' },
   version: { type: 'integer' },

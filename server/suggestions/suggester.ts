@@ -3,7 +3,8 @@
  * asserting clauses) scored for check-worthiness; those at or above the
  * threshold are offered to the editor, who alone turns one into a claim.
  */
-import type { ClaimKind, Heading } from '../../src/domain/claim';
+import type { Heading } from '../../src/domain/claim';
+import type { Suggestion } from '../../src/domain/suggestion';
 import { clauses } from './clauses';
 import { parseParagraph, type Sentence, type Token } from './parse';
 import { scoreClause } from './score';
@@ -11,15 +12,11 @@ import { scoreClause } from './score';
 /** Below this a clause is not worth an editor's attention. */
 export const SUGGESTION_THRESHOLD = 0.3;
 
-export interface SuggestedSpan {
-  /** UTF-16 offsets into the text: `text.slice(start, end) === quote`. */
-  readonly start: number;
-  readonly end: number;
-  readonly quote: string;
-  readonly score: number;
-  readonly reasons: readonly string[];
-  readonly suggestedKind: ClaimKind;
-}
+/** A span the suggester found, before it is stored as a suggestion. */
+export type SuggestedSpan = Pick<
+  Suggestion,
+  'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind'
+>;
 
 /** Every scored clause, threshold or not; for tests and tuning. */
 export interface ScoredSpan extends SuggestedSpan {

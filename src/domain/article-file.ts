@@ -7,8 +7,8 @@
  * (timestamps, approvals, tombstones, history) are what the JSON report adds
  * so that exporting and importing back loses nothing.
  */
-import { ClaimKind, Heading, SourceType, Stance } from './claim';
-import { SuggestionStatus } from './suggestion';
+import { ClaimantType, ClaimKind, Heading, SourceType, Stance } from './claim';
+import { Suggestion } from './suggestion';
 import { Verdict } from './verdicts';
 import { DismissReason, Role, Stage } from './workflow';
 
@@ -76,25 +76,19 @@ export interface ArticleFileClaim {
   readonly createdAt?: string;
   readonly updatedAt?: string;
   readonly updatedBy?: string | null;
+  readonly dueAt?: string | null;
+  readonly stageSince?: string;
+  readonly claimant?: string | null;
+  readonly claimantType?: ClaimantType;
+  /** YYYY-MM-DD. */
+  readonly claimDate?: string | null;
+  readonly summary?: string | null;
   /** Oldest first. Absent in hand-written files; the import then records one entry. */
   readonly history?: readonly ArticleFileHistoryEntry[];
 }
 
-/** A claim suggestion with the editors' decision on it (JSON report only). */
-export interface ArticleFileSuggestion {
-  readonly start: number;
-  readonly end: number;
-  readonly quote: string;
-  readonly score: number;
-  readonly reasons: readonly string[];
-  readonly suggestedKind: ClaimKind;
-  readonly status: SuggestionStatus;
-  /** A claim of the same file, or null. */
-  readonly claimId: string | null;
-  readonly decidedBy: string | null;
-  readonly decidedAt: string | null;
-  readonly createdAt: string;
-}
+/** A claim suggestion with the editors' decision on it (JSON report only): ids come from the file. */
+export type ArticleFileSuggestion = Omit<Suggestion, 'id' | 'articleId'>;
 
 export interface ArticleFile {
   readonly $schema?: string;

@@ -30,6 +30,16 @@ export type Stance = (typeof STANCES)[number];
 export const SOURCE_TYPES = ['primary', 'secondary'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+/** Who made a claim, as schema.org names the author of a ClaimReview's item. */
+export const CLAIMANT_TYPES = ['Person', 'Organization'] as const;
+export type ClaimantType = (typeof CLAIMANT_TYPES)[number];
+
+/** Field limits, in characters: one rule for the dashboard's forms and the server's schemas. */
+export const CLAIMANT_MAX_LENGTH = 200;
+export const SUMMARY_MAX_LENGTH = 200;
+/** A statement longer than this reads badly as a published claim: the UI asks for a summary. */
+export const SUMMARY_ADVISED_ABOVE = 75;
+
 export interface Heading {
   /** 0-based line index in the article text. */
   readonly line: number;
@@ -49,6 +59,10 @@ export interface ArticleMetadata {
 }
 
 export interface ArticleSummary extends ArticleMetadata {
+  /** Bumped on every change to the metadata or archive state; `PATCH` needs it in If-Match. */
+  readonly version: number;
+  /** An archived article leaves the lists, queues and search; its claims are read-only. */
+  readonly archived: boolean;
   readonly claimCount: number;
   readonly stageCounts: Readonly<Record<Stage, number>>;
   /** Counts per verdict; `none` counts claims without a verdict yet. */
@@ -77,6 +91,17 @@ export interface ClaimSummary {
   readonly assignee: string | null;
   readonly submittedBy: string | null;
   readonly dismissReason: DismissReason | null;
+  /** ISO 8601 date-time by which the check is due, or null. */
+  readonly dueAt: string | null;
+  /** When the claim entered its current stage (read-only). */
+  readonly stageSince: string;
+  /** Who made the claim ("Vladimir Putin"), or null when not yet said. */
+  readonly claimant: string | null;
+  readonly claimantType: ClaimantType;
+  /** YYYY-MM-DD: when the claim was made. */
+  readonly claimDate: string | null;
+  /** The claim as it will be published (ClaimReview's claimReviewed), at most SUMMARY_MAX_LENGTH. */
+  readonly summary: string | null;
   readonly evidenceCount: number;
   readonly noteCount: number;
   readonly version: number;

@@ -187,6 +187,14 @@ describe('field editing rules', () => {
     rationale: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
     assignee: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested', 'in_review'] },
     evidence: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
+    dueAt: {
+      roles: EDITORIAL,
+      stages: ['new', 'researching', 'changes_requested', 'in_review'],
+    },
+    claimant: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
+    claimantType: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
+    claimDate: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
+    summary: { roles: EVERYONE, stages: ['new', 'researching', 'changes_requested'] },
   };
 
   for (const field of EDITABLE_FIELDS) {

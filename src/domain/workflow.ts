@@ -146,7 +146,8 @@ export type RefusalCode =
   | 'needs_note'
   | 'needs_reason'
   | 'field_role'
-  | 'field_locked';
+  | 'field_locked'
+  | 'archived';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -316,6 +317,31 @@ export function isSettled(stage: Stage): boolean {
   return stage === 'approved' || stage === 'dismissed';
 }
 
+/** A claim is overdue once its due time has passed and its check is not settled. */
+export function isOverdue(
+  claim: { readonly dueAt: string | null; readonly stage: Stage },
+  now: Date | number = Date.now(),
+): boolean {
+  if (claim.dueAt === null || isSettled(claim.stage)) {
+    return false;
+  }
+  const due = Date.parse(claim.dueAt);
+  return !Number.isNaN(due) && due < +now;
+}
+
+/** The refusal for any change to a claim of an archived article. */
+export const ARCHIVED_REFUSAL: Refusal = {
+  code: 'archived',
+  message: 'This article is archived, so its claims are read-only: un-archive it first.',
+};
+
+/** Only editors and admins change an article's metadata or archive it. */
+export function canEditArticle(actor: Actor): Decision {
+  return isEditorial(actor.role)
+    ? ALLOWED
+    : refuse('role', 'Only an editor can change or archive an article.');
+}
+
 /** Claim fields people edit directly (the stage moves only through actions). */
 export const EDITABLE_FIELDS = [
   'statement',
@@ -324,6 +350,11 @@ export const EDITABLE_FIELDS = [
   'rationale',
   'assignee',
   'evidence',
+  'dueAt',
+  'claimant',
+  'claimantType',
+  'claimDate',
+  'summary',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -334,7 +365,17 @@ export const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
   rationale: 'rationale',
   assignee: 'assignee',
   evidence: 'evidence',
+  dueAt: 'due date',
+  claimant: 'claimant',
+  claimantType: 'claimant type',
+  claimDate: 'claim date',
+  summary: 'summary',
 };
+
+/** The fields of the finding beside the verdict: who said it, when, and how it will be published. */
+const FINDING_OPEN_STAGES: readonly Stage[] = ['new', 'researching', 'changes_requested'];
+/** Deadlines matter until the check is settled. */
+const UNSETTLED_STAGES: readonly Stage[] = ['new', 'researching', 'changes_requested', 'in_review'];
 
 /** What the claim says is an editor's call; the finding is the researcher's. */
 const FIELD_ROLES: Readonly<Record<EditableField, readonly Role[]>> = {
@@ -344,6 +385,12 @@ const FIELD_ROLES: Readonly<Record<EditableField, readonly Role[]>> = {
   rationale: RESEARCH_ROLES,
   assignee: RESEARCH_ROLES,
   evidence: RESEARCH_ROLES,
+  // Deadlines are the desk's planning: editors set them.
+  dueAt: EDITORIAL_ROLES,
+  claimant: RESEARCH_ROLES,
+  claimantType: RESEARCH_ROLES,
+  claimDate: RESEARCH_ROLES,
+  summary: RESEARCH_ROLES,
 };
 
 /**
@@ -357,7 +404,12 @@ const FIELD_OPEN_STAGES: Readonly<Record<EditableField, readonly Stage[]>> = {
   verdict: ['new', 'researching', 'changes_requested'],
   rationale: ['new', 'researching', 'changes_requested'],
   assignee: ['new', 'researching', 'changes_requested', 'in_review'],
-  evidence: ['new', 'researching', 'changes_requested'],
+  evidence: FINDING_OPEN_STAGES,
+  dueAt: UNSETTLED_STAGES,
+  claimant: FINDING_OPEN_STAGES,
+  claimantType: FINDING_OPEN_STAGES,
+  claimDate: FINDING_OPEN_STAGES,
+  summary: FINDING_OPEN_STAGES,
 };
 
 export function canEditField(
@@ -373,11 +425,13 @@ export function canEditField(
   }
   if (!FIELD_OPEN_STAGES[field].includes(claim.stage)) {
     const how =
-      claim.stage === 'approved'
-        ? 'reopen it first'
-        : claim.stage === 'in_review'
-          ? 'request changes first'
-          : 'restore it first';
+      field === 'dueAt'
+        ? 'a settled check has no deadline'
+        : claim.stage === 'approved'
+          ? 'reopen it first'
+          : claim.stage === 'in_review'
+            ? 'request changes first'
+            : 'restore it first';
     return refuse(
       'field_locked',
       `The ${FIELD_LABELS[field]} cannot change while the claim is ${STAGE_LABELS[claim.stage].toLowerCase()}: ${how}.`,

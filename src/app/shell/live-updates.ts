@@ -1,5 +1,6 @@
 import { Injectable, NgZone, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import { ChangeType } from '../../domain/change-event';
 import { ClaimSummary } from '../../domain/claim';
 import { SessionUser } from '../session/session-api';
 
@@ -7,14 +8,7 @@ import { SessionUser } from '../session/session-api';
 export interface ChangeEvent {
   readonly id: number;
   readonly at: string;
-  readonly type:
-    | 'article.created'
-    | 'claim.created'
-    | 'claim.updated'
-    | 'evidence.changed'
-    | 'note.changed'
-    | 'suggestion.changed'
-    | 'user.changed';
+  readonly type: ChangeType;
   readonly articleId: string | null;
   readonly claimId: string | null;
   readonly data: {

@@ -43,6 +43,8 @@ export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     },
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T09:00:00.000Z',
+    version: 1,
+    archived: false,
     ...overrides,
   };
 }
