@@ -178,23 +178,35 @@ export interface BulkResponse {
   readonly results: readonly BulkItemResult[];
 }
 
-const OP_PAST: Readonly<Record<BulkOp['type'], string>> = {
-  assign: 'assigned',
-  due: 'given a due date',
-  transition: 'changed',
+/** What a batch did to each claim it changed, as a participle: "7 approved". */
+const ACTION_DONE: Readonly<Record<Action, string>> = {
+  start: 'started',
+  submit: 'submitted',
+  request_changes: 'sent back',
+  approve: 'approved',
+  reopen: 'reopened',
+  dismiss: 'dismissed',
+  restore: 'restored',
 };
+
+function doneWords(op: BulkOp, count: number): string {
+  switch (op.type) {
+    case 'assign':
+      return `${count} ${op.assignee === null ? 'unassigned' : 'assigned'}`;
+    case 'due':
+      return op.dueAt === null
+        ? `${count} due date${count === 1 ? '' : 's'} cleared`
+        : `${count} given a due date`;
+    case 'transition':
+      return `${count} ${ACTION_DONE[op.action]}`;
+  }
+}
 
 /** "7 assigned; 2 refused: already approved": a batch's outcome in words. */
 export function bulkOutcomeWords(op: BulkOp, results: readonly BulkItemResult[]): string {
   const done = results.filter((result) => result.status === 200).length;
   const refused = results.filter((result) => result.status !== 200);
-  const verb =
-    op.type === 'due' && op.dueAt === null
-      ? 'cleared of their due date'
-      : op.type === 'assign' && op.assignee === null
-        ? 'unassigned'
-        : OP_PAST[op.type];
-  const parts = [`${done} ${verb}`];
+  const parts = [doneWords(op, done)];
   if (refused.length > 0) {
     const reasons = [...new Set(refused.map((result) => refusalShort(result.problem)))].join('; ');
     parts.push(`${refused.length} refused: ${reasons}`);

@@ -31,6 +31,21 @@ describe('describeEntry', () => {
     );
   });
 
+  it('words the desk fields and says when a change was part of a bulk change', () => {
+    expect(
+      describeEntry(entry({ action: 'update', after: { dueAt: null, claimant: 'Putin' } })),
+    ).toBe('dana changed the due date and claimant');
+    expect(
+      describeEntry(entry({ action: 'update', after: { assignee: 'eli', batchId: 'b1' } })),
+    ).toBe('dana changed the assignee in a bulk change');
+    expect(
+      describeEntry(entry({ action: 'approve', after: { stage: 'approved', batchId: 'b1' } })),
+    ).toBe('dana approved the claim in a bulk change');
+    expect(describeEntry(entry({ action: 'bulk_undo', after: { batchId: 'b1' } }))).toBe(
+      'dana undid a bulk change to the claim',
+    );
+  });
+
   it('says a claim came from a file without naming "import" as a person', () => {
     expect(describeEntry(entry({ action: 'import', actor: 'import', after: null }))).toBe(
       'Imported from a claims file',

@@ -35,7 +35,11 @@ const OTHER_ACTIONS: Readonly<Record<string, string>> = {
   evidence_remove: 'removed evidence from',
   note_add: 'added a note to',
   note_delete: 'deleted a note on',
+  bulk_undo: 'undid a bulk change to',
 };
+
+/** Bookkeeping the server adds to an entry's `after`: never a changed field. */
+const BULK_MARK = 'batchId';
 
 /** The account the importer records when a claims file, not a person, brought the claim in. */
 const IMPORTER = 'import';
@@ -52,7 +56,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** "approved the claim as False", "changed the verdict and rationale": an action in words. */
 function describeAction(action: string, after: Fields | null): string {
-  const fields = action === 'update' && after ? Object.keys(after) : [];
+  const fields =
+    action === 'update' && after ? Object.keys(after).filter((key) => key !== BULK_MARK) : [];
   if (fields.length > 0) {
     return `changed the ${listFields(fields)}`;
   }
@@ -146,5 +151,9 @@ export function describeEntry(
   if (entry.action === 'import') {
     return describeImport(entry, who);
   }
-  return `${who} ${describeAction(entry.action, entry.after)}`;
+  const inBatch =
+    entry.action !== 'bulk_undo' && typeof entry.after?.[BULK_MARK] === 'string'
+      ? ' in a bulk change'
+      : '';
+  return `${who} ${describeAction(entry.action, entry.after)}${inBatch}`;
 }

@@ -15,6 +15,8 @@ import {
   EDITABLE_FIELDS,
   EditableField,
   guardAction,
+  canEditArticle,
+  isOverdue,
 } from './workflow';
 
 /**
@@ -213,4 +215,38 @@ describe('field editing rules', () => {
       }
     }
   }
+});
+
+describe('deadlines', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  const due = (dueAt: string | null, stage: Stage) => ({ dueAt, stage });
+
+  it('counts a claim overdue once its due time has passed and its check is open', () => {
+    expect(isOverdue(due('2026-12-04T11:59:00Z', 'researching'), now)).toBeTrue();
+    expect(isOverdue(due('2026-12-04T11:59:00Z', 'in_review'), now)).toBeTrue();
+    expect(isOverdue(due('2026-12-04T12:01:00Z', 'researching'), now)).toBeFalse();
+    expect(isOverdue(due(null, 'researching'), now)).toBeFalse();
+  });
+
+  it('never counts a settled check overdue', () => {
+    expect(isOverdue(due('2026-01-01T00:00:00Z', 'approved'), now)).toBeFalse();
+    expect(isOverdue(due('2026-01-01T00:00:00Z', 'dismissed'), now)).toBeFalse();
+  });
+
+  it('lets only editors and admins set a due date, and only while the check is open', () => {
+    expect(canEditField({ stage: 'in_review' }, actor('editor'), 'dueAt').allowed).toBeTrue();
+    const checker = canEditField({ stage: 'researching' }, actor('fact_checker'), 'dueAt');
+    expect(checker.allowed).toBeFalse();
+    const settled = canEditField({ stage: 'approved' }, actor('admin'), 'dueAt');
+    expect(settled.allowed ? '' : settled.refusal.message).toContain('settled check');
+  });
+});
+
+describe('article editing', () => {
+  it('is for editors and admins', () => {
+    expect(canEditArticle(actor('editor')).allowed).toBeTrue();
+    expect(canEditArticle(actor('admin')).allowed).toBeTrue();
+    const refused = canEditArticle(actor('fact_checker'));
+    expect(refused.allowed ? null : refused.refusal.code).toBe('role');
+  });
 });
