@@ -22,7 +22,7 @@ import type {
   ArticleFileHistoryEntry,
   ArticleFileNote,
 } from '../../src/domain/article-file';
-import type { ClaimKind, Heading } from '../../src/domain/claim';
+import type { ClaimantType, ClaimKind, Heading } from '../../src/domain/claim';
 import {
   applyFilter,
   type ClaimFilter,
@@ -65,6 +65,12 @@ export type ExportedClaim = Complete<
   | 'createdAt'
   | 'updatedAt'
   | 'updatedBy'
+  | 'dueAt'
+  | 'stageSince'
+  | 'claimant'
+  | 'claimantType'
+  | 'claimDate'
+  | 'summary'
   | 'history'
 > & {
   readonly evidence: readonly ExportedEvidence[];
@@ -277,6 +283,12 @@ export async function loadReport(
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       updatedBy: row.updated_by,
+      dueAt: row.due_at,
+      stageSince: row.stage_since,
+      claimant: row.claimant,
+      claimantType: row.claimant_type as ClaimantType,
+      claimDate: row.claim_date,
+      summary: row.summary,
       history: data.history(row.id),
     };
     return {

@@ -59,6 +59,9 @@ const claimJson = sql<Uint8Array>`cast(
   || ',"approvedBy":' || json_quote(c.approved_by) || ',"approvedAt":' || json_quote(c.approved_at)
   || ',"version":' || c.version || ',"createdAt":' || json_quote(c.created_at)
   || ',"updatedAt":' || json_quote(c.updated_at) || ',"updatedBy":' || json_quote(c.updated_by)
+  || ',"dueAt":' || json_quote(c.due_at) || ',"stageSince":' || json_quote(c.stage_since)
+  || ',"claimant":' || json_quote(c.claimant) || ',"claimantType":' || json_quote(c.claimant_type)
+  || ',"claimDate":' || json_quote(c.claim_date) || ',"summary":' || json_quote(c.summary)
   || ',"history":[' || coalesce((select group_concat(${historyEntryJson}, ',' order by ${HISTORY_ORDER})
       from history h where h.claim_id = c.id), '') || ']}' as blob)`;
 
