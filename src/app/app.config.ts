@@ -7,6 +7,8 @@ import { provideState, provideStore } from '@ngrx/store';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { routes } from './app.routes';
 import * as articlesEffects from './articles/state/articles.effects';
+import * as bulkEffects from './bulk/state/bulk.effects';
+import { bulkFeature } from './bulk/state/bulk.feature';
 import * as newClaimsEffects from './new-claims/state/new-claims.effects';
 import { suggestionsFeature } from './new-claims/state/suggestions.feature';
 import { articlesFeature } from './articles/state/articles.feature';
@@ -35,6 +37,7 @@ export const appConfig: ApplicationConfig = {
     provideState(suggestionsFeature),
     provideState(liveFeature),
     provideState(usersFeature),
+    provideState(bulkFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,
@@ -43,6 +46,7 @@ export const appConfig: ApplicationConfig = {
       liveEffects,
       newClaimsEffects,
       usersEffects,
+      bulkEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

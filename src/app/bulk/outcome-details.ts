@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { RefusedClaim } from './outcome-words';
+
+export interface OutcomeDetailsData {
+  /** "Refused claims", "Claims left alone". */
+  readonly title: string;
+  readonly words: string;
+  readonly refused: readonly RefusedClaim[];
+}
+
+/** Which claims a batch or its undo did not change, and why: each named, each reason in words. */
+@Component({
+  selector: 'cd-bulk-outcome-details',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle],
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <mat-dialog-content>
+      <p>{{ data.words }}</p>
+      <ul class="refused">
+        @for (claim of data.refused; track claim.id) {
+          <li>
+            <span class="label">{{ claim.label }}</span>
+            <span class="reason">{{ claim.reason }}</span>
+          </li>
+        }
+      </ul>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Close</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .refused {
+      margin: 0;
+      padding-left: 1.25em;
+      max-width: min(560px, 80vw);
+    }
+    li + li {
+      margin-top: 8px;
+    }
+    .label {
+      display: block;
+      font-weight: 500;
+    }
+  `,
+})
+export class OutcomeDetails {
+  protected readonly data = inject<OutcomeDetailsData>(MAT_DIALOG_DATA);
+}
