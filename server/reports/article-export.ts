@@ -305,6 +305,7 @@ export async function loadReport(
       evidenceCount: evidence.length,
       noteCount,
       updatedAt: exported.updatedAt,
+      dueAt: exported.dueAt,
       exported,
       noteText,
     };

@@ -41,26 +41,30 @@ export interface ClaimReviewDocument {
   readonly omitted: Omitted;
 }
 
-/** Google shows `claimReviewed` best under 75 characters. */
-export const CLAIM_REVIEWED_MAX = 75;
+/**
+ * What the review says was claimed: the summary written for publication when
+ * there is one, otherwise the whole statement. Never shortened here: a cut
+ * statement can say something else, so the desk writes a summary instead (the
+ * dashboard asks for one above SUMMARY_ADVISED_ABOVE characters).
+ */
+export function claimReviewed(claim: Pick<ExportedClaim, 'statement' | 'summary'>): string {
+  const summary = claim.summary?.replace(/\s+/g, ' ').trim();
+  return summary || claim.statement.replace(/\s+/g, ' ').trim();
+}
 
 /**
- * The statement in fewer than `max` characters (code points): cut at the last
- * word boundary that fits, with an ellipsis, or mid-word when a single word is
- * longer than half the room.
+ * Who made the claim: the claimant as the desk recorded them, else the
+ * outlet that ran the article (its words, as far as anyone knows), else nobody.
  */
-export function shortClaim(statement: string, max = CLAIM_REVIEWED_MAX): string {
-  const clean = statement.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(clean);
-  if (chars.length < max) {
-    return clean;
+export function claimAuthor(
+  claim: Pick<ExportedClaim, 'claimant' | 'claimantType'>,
+  outlet: string | null,
+): { '@type': string; name: string } | undefined {
+  const claimant = claim.claimant?.replace(/\s+/g, ' ').trim();
+  if (claimant) {
+    return { '@type': claim.claimantType, name: claimant };
   }
-  // max - 2 characters and the ellipsis: max - 1 in all, under max.
-  const room = max - 2;
-  const head = chars.slice(0, room).join('');
-  const space = head.lastIndexOf(' ');
-  const cut = space > head.length / 2 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.!?–—-]+$/u, '')}…`;
+  return outlet ? { '@type': 'Organization', name: outlet } : undefined;
 }
 
 /** The page a claim's fact-check is published on: the article page with the claim's anchor. */
@@ -82,7 +86,7 @@ export function buildClaimReview(
     name: publisher.organisationName,
     url: publisher.organisationUrl,
   };
-  // The claims are the article's: its outlet makes them, where known.
+  // The article's publisher; also the claims' author where the desk names no claimant.
   const outlet = article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined;
   const appearance = {
     '@type': 'NewsArticle',
@@ -90,6 +94,19 @@ export function buildClaimReview(
     ...(article.url ? { url: article.url } : {}),
     ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
     ...(outlet ? { publisher: outlet } : {}),
+  };
+
+  const claimItem = (claim: ExportedClaim) => {
+    const author = claimAuthor(claim, outlet?.name ?? null);
+    // When the claim was made, else when the article that carries it appeared.
+    const made = claim.claimDate ?? article.publishedAt;
+    return {
+      '@type': 'Claim',
+      text: claim.statement,
+      ...(author ? { author } : {}),
+      ...(made ? { datePublished: made } : {}),
+      appearance,
+    };
   };
 
   // Without the loader's check (`approvals`), nothing counts as approved here.
@@ -104,15 +121,9 @@ export function buildClaimReview(
       '@type': 'ClaimReview',
       '@id': url,
       url,
-      claimReviewed: shortClaim(claim.statement),
+      claimReviewed: claimReviewed(claim),
       reviewRating: schemaOrgRating(claim.verdict),
-      itemReviewed: {
-        '@type': 'Claim',
-        text: claim.statement,
-        ...(outlet ? { author: outlet } : {}),
-        ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
-        appearance,
-      },
+      itemReviewed: claimItem(claim),
       author: organisation,
       // Not invented when an imported claim carries no approval time.
       ...(claim.approvedAt ? { datePublished: claim.approvedAt.slice(0, 10) } : {}),

@@ -35,6 +35,11 @@ export const CSV_COLUMNS: readonly {
   { header: 'Claim ID', cell: (c) => c.id },
   { header: 'Quote', cell: (c) => c.quote },
   { header: 'Statement', cell: (c) => c.statement },
+  { header: 'Summary', cell: (c) => c.summary ?? '' },
+  { header: 'Claimant', cell: (c) => c.claimant ?? '' },
+  // Person or Organization, as schema.org and the JSON report spell them.
+  { header: 'Claimant type', cell: (c) => (c.claimant ? c.claimantType : '') },
+  { header: 'Claim date', cell: (c) => c.claimDate ?? '' },
   { header: 'Kind', cell: (c) => CLAIM_KIND_LABELS[c.kind] },
   { header: 'Stage', cell: (c) => STAGE_LABELS[c.stage] },
   {
@@ -44,6 +49,8 @@ export const CSV_COLUMNS: readonly {
   { header: 'Verdict', cell: (c) => (c.verdict ? verdictLabel(c.verdict) : '') },
   { header: 'Rationale', cell: (c) => c.rationale ?? '' },
   { header: 'Assignee', cell: (c) => c.assignee ?? '' },
+  { header: 'Due at', cell: (c) => c.dueAt ?? '' },
+  { header: 'In stage since', cell: (c) => c.stageSince },
   {
     // One line per source: "refutes https://…".
     header: 'Evidence (stance and URL)',

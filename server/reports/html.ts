@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { DISMISS_REASON_LABELS, ROLE_LABELS, STAGE_LABELS } from '../../src/domain/workflow';
 import type { ExportedClaim, ExportedReport } from './article-export';
 import {
+  claimContext,
   describeChange,
   formatTime,
   kindLabel,
@@ -106,7 +107,12 @@ function countTable(heading: string, rows: readonly { label: string; count: numb
   return `<table><thead><tr><th>${heading}</th><th>Claims</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function claimSection(report: ExportedReport, claim: ExportedClaim, index: number): string {
+function claimSection(
+  report: ExportedReport,
+  claim: ExportedClaim,
+  index: number,
+  generatedAt: string,
+): string {
   const name = (username: string) => personName(report, username);
   const stage =
     claim.stage === 'dismissed' && claim.dismissReason
@@ -114,6 +120,8 @@ function claimSection(report: ExportedReport, claim: ExportedClaim, index: numbe
       : STAGE_LABELS[claim.stage];
   const facts = [
     fact('Statement', `<span class="text">${escapeHtml(claim.statement)}</span>`),
+    ...(claim.summary?.trim() ? [fact('Summary', escapeHtml(claim.summary))] : []),
+    ...claimContext(claim, generatedAt).map(({ label, text }) => fact(label, escapeHtml(text))),
     fact('Kind', escapeHtml(kindLabel(claim))),
     fact('Stage', escapeHtml(stage)),
     fact('Verdict', escapeHtml(verdictLabel(claim.verdict))),
@@ -226,7 +234,7 @@ ${tables}
 </section>
 <section class="claims">
 <h2>Claims</h2>
-${claims.length === 0 ? '<p>No claims match this report.</p>' : claims.map((claim, index) => claimSection(report, claim, index)).join('\n')}
+${claims.length === 0 ? '<p>No claims match this report.</p>' : claims.map((claim, index) => claimSection(report, claim, index, summary.generatedAt)).join('\n')}
 </section>
 </body>
 </html>

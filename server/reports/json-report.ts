@@ -96,6 +96,7 @@ export async function renderJsonReport(
       const { rows } = await sql<ClaimRow>`
         select c.id, c.start_offset as start, c.end_offset as "end", c.quote, c.statement,
           c.rationale, c.kind, c.stage, c.verdict, c.assignee, c.updated_at as updatedAt,
+          c.due_at as dueAt,
           (select count(*) from evidence where claim_id = c.id) as evidenceCount,
           (select count(*) from notes where claim_id = c.id and deleted_at is null) as noteCount,
           ${

@@ -13,6 +13,7 @@ import { DISMISS_REASON_LABELS, ROLE_LABELS, STAGE_LABELS } from '../../src/doma
 import type { ExportedClaim, ExportedReport } from './article-export';
 
 import {
+  claimContext,
   describeChange,
   formatTime,
   kindLabel,
@@ -89,7 +90,12 @@ function field(label: string, value: string): string {
 }
 
 /** A claim's section: blocks (heading, quote, paragraphs, lists) with a blank line between. */
-function claimSection(report: ExportedReport, claim: ExportedClaim, index: number): string {
+function claimSection(
+  report: ExportedReport,
+  claim: ExportedClaim,
+  index: number,
+  generatedAt: string,
+): string {
   const name = (username: string) => personName(report, username);
   const stage =
     claim.stage === 'dismissed' && claim.dismissReason
@@ -109,8 +115,15 @@ function claimSection(report: ExportedReport, claim: ExportedClaim, index: numbe
       .map((line) => `> ${line}`)
       .join('\\\n'),
     field('Statement', escapeMarkdown(claim.statement)),
-    facts.join(' · '),
   ];
+  if (claim.summary?.trim()) {
+    blocks.push(field('Summary', escapeMarkdown(claim.summary)));
+  }
+  const context = claimContext(claim, generatedAt);
+  if (context.length > 0) {
+    blocks.push(context.map((fact) => field(fact.label, escapeMarkdown(fact.text))).join(' · '));
+  }
+  blocks.push(facts.join(' · '));
   if (claim.approvedBy && claim.approvedAt && claim.stage === 'approved') {
     blocks.push(
       field(
@@ -217,7 +230,9 @@ export function renderMarkdown(report: ExportedReport, summary: ReportSummary): 
   blocks.push(
     claims.length === 0
       ? 'No claims match this report.'
-      : claims.map((claim, index) => claimSection(report, claim, index)).join('\n\n'),
+      : claims
+          .map((claim, index) => claimSection(report, claim, index, summary.generatedAt))
+          .join('\n\n'),
   );
   return `${blocks.join('\n\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { ArticleFileHistoryEntry } from '../../src/domain/article-file';
 import { CLAIM_KIND_LABELS, isWebUrl, type Stance } from '../../src/domain/claim';
 import { type FilterQuery, filterFromQuery } from '../../src/domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS, type Verdict } from '../../src/domain/verdicts';
+import { dueState } from '../../src/domain/deadline';
 import { describeEntry } from '../../src/domain/history-wording';
 import { STAGE_LABELS, STAGES } from '../../src/domain/workflow';
 import type { ExportedClaim, ExportedReport } from './article-export';
@@ -150,6 +151,42 @@ export function describeChange(report: ExportedReport, entry: ArticleFileHistory
 
 export function lastChange(claim: ExportedClaim): ArticleFileHistoryEntry | null {
   return claim.history.at(-1) ?? null;
+}
+
+/** "Marion Adebayo (person)", "the Ministry of Defence (organisation)"; empty when nobody is named. */
+export function claimantWords(claim: Pick<ExportedClaim, 'claimant' | 'claimantType'>): string {
+  if (!claim.claimant?.trim()) {
+    return '';
+  }
+  const type = claim.claimantType === 'Organization' ? 'organisation' : 'person';
+  return `${oneLine(claim.claimant)} (${type})`;
+}
+
+/** "2026-12-10 17:00 UTC (Overdue by 2 days)": the deadline as it stood when the report was made. */
+export function dueWords(claim: ExportedClaim, generatedAt: string): string {
+  if (!claim.dueAt) {
+    return '';
+  }
+  const state = dueState(claim, Date.parse(generatedAt));
+  return state.words ? `${formatTime(claim.dueAt)} (${state.words})` : formatTime(claim.dueAt);
+}
+
+/**
+ * Who made the claim and when, its deadline and since when it stands in its
+ * stage, as label and plain text (each renderer escapes it): one wording for
+ * the Markdown and HTML reports. Only what is set.
+ */
+export function claimContext(
+  claim: ExportedClaim,
+  generatedAt: string,
+): { readonly label: string; readonly text: string }[] {
+  const facts = [
+    { label: 'Claimant', text: claimantWords(claim) },
+    { label: 'Claim made', text: claim.claimDate ?? '' },
+    { label: 'Due', text: dueWords(claim, generatedAt) },
+    { label: 'In this stage since', text: claim.stageSince ? formatTime(claim.stageSince) : '' },
+  ];
+  return facts.filter((fact) => fact.text !== '');
 }
 
 export function kindLabel(claim: ExportedClaim): string {

@@ -22,7 +22,7 @@ import { STAGES, type Stage } from '../../src/domain/workflow';
 import app from '../app';
 import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions, PROJECT_ROOT } from '../config';
 import { loadArticleFile } from '../reports/article-export';
-import { CLAIM_REVIEWED_MAX, shortClaim } from '../reports/claimreview';
+import { claimAuthor, claimReviewed } from '../reports/claimreview';
 import { CSV_COLUMNS } from '../reports/csv';
 import { insertUser } from '../repositories/users';
 import { hashPassword } from '../auth/password';
@@ -701,8 +701,12 @@ describe('reports', () => {
       );
       assert.equal(reviews.length, 2, 'the approved claims with a verdict');
       for (const review of reviews) {
-        const claimReviewed = String(value(review, 'claimReviewed'));
-        assert.ok(claimReviewed.length > 0 && claimReviewed.length < CLAIM_REVIEWED_MAX);
+        // No summary written: the whole statement, never cut.
+        const reviewed = String(value(review, 'claimReviewed'));
+        const statement = claims.find((c) =>
+          String(iri(review, 'url')).endsWith(`#claim-${c.id}`),
+        )?.statement;
+        assert.equal(reviewed, statement?.replace(/\s+/g, ' ').trim());
         assert.match(
           String(iri(review, 'url')),
           /^http:\/\/127\.0\.0\.1:4200\/articles\/.+#claim-/,
@@ -756,15 +760,35 @@ describe('reports', () => {
       assert.equal((about[`${S}hasPart`] as unknown[]).length, 2);
     });
 
-    it('shortens claimReviewed at a word boundary', () => {
+    it('reviews the summary when there is one, else the whole statement, never cut', () => {
       const long =
         'North Korea has supplied Russia with nearly five million artillery shells since the war began.';
-      const short = shortClaim(long);
-      assert.ok(short.length < CLAIM_REVIEWED_MAX);
-      assert.ok(short.endsWith('…'));
-      assert.ok(long.startsWith(short.slice(0, -1)));
-      assert.equal(long[short.length - 1], ' ', 'cut where a word ends');
-      assert.equal(shortClaim('Short enough.'), 'Short enough.');
+      assert.equal(claimReviewed({ statement: long, summary: null }), long);
+      assert.equal(
+        claimReviewed({ statement: `  ${long.replace(' ', '\n')} `, summary: '   ' }),
+        long,
+        'a blank summary is no summary; white space as one line',
+      );
+      assert.equal(
+        claimReviewed({ statement: long, summary: 'North Korea sent Russia 5m shells.' }),
+        'North Korea sent Russia 5m shells.',
+      );
+    });
+
+    it('names the claimant as the claim’s author, the outlet only when there is none', () => {
+      assert.deepEqual(
+        claimAuthor({ claimant: 'Ministry of Defence', claimantType: 'Organization' }, 'Gazette'),
+        { '@type': 'Organization', name: 'Ministry of Defence' },
+      );
+      assert.deepEqual(claimAuthor({ claimant: 'Vladimir Putin', claimantType: 'Person' }, null), {
+        '@type': 'Person',
+        name: 'Vladimir Putin',
+      });
+      assert.deepEqual(claimAuthor({ claimant: null, claimantType: 'Person' }, 'Gazette'), {
+        '@type': 'Organization',
+        name: 'Gazette',
+      });
+      assert.equal(claimAuthor({ claimant: null, claimantType: 'Person' }, null), undefined);
     });
   });
 
