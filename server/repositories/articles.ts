@@ -38,10 +38,7 @@ function emptyCounts(): Counts {
   };
 }
 
-async function countsByArticle(
-  db: Kysely<Database>,
-  articleId?: string,
-): Promise<Map<string, Counts>> {
+async function countsByArticle(db: Db, articleId?: string): Promise<Map<string, Counts>> {
   let query = db
     .selectFrom('claims')
     .select(({ fn }) => ['article_id', 'stage', 'verdict', fn.countAll<number>().as('n')])
@@ -78,10 +75,63 @@ function toSummary(row: ArticleRow, counts: Counts | undefined): ArticleSummary 
   };
 }
 
-export async function listArticles(db: Kysely<Database>): Promise<ArticleSummary[]> {
-  const rows = await db.selectFrom('articles').selectAll().orderBy('created_at').execute();
+/** Every article, oldest first; archived ones only when asked for. */
+export async function listArticles(
+  db: Kysely<Database>,
+  options: { readonly archived?: boolean } = {},
+): Promise<ArticleSummary[]> {
+  let query = db.selectFrom('articles').selectAll().orderBy('created_at').orderBy('id');
+  if (!options.archived) {
+    query = query.where('archived', '=', 0);
+  }
+  const rows = await query.execute();
   const counts = await countsByArticle(db);
   return rows.map((row) => toSummary(row, counts.get(row.id)));
+}
+
+/** The article as the list shows it (no text), archived or not. */
+export async function findArticleSummary(db: Db, id: string): Promise<ArticleSummary | undefined> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toSummary(row, (await countsByArticle(db, id)).get(id)) : undefined;
+}
+
+/** Whether the article is archived (its claims read-only); undefined when there is no such article. */
+export async function articleArchived(db: Db, id: string): Promise<boolean | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('archived')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : row.archived === 1;
+}
+
+/** Article columns `PATCH /api/articles/:id` may set. */
+export interface ArticleChanges {
+  headline?: string;
+  outlet?: string | null;
+  url?: string | null;
+  published_at?: string | null;
+  archived?: 0 | 1;
+}
+
+/**
+ * Applies `changes` only if the article is still at `expectedVersion`, bumping
+ * the version; false when someone else changed it first (nothing written then).
+ */
+export async function updateArticleIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: ArticleChanges,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function findArticle(
@@ -100,10 +150,7 @@ export async function findArticle(
   };
 }
 
-export async function findArticleText(
-  db: Kysely<Database>,
-  id: string,
-): Promise<string | undefined> {
+export async function findArticleText(db: Db, id: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('articles')
     .select('text')
@@ -112,7 +159,7 @@ export async function findArticleText(
   return row?.text;
 }
 
-export async function articleExists(db: Kysely<Database>, id: string): Promise<boolean> {
+export async function articleExists(db: Db, id: string): Promise<boolean> {
   const row = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
 }

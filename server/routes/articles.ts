@@ -1,8 +1,10 @@
-/** Articles, their claims, and adding a claim by its offsets. */
+/** Articles (listed, read, edited and archived), their claims, and adding a claim by its offsets. */
 import type { FastifyPluginAsync } from 'fastify';
 import { CLAIM_KINDS, ClaimKind } from '../../src/domain/claim';
+import { canEditArticle } from '../../src/domain/workflow';
 import { currentUser, requireRole } from '../plugins/auth';
-import { ProblemError } from '../plugins/problems';
+import { ProblemError, sendProblem } from '../plugins/problems';
+import { type ArticlePatch, patchArticle } from '../repositories/article-changes';
 import { articleExists, findArticle, listArticles } from '../repositories/articles';
 import { createClaim } from '../repositories/claim-changes';
 import { listClaims } from '../repositories/claims';
@@ -13,8 +15,10 @@ import {
   errorResponses,
   idParam,
   noQuerystring,
+  nullable,
   plainText,
   problemRef,
+  webUrl,
 } from './schemas';
 
 interface ArticleParams {
@@ -58,6 +62,29 @@ class ClaimListCache {
   }
 }
 
+/** Accepts `3`, `"3"` and `W/"3"`: what browsers and curl users send; null without the header. */
+function ifMatchVersion(header: string | undefined): number | null | 'invalid' {
+  if (header === undefined) {
+    return null;
+  }
+  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
+  return match ? Number(match[1]) : 'invalid';
+}
+
+/** The intake's limits (routes/intake.ts): a changed article is held to what a new one is. */
+const articlePatchBody = {
+  type: 'object',
+  properties: {
+    headline: plainText(300),
+    outlet: nullable(plainText(200)),
+    url: nullable(webUrl),
+    publishedAt: nullable({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    archived: { type: 'boolean' },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+};
+
 const articles: FastifyPluginAsync = async (app) => {
   const cache = new ClaimListCache();
   const unsubscribe = app.changes.subscribe((event) => {
@@ -67,12 +94,17 @@ const articles: FastifyPluginAsync = async (app) => {
   });
   app.addHook('onClose', async () => unsubscribe());
 
-  app.get(
+  app.get<{ Querystring: { archived?: '0' | '1' } }>(
     '/api/articles',
     {
       schema: {
         summary: 'Every article with its claim counts per stage and per verdict',
-        querystring: noQuerystring,
+        description: 'Archived articles are left out unless `archived=1`.',
+        querystring: {
+          type: 'object',
+          properties: { archived: { type: 'string', enum: ['0', '1'] } },
+          additionalProperties: false,
+        },
         response: {
           200: { type: 'array', items: articleSummarySchema },
           400: problemRef,
@@ -80,20 +112,84 @@ const articles: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async () => listArticles(app.db),
+    async (request) => listArticles(app.db, { archived: request.query.archived === '1' }),
+  );
+
+  app.patch<{ Params: ArticleParams; Body: ArticlePatch; Headers: { 'if-match'?: string } }>(
+    '/api/articles/:id',
+    {
+      schema: {
+        summary:
+          'Edit an article’s metadata or (un-)archive it (editor); needs If-Match: <version>',
+        description:
+          'Any of headline, outlet, url, publishedAt (YYYY-MM-DD or null) and archived. An ' +
+          'archived article leaves the lists and its claims become read-only; nothing is deleted.',
+        params,
+        querystring: noQuerystring,
+        headers: {
+          type: 'object',
+          properties: { 'if-match': { type: 'string', maxLength: 40 } },
+        },
+        body: articlePatchBody,
+        response: {
+          200: articleSummarySchema,
+          ...errorResponses,
+          412: problemRef,
+          428: problemRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const decision = canEditArticle(currentUser(request));
+      if (!decision.allowed) {
+        return sendProblem(reply, {
+          title: 'Not allowed',
+          status: 403,
+          detail: decision.refusal.message,
+          code: decision.refusal.code,
+        });
+      }
+      const version = ifMatchVersion(request.headers['if-match']);
+      if (version === null) {
+        return sendProblem(reply, {
+          title: 'Precondition required',
+          status: 428,
+          detail:
+            'Send If-Match with the version of the article you edited, so that no one else’s change is overwritten.',
+          field: '/headers/if-match',
+        });
+      }
+      if (version === 'invalid') {
+        return sendProblem(reply, {
+          title: 'Invalid request',
+          status: 400,
+          detail: '/headers/if-match must be the article version, e.g. "3".',
+          field: '/headers/if-match',
+        });
+      }
+      const { value, events } = await patchArticle(
+        app.db,
+        request.params.id,
+        version,
+        request.body,
+      );
+      app.changes.publish(...events);
+      reply.header('etag', `"${value.version}"`);
+      return value;
+    },
   );
 
   app.get<{ Params: ArticleParams }>(
     '/api/articles/:id',
     {
       schema: {
-        summary: 'An article: text, headings and metadata',
+        summary: 'An article: text, headings and metadata (archived ones too, to un-archive them)',
         params,
         querystring: noQuerystring,
         response: { 200: articleDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const article = await findArticle(app.db, request.params.id);
       if (!article) {
         throw new ProblemError({
@@ -102,6 +198,7 @@ const articles: FastifyPluginAsync = async (app) => {
           detail: `Article ${request.params.id} does not exist.`,
         });
       }
+      reply.header('etag', `"${article.version}"`);
       return article;
     },
   );

@@ -4,6 +4,11 @@
  */
 export type ChangeType =
   | 'article.created'
+  /**
+   * An article's metadata or archive state changed (`PATCH /api/articles/:id`);
+   * data: `{ article }`, the article summary as it now stands.
+   */
+  | 'article.updated'
   | 'claim.created'
   | 'claim.updated'
   | 'evidence.changed'
