@@ -54,14 +54,14 @@ function nextRequestId(): string {
         (keydown)="moveFocus($event)"
       >
         <span class="count">{{ countWords() }}</span>
-        @if (choices().assign; as assign) {
+        @if (choices().assign; as assignChoice) {
           <button
             mat-button
             type="button"
             [matMenuTriggerFor]="assignMenu"
-            [disabled]="blocked() || assign.applies === 0"
+            [disabled]="blocked() || assignChoice.applies === 0"
           >
-            {{ assign.label }}
+            {{ assignChoice.label }}
           </button>
           <mat-menu #assignMenu="matMenu" aria-label="Assign the selected claims to">
             <button mat-menu-item type="button" (click)="assign(null)">Nobody</button>
@@ -72,14 +72,14 @@ function nextRequestId(): string {
             }
           </mat-menu>
         }
-        @if (choices().due; as due) {
+        @if (choices().due; as dueChoice) {
           <button
             mat-button
             type="button"
-            [disabled]="blocked() || due.applies === 0"
-            (click)="chooseDue(due)"
+            [disabled]="blocked() || dueChoice.applies === 0"
+            (click)="chooseDue(dueChoice)"
           >
-            {{ due.label }}
+            {{ dueChoice.label }}
           </button>
         }
         @for (option of choices().actions; track option.action) {
