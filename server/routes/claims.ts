@@ -1,6 +1,11 @@
 /** One claim: read, edit with If-Match, move through the workflow, history. */
 import type { FastifyPluginAsync } from 'fastify';
-import { CLAIM_KINDS } from '../../src/domain/claim';
+import {
+  CLAIM_KINDS,
+  CLAIMANT_MAX_LENGTH,
+  CLAIMANT_TYPES,
+  SUMMARY_MAX_LENGTH,
+} from '../../src/domain/claim';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { currentUser } from '../plugins/auth';
 import { ProblemError, sendProblem } from '../plugins/problems';
@@ -12,6 +17,7 @@ import {
 } from '../repositories/claim-changes';
 import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
 import {
+  claimDateSchema,
   claimDetailSchema,
   claimSummarySchema,
   errorResponses,
@@ -96,7 +102,9 @@ const claims: FastifyPluginAsync = async (app) => {
     '/api/claims/:id',
     {
       schema: {
-        summary: 'Edit statement, kind, verdict, rationale or assignee; needs If-Match: <version>',
+        summary:
+          'Edit statement, kind, verdict, rationale, assignee, due date, claimant, claimant type, ' +
+          'claim date or summary; needs If-Match: <version>',
         params: claimParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
@@ -108,6 +116,11 @@ const claims: FastifyPluginAsync = async (app) => {
             verdict: nullable({ type: 'string', enum: [...VERDICTS] }),
             rationale: nullable(plainText(10000, false)),
             assignee: nullable({ type: 'string', maxLength: 64 }),
+            dueAt: nullable({ type: 'string', format: 'date-time', maxLength: 40 }),
+            claimant: nullable(plainText(CLAIMANT_MAX_LENGTH, false)),
+            claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
+            claimDate: nullable(claimDateSchema),
+            summary: nullable(plainText(SUMMARY_MAX_LENGTH, false)),
           },
           additionalProperties: false,
           minProperties: 1,

@@ -159,6 +159,28 @@ export const claimSummarySchema = {
   additionalProperties: false,
 };
 
+/** A claim as the desk lists it across articles: the summary and its article's headline. */
+export const deskClaimSchema = {
+  type: 'object',
+  properties: { ...claimSummaryProperties, articleHeadline: { type: 'string' } },
+  required: [...Object.keys(claimSummaryProperties), 'articleHeadline'],
+  additionalProperties: false,
+};
+
+export const deskPageSchema = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: deskClaimSchema },
+    nextCursor: nullable({
+      type: 'string',
+      description: 'Pass as `cursor` for the next page; null on the last page',
+    }),
+    total: { type: 'integer', description: 'Claims that match, on every page together' },
+  },
+  required: ['items', 'nextCursor', 'total'],
+  additionalProperties: false,
+};
+
 const evidenceProperties = {
   id: { type: 'string' },
   claimId: { type: 'string' },
@@ -268,6 +290,40 @@ export const transitionBodySchema = {
     assignee: { type: 'string', minLength: 1, maxLength: 64 },
   },
   required: ['action'],
+  additionalProperties: false,
+};
+
+/** A calendar day that exists (2024-02-29 yes, 2023-02-29 no), as YYYY-MM-DD. */
+export const claimDateSchema = {
+  type: 'string',
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+};
+
+/** What a bulk change (or its undo) did to each claim, in the order of the request's ids. */
+export const bulkResponseSchema = {
+  type: 'object',
+  properties: {
+    batchId: { type: 'string' },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          status: {
+            type: 'integer',
+            description: 'The HTTP status the same change alone would have had',
+          },
+          claim: claimSummarySchema,
+          problem: { $ref: 'Problem#' },
+        },
+        required: ['id', 'status'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['batchId', 'results'],
   additionalProperties: false,
 };
 

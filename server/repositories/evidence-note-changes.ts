@@ -1,0 +1,237 @@
+/**
+ * Changes to a claim's evidence and notes, each checked against the shared rules
+ * and written in one transaction with its history entry and change event. A
+ * claim of an archived article takes none of them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ClaimSummary, Evidence, Note } from '../../src/domain/claim';
+import { mayDeleteNote } from '../../src/domain/notes';
+import type { Actor } from '../../src/domain/workflow';
+import type { Database } from '../database/schema';
+import { ProblemError } from '../plugins/problems';
+import { Db, recordClaimEvent, recordHistory } from './claims';
+import { Changed, changeableClaim, notFound, refuseField } from './claim-guards';
+import {
+  deleteEvidence,
+  EvidenceFields,
+  findEvidence,
+  insertEvidence,
+  updateEvidence,
+} from './evidence';
+import { findNote, insertNote, tombstoneNote } from './notes';
+import { now } from './time';
+
+export type EvidenceInput = Omit<
+  EvidenceFields,
+  'publisher' | 'quote' | 'archivedUrl' | 'accessedAt'
+> & {
+  publisher?: string | null;
+  quote?: string | null;
+  archivedUrl?: string | null;
+  accessedAt?: string | null;
+};
+
+/** The link's host, the default publisher; the link itself should a stored one not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+function withDefaults(input: EvidenceInput): EvidenceFields {
+  return {
+    url: input.url,
+    title: input.title.trim(),
+    publisher: input.publisher?.trim() || hostOf(input.url),
+    stance: input.stance,
+    sourceType: input.sourceType,
+    quote: input.quote?.trim() || null,
+    archivedUrl: input.archivedUrl || null,
+    accessedAt: input.accessedAt || null,
+  };
+}
+
+export async function addEvidence(
+  db: Kysely<Database>,
+  claimId: string,
+  input: EvidenceInput,
+  actor: Actor,
+): Promise<Changed<Evidence>> {
+  return db.transaction().execute(async (trx) => {
+    const claim = await changeableClaim(trx, claimId);
+    refuseField(claim, actor, 'evidence');
+    const at = now();
+    const evidence: Evidence = {
+      ...withDefaults(input),
+      id: randomUUID(),
+      claimId,
+      createdAt: at,
+      createdBy: actor.username,
+    };
+    await insertEvidence(trx, evidence);
+    await recordHistory(trx, {
+      claimId,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'evidence_add',
+      before: null,
+      after: { ...withDefaults(input), id: evidence.id },
+      at,
+    });
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    return { value: evidence, events: [event] };
+  });
+}
+
+/** The claim and the evidence link a change is about, once the actor may change it. */
+async function evidenceForChange(
+  trx: Db,
+  claimId: string,
+  evidenceId: string,
+  actor: Actor,
+): Promise<{ claim: ClaimSummary; current: Evidence }> {
+  const claim = await changeableClaim(trx, claimId);
+  const current = await findEvidence(trx, claimId, evidenceId);
+  if (!current) {
+    throw notFound(`Evidence ${evidenceId}`);
+  }
+  refuseField(claim, actor, 'evidence');
+  return { claim, current };
+}
+
+export async function changeEvidence(
+  db: Kysely<Database>,
+  claimId: string,
+  evidenceId: string,
+  patch: Partial<EvidenceInput>,
+  actor: Actor,
+): Promise<Changed<Evidence>> {
+  return db.transaction().execute(async (trx) => {
+    const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
+    const merged = withDefaults({
+      ...current,
+      ...patch,
+      // A new URL with no publisher given takes the new host, not the old publisher.
+      publisher: 'publisher' in patch ? patch.publisher : patch.url ? null : current.publisher,
+    });
+    const updated: Evidence = { ...current, ...merged };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of Object.keys(merged) as (keyof EvidenceFields)[]) {
+      if (merged[key] !== current[key]) {
+        before[key] = current[key];
+        after[key] = merged[key];
+      }
+    }
+    if (Object.keys(after).length === 0) {
+      return { value: current, events: [] };
+    }
+    await updateEvidence(trx, updated);
+    await recordHistory(trx, {
+      claimId,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'evidence_update',
+      before: { id: evidenceId, ...before },
+      after: { id: evidenceId, ...after },
+      at: now(),
+    });
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    return { value: updated, events: [event] };
+  });
+}
+
+export async function removeEvidence(
+  db: Kysely<Database>,
+  claimId: string,
+  evidenceId: string,
+  actor: Actor,
+): Promise<Changed<null>> {
+  return db.transaction().execute(async (trx) => {
+    const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
+    await deleteEvidence(trx, evidenceId);
+    await recordHistory(trx, {
+      claimId,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'evidence_remove',
+      before: { ...current },
+      after: null,
+      at: now(),
+    });
+    const { event } = await recordClaimEvent(trx, 'evidence.changed', claimId);
+    return { value: null, events: [event] };
+  });
+}
+
+export async function addNote(
+  db: Kysely<Database>,
+  claimId: string,
+  text: string,
+  actor: Actor,
+): Promise<Changed<Note>> {
+  return db.transaction().execute(async (trx) => {
+    const claim = await changeableClaim(trx, claimId);
+    const note: Note = {
+      id: randomUUID(),
+      claimId,
+      author: actor.username,
+      authorRole: actor.role,
+      text,
+      createdAt: now(),
+      deletedAt: null,
+      deletedBy: null,
+    };
+    await insertNote(trx, note);
+    await recordHistory(trx, {
+      claimId,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'note_add',
+      before: null,
+      after: { id: note.id, text },
+      at: note.createdAt,
+    });
+    const { event } = await recordClaimEvent(trx, 'note.changed', claimId);
+    return { value: note, events: [event] };
+  });
+}
+
+export async function deleteNote(
+  db: Kysely<Database>,
+  claimId: string,
+  noteId: string,
+  actor: Actor,
+): Promise<Changed<Note>> {
+  return db.transaction().execute(async (trx) => {
+    const claim = await changeableClaim(trx, claimId);
+    const note = await findNote(trx, claimId, noteId);
+    if (!note || note.deletedAt) {
+      throw notFound(`Note ${noteId}`);
+    }
+    if (!mayDeleteNote(note, actor)) {
+      throw new ProblemError({
+        title: 'Not allowed',
+        status: 403,
+        detail: 'Only the author or an editor can delete a note.',
+      });
+    }
+    const at = now();
+    await tombstoneNote(trx, noteId, actor.username, at);
+    await recordHistory(trx, {
+      claimId,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'note_delete',
+      before: { id: noteId, text: note.text, author: note.author },
+      after: { id: noteId, deleted: true },
+      at,
+    });
+    const { event } = await recordClaimEvent(trx, 'note.changed', claimId);
+    const deleted = await findNote(trx, claimId, noteId);
+    return { value: deleted ?? note, events: [event] };
+  });
+}
