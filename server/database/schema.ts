@@ -130,6 +130,10 @@ export interface SuggestionsTable {
   /** JSON array of strings. */
   reasons: string;
   suggested_kind: string;
+  /** Who the sentence says made the claim, or null (migration 0005). */
+  claimant: string | null;
+  /** Person or Organization. */
+  claimant_type: Generated<string>;
   /** open, accepted or rejected. */
   status: string;
   claim_id: string | null;
@@ -141,6 +145,26 @@ export interface SuggestionsTable {
 export interface SuggestionRunsTable {
   article_id: string;
   generated_at: string;
+}
+
+export interface BulkBatchesTable {
+  id: string;
+  author: string;
+  created_at: string;
+  /** The bulk operation as JSON (`BulkOp`). */
+  op: string;
+  undone_at: string | null;
+}
+
+export interface BulkBatchClaimsTable {
+  batch_id: string;
+  claim_id: string;
+  /** The claim's place in the request's list of ids. */
+  position: number;
+  /** JSON object: the columns the batch changed, with the values they had before it. */
+  before: string;
+  /** The claim's version once the batch changed it: undo applies only while it still is. */
+  version_after: number;
 }
 
 export interface Database {
@@ -155,6 +179,8 @@ export interface Database {
   events: EventsTable;
   suggestions: SuggestionsTable;
   suggestion_runs: SuggestionRunsTable;
+  bulk_batches: BulkBatchesTable;
+  bulk_batch_claims: BulkBatchClaimsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
