@@ -17,6 +17,7 @@ import problems, { sendProblem } from './plugins/problems';
 import articles from './routes/articles';
 import claims from './routes/claims';
 import desk from './routes/desk';
+import bulk from './routes/bulk';
 import events, { type EventsOptions } from './routes/events';
 import evidence from './routes/evidence';
 import health from './routes/health';
@@ -84,6 +85,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(articles);
   await fastify.register(claims);
   await fastify.register(desk);
+  await fastify.register(bulk);
   await fastify.register(evidence);
   await fastify.register(notes);
   await fastify.register(events, { streamSessionCheckMs: options.streamSessionCheckMs });

@@ -1,0 +1,314 @@
+/**
+ * Bulk changes: one operation over many claims, each claim checked by the rules
+ * that apply to it alone and changed in a transaction of its own, with its own
+ * history entry (marked with the batch id) and change event, exactly as the
+ * same change made alone. The batch keeps, per claim changed, the values it
+ * replaced and the version it left, so that its author can undo it while
+ * nothing else has changed the claim since.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ClaimSummary } from '../../src/domain/claim';
+import { BULK_UNDO_WINDOW_MS, type BulkItemResult, type BulkOp } from '../../src/domain/desk';
+import type { Actor } from '../../src/domain/workflow';
+import type { Database } from '../database/schema';
+import { ProblemError } from '../plugins/problems';
+import { patchClaimIn, transitionClaimIn } from './claim-changes';
+import { assertArticleOpen, claimOrThrow, notFound } from './claim-guards';
+import {
+  type ClaimChanges,
+  type Db,
+  recordClaimEvent,
+  recordHistory,
+  updateClaimIfVersion,
+} from './claims';
+import type { ChangeEvent } from './events';
+import { now } from './time';
+
+/** The history action of a claim put back by an undo. */
+export const BULK_UNDO_ACTION = 'bulk_undo';
+
+/** The columns each kind of operation changes: what an undo puts back. */
+const OP_COLUMNS = {
+  assign: ['assignee'],
+  due: ['due_at'],
+  transition: [
+    'stage',
+    'stage_since',
+    'assignee',
+    'submitted_by',
+    'dismiss_reason',
+    'approved_by',
+    'approved_at',
+    'verdict',
+  ],
+} as const satisfies Record<BulkOp['type'], readonly (keyof ClaimChanges)[]>;
+
+type UndoColumn = (typeof OP_COLUMNS)[BulkOp['type']][number];
+
+/** The claim's field names, for history entries people and reports read. */
+const FIELD_OF: Readonly<Record<UndoColumn, string>> = {
+  assignee: 'assignee',
+  due_at: 'dueAt',
+  stage: 'stage',
+  stage_since: 'stageSince',
+  submitted_by: 'submittedBy',
+  dismiss_reason: 'dismissReason',
+  approved_by: 'approvedBy',
+  approved_at: 'approvedAt',
+  verdict: 'verdict',
+};
+
+export interface BatchOutcome {
+  readonly batchId: string;
+  readonly results: BulkItemResult[];
+  /** To publish: every claim's transaction has committed. */
+  readonly events: ChangeEvent[];
+}
+
+interface Outcome {
+  readonly result: BulkItemResult;
+  readonly events: ChangeEvent[];
+}
+
+/**
+ * Runs `change` in a transaction of its own and says how it went, as the same
+ * request alone would have been answered. `onError` hears of server errors.
+ */
+async function each(
+  db: Kysely<Database>,
+  id: string,
+  onError: (error: unknown) => void,
+  change: (trx: Db) => Promise<{ value: ClaimSummary; events: ChangeEvent[] }>,
+): Promise<Outcome> {
+  try {
+    const { value, events } = await db.transaction().execute(change);
+    return { result: { id, status: 200, claim: value }, events };
+  } catch (error) {
+    if (error instanceof ProblemError) {
+      const { status, title, detail, field, code } = error.problem;
+      const problem = {
+        status,
+        title,
+        detail,
+        field,
+        code: typeof code === 'string' ? code : undefined,
+      };
+      return { result: { id, status, problem }, events: [] };
+    }
+    onError(error);
+    const problem = {
+      title: 'Server error',
+      status: 500,
+      detail: 'Something went wrong on the server; nothing was saved for this claim. Try again.',
+    };
+    return { result: { id, status: 500, problem }, events: [] };
+  }
+}
+
+async function columnsOf(trx: Db, id: string, columns: readonly UndoColumn[]) {
+  return trx.selectFrom('claims').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The change of one claim, in its transaction; its undo record when it changed anything. */
+async function changeOne(
+  trx: Db,
+  batchId: string,
+  position: number,
+  id: string,
+  op: BulkOp,
+  actor: Actor,
+): Promise<{ value: ClaimSummary; events: ChangeEvent[] }> {
+  const before = await columnsOf(trx, id, OP_COLUMNS[op.type]);
+  const options = { batchId };
+  const changed =
+    op.type === 'assign'
+      ? await patchClaimIn(trx, id, null, { assignee: op.assignee }, actor, options)
+      : op.type === 'due'
+        ? await patchClaimIn(trx, id, null, { dueAt: op.dueAt }, actor, options)
+        : await transitionClaimIn(
+            trx,
+            id,
+            { action: op.action, note: op.note, reason: op.reason },
+            actor,
+            null,
+            { ...options, verdict: op.verdict },
+          );
+  if (changed.events.length > 0 && before) {
+    await trx
+      .insertInto('bulk_batch_claims')
+      .values({
+        batch_id: batchId,
+        claim_id: id,
+        position,
+        before: JSON.stringify(before),
+        version_after: changed.value.version,
+      })
+      .execute();
+  }
+  return changed;
+}
+
+/** Applies `op` to every claim of `ids`, each alone; the results follow the order of `ids`. */
+export async function runBatch(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  op: BulkOp,
+  actor: Actor,
+  onError: (error: unknown) => void,
+): Promise<BatchOutcome> {
+  const batchId = randomUUID();
+  await db
+    .insertInto('bulk_batches')
+    .values({
+      id: batchId,
+      author: actor.username,
+      created_at: now(),
+      op: JSON.stringify(op),
+      undone_at: null,
+    })
+    .execute();
+  // Started together, so that the claims' transactions share group commits.
+  const outcomes = await Promise.all(
+    ids.map((id, position) =>
+      each(db, id, onError, (trx) => changeOne(trx, batchId, position, id, op, actor)),
+    ),
+  );
+  return {
+    batchId,
+    results: outcomes.map((outcome) => outcome.result),
+    events: outcomes.flatMap((outcome) => outcome.events),
+  };
+}
+
+function refusal(status: number, detail: string, code?: string): ProblemError {
+  const titles: Record<number, string> = { 403: 'Not allowed', 409: 'Conflict' };
+  return new ProblemError({ title: titles[status] ?? 'Refused', status, detail, code });
+}
+
+/** Claims a batch to undo, once: only its author, within the undo window. */
+async function claimBatchForUndo(db: Kysely<Database>, batchId: string, actor: Actor) {
+  const batch = await db
+    .selectFrom('bulk_batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+  if (!batch) {
+    throw notFound(`Bulk change ${batchId}`);
+  }
+  if (batch.author !== actor.username) {
+    throw refusal(
+      403,
+      `Only ${batch.author}, who made this bulk change, can undo it.`,
+      'not_author',
+    );
+  }
+  if (batch.undone_at !== null) {
+    throw refusal(409, 'This bulk change has been undone already.', 'already_undone');
+  }
+  if (Date.parse(batch.created_at) + BULK_UNDO_WINDOW_MS < Date.now()) {
+    const minutes = Math.round(BULK_UNDO_WINDOW_MS / 60_000);
+    throw refusal(
+      409,
+      `A bulk change can be undone for ${minutes} minutes; this one is older.`,
+      'undo_expired',
+    );
+  }
+  // The row decides between two undos sent at once: only one of them marks it.
+  const marked = await db
+    .updateTable('bulk_batches')
+    .set({ undone_at: now() })
+    .where('id', '=', batchId)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) !== 1) {
+    throw refusal(409, 'This bulk change has been undone already.', 'already_undone');
+  }
+  return { op: JSON.parse(batch.op) as BulkOp };
+}
+
+/** Puts one claim back as the batch found it, if the batch's version is still its version. */
+async function undoOne(
+  trx: Db,
+  batchId: string,
+  op: BulkOp,
+  item: { claim_id: string; before: string; version_after: number },
+  actor: Actor,
+): Promise<{ value: ClaimSummary; events: ChangeEvent[] }> {
+  const id = item.claim_id;
+  const claim = await claimOrThrow(trx, id);
+  await assertArticleOpen(trx, claim.articleId);
+  if (claim.version !== item.version_after) {
+    throw refusal(
+      409,
+      `${claim.updatedBy ?? 'Someone'} changed this claim after the bulk change ` +
+        `(it is now version ${claim.version}), so it was left as it is.`,
+      'changed_since',
+    );
+  }
+  const columns = OP_COLUMNS[op.type];
+  const stored = JSON.parse(item.before) as Record<string, unknown>;
+  const current = ((await columnsOf(trx, id, columns)) ?? {}) as Record<string, unknown>;
+  const restore: Record<string, unknown> = {};
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const column of columns) {
+    restore[column] = stored[column] ?? null;
+    before[FIELD_OF[column]] = current[column] ?? null;
+    after[FIELD_OF[column]] = stored[column] ?? null;
+  }
+  const at = now();
+  if (
+    !(await updateClaimIfVersion(
+      trx,
+      id,
+      claim.version,
+      restore as ClaimChanges,
+      actor.username,
+      at,
+    ))
+  ) {
+    throw refusal(
+      409,
+      'Someone changed this claim during the undo; it was left as it is.',
+      'changed_since',
+    );
+  }
+  await recordHistory(trx, {
+    claimId: id,
+    articleId: claim.articleId,
+    actor: actor.username,
+    action: BULK_UNDO_ACTION,
+    before,
+    after: { ...after, batchId },
+    at,
+  });
+  const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);
+  return { value: saved, events: [event] };
+}
+
+/** Undoes a batch: each claim it changed, alone; a claim changed since stays as it is (409). */
+export async function undoBatch(
+  db: Kysely<Database>,
+  batchId: string,
+  actor: Actor,
+  onError: (error: unknown) => void,
+): Promise<BatchOutcome> {
+  const { op } = await claimBatchForUndo(db, batchId, actor);
+  const items = await db
+    .selectFrom('bulk_batch_claims')
+    .select(['claim_id', 'before', 'version_after'])
+    .where('batch_id', '=', batchId)
+    .orderBy('position')
+    .execute();
+  const outcomes = await Promise.all(
+    items.map((item) =>
+      each(db, item.claim_id, onError, (trx) => undoOne(trx, batchId, op, item, actor)),
+    ),
+  );
+  return {
+    batchId,
+    results: outcomes.map((outcome) => outcome.result),
+    events: outcomes.flatMap((outcome) => outcome.events),
+  };
+}

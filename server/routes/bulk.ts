@@ -1,0 +1,147 @@
+/** Bulk changes over many claims, and their undo by the person who made them. */
+import type { FastifyPluginAsync } from 'fastify';
+import { BULK_MAX_IDS, type BulkOp, type BulkRequest } from '../../src/domain/desk';
+import { VERDICTS } from '../../src/domain/verdicts';
+import { ACTIONS, DISMISS_REASONS } from '../../src/domain/workflow';
+import { currentUser } from '../plugins/auth';
+import { ProblemError } from '../plugins/problems';
+import { runBatch, undoBatch } from '../repositories/bulk';
+import { assertActiveUser } from '../repositories/claim-guards';
+import {
+  bulkResponseSchema,
+  errorResponses,
+  idParam,
+  noQuerystring,
+  nullable,
+  plainText,
+  problemRef,
+} from './schemas';
+
+const bulkBody = {
+  type: 'object',
+  properties: {
+    ids: {
+      type: 'array',
+      minItems: 1,
+      maxItems: BULK_MAX_IDS,
+      uniqueItems: true,
+      items: idParam,
+      description: `1 to ${BULK_MAX_IDS} claim ids, each once`,
+    },
+    op: {
+      type: 'object',
+      description:
+        '`assign` takes `assignee` (a username or null), `due` takes `dueAt` (a date-time or ' +
+        'null), `transition` takes `action` and may carry `note`, `reason` (dismiss only) and ' +
+        '`verdict` (set first, under the verdict’s rules)',
+      properties: {
+        type: { type: 'string', enum: ['assign', 'due', 'transition'] },
+        assignee: nullable({ type: 'string', minLength: 1, maxLength: 64 }),
+        dueAt: nullable({ type: 'string', format: 'date-time', maxLength: 40 }),
+        action: { type: 'string', enum: [...ACTIONS] },
+        note: plainText(10000, false),
+        reason: { type: 'string', enum: [...DISMISS_REASONS] },
+        verdict: { type: 'string', enum: [...VERDICTS] },
+      },
+      required: ['type'],
+      additionalProperties: false,
+    },
+  },
+  required: ['ids', 'op'],
+  additionalProperties: false,
+};
+
+/** Which fields go with which kind of operation: the first is required. */
+const OP_FIELDS: Readonly<Record<BulkOp['type'], readonly string[]>> = {
+  assign: ['assignee'],
+  due: ['dueAt'],
+  transition: ['action', 'note', 'reason', 'verdict'],
+};
+
+function invalid(field: string, detail: string): ProblemError {
+  return new ProblemError({
+    title: 'Invalid request',
+    status: 400,
+    detail: `${field} ${detail}`,
+    field,
+  });
+}
+
+/** What the schema cannot say: the fields of each kind of op, and who can be assigned. */
+async function checkOp(op: BulkOp, check: (username: string) => Promise<void>): Promise<void> {
+  const fields = OP_FIELDS[op.type];
+  for (const key of Object.keys(op)) {
+    if (key !== 'type' && !fields.includes(key)) {
+      throw invalid(`/body/op/${key}`, `does not go with the op type ${op.type}.`);
+    }
+  }
+  if (!(fields[0] in op)) {
+    throw invalid(`/body/op/${fields[0]}`, `is required with the op type ${op.type}.`);
+  }
+  if (op.type === 'transition' && op.reason !== undefined && op.action !== 'dismiss') {
+    throw invalid('/body/op/reason', `goes only with the action dismiss, not ${op.action}.`);
+  }
+  if (op.type === 'due' && op.dueAt !== null && Number.isNaN(Date.parse(op.dueAt))) {
+    throw invalid('/body/op/dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
+  }
+  if (op.type === 'assign' && op.assignee !== null) {
+    await check(op.assignee);
+  }
+}
+
+const bulk: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: BulkRequest }>(
+    '/api/claims/bulk',
+    {
+      schema: {
+        summary:
+          'Assign, set the due date of, or take a workflow action on many claims: each claim ' +
+          'is checked and changed alone, and answered with the status it would have had alone',
+        querystring: noQuerystring,
+        body: bulkBody,
+        response: { 200: bulkResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = currentUser(request);
+      const { ids, op } = request.body;
+      await checkOp(op, (username) => assertActiveUser(app.db, username, '/body/op/assignee'));
+      const { batchId, results, events } = await runBatch(app.db, ids, op, actor, (error) =>
+        request.log.error({ err: error }, 'bulk change of a claim failed'),
+      );
+      app.changes.publish(...events);
+      return { batchId, results };
+    },
+  );
+
+  app.post<{ Params: { batchId: string } }>(
+    '/api/claims/bulk/:batchId/undo',
+    {
+      schema: {
+        summary:
+          'Undo a bulk change (its author, within an hour, once): each claim not changed ' +
+          'since is put back; one changed since is left as it is and answered 409',
+        params: {
+          type: 'object',
+          properties: { batchId: idParam },
+          required: ['batchId'],
+          additionalProperties: false,
+        },
+        querystring: noQuerystring,
+        response: { 200: bulkResponseSchema, ...errorResponses, 409: problemRef },
+      },
+    },
+    async (request) => {
+      const { batchId, results, events } = await undoBatch(
+        app.db,
+        request.params.batchId,
+        currentUser(request),
+        (error) => request.log.error({ err: error }, 'undo of a claim failed'),
+      );
+      app.changes.publish(...events);
+      return { batchId, results };
+    },
+  );
+};
+
+export default bulk;
