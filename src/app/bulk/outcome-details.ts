@@ -25,14 +25,12 @@ export interface OutcomeDetailsData {
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
       <p>{{ data.words }}</p>
-      <ul class="refused">
+      <dl class="refused">
         @for (claim of data.refused; track claim.id) {
-          <li>
-            <span class="label">{{ claim.label }}</span>
-            <span class="reason">{{ claim.reason }}</span>
-          </li>
+          <dt>{{ claim.label }}</dt>
+          <dd>{{ claim.reason }}</dd>
         }
-      </ul>
+      </dl>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Close</button>
@@ -41,15 +39,13 @@ export interface OutcomeDetailsData {
   styles: `
     .refused {
       margin: 0;
-      padding-left: 1.25em;
       max-width: min(560px, 80vw);
     }
-    li + li {
-      margin-top: 8px;
-    }
-    .label {
-      display: block;
+    dt {
       font-weight: 500;
+    }
+    dd {
+      margin: 0 0 8px 1.25em;
     }
   `,
 })
