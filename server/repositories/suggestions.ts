@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ClaimKind } from '../../src/domain/claim';
+import type { ClaimantType, ClaimKind } from '../../src/domain/claim';
 import type {
   AcceptedSuggestion,
   AcceptSuggestion,
@@ -16,7 +16,8 @@ import type { Actor } from '../../src/domain/workflow';
 import type { Database, SuggestionRow } from '../database/schema';
 import { ProblemError } from '../plugins/problems';
 import { articleExists, findArticleText } from './articles';
-import { Changed, createClaimIn } from './claim-changes';
+import type { Changed } from './claim-changes';
+import { createClaimIn } from './claim-create';
 import type { Db } from './claims';
 import { recordEvent } from './events';
 import { now } from './time';
@@ -25,7 +26,8 @@ import { now } from './time';
 export type NewSuggestion = Pick<
   Suggestion,
   'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind'
->;
+> &
+  Partial<Pick<Suggestion, 'claimant' | 'claimantType'>>;
 
 /** Rows per INSERT, well under SQLite's limit on bound parameters. */
 const INSERT_CHUNK = 200;
@@ -41,6 +43,8 @@ function toSuggestion(row: SuggestionRow): Suggestion {
     score: row.score,
     reasons: JSON.parse(row.reasons) as string[],
     suggestedKind: row.suggested_kind as ClaimKind,
+    claimant: row.claimant,
+    claimantType: row.claimant_type as ClaimantType,
     status: row.status as SuggestionStatus,
     claimId: row.claim_id,
     decidedBy: row.decided_by,
@@ -59,8 +63,12 @@ export async function suggestionsGenerated(db: Db, articleId: string): Promise<b
   return row !== undefined;
 }
 
-/** A suggestion as a JSON report carries it: with its decision, to store back as it was. */
-export type StoredSuggestion = Omit<Suggestion, 'id' | 'articleId'>;
+/**
+ * A suggestion as a JSON report carries it: with its decision, to store back
+ * as it was. A report made before suggestions named a claimant has none.
+ */
+export type StoredSuggestion = Omit<Suggestion, 'id' | 'articleId' | 'claimant' | 'claimantType'> &
+  Partial<Pick<Suggestion, 'claimant' | 'claimantType'>>;
 
 /** Stores what the suggester found for an article and marks it read. */
 export async function storeSuggestions(
@@ -104,6 +112,8 @@ export async function storeDecidedSuggestions(
           score: s.score,
           reasons: JSON.stringify(s.reasons),
           suggested_kind: s.suggestedKind,
+          claimant: s.claimant ?? null,
+          claimant_type: s.claimantType ?? 'Person',
           status: s.status,
           claim_id: s.claimId,
           decided_by: s.decidedBy,
@@ -127,7 +137,7 @@ export async function storeDecidedSuggestions(
 export async function allSuggestions(
   db: Db,
   articleId: string,
-): Promise<StoredSuggestion[] | undefined> {
+): Promise<Required<StoredSuggestion>[] | undefined> {
   if (!(await suggestionsGenerated(db, articleId))) {
     return undefined;
   }
@@ -149,6 +159,8 @@ export async function allSuggestions(
       score: s.score,
       reasons: s.reasons,
       suggestedKind: s.suggestedKind,
+      claimant: s.claimant,
+      claimantType: s.claimantType,
       status: s.status,
       claimId: s.claimId,
       decidedBy: s.decidedBy,
@@ -305,7 +317,15 @@ export async function acceptSuggestion(
     const created = await createClaimIn(
       trx,
       articleId,
-      { start, end, statement, kind: input.kind ?? suggestion.suggestedKind },
+      {
+        start,
+        end,
+        statement,
+        kind: input.kind ?? suggestion.suggestedKind,
+        // Only as the editor confirmed it: the suggestion's guess is never stored unseen.
+        claimant: input.claimant,
+        claimantType: input.claimantType,
+      },
       actor,
     );
     const { saved, event } = await decided(trx, suggestion, 'accepted', created.value.id, actor);

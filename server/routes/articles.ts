@@ -1,12 +1,12 @@
 /** Articles (listed, read, edited and archived), their claims, and adding a claim by its offsets. */
 import type { FastifyPluginAsync } from 'fastify';
-import { CLAIM_KINDS, ClaimKind } from '../../src/domain/claim';
+import { CLAIM_KINDS, type ClaimantType, ClaimKind } from '../../src/domain/claim';
 import { canEditArticle } from '../../src/domain/workflow';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError, sendProblem } from '../plugins/problems';
 import { type ArticlePatch, patchArticle } from '../repositories/article-changes';
 import { articleExists, findArticle, listArticles } from '../repositories/articles';
-import { createClaim } from '../repositories/claim-changes';
+import { createClaim } from '../repositories/claim-create';
 import { listClaims } from '../repositories/claims';
 import {
   articleDetailSchema,
@@ -20,6 +20,7 @@ import {
   problemRef,
   webUrl,
 } from './schemas';
+import { claimantProperties } from './suggestions';
 
 interface ArticleParams {
   id: string;
@@ -236,12 +237,22 @@ const articles: FastifyPluginAsync = async (app) => {
 
   app.post<{
     Params: ArticleParams;
-    Body: { start: number; end: number; statement: string; kind: ClaimKind };
+    Body: {
+      start: number;
+      end: number;
+      statement: string;
+      kind: ClaimKind;
+      claimant?: string | null;
+      claimantType?: ClaimantType;
+    };
   }>(
     '/api/articles/:id/claims',
     {
       schema: {
         summary: 'Add a claim by its offsets in the article text (editor)',
+        description:
+          'Optionally with who made it (`claimant`, `claimantType`), as the person confirmed it: ' +
+          'see `GET /api/articles/{id}/attribution` for the sentence’s guess.',
         params,
         querystring: noQuerystring,
         body: {
@@ -251,6 +262,7 @@ const articles: FastifyPluginAsync = async (app) => {
             end: { type: 'integer', minimum: 1 },
             statement: plainText(1000),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
+            ...claimantProperties,
           },
           required: ['start', 'end', 'statement', 'kind'],
           additionalProperties: false,

@@ -4,24 +4,38 @@
  * accepting it.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { CLAIM_KINDS } from '../../src/domain/claim';
+import { CLAIM_KINDS, CLAIMANT_MAX_LENGTH, CLAIMANT_TYPES } from '../../src/domain/claim';
 import {
   type AcceptSuggestion,
+  type AttributionGuess,
   SUGGESTION_STATUSES,
   type SuggestionStatus,
 } from '../../src/domain/suggestion';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
+import { findArticle } from '../repositories/articles';
 import { acceptSuggestion, listSuggestions, rejectSuggestion } from '../repositories/suggestions';
+import { attributionAt } from '../suggestions/attribution';
 import { ensureSuggestions } from '../suggestions/generate';
+import { suggestsFor } from '../suggestions/suggester';
 import {
   claimSummarySchema,
   errorResponses,
   idParam,
   noQuerystring,
+  nullable,
   plainText,
   problemRef,
 } from './schemas';
+
+/**
+ * Who made a claim, in a new claim's body (here and `POST /api/articles/:id/claims`):
+ * blank or null for nobody named, as `PATCH /api/claims/:id` takes it.
+ */
+export const claimantProperties = {
+  claimant: nullable(plainText(CLAIMANT_MAX_LENGTH, false)),
+  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
+};
 
 const suggestionProperties = {
   id: { type: 'string' },
@@ -32,6 +46,8 @@ const suggestionProperties = {
   score: { type: 'number', minimum: 0, maximum: 1 },
   reasons: { type: 'array', items: { type: 'string' } },
   suggestedKind: { type: 'string', enum: [...CLAIM_KINDS] },
+  claimant: { type: ['string', 'null'] },
+  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
   status: { type: 'string', enum: [...SUGGESTION_STATUSES] },
   claimId: { type: ['string', 'null'] },
   decidedBy: { type: ['string', 'null'] },
@@ -123,7 +139,8 @@ const suggestions: FastifyPluginAsync = async (app) => {
         description:
           'Every field is optional: the offsets default to the suggestion’s (the editor may narrow ' +
           'or move them within the article), the statement to the quote, the kind to the ' +
-          'suggested kind. A decided suggestion is a 409.',
+          'suggested kind. The claimant is stored only as sent (the suggestion’s `claimant` is a ' +
+          'guess for the editor to confirm). A decided suggestion is a 409.',
         params: suggestionParams,
         querystring: noQuerystring,
         body: {
@@ -133,6 +150,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
             start: { type: 'integer', minimum: 0 },
             end: { type: 'integer', minimum: 1 },
+            ...claimantProperties,
           },
           additionalProperties: false,
         },
@@ -162,6 +180,64 @@ const suggestions: FastifyPluginAsync = async (app) => {
       app.changes.publish(...events);
       reply.status(201);
       return value;
+    },
+  );
+
+  app.get<{ Params: ArticleParams; Querystring: { start: number; end: number } }>(
+    '/api/articles/:id/attribution',
+    {
+      schema: {
+        summary:
+          'Who the sentence around a span of the text says made the claim, if it names anyone',
+        description:
+          'For a new claim from selected words: "Council leader Marion Adebayo said …" gives ' +
+          '`{"claimant": "Marion Adebayo", "claimantType": "Person"}`. A guess for the person to ' +
+          'confirm; `claimant` is null when the sentence names nobody (never a pronoun), and for ' +
+          'text in a language other than English.',
+        params: articleParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            start: { type: 'integer', minimum: 0 },
+            end: { type: 'integer', minimum: 1 },
+          },
+          required: ['start', 'end'],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              claimant: { type: ['string', 'null'] },
+              claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
+            },
+            required: ['claimant', 'claimantType'],
+            additionalProperties: false,
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request): Promise<AttributionGuess> => {
+      const article = await findArticle(app.db, request.params.id);
+      if (!article) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Article ${request.params.id} does not exist.`,
+        });
+      }
+      const { start, end } = request.query;
+      if (end <= start || end > article.text.length) {
+        throw new ProblemError({
+          title: 'Invalid request',
+          status: 400,
+          detail: `/querystring/end must be after start and at most ${article.text.length}, the length of the article text.`,
+          field: '/querystring/end',
+        });
+      }
+      const found = suggestsFor(article.language) ? attributionAt(article.text, start, end) : null;
+      return found ?? { claimant: null, claimantType: 'Person' };
     },
   );
 

@@ -40,7 +40,7 @@ const DAMPING = {
 } as const;
 
 /** Verbs (by dictionary form) that attribute a statement to a source. */
-const ATTRIBUTION = new Set([
+export const ATTRIBUTION = new Set([
   'say',
   'tell',
   'state',
@@ -161,7 +161,7 @@ const has = (token: Token, tag: string) => token.tags.has(tag);
 const words = (tokens: readonly Token[]) => tokens.filter((t) => t.text !== '');
 
 /** The words of a run as written, without a trailing possessive. */
-function phrase(tokens: readonly Token[]): string {
+export function phrase(tokens: readonly Token[]): string {
   return tokens
     .map((t, i) => t.text + (i < tokens.length - 1 ? t.post.replace(/\s+/g, ' ') : ''))
     .join('')
@@ -192,7 +192,7 @@ function runs(tokens: readonly Token[], test: (token: Token, index: number) => b
 }
 
 /** People's names: tagged words, then capitalised words that continue them ("Kim Jong Un"). */
-function people(tokens: readonly Token[]): Token[][] {
+export function people(tokens: readonly Token[]): Token[][] {
   const names: Token[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!has(tokens[i], 'Person') || has(tokens[i], 'Pronoun')) {

@@ -5,6 +5,7 @@
  */
 import type { Heading } from '../../src/domain/claim';
 import type { Suggestion } from '../../src/domain/suggestion';
+import { attributionInSentence } from './attribution';
 import { clauses } from './clauses';
 import { parseParagraph, type Sentence, type Token } from './parse';
 import { scoreClause } from './score';
@@ -15,7 +16,7 @@ export const SUGGESTION_THRESHOLD = 0.3;
 /** A span the suggester found, before it is stored as a suggestion. */
 export type SuggestedSpan = Pick<
   Suggestion,
-  'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind'
+  'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind' | 'claimant' | 'claimantType'
 >;
 
 /** Every scored clause, threshold or not; for tests and tuning. */
@@ -41,9 +42,17 @@ function isQuestion(sentence: Sentence): boolean {
   return last !== undefined && last.post.includes('?');
 }
 
-function scored(text: string, tokens: readonly Token[], question: boolean): ScoredSpan {
+function scored(
+  text: string,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  question: boolean,
+): ScoredSpan {
   const { start, end } = span(text, tokens);
   const { score, reasons, kind } = scoreClause(tokens, question);
+  const offered = score >= SUGGESTION_THRESHOLD;
+  // Who the whole sentence says made it: "…, the ministry said" names the speaker outside the clause.
+  const said = offered ? attributionInSentence(text, sentence.tokens, start, end) : null;
   return {
     start,
     end,
@@ -51,7 +60,9 @@ function scored(text: string, tokens: readonly Token[], question: boolean): Scor
     score,
     reasons,
     suggestedKind: kind,
-    offered: score >= SUGGESTION_THRESHOLD,
+    claimant: said?.claimant ?? null,
+    claimantType: said?.claimantType ?? 'Person',
+    offered,
   };
 }
 
@@ -67,7 +78,7 @@ function scoreSentence(text: string, sentence: Sentence): ScoredSpan[] {
     sentence.tokens.slice(first, last + 1).some((t) => t.text !== ''),
   );
   const score = ([first, last]: [number, number]) =>
-    scored(text, sentence.tokens.slice(first, last + 1), question);
+    scored(text, sentence, sentence.tokens.slice(first, last + 1), question);
   let spans = ranges.map(score);
   for (let i = 0; ranges.length > 1 && i < ranges.length;) {
     if (spans[i].offered) {

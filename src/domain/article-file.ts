@@ -87,8 +87,15 @@ export interface ArticleFileClaim {
   readonly history?: readonly ArticleFileHistoryEntry[];
 }
 
-/** A claim suggestion with the editors' decision on it (JSON report only): ids come from the file. */
-export type ArticleFileSuggestion = Omit<Suggestion, 'id' | 'articleId'>;
+/**
+ * A claim suggestion with the editors' decision on it (JSON report only): ids
+ * come from the file. Reports made before suggestions named a claimant have none.
+ */
+export type ArticleFileSuggestion = Omit<
+  Suggestion,
+  'id' | 'articleId' | 'claimant' | 'claimantType'
+> &
+  Partial<Pick<Suggestion, 'claimant' | 'claimantType'>>;
 
 export interface ArticleFile {
   readonly $schema?: string;

@@ -3,7 +3,7 @@
  * check-worthy. One becomes a claim only when an editor accepts it. Shared by
  * the dashboard and the server.
  */
-import type { ClaimKind, ClaimSummary } from './claim';
+import type { ClaimantType, ClaimKind, ClaimSummary } from './claim';
 
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
@@ -20,6 +20,13 @@ export interface Suggestion {
   /** Why it was suggested, e.g. "names a person: Kim Jong Un", "contains a figure: 24 years". */
   readonly reasons: readonly string[];
   readonly suggestedKind: ClaimKind;
+  /**
+   * Who the sentence says made the claim ("Council leader Marion Adebayo said …"
+   * → "Marion Adebayo"), or null when it names nobody: a guess for the editor to
+   * confirm when accepting.
+   */
+  readonly claimant: string | null;
+  readonly claimantType: ClaimantType;
   readonly status: SuggestionStatus;
   /** The claim it became, once accepted. */
   readonly claimId: string | null;
@@ -38,6 +45,15 @@ export interface AcceptSuggestion {
   readonly kind?: ClaimKind;
   readonly start?: number;
   readonly end?: number;
+  /** Who made the claim, as the editor confirmed it (the suggestion's guess, or their own). */
+  readonly claimant?: string | null;
+  readonly claimantType?: ClaimantType;
+}
+
+/** `GET /api/articles/:id/attribution?start=&end=`: who the sentence around a span says made it. */
+export interface AttributionGuess {
+  readonly claimant: string | null;
+  readonly claimantType: ClaimantType;
 }
 
 /** Response of the accept route. */
