@@ -1,5 +1,6 @@
 /** POST /api/claims/bulk/:batchId/undo: the author, within the window, once; claims changed since stay. */
 import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import { type BulkOp, type BulkResponse, BULK_UNDO_WINDOW_MS } from '../../src/domain/desk';
@@ -30,7 +31,7 @@ describe('undo of a bulk change', () => {
     json<ClaimSummary>(await h.as('dana', { url: `/api/claims/${id}` }));
   const row = (id: string) =>
     h.app.db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const problemOf = (response: { body: string }) =>
+  const problemOf = (response: LightMyRequestResponse) =>
     json<{ code?: string; detail: string }>(response);
 
   before(async () => {

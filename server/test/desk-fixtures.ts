@@ -87,3 +87,96 @@ export async function setArchived(h: Harness, articleId: string, archived: boole
     .where('id', '=', articleId)
     .execute();
 }
+
+const PAST = '2020-01-01T00:00:00.000Z';
+const FUTURE = '2099-01-01T00:00:00.000Z';
+
+/**
+ * The desk tests' claims: casey's across two articles and an archived one, due
+ * dates past and future, reviews submitted by different people.
+ */
+export async function addDeskArticles(h: Harness): Promise<void> {
+  await addArticle(h, {
+    id: 'desk-alpha',
+    headline: 'Alpha: the harbour budget',
+    claims: [
+      {
+        id: 'a1',
+        assignee: 'casey',
+        stage: 'researching',
+        dueAt: '2020-01-02T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:01.000Z',
+      },
+      { id: 'a2', assignee: 'casey', dueAt: FUTURE, updatedAt: '2026-01-01T00:00:02.000Z' },
+      {
+        id: 'a3',
+        assignee: 'casey',
+        stage: 'changes_requested',
+        verdict: 'false',
+        updatedAt: '2026-01-01T00:00:03.000Z',
+      },
+      {
+        id: 'a4',
+        assignee: 'robin',
+        stage: 'in_review',
+        verdict: 'false',
+        submittedBy: 'robin',
+        dueAt: PAST,
+        stageSince: '2026-01-01T00:00:00.000Z',
+      },
+      { id: 'a5', updatedAt: '2026-01-01T00:00:05.000Z' },
+      {
+        id: 'a6',
+        assignee: 'casey',
+        stage: 'approved',
+        verdict: 'true',
+        dueAt: PAST,
+        updatedAt: '2026-01-01T00:00:06.000Z',
+      },
+    ],
+  });
+  await addArticle(h, {
+    id: 'desk-beta',
+    headline: 'Beta: the tram plan',
+    claims: [
+      {
+        id: 'b1',
+        assignee: 'casey',
+        stage: 'in_review',
+        verdict: 'true',
+        submittedBy: 'casey',
+        stageSince: '2025-06-01T00:00:00.000Z',
+        dueAt: '2099-06-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:07.000Z',
+      },
+      {
+        id: 'b2',
+        assignee: 'dana',
+        stage: 'in_review',
+        verdict: 'misleading',
+        submittedBy: 'dana',
+        stageSince: '2025-01-01T00:00:00.000Z',
+      },
+      { id: 'b3', updatedAt: '2026-01-01T00:00:09.000Z' },
+      {
+        id: 'b4',
+        assignee: 'casey',
+        stage: 'researching',
+        dueAt: '2030-01-01T00:00:00.000Z',
+        rationale: 'The HARBOUR figure is 100% wrong_ly quoted.',
+        claimant: 'Marion Adebayo',
+        summary: 'Tram costs doubled',
+        updatedAt: '2026-01-01T00:00:04.000Z',
+      },
+    ],
+  });
+  await addArticle(h, {
+    id: 'desk-gamma',
+    headline: 'Gamma: archived',
+    archived: true,
+    claims: [
+      { id: 'g1', assignee: 'casey', stage: 'researching', dueAt: PAST },
+      { id: 'g2', assignee: 'casey' },
+    ],
+  });
+}

@@ -1,5 +1,6 @@
 /** PATCH /api/claims/:id with the desk's fields: due date, claimant, claimant type, claim date, summary. */
 import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import { addArticle } from './desk-fixtures';
@@ -15,7 +16,8 @@ describe('PATCH /api/claims/:id: desk fields', () => {
       version === null ? {} : { 'if-match': String(version ?? (await current(id)).version) };
     return h.as(user, { method: 'PATCH', url: `/api/claims/${id}`, headers: ifMatch, payload });
   };
-  const fieldOf = (response: { body: string }) => json<{ field?: string; code?: string }>(response);
+  const fieldOf = (response: LightMyRequestResponse) =>
+    json<{ field?: string; code?: string }>(response);
 
   before(async () => {
     h = await startApp();
