@@ -12,7 +12,7 @@ import { SessionApiActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
 import { UsersApiActions } from '../users/state/users.actions';
 import { usersFeature } from '../users/state/users.feature';
-import { claim, done, refused, user } from './fixtures.spec';
+import { changedSince, claim, done, refused, user } from './fixtures.spec';
 import { SelectionBar } from './selection-bar';
 import * as bulkEffects from './state/bulk.effects';
 import { bulkFeature } from './state/bulk.feature';
@@ -100,11 +100,11 @@ describe('bulk actions, from the bar to Undo', () => {
     expect(undo.request.method).toBe('POST');
     undo.flush({
       batchId: 'b1',
-      results: [done('1'), refused('2', 'Changed since the batch.')],
+      results: [done('1'), changedSince('2')],
     });
     await fixture.whenStable();
     const undone = await root.getHarness(MatSnackBarHarness);
-    expect(await undone.getMessage()).toBe('Undone for 1; 1 left alone: Changed since the batch');
+    expect(await undone.getMessage()).toBe('Undone for 1; 1 left alone: changed since');
     expect(await undone.getAllHarnesses(MatButtonHarness.with({ text: 'Undo' }))).toEqual([]);
     await (await undone.getHarness(MatButtonHarness.with({ text: 'Dismiss' }))).click();
   });

@@ -47,6 +47,16 @@ export function done(id: string, overrides: Partial<ClaimSummary> = {}): BulkIte
   return { id, status: 200, claim: claim(id, { version: 2, ...overrides }) };
 }
 
-export function refused(id: string, detail: string, status = 409): BulkItemResult {
-  return { id, status, problem: { title: 'Conflict', status, detail } };
+export function refused(id: string, detail: string, status = 409, code?: string): BulkItemResult {
+  return { id, status, problem: { title: 'Conflict', status, detail, code } };
+}
+
+/** The server's answer for a claim someone changed after the batch. */
+export function changedSince(id: string, who = 'casey', version = 5): BulkItemResult {
+  return refused(
+    id,
+    `${who} changed this claim after the bulk change (it is now version ${version}), so it was left as it is.`,
+    409,
+    'changed_since',
+  );
 }

@@ -1,5 +1,5 @@
 import { claimLabel, refusedClaims, selectedWords, undoOutcomeWords } from './outcome-words';
-import { claim, done, refused } from './fixtures.spec';
+import { changedSince, claim, done, refused } from './fixtures.spec';
 
 describe('outcome words', () => {
   it('counts the selection with the right plural', () => {
@@ -8,18 +8,31 @@ describe('outcome words', () => {
     expect(selectedWords(0)).toBe('0 claims selected');
   });
 
-  it('says an undo’s outcome, with the reasons claims were left alone', () => {
+  it('says an undo’s outcome, with the reasons claims were left alone, each once and short', () => {
     expect(undoOutcomeWords([done('1'), done('2')])).toBe('Undone for 2');
     expect(
+      undoOutcomeWords([done('1'), changedSince('2', 'casey', 5), changedSince('3', 'dana', 9)]),
+    ).toBe('Undone for 1; 2 left alone: changed since');
+    expect(
       undoOutcomeWords([
-        done('1'),
-        refused('2', 'Changed since the batch.'),
-        refused('3', 'Changed since the batch.'),
+        changedSince('1'),
+        refused('2', 'This article is archived, so its claims are read-only.', 409, 'archived'),
+        refused('3', 'Something went wrong on the server.', 500),
       ]),
-    ).toBe('Undone for 1; 2 left alone: Changed since the batch');
-    expect(undoOutcomeWords([refused('1', 'Changed since the batch.')])).toBe(
-      'Nothing undone; 1 left alone: Changed since the batch',
+    ).toBe(
+      'Nothing undone; 3 left alone: changed since; article archived; Something went wrong on the server',
     );
+  });
+
+  it('keeps the server’s whole reason for each claim left alone', () => {
+    expect(refusedClaims([changedSince('2', 'casey', 5)], [{ id: '2', label: '“Two”' }])).toEqual([
+      {
+        id: '2',
+        label: '“Two”',
+        reason:
+          'casey changed this claim after the bulk change (it is now version 5), so it was left as it is',
+      },
+    ]);
   });
 
   it('names each claim not changed, with its own reason, in the order of the answer', () => {
