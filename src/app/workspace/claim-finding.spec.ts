@@ -8,18 +8,17 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ClaimSummary } from '../../domain/claim';
 import { ClaimFinding } from './claim-finding';
-import { findingOf } from './finding-draft';
+import { Decision } from '../../domain/workflow';
+import { FINDING_FIELDS, FindingField, findingOf } from './finding-draft';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { ClaimConflict, claimDetailFeature } from './state/claim-detail.feature';
 import { claimFixture } from './state/claims.feature.spec';
 
-const ALL_EDITABLE = {
-  statement: true,
-  kind: true,
-  verdict: true,
-  rationale: true,
-  assignee: true,
-};
+const ALLOWED: Decision = { allowed: true };
+const ALL_EDITABLE = Object.fromEntries(FINDING_FIELDS.map((field) => [field, ALLOWED])) as Record<
+  FindingField,
+  Decision
+>;
 
 describe('ClaimFinding', () => {
   let fixture: ComponentFixture<ClaimFinding>;
@@ -40,7 +39,7 @@ describe('ClaimFinding', () => {
     dispatched = spyOn(store, 'dispatch').and.callThrough();
     fixture = TestBed.createComponent(ClaimFinding);
     fixture.componentRef.setInput('claim', start);
-    fixture.componentRef.setInput('editable', ALL_EDITABLE);
+    fixture.componentRef.setInput('decisions', ALL_EDITABLE);
     fixture.componentRef.setInput('displayNames', new Map([['dana', 'Dana Reyes']]));
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
@@ -196,5 +195,115 @@ describe('ClaimFinding', () => {
     expect(await statement.getTextErrors()).toEqual([
       'A statement is required: say what the claim asserts.',
     ]);
+  });
+
+  describe('claimant, claim date, summary and due date', () => {
+    const input = (label: string) =>
+      loader
+        .getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))
+        .then((field) => field.getControl(MatInputHarness) as Promise<MatInputHarness>);
+    const el = () => fixture.nativeElement as HTMLElement;
+
+    it('sends each only when changed, as the server stores it', async () => {
+      await (await input('Claimant')).setValue('  Marion Adebayo ');
+      const type = await loader
+        .getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Claimant type' }))
+        .then((field) => field.getControl(MatSelectHarness) as Promise<MatSelectHarness>);
+      await type.clickOptions({ text: 'Organisation' });
+      await (await input('Claim date')).setValue('2026-11-20');
+      await (await input('Summary')).setValue('Shells shipped: five million ');
+      await (await input('Due')).setValue('2026-12-09T17:30');
+      await (await saveButton()).click();
+      expect(lastSave().patch).toEqual({
+        claimant: 'Marion Adebayo',
+        claimantType: 'Organization',
+        claimDate: '2026-11-20',
+        summary: 'Shells shipped: five million',
+        // The browser's own time zone, read back as an instant.
+        dueAt: new Date(2026, 11, 9, 17, 30).toISOString(),
+      });
+    });
+
+    it('sends a cleared due date as none, and not a due date it merely shows', async () => {
+      const due = claimFixture({ dueAt: '2026-12-09T17:30:42.000Z', version: 4 });
+      await arrives(due);
+      // Shown to the minute; seconds set elsewhere are no change of this person's.
+      await (await rationale()).setValue('Mine');
+      await (await saveButton()).click();
+      expect(lastSave().patch).toEqual({ rationale: 'Mine' });
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'close' }))).click();
+      await (await saveButton()).click();
+      expect(lastSave().patch).toEqual({ rationale: 'Mine', dueAt: null });
+    });
+
+    it('asks for a summary in words when the statement is long and there is none', async () => {
+      const advice = () => el().querySelector('[data-testid="summary-advice"]')?.textContent;
+      expect(start.statement.length).toBeLessThanOrEqual(75);
+      expect(advice()).toBeUndefined();
+      await arrives(claimFixture({ statement: 'x'.repeat(76), version: 4 }));
+      expect(advice()).toContain('longer than 75 characters: write a summary');
+      await (await input('Summary')).setValue('Short');
+      expect(advice()).toBeUndefined();
+    });
+
+    it('refuses a summary or a claimant over the limit, in words', async () => {
+      const summary = await loader.getHarness(
+        MatFormFieldHarness.with({ floatingLabelText: 'Summary' }),
+      );
+      await ((await summary.getControl(MatInputHarness)) as MatInputHarness).setValue(
+        'y'.repeat(201),
+      );
+      expect(await summary.getTextErrors()).toEqual([
+        'The summary is too long: at most 200 characters.',
+      ]);
+      await (await saveButton()).click();
+      expect(lastSave()).toBeUndefined();
+    });
+
+    it('disables what the rules refuse, saying why beside the field', async () => {
+      fixture.componentRef.setInput('decisions', {
+        ...ALL_EDITABLE,
+        dueAt: {
+          allowed: false,
+          refusal: { code: 'field_role', message: 'Only an editor can change the due date.' },
+        },
+        claimant: {
+          allowed: false,
+          refusal: { code: 'archived', message: 'This article is archived.' },
+        },
+      });
+      await fixture.whenStable();
+      expect(await (await input('Due')).isDisabled()).toBeTrue();
+      expect(await (await input('Claimant')).isDisabled()).toBeTrue();
+      expect(await (await input('Summary')).isDisabled()).toBeFalse();
+      const due = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Due' }));
+      expect(await due.getTextHints()).toEqual(['Only an editor can change the due date.']);
+    });
+
+    it('shows the new fields in the conflict, in words', async () => {
+      await (await input('Claimant')).setValue('Mine');
+      const theirs = claimFixture({
+        rationale: 'Old',
+        claimant: 'Theirs',
+        dueAt: '2026-12-09T17:30:00.000Z',
+        version: 5,
+        updatedBy: 'dana',
+      });
+      store.overrideSelector(claimDetailFeature.selectConflict, {
+        mine: { claimant: 'Mine' },
+        theirs,
+        base: findingOf(start),
+      });
+      store.refreshState();
+      await arrives(theirs);
+      const rows = Array.from(el().querySelectorAll('[role="alertdialog"] tbody tr')).map((row) =>
+        row.querySelector('th')?.textContent?.trim(),
+      );
+      expect(rows).toEqual(['Claimant', 'Due']);
+      expect(el().querySelector('[role="alertdialog"] tbody')?.textContent).toContain(
+        'No due date',
+      );
+    });
   });
 });

@@ -10,19 +10,32 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Store } from '@ngrx/store';
 import { map } from 'rxjs';
-import { CLAIM_KIND_LABELS, CLAIM_KINDS, ClaimKind, ClaimSummary } from '../../domain/claim';
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_KINDS,
+  CLAIMANT_MAX_LENGTH,
+  CLAIMANT_TYPES,
+  ClaimantType,
+  ClaimKind,
+  ClaimSummary,
+  SUMMARY_ADVISED_ABOVE,
+  SUMMARY_MAX_LENGTH,
+} from '../../domain/claim';
 import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../domain/verdicts';
+import { Decision } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { ClaimConflictView } from './claim-conflict';
 import { ShowErrorsWhileTyping } from './evidence-form';
 import {
   changedFields,
+  CLAIMANT_TYPE_LABELS,
   FINDING_FIELDS,
   FindingBase,
   FindingField,
@@ -35,11 +48,21 @@ import {
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimDetailFeature } from './state/claim-detail.feature';
 
-/** The server's limits (server/routes/claims.ts). */
-const LIMITS = { statement: 1000, rationale: 10000 } as const;
+/** The server's limits (server/routes/claims.ts and src/domain/claim.ts). */
+const LIMITS = {
+  statement: 1000,
+  rationale: 10000,
+  claimant: CLAIMANT_MAX_LENGTH,
+  summary: SUMMARY_MAX_LENGTH,
+  summaryAdvisedAbove: SUMMARY_ADVISED_ABOVE,
+} as const;
+
+/** Where the due time's date-time input reads and writes, named for the person. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * The finding: statement, kind, verdict, rationale and assignee. Saving sends
+ * The finding: statement, summary, claimant and claim date, kind, verdict,
+ * rationale, assignee and due time. Saving sends
  * only what the person changed, on the version they started from; changes by
  * others show up in the fields they did not touch.
  */
@@ -52,10 +75,14 @@ const LIMITS = { statement: 1000, rationale: 10000 } as const;
     MatButton,
     MatError,
     MatFormField,
+    MatHint,
+    MatIcon,
+    MatIconButton,
     MatInput,
     MatLabel,
     MatOption,
     MatSelect,
+    MatSuffix,
   ],
   templateUrl: './claim-finding.html',
   styleUrl: './claim-finding.scss',
@@ -63,8 +90,8 @@ const LIMITS = { statement: 1000, rationale: 10000 } as const;
 export class ClaimFinding {
   private readonly store = inject(Store);
   readonly claim = input.required<ClaimSummary>();
-  /** Which fields this person may change now. */
-  readonly editable = input.required<Readonly<Record<FindingField, boolean>>>();
+  /** Which fields this person may change now, and why not. */
+  readonly decisions = input.required<Readonly<Record<FindingField, Decision>>>();
   /** Everyone with an account, for the assignee. */
   readonly people = input<readonly SessionUser[]>([]);
   readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
@@ -73,7 +100,10 @@ export class ClaimFinding {
   protected readonly kinds = CLAIM_KINDS;
   protected readonly verdicts = VERDICTS;
   protected readonly verdictDefinitions = VERDICT_DEFINITIONS;
+  protected readonly claimantTypes = CLAIMANT_TYPES;
+  protected readonly claimantTypeLabels = CLAIMANT_TYPE_LABELS;
   protected readonly limits = LIMITS;
+  protected readonly timeZone = TIME_ZONE;
   protected readonly showErrorsWhileTyping = new ShowErrorsWhileTyping();
   protected readonly conflict = this.store.selectSignal(claimDetailFeature.selectConflict);
 
@@ -86,6 +116,27 @@ export class ClaimFinding {
     verdict: [null as Verdict | null],
     rationale: ['', [Validators.maxLength(LIMITS.rationale)]],
     assignee: [null as string | null],
+    claimant: ['', [Validators.maxLength(LIMITS.claimant)]],
+    claimantType: ['Person' as ClaimantType],
+    claimDate: ['', [Validators.pattern(/^\d{4}-\d{2}-\d{2}$/)]],
+    summary: ['', [Validators.maxLength(LIMITS.summary)]],
+    dueAt: [''],
+  });
+  private readonly editable = computed(
+    () =>
+      Object.fromEntries(
+        FINDING_FIELDS.map((field) => [field, this.decisions()[field].allowed]),
+      ) as Record<FindingField, boolean>,
+  );
+  /** Why each locked field is locked, in words, beside the field. */
+  protected readonly lockedReasons = computed(() => {
+    const decisions = this.decisions();
+    return Object.fromEntries(
+      FINDING_FIELDS.map((field) => {
+        const decision = decisions[field];
+        return [field, decision.allowed ? null : decision.refusal.message];
+      }),
+    ) as Record<FindingField, string | null>;
   });
   /**
    * What the edit started from. Saving sends its version, so that the server
@@ -110,14 +161,25 @@ export class ClaimFinding {
     return base ? changedFields(base.finding, this.typed(), (field) => editable[field]) : {};
   });
   protected readonly hasChanges = computed(() => Object.keys(this.changes()).length > 0);
+  /** A long statement reads badly as a published claim: the form asks for a summary. */
+  protected readonly summaryAdvised = computed(() => {
+    const typed = this.typed();
+    return typed.statement.length > LIMITS.summaryAdvisedAbove && typed.summary === null;
+  });
+  /** Characters typed, for the counters under the claimant and the summary. */
+  protected readonly lengths = computed(() => {
+    const typed = this.typed();
+    return { claimant: typed.claimant?.length ?? 0, summary: typed.summary?.length ?? 0 };
+  });
   /** The claim shows exactly what was typed, on the same version: that save is with the server. */
   protected readonly saving = computed(() => {
     const claim = this.claim();
+    const shown = findingOf(claim);
     const changes = Object.entries(this.changes()) as [FindingField, unknown][];
     return (
       changes.length > 0 &&
       claim.version === this.base()?.version &&
-      changes.every(([field, value]) => claim[field] === value)
+      changes.every(([field, value]) => shown[field] === value)
     );
   });
 
@@ -161,6 +223,13 @@ export class ClaimFinding {
         }
       }
     });
+  }
+
+  /** Empties a date field; the native inputs have no clear button of their own everywhere. */
+  protected clear(field: 'claimDate' | 'dueAt'): void {
+    const control = this.form.controls[field];
+    control.setValue('');
+    control.markAsDirty();
   }
 
   protected save(): void {

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   input,
@@ -11,7 +12,7 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
 import { Note } from '../../domain/claim';
@@ -37,7 +38,16 @@ export function canDeleteNote(note: Note, actor: Actor | null): boolean {
 @Component({
   selector: 'cd-claim-notes',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatButton, MatError, MatFormField, MatInput, MatLabel],
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+  ],
   templateUrl: './claim-notes.html',
   styleUrl: './claim-notes.scss',
 })
@@ -48,6 +58,8 @@ export class ClaimNotes {
   readonly actor = input.required<Actor | null>();
   /** Username → display name, for the people known. */
   readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
+  /** Why no note may be added or deleted (an archived article), or null when they may. */
+  readonly locked = input<string | null>(null);
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly maxLength = NOTE_MAX_LENGTH;
@@ -78,7 +90,7 @@ export class ClaimNotes {
       note,
       author: names.get(note.author) ?? note.author,
       deletedBy: note.deletedBy ? (names.get(note.deletedBy) ?? note.deletedBy) : null,
-      deletable: canDeleteNote(note, actor),
+      deletable: this.locked() === null && canDeleteNote(note, actor),
     }));
   });
   protected readonly adding = computed(() => this.statusOf(CHANGE_KEYS.newNote) === 'pending');
@@ -92,7 +104,20 @@ export class ClaimNotes {
     return this.statusOf(CHANGE_KEYS.noteDeletion(noteId)) === 'pending';
   }
 
+  constructor() {
+    effect(() => {
+      if (this.locked() === null) {
+        this.noteText.enable({ emitEvent: false });
+      } else {
+        this.noteText.disable({ emitEvent: false });
+      }
+    });
+  }
+
   protected addNote(): void {
+    if (this.locked() !== null) {
+      return;
+    }
     if (this.noteText.invalid || this.adding()) {
       this.noteText.markAsTouched();
       return;

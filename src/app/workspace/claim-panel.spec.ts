@@ -7,7 +7,7 @@ import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../domain/claim';
+import { ArticleDetail, ClaimDetail, ClaimSummary, HistoryEntry } from '../../domain/claim';
 import { Role } from '../../domain/workflow';
 import { SessionUser } from '../session/session-api';
 import { sessionFeature } from '../session/state/session.feature';
@@ -35,6 +35,7 @@ describe('ClaimPanel', () => {
     error?: string | null;
     missing?: boolean;
     history?: HistoryEntry[];
+    article?: ArticleDetail | null;
   }
 
   async function render(
@@ -60,7 +61,7 @@ describe('ClaimPanel', () => {
               selector: claimsFeature.selectEntities,
               value: loading.known === false ? {} : { [claim.id]: claim },
             },
-            { selector: claimsFeature.selectArticle, value: null },
+            { selector: claimsFeature.selectArticle, value: loading.article ?? null },
             {
               selector: claimDetailFeature.selectDetail,
               value: loading.detail === undefined ? detailOf(claim) : loading.detail,
@@ -344,5 +345,116 @@ describe('ClaimPanel', () => {
     expect(text('cd-history-timeline')).toContain('Dana Reyes');
     expect(text('cd-history-timeline')).not.toMatch(/\bdana\b/);
     expect(text('cd-claim-notes')).toContain('Dana Reyes');
+  });
+
+  describe('deadline and time in stage', () => {
+    const HOUR = 3_600_000;
+    const overdue = () =>
+      claimFixture({
+        stage: 'in_review',
+        verdict: 'false',
+        rationale: 'No.',
+        submittedBy: 'casey',
+        stageSince: new Date(Date.now() - 3 * 24 * HOUR - HOUR).toISOString(),
+        dueAt: new Date(Date.now() - 2 * 24 * HOUR - HOUR).toISOString(),
+      });
+
+    it('says how long the claim has been in its stage, and that it is overdue, in words', async () => {
+      const { fixture } = await render('fact_checker', overdue());
+      const timing = (fixture.nativeElement as HTMLElement).querySelector(
+        '[data-testid="claim-timing"]',
+      )!;
+      expect(timing.textContent).toContain('In review for 3 d');
+      expect(timing.textContent).toContain('Overdue by 2 days');
+      expect(timing.querySelector('.due')?.classList).toContain('overdue');
+    });
+
+    it('says when there is no due date', async () => {
+      const { fixture } = await render('fact_checker', claimFixture({ dueAt: null }));
+      const host = fixture.nativeElement as HTMLElement;
+      expect(host.querySelector('[data-testid="claim-timing"]')?.textContent).toContain(
+        'No due date',
+      );
+    });
+
+    it('lets an editor set the due date, and tells a fact-checker why not', async () => {
+      const dueField = async (loader: HarnessLoader) =>
+        loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Due' }));
+      const checker = await render('fact_checker', overdue());
+      const refused = await dueField(checker.loader);
+      expect(await refused.isDisabled()).toBeTrue();
+      expect(await refused.getTextHints()).toEqual(['Only an editor can change the due date.']);
+      checker.fixture.destroy();
+      TestBed.resetTestingModule();
+
+      const editor = await render('editor', overdue());
+      expect(await (await dueField(editor.loader)).isDisabled()).toBeFalse();
+    });
+  });
+
+  describe('a claim of an archived article', () => {
+    const archived = {
+      id: 'a1',
+      text: '',
+      headings: [],
+      archived: true,
+    } as unknown as ArticleDetail;
+    const note = {
+      id: 'n1',
+      claimId: 'c1',
+      author: 'dana',
+      authorRole: 'editor' as const,
+      text: 'Checking the figure.',
+      createdAt: '2026-11-28T14:03:00.000Z',
+      deletedAt: null,
+      deletedBy: null,
+    };
+
+    it('disables every action, field, evidence and note control, saying why', async () => {
+      const claim = claimFixture({ stage: 'researching' });
+      const { fixture, loader } = await render('editor', claim, [], {
+        article: archived,
+        detail: { ...claim, evidence: [], notes: [note] },
+      });
+      const host = fixture.nativeElement as HTMLElement;
+      const reason = 'This article is archived, so its claims are read-only';
+      for (const button of await loader.getAllHarnesses(
+        MatButtonHarness.with({ ancestor: '.actions' }),
+      )) {
+        expect(await button.isDisabled())
+          .withContext(await button.getText())
+          .toBeTrue();
+      }
+      expect(host.querySelector('.actions')?.textContent).toContain(reason);
+      const controls = host.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'cd-claim-finding input, cd-claim-finding textarea',
+      );
+      expect(controls.length).toBeGreaterThan(5);
+      controls.forEach((control) =>
+        expect(control.disabled).withContext(control.outerHTML).toBeTrue(),
+      );
+      expect(host.querySelector('cd-claim-finding')?.textContent).toContain(reason);
+      expect(host.querySelector('cd-claim-evidence .locked')?.textContent).toContain(reason);
+      expect(host.querySelector<HTMLTextAreaElement>('[data-testid="note-text"]')?.disabled).toBe(
+        true,
+      );
+      const addNote = await loader.getHarness(MatButtonHarness.with({ text: 'Add note' }));
+      expect(await addNote.isDisabled()).toBeTrue();
+      expect(host.querySelector('cd-claim-notes')?.textContent).toContain(reason);
+      expect(host.querySelector('[aria-label="Delete note by dana"]')).toBeNull();
+    });
+
+    it('leaves the notes open while the article is not archived', async () => {
+      const claim = claimFixture({ stage: 'researching' });
+      const { fixture } = await render('editor', claim, [], {
+        article: { ...archived, archived: false },
+        detail: { ...claim, evidence: [], notes: [note] },
+      });
+      const host = fixture.nativeElement as HTMLElement;
+      expect(host.querySelector<HTMLTextAreaElement>('[data-testid="note-text"]')?.disabled).toBe(
+        false,
+      );
+      expect(host.querySelector('[aria-label="Delete note by dana"]')).not.toBeNull();
+    });
   });
 });

@@ -15,10 +15,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
 import { CLAIM_KIND_LABELS } from '../../domain/claim';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
+import { dueState, timeInStageWords } from '../../domain/deadline';
 import {
   ACTION_RULES,
   ActionOption,
   actionOptions,
+  ARCHIVED_REFUSAL,
   canEditField,
   Decision,
   EditableField,
@@ -29,6 +31,8 @@ import { usersFeature } from '../users/state/users.feature';
 import { ActionDialog, ActionDialogData, ActionDialogResult } from './action-dialog';
 import { ClaimEvidence } from './claim-evidence';
 import { ClaimFinding } from './claim-finding';
+import { dueWords, FINDING_FIELDS, FindingField } from './finding-draft';
+import { minuteClock } from './minute-clock';
 import { ClaimNotes } from './claim-notes';
 import { HistoryTimeline } from './history-timeline';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
@@ -39,6 +43,7 @@ const NOT_SIGNED_IN: Decision = {
   allowed: false,
   refusal: { code: 'field_role', message: 'Sign in to change the claim.' },
 };
+const ARCHIVED: Decision = { allowed: false, refusal: ARCHIVED_REFUSAL };
 
 /** The claim being worked on: its finding, the workflow, evidence, notes and history. */
 @Component({
@@ -71,6 +76,10 @@ export class ClaimPanel {
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
   protected readonly actor = this.store.selectSignal(sessionFeature.selectActor);
   private readonly entities = this.store.selectSignal(claimsFeature.selectEntities);
+  /** An archived article's claims are read-only: every control says so. */
+  protected readonly archived = computed(() => this.article()?.archived === true);
+  /** For "Overdue by 2 days" and "In review for 3 d": ticks once a minute. */
+  private readonly now = minuteClock();
 
   /** The loaded evidence, notes and history, once they are this claim's. */
   protected readonly loadedDetail = computed(() => {
@@ -111,22 +120,46 @@ export class ClaimPanel {
   protected readonly options = computed<ActionOption[]>(() => {
     const claim = this.claim();
     const actor = this.actor();
-    return claim && actor ? actionOptions(claim, actor) : [];
+    const options = claim && actor ? actionOptions(claim, actor) : [];
+    return this.archived() ? options.map((option) => ({ ...option, decision: ARCHIVED })) : options;
+  });
+
+  /** The due time and time in stage, in words, for everyone. */
+  protected readonly timing = computed(() => {
+    const claim = this.claim();
+    if (!claim) {
+      return null;
+    }
+    const now = this.now();
+    const due = dueState(claim, now);
+    return {
+      dueAt: claim.dueAt ? dueWords(claim.dueAt) : null,
+      dueWords: due.words,
+      overdue: due.overdue,
+      inStage: timeInStageWords(claim, now),
+    };
   });
 
   private decide(field: EditableField): Decision {
     const claim = this.claim();
     const actor = this.actor();
+    if (this.archived()) {
+      return ARCHIVED;
+    }
     return claim && actor ? canEditField(claim, actor, field) : NOT_SIGNED_IN;
   }
-  protected readonly editable = computed(() => ({
-    statement: this.decide('statement').allowed,
-    kind: this.decide('kind').allowed,
-    verdict: this.decide('verdict').allowed,
-    rationale: this.decide('rationale').allowed,
-    assignee: this.decide('assignee').allowed,
-  }));
+  protected readonly decisions = computed(
+    () =>
+      Object.fromEntries(FINDING_FIELDS.map((field) => [field, this.decide(field)])) as Record<
+        FindingField,
+        Decision
+      >,
+  );
   protected readonly evidenceDecision = computed(() => this.decide('evidence'));
+  /** Notes follow no field rule, but an archived article takes none. */
+  protected readonly notesLocked = computed(() =>
+    this.archived() ? ARCHIVED_REFUSAL.message : null,
+  );
 
   constructor() {
     effect(() => this.store.dispatch(ClaimDetailPageActions.opened({ claimId: this.claimId() })));

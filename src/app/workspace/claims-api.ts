@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import {
+  ClaimantType,
   ClaimDetail,
   ClaimKind,
   ClaimSummary,
@@ -20,6 +21,13 @@ export interface ClaimPatch {
   verdict?: Verdict | null;
   rationale?: string | null;
   assignee?: string | null;
+  claimant?: string | null;
+  claimantType?: ClaimantType;
+  /** YYYY-MM-DD. */
+  claimDate?: string | null;
+  summary?: string | null;
+  /** ISO 8601 date-time. */
+  dueAt?: string | null;
 }
 
 export interface TransitionRequest {

@@ -1,4 +1,13 @@
-import { changedFields, describeValue, findingOf, rebase } from './finding-draft';
+import {
+  changedFields,
+  describeValue,
+  findingOf,
+  fromFormValue,
+  fromLocalDateTime,
+  rebase,
+  toFormValue,
+  toLocalDateTime,
+} from './finding-draft';
 import { claimFixture } from './state/claims.feature.spec';
 
 describe('finding draft', () => {
@@ -40,5 +49,51 @@ describe('finding draft', () => {
     expect(describeValue('verdict', finding)).toBe('Mostly true');
     expect(describeValue('kind', finding)).toBe('Attribution / quote');
     expect(describeValue('assignee', { ...finding, assignee: null })).toBe('Nobody');
+  });
+
+  it('reads and writes the due time in the browser’s time zone, to the minute', () => {
+    const local = new Date(2026, 11, 9, 17, 30);
+    expect(toLocalDateTime(local.toISOString())).toBe('2026-12-09T17:30');
+    expect(fromLocalDateTime('2026-12-09T17:30')).toBe(local.toISOString());
+    expect(fromLocalDateTime('')).toBeNull();
+    expect(toLocalDateTime(null)).toBe('');
+  });
+
+  it('counts a due time with seconds, or spelled another way, as unchanged once shown', () => {
+    const claim = claimFixture({ dueAt: '2026-12-09T17:30:42+00:00' });
+    const shown = fromFormValue(toFormValue(findingOf(claim)));
+    expect(changedFields(findingOf(claim), shown)).toEqual({});
+    expect(findingOf(claim).dueAt).toBe('2026-12-09T17:30:00.000Z');
+  });
+
+  it('stores empty claimant, claim date and summary as none, trimmed text as typed', () => {
+    const typed = fromFormValue({
+      ...toFormValue(base.finding),
+      claimant: '  ',
+      claimDate: '',
+      summary: ' Five million shells. ',
+    });
+    expect(typed.claimant).toBeNull();
+    expect(typed.claimDate).toBeNull();
+    expect(typed.summary).toBe('Five million shells.');
+  });
+
+  it('follows a new claimant someone else saved while a summary was typed', () => {
+    const typed = { ...base.finding, summary: 'Mine' };
+    const theirs = claimFixture({ rationale: 'Old', claimant: 'Kim Jong Un', version: 4 });
+    const next = rebase(base, typed, theirs);
+    expect(next.version).toBe(4);
+    expect(changedFields(next.finding, { ...typed, claimant: 'Kim Jong Un' })).toEqual({
+      summary: 'Mine',
+    });
+  });
+
+  it('says the new fields in words', () => {
+    const finding = findingOf(claimFixture({ claimantType: 'Organization', claimDate: null }));
+    expect(describeValue('claimantType', finding)).toBe('Organisation');
+    expect(describeValue('claimant', finding)).toBe('Not said yet');
+    expect(describeValue('summary', finding)).toBe('No summary');
+    expect(describeValue('dueAt', finding)).toBe('No due date');
+    expect(describeValue('claimDate', { ...finding, claimDate: '2026-11-20' })).toContain('2026');
   });
 });

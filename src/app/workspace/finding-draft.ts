@@ -1,9 +1,20 @@
-import { CLAIM_KIND_LABELS, ClaimKind, ClaimSummary } from '../../domain/claim';
+import { CLAIM_KIND_LABELS, ClaimantType, ClaimKind, ClaimSummary } from '../../domain/claim';
 import { VERDICT_DEFINITIONS, Verdict } from '../../domain/verdicts';
 import { ClaimPatch } from './claims-api';
 
 /** The claim fields a person edits in the finding form. */
-export const FINDING_FIELDS = ['statement', 'kind', 'verdict', 'rationale', 'assignee'] as const;
+export const FINDING_FIELDS = [
+  'statement',
+  'kind',
+  'verdict',
+  'rationale',
+  'assignee',
+  'claimant',
+  'claimantType',
+  'claimDate',
+  'summary',
+  'dueAt',
+] as const;
 export type FindingField = (typeof FINDING_FIELDS)[number];
 export type Finding = Pick<ClaimSummary, FindingField>;
 
@@ -20,15 +31,81 @@ export interface FindingFormValue {
   verdict: Verdict | null;
   rationale: string;
   assignee: string | null;
+  claimant: string;
+  claimantType: ClaimantType;
+  /** YYYY-MM-DD, as a date input gives it. */
+  claimDate: string;
+  summary: string;
+  /** YYYY-MM-DDTHH:mm in the browser's time zone, as a datetime-local input gives it. */
+  dueAt: string;
 }
 
+const MINUTE = 60_000;
+
+/**
+ * A due time as the form can say it: to the minute, in one ISO spelling. The
+ * date-time input has no seconds, so a due time set elsewhere with seconds (or
+ * spelled another way by the server) must not count as a change nobody made.
+ */
+export function canonicalDueAt(value: string | null): string | null {
+  if (value === null) {
+    return null;
+  }
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? value : new Date(Math.floor(at / MINUTE) * MINUTE).toISOString();
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** An ISO instant as a datetime-local value, in the browser's time zone. */
+export function toLocalDateTime(iso: string | null): string {
+  const at = iso === null ? NaN : Date.parse(iso);
+  if (Number.isNaN(at)) {
+    return '';
+  }
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (the browser's time zone) as an ISO instant; '' is no due date. */
+export function fromLocalDateTime(local: string): string | null {
+  if (!local) {
+    return null;
+  }
+  // Without a zone, a date-time string is read in local time.
+  const at = new Date(local).getTime();
+  return Number.isNaN(at) ? null : canonicalDueAt(new Date(at).toISOString());
+}
+
+/** The finding's fields of a claim, with the due time to the minute. */
 export function findingOf(claim: Finding): Finding {
   const { statement, kind, verdict, rationale, assignee } = claim;
-  return { statement, kind, verdict, rationale, assignee };
+  const { claimant, claimantType, claimDate, summary } = claim;
+  return {
+    statement,
+    kind,
+    verdict,
+    rationale,
+    assignee,
+    claimant,
+    claimantType,
+    claimDate,
+    summary,
+    dueAt: canonicalDueAt(claim.dueAt),
+  };
 }
 
 export function toFormValue(finding: Finding): FindingFormValue {
-  return { ...findingOf(finding), rationale: finding.rationale ?? '' };
+  return {
+    ...findingOf(finding),
+    rationale: finding.rationale ?? '',
+    claimant: finding.claimant ?? '',
+    claimDate: finding.claimDate ?? '',
+    summary: finding.summary ?? '',
+    dueAt: toLocalDateTime(finding.dueAt),
+  };
 }
 
 /** What the form means, as the server would store it. */
@@ -39,6 +116,11 @@ export function fromFormValue(value: FindingFormValue): Finding {
     verdict: value.verdict,
     rationale: value.rationale.trim() || null,
     assignee: value.assignee,
+    claimant: value.claimant.trim() || null,
+    claimantType: value.claimantType,
+    claimDate: value.claimDate || null,
+    summary: value.summary.trim() || null,
+    dueAt: fromLocalDateTime(value.dueAt),
   };
 }
 
@@ -60,12 +142,13 @@ export function changedFields(
  * field the person also changed, the old version is kept so that saving makes
  * the server report the conflict instead of overwriting theirs.
  */
-export function rebase(base: FindingBase, typed: Finding, live: ClaimSummary): FindingBase {
-  if (live.version < base.version) {
+export function rebase(base: FindingBase, typed: Finding, claim: ClaimSummary): FindingBase {
+  if (claim.version < base.version) {
     return base;
   }
+  const live = findingOf(claim);
   // The same version with different values is this person's own optimistic update, not yet saved.
-  const confirmed = live.version > base.version;
+  const confirmed = claim.version > base.version;
   let collision = false;
   const finding: Record<FindingField, unknown> = { ...base.finding };
   for (const field of FINDING_FIELDS) {
@@ -77,11 +160,12 @@ export function rebase(base: FindingBase, typed: Finding, live: ClaimSummary): F
       collision = true;
     }
   }
-  return { version: collision ? base.version : live.version, finding: finding as Finding };
+  return { version: collision ? base.version : claim.version, finding: finding as Finding };
 }
 
 /** The form after a rebase: fields the person did not touch show the claim's value. */
-export function followUntouched(base: Finding, typed: Finding, live: Finding): Finding {
+export function followUntouched(base: Finding, typed: Finding, claim: Finding): Finding {
+  const live = findingOf(claim);
   const entries = FINDING_FIELDS.map((field) => [
     field,
     typed[field] === base[field] ? live[field] : typed[field],
@@ -95,7 +179,32 @@ export const FINDING_LABELS: Readonly<Record<FindingField, string>> = {
   verdict: 'Verdict',
   rationale: 'Rationale',
   assignee: 'Assignee',
+  claimant: 'Claimant',
+  claimantType: 'Claimant type',
+  claimDate: 'Claim date',
+  summary: 'Summary',
+  dueAt: 'Due',
 };
+
+export const CLAIMANT_TYPE_LABELS: Readonly<Record<ClaimantType, string>> = {
+  Person: 'Person',
+  Organization: 'Organisation',
+};
+
+const DUE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A due time in the browser's locale and time zone ("5 Mar 2027, 17:00"). */
+export function dueWords(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : DUE_FORMAT.format(at);
+}
+
+/** A YYYY-MM-DD date in the browser's locale; it names a day, not an instant, so read as UTC. */
+export function dateWords(date: string): string {
+  const at = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(at) ? date : DATE_FORMAT.format(at);
+}
 
 /** A field's value as a person reads it: labels, never codes. */
 export function describeValue(
@@ -114,5 +223,15 @@ export function describeValue(
       return finding.rationale ?? 'No rationale yet';
     case 'statement':
       return finding.statement;
+    case 'claimant':
+      return finding.claimant ?? 'Not said yet';
+    case 'claimantType':
+      return CLAIMANT_TYPE_LABELS[finding.claimantType];
+    case 'claimDate':
+      return finding.claimDate ? dateWords(finding.claimDate) : 'Not said yet';
+    case 'summary':
+      return finding.summary ?? 'No summary';
+    case 'dueAt':
+      return finding.dueAt ? dueWords(finding.dueAt) : 'No due date';
   }
 }
