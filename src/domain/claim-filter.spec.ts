@@ -82,4 +82,17 @@ describe('claim filter (shared by the dashboard and the server)', () => {
     expect(isFiltered(filterFromQuery(query))).toBeTrue();
     expect(isFiltered(filterFromQuery({ sort: 'stage', dir: 'desc' }))).toBeFalse();
   });
+
+  it('sorts by due date, soonest first, with the claims without one last either way', () => {
+    const due = [
+      claim({ id: 'none', start: 0 }),
+      claim({ id: 'late', start: 10, dueAt: '2026-12-09T17:00:00.000Z' }),
+      claim({ id: 'soon', start: 20, dueAt: '2026-12-05T09:00:00.000Z' }),
+    ];
+    const sorted = (descending: boolean) =>
+      ids(applyFilter(due, { ...EMPTY_FILTER, sort: 'due', descending }, null));
+    expect(sorted(false)).toEqual(['soon', 'late', 'none']);
+    expect(sorted(true)).toEqual(['late', 'soon', 'none']);
+    expect(filterFromQuery({ sort: 'due' }).sort).toBe('due');
+  });
 });

@@ -20,6 +20,8 @@ export const SORT_KEYS = [
   'evidence',
   'notes',
   'updated',
+  // Claims without a due date come last, whichever the direction.
+  'due',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
@@ -113,7 +115,10 @@ export type FilterableClaim = Pick<
   | 'evidenceCount'
   | 'noteCount'
   | 'updatedAt'
->;
+> & {
+  /** Only for sorting by due date; a row without it sorts as having none. */
+  readonly dueAt?: string | null;
+};
 
 /** The text of a claim's notes for search, or undefined where it is not known. */
 export type NoteTextOf<T> = (claim: T) => string | undefined;
@@ -173,7 +178,19 @@ function compare(a: FilterableClaim, b: FilterableClaim, key: SortKey): number {
       return a.noteCount - b.noteCount;
     case 'updated':
       return a.updatedAt.localeCompare(b.updatedAt);
+    case 'due':
+      return dueTime(a) - dueTime(b);
   }
+}
+
+/** A due time for sorting; the claims without one are set apart by `withoutDueLast`. */
+function dueTime(claim: FilterableClaim): number {
+  const at = claim.dueAt ? Date.parse(claim.dueAt) : NaN;
+  return Number.isNaN(at) ? 0 : at;
+}
+
+function withoutDueLast(a: FilterableClaim, b: FilterableClaim): number {
+  return Number(!a.dueAt) - Number(!b.dueAt);
 }
 
 /**
@@ -215,6 +232,9 @@ export function applyFilter<T extends FilterableClaim>(
   // Ties keep article order, so a sort never shuffles equal rows between renders.
   return visible.sort(
     (a, b) =>
-      direction * compare(a, b, filter.sort) || a.start - b.start || a.id.localeCompare(b.id),
+      (filter.sort === 'due' ? withoutDueLast(a, b) : 0) ||
+      direction * compare(a, b, filter.sort) ||
+      a.start - b.start ||
+      a.id.localeCompare(b.id),
   );
 }

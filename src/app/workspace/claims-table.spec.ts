@@ -4,6 +4,9 @@ import { SortKey } from '../../domain/claim-filter';
 import { ClaimsTable, layoutFor } from './claims-table';
 import { claimFixture } from './state/claims.feature.spec';
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 describe('ClaimsTable', () => {
   afterEach(() => document.querySelectorAll('.table-host').forEach((el) => el.remove()));
 
@@ -16,6 +19,8 @@ describe('ClaimsTable', () => {
       evidenceCount: 2,
       noteCount: 1,
       updatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      stageSince: new Date(Date.now() - 3 * DAY - HOUR).toISOString(),
+      dueAt: new Date(Date.now() - 2 * DAY - HOUR).toISOString(),
     }),
     claimFixture({
       id: 'c2',
@@ -27,11 +32,16 @@ describe('ClaimsTable', () => {
       verdict: null,
       assignee: null,
       updatedAt: '2020-01-02T03:04:05.000Z',
+      stageSince: new Date(Date.now() - 5 * HOUR).toISOString(),
+      dueAt: null,
     }),
   ];
 
   /** At a width, as the pane gives it: the layout follows the table's own width. */
-  async function render(width: number, options: { sort?: SortKey; descending?: boolean } = {}) {
+  async function render(
+    width: number,
+    options: { sort?: SortKey; descending?: boolean; checked?: string[] } = {},
+  ) {
     const host = document.createElement('div');
     host.className = 'table-host';
     host.style.width = `${width}px`;
@@ -41,6 +51,11 @@ describe('ClaimsTable', () => {
     fixture.componentRef.setInput('claims', claims);
     fixture.componentRef.setInput('sort', options.sort ?? 'position');
     fixture.componentRef.setInput('descending', options.descending ?? false);
+    fixture.componentRef.setInput('checkedIds', new Set(options.checked ?? []));
+    const checks: { claimId: string; checked: boolean }[] = [];
+    const allChecks: { claimIds: readonly string[]; checked: boolean }[] = [];
+    fixture.componentInstance.checked.subscribe((c) => checks.push(c));
+    fixture.componentInstance.allChecked.subscribe((c) => allChecks.push(c));
     const sorts: { sort: SortKey; descending: boolean }[] = [];
     const selected: string[] = [];
     fixture.componentInstance.sortChanged.subscribe((s) => sorts.push(s));
@@ -50,7 +65,7 @@ describe('ClaimsTable', () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    return { fixture, root, sorts, selected };
+    return { fixture, root, sorts, selected, checks, allChecks };
   }
 
   const headerButton = (root: HTMLElement, label: string) =>
@@ -63,6 +78,7 @@ describe('ClaimsTable', () => {
   it('picks its layout by its own width', () => {
     expect(layoutFor(1280)).toBe('wide');
     expect(layoutFor(740)).toBe('stacked');
+    expect(layoutFor(600)).toBe('cards');
     expect(layoutFor(358)).toBe('cards');
   });
 
@@ -71,23 +87,28 @@ describe('ClaimsTable', () => {
     ['a phone', 358],
     ['a wide screen', 1200],
   ] as const) {
-    it(`shows all eight fields of each claim, each in words, on ${name}`, async () => {
+    it(`shows all ten fields of each claim and its checkbox, each in words, on ${name}`, async () => {
       const { root } = await render(width);
       const headers = [...root.querySelectorAll('[role="columnheader"]')];
       expect(headers.map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+        '',
         'Quote',
         'Statement',
         'Stage',
         'Verdict',
         'Assignee',
+        'Due',
+        'In stage',
         jasmine.stringContaining('Evidence'),
         jasmine.stringContaining('Notes'),
         'Updated',
       ]);
       const row = root.querySelector('#claim-row-c1')!;
       const cells = [...row.querySelectorAll('[role="cell"]')];
-      expect(cells.length).toBe(8);
-      for (const cell of cells) {
+      expect(cells.length).toBe(11);
+      for (const cell of cells.filter(
+        (c) => !c.classList.contains('in-stage') || name !== 'a phone',
+      )) {
         expect(visibleWidth(cell)).withContext(cell.className).toBeGreaterThan(0);
       }
       expect(row.querySelector('.stage')?.textContent?.trim()).toBe('In review');
@@ -96,8 +117,42 @@ describe('ClaimsTable', () => {
       expect(row.querySelector('.evidence')?.getAttribute('aria-label')).toBe('2 evidence links');
       expect(row.querySelector('.notes')?.getAttribute('aria-label')).toBe('1 note');
       expect(root.querySelector('#claim-row-c2 .verdict')?.textContent?.trim()).toBe('No verdict');
+      const due = row.querySelector('.due')!;
+      expect(due.textContent).toContain('Overdue by 2 days');
+      expect(due.classList).toContain('overdue');
+      expect(row.querySelector('.in-stage')?.textContent).toContain('In review for 3 d');
+      expect(root.querySelector('#claim-row-c2 .due')?.textContent?.trim()).toBe('No due date');
+      expect(root.querySelector('#claim-row-c2 .due')?.classList).not.toContain('overdue');
+      expect(row.querySelector('.select input')?.getAttribute('aria-label')).toBe(
+        'Select claim: North Korea shipped nearly five million shells to Russia.',
+      );
     });
   }
+
+  it('sorts by due date from its header', async () => {
+    const { root, sorts } = await render(1400);
+    headerButton(root, 'Due').click();
+    expect(sorts).toEqual([{ sort: 'due', descending: false }]);
+  });
+
+  it('checks a claim without opening it, and checks all shown from the header', async () => {
+    const { fixture, root, checks, allChecks, selected } = await render(740, { checked: ['c2'] });
+    const all = root.querySelector<HTMLInputElement>('[data-testid="check-all"]')!;
+    expect(all.indeterminate).toBeTrue();
+    expect(all.getAttribute('aria-label')).toBe('Select all 2 claims shown');
+    root.querySelector<HTMLInputElement>('#claim-row-c1 .check')!.click();
+    expect(checks).toEqual([{ claimId: 'c1', checked: true }]);
+    expect(selected).toEqual([]);
+    all.click();
+    expect(allChecks).toEqual([{ claimIds: ['c1', 'c2'], checked: true }]);
+
+    fixture.componentRef.setInput('checkedIds', new Set(['c1', 'c2']));
+    await fixture.whenStable();
+    expect(all.checked).toBeTrue();
+    expect(all.indeterminate).toBeFalse();
+    all.click();
+    expect(allChecks.at(-1)).toEqual({ claimIds: ['c1', 'c2'], checked: false });
+  });
 
   it('shows the assignee by display name where known', async () => {
     const { fixture, root } = await render(1400);
@@ -108,9 +163,9 @@ describe('ClaimsTable', () => {
 
   it('says when a claim changed relatively, with the exact time to hover or hear', async () => {
     const { root } = await render(740);
-    const recent = root.querySelector('#claim-row-c1 time')!;
+    const recent = root.querySelector('#claim-row-c1 .updated time')!;
     expect(recent.textContent).toContain('5 min ago');
-    const old = root.querySelector('#claim-row-c2 time')!;
+    const old = root.querySelector('#claim-row-c2 .updated time')!;
     expect(old.getAttribute('datetime')).toBe('2020-01-02T03:04:05.000Z');
     expect(old.textContent).toContain('2 Jan 2020');
     expect(old.getAttribute('title')).toMatch(/^2 Jan 2020, \d\d:\d\d:05$/);

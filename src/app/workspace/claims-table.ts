@@ -18,19 +18,26 @@ import { ClaimSummary } from '../../domain/claim';
 import { SortKey } from '../../domain/claim-filter';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import { STAGE_LABELS } from '../../domain/workflow';
+import { DueStatePipe, InStagePipe } from './deadline-pipes';
+import { dueWords } from './finding-draft';
+import { minuteClock } from './minute-clock';
 import { RelativeTimePipe } from './relative-time';
 
 interface Column {
-  readonly key: SortKey;
+  /** The cell's class and grid area. */
+  readonly key: string;
   readonly label: string;
+  /** The order the column's header sorts by; a column without one does not sort. */
+  readonly sort?: SortKey;
   /** Shown instead of the label where the table is narrow; the label stays its name. */
   readonly icon?: string;
 }
 
 /**
- * How the table lays its eight fields out, by its own width: one row of eight
- * columns when wide; the statement over the quote beside six compact columns
- * on a laptop; a card per claim on a phone.
+ * How the table lays its ten fields out, by its own width: one row of ten
+ * columns when wide; the statement over the quote, the time in stage under the
+ * stage and the due date under the verdict, on a laptop; a card per claim on a
+ * phone. A checkbox leads every row.
  */
 export type TableLayout = 'wide' | 'stacked' | 'cards';
 
@@ -42,7 +49,7 @@ export const ROW_HEIGHT: Readonly<Record<TableLayout, number>> = {
 };
 
 export function layoutFor(width: number): TableLayout {
-  return width >= 1040 ? 'wide' : width >= 560 ? 'stacked' : 'cards';
+  return width >= 1200 ? 'wide' : width >= 640 ? 'stacked' : 'cards';
 }
 
 /**
@@ -52,7 +59,7 @@ export function layoutFor(width: number): TableLayout {
 @Component({
   selector: 'cd-claims-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RelativeTimePipe, ScrollingModule],
+  imports: [DatePipe, DueStatePipe, InStagePipe, RelativeTimePipe, ScrollingModule],
   templateUrl: './claims-table.html',
   styleUrl: './claims-table.scss',
   host: { '[class]': 'layout()' },
@@ -64,33 +71,47 @@ export class ClaimsTable {
   readonly descending = input(false);
   /** Username → display name; people not in it show as their username. */
   readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
+  /** The claims checked for a bulk action. */
+  readonly checkedIds = input<ReadonlySet<string>>(new Set());
+  /** False where nothing may be done in bulk (an archived article): the boxes are disabled. */
+  readonly checkable = input(true);
   readonly selected = output<string>();
   readonly sortChanged = output<{ sort: SortKey; descending: boolean }>();
+  /** One claim's checkbox. */
+  readonly checked = output<{ claimId: string; checked: boolean }>();
+  /** "Select all": every claim the table shows, checked or unchecked together. */
+  readonly allChecked = output<{ claimIds: readonly string[]; checked: boolean }>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly width = signal(800);
   protected readonly layout = computed(() => layoutFor(this.width()));
   protected readonly rowHeight = computed(() => ROW_HEIGHT[this.layout()]);
-  /** For "5 min ago": ticks once a minute. */
-  protected readonly now = signal(Date.now());
+  /** For "5 min ago" and "Overdue by 2 days": ticks once a minute. */
+  protected readonly now = minuteClock();
+  protected readonly dueWords = dueWords;
+  /** How many of the claims shown are checked: all, some (the box is mixed) or none. */
+  protected readonly checkedShown = computed(() => {
+    const checked = this.checkedIds();
+    return checked.size === 0 ? 0 : this.claims().filter((claim) => checked.has(claim.id)).length;
+  });
   protected readonly stageLabels = STAGE_LABELS;
   protected readonly verdicts = VERDICT_DEFINITIONS;
   protected readonly columns: readonly Column[] = [
-    { key: 'quote', label: 'Quote' },
-    { key: 'statement', label: 'Statement' },
-    { key: 'stage', label: 'Stage' },
-    { key: 'verdict', label: 'Verdict' },
-    { key: 'assignee', label: 'Assignee' },
-    { key: 'evidence', label: 'Evidence', icon: 'link' },
-    { key: 'notes', label: 'Notes', icon: 'sticky_note_2' },
-    { key: 'updated', label: 'Updated' },
+    { key: 'quote', label: 'Quote', sort: 'quote' },
+    { key: 'statement', label: 'Statement', sort: 'statement' },
+    { key: 'stage', label: 'Stage', sort: 'stage' },
+    { key: 'verdict', label: 'Verdict', sort: 'verdict' },
+    { key: 'assignee', label: 'Assignee', sort: 'assignee' },
+    { key: 'due', label: 'Due', sort: 'due' },
+    { key: 'in-stage', label: 'In stage' },
+    { key: 'evidence', label: 'Evidence', sort: 'evidence', icon: 'link' },
+    { key: 'notes', label: 'Notes', sort: 'notes', icon: 'sticky_note_2' },
+    { key: 'updated', label: 'Updated', sort: 'updated' },
   ];
 
   constructor() {
     const destroyRef = inject(DestroyRef);
-    const tick = setInterval(() => this.now.set(Date.now()), 60_000);
-    destroyRef.onDestroy(() => clearInterval(tick));
     afterNextRender(() => {
       const host = this.host.nativeElement;
       this.width.set(host.clientWidth || 800);
@@ -119,6 +140,17 @@ export class ClaimsTable {
 
   protected trackById(_index: number, claim: ClaimSummary): string {
     return claim.id;
+  }
+
+  protected check(claimId: string, event: Event): void {
+    this.checked.emit({ claimId, checked: (event.target as HTMLInputElement).checked });
+  }
+
+  protected checkAll(event: Event): void {
+    this.allChecked.emit({
+      claimIds: this.claims().map((claim) => claim.id),
+      checked: (event.target as HTMLInputElement).checked,
+    });
   }
 
   protected sortBy(key: SortKey): void {

@@ -15,6 +15,8 @@ import { claimsFeature } from './state/claims.feature';
 import { claimFixture } from './state/claims.feature.spec';
 import { WorkspaceApiActions } from './state/workspace.actions';
 import { syncFilterToUrl } from './state/workspace.effects';
+import { SelectionBar } from '../bulk/selection-bar';
+import { SelectionBarStub } from './selection-bar-stub.spec';
 import { Workspace } from './workspace';
 
 /**
@@ -58,6 +60,10 @@ describe('Workspace search, typed fast while the URL catches up', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
       ],
+    });
+    TestBed.overrideComponent(Workspace, {
+      remove: { imports: [SelectionBar] },
+      add: { imports: [SelectionBarStub] },
     });
     harness = await RouterTestingHarness.create('/articles/a1');
     const store = TestBed.inject(Store);

@@ -21,6 +21,8 @@ import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { claimFixture } from './state/claims.feature.spec';
 import { WorkspacePageActions } from './state/workspace.actions';
+import { SelectionBar } from '../bulk/selection-bar';
+import { SelectionBarStub } from './selection-bar-stub.spec';
 import { Workspace } from './workspace';
 
 /** Stands in for the claim panel, which has tests of its own; found as the panel. */
@@ -63,7 +65,12 @@ describe('Workspace', () => {
     claimFixture({ id: 'c3', start: 22, end: 33, quote: 'Three claim' }),
   ];
 
-  async function render(claim?: string, filter: ClaimFilter = EMPTY_FILTER) {
+  async function render(
+    claim?: string,
+    filter: ClaimFilter = EMPTY_FILTER,
+    options: { archived?: boolean; checked?: readonly string[] } = {},
+  ) {
+    const checked = options.checked ?? [];
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -71,7 +78,15 @@ describe('Workspace', () => {
         provideHttpClientTesting(),
         provideMockStore({
           selectors: [
-            { selector: claimsFeature.selectArticle, value: article },
+            {
+              selector: claimsFeature.selectArticle,
+              value: { ...article, archived: options.archived ?? false },
+            },
+            { selector: claimsFeature.selectCheckedIds, value: checked },
+            {
+              selector: claimsFeature.selectCheckedClaims,
+              value: claims.filter((c) => checked.includes(c.id)),
+            },
             { selector: claimsFeature.selectAll, value: claims },
             { selector: claimsFeature.selectVisibleClaims, value: claims },
             { selector: claimsFeature.selectFilter, value: filter },
@@ -85,8 +100,8 @@ describe('Workspace', () => {
       ],
     });
     TestBed.overrideComponent(Workspace, {
-      remove: { imports: [ClaimPanel, SuggestionList] },
-      add: { imports: [PanelStub, SuggestionsStub] },
+      remove: { imports: [ClaimPanel, SuggestionList, SelectionBar] },
+      add: { imports: [PanelStub, SuggestionsStub, SelectionBarStub] },
     });
     const store = TestBed.inject(MockStore);
     const dispatched = spyOn(store, 'dispatch');
@@ -286,5 +301,65 @@ describe('Workspace', () => {
     expect(root.querySelector('mark[data-claims="c2"]')?.getAttribute('aria-label')).toBe(
       'Claim, Researching, no verdict yet: Two claim',
     );
+  });
+
+  describe('checking claims for a bulk action', () => {
+    const root = (fixture: { nativeElement: unknown }) => fixture.nativeElement as HTMLElement;
+
+    it('keeps the checked claims in the store, one by one or all shown at once', async () => {
+      const { fixture, dispatched } = await render(undefined, EMPTY_FILTER, { checked: ['c2'] });
+      const boxes = root(fixture).querySelectorAll<HTMLInputElement>('[role="cell"] .check');
+      expect([...boxes].map((box) => box.checked)).toEqual([false, true, false]);
+      boxes[0].click();
+      expect(dispatched).toHaveBeenCalledWith(
+        WorkspacePageActions.claimChecked({ claimId: 'c1', checked: true }),
+      );
+      const all = root(fixture).querySelector<HTMLInputElement>('[data-testid="check-all"]')!;
+      expect(all.indeterminate).toBeTrue();
+      expect(all.getAttribute('aria-label')).toBe('Select all 3 claims shown');
+      all.click();
+      expect(dispatched).toHaveBeenCalledWith(
+        WorkspacePageActions.visibleClaimsChecked({
+          claimIds: ['c1', 'c2', 'c3'],
+          checked: true,
+        }),
+      );
+    });
+
+    it('hands the checked claims to the selection bar, and clears them when it is done', async () => {
+      const { fixture, dispatched } = await render(undefined, EMPTY_FILTER, {
+        checked: ['c1', 'c3'],
+      });
+      const bar = root(fixture).querySelector('cd-selection-bar')!;
+      expect(bar.querySelector('[data-testid="bar-count"]')?.textContent).toBe('2');
+      bar.querySelector('button')!.click();
+      expect(dispatched).toHaveBeenCalledWith(WorkspacePageActions.selectionCleared());
+    });
+  });
+
+  describe('an archived article', () => {
+    it('says so in a banner, offers no bulk actions and no new claims', async () => {
+      const { fixture } = await render(undefined, EMPTY_FILTER, {
+        archived: true,
+        checked: ['c1'],
+      });
+      const el = fixture.nativeElement as HTMLElement;
+      expect(el.querySelector('[data-testid="archived-banner"]')?.textContent).toContain(
+        'This article is archived: its claims are read-only',
+      );
+      expect(el.querySelector('cd-selection-bar')).toBeNull();
+      const boxes = [...el.querySelectorAll<HTMLInputElement>('.check')];
+      expect(boxes.length).toBe(4);
+      expect(boxes.every((box) => box.disabled)).toBeTrue();
+      const add = el.querySelector<HTMLButtonElement>('[data-testid="claim-selection"]')!;
+      expect(add.disabled).toBeTrue();
+      expect(el.querySelector('#selection-hint')?.textContent).toContain('archived');
+    });
+
+    it('shows no banner while the article is not archived', async () => {
+      const { fixture } = await render();
+      const el = fixture.nativeElement as HTMLElement;
+      expect(el.querySelector('[data-testid="archived-banner"]')).toBeNull();
+    });
   });
 });

@@ -16,7 +16,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { SelectionBar } from '../bulk/selection-bar';
 import { ClaimFilter, filterToQuery, SortKey } from '../../domain/claim-filter';
+import { ARCHIVED_REFUSAL } from '../../domain/workflow';
 import { NewClaimDialog, NewClaimDialogData } from '../new-claims/new-claim-dialog';
 import { ClaimDraft } from '../new-claims/new-claims-api';
 import { NewClaimsPageActions } from '../new-claims/state/new-claims.actions';
@@ -56,6 +58,7 @@ import {
     MatProgressBar,
     ReportMenu,
     RouterLink,
+    SelectionBar,
     SuggestionList,
   ],
   templateUrl: './workspace.html',
@@ -84,7 +87,12 @@ export class Workspace {
   protected readonly filter = this.store.selectSignal(claimsFeature.selectFilter);
   protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
   protected readonly error = this.store.selectSignal(claimsFeature.selectError);
+  /** The claims checked for a bulk action, as the table shows them. */
+  protected readonly checkedClaims = this.store.selectSignal(claimsFeature.selectCheckedClaims);
+  private readonly checkedIdList = this.store.selectSignal(claimsFeature.selectCheckedIds);
+  protected readonly checkedIds = computed(() => new Set(this.checkedIdList()));
   protected readonly selectedId = computed(() => this.claim() ?? null);
+  protected readonly archivedRefusal = ARCHIVED_REFUSAL;
   protected readonly colourBy = signal<'stage' | 'verdict'>('stage');
   protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
   protected readonly suggestionCount = this.store.selectSignal(suggestionsFeature.selectOpenCount);
@@ -173,7 +181,7 @@ export class Workspace {
   /** Opens the new-claim dialog on the selected words, trimmed of surrounding spaces. */
   protected claimSelection(articleId: string, text: string): void {
     const span = this.selection();
-    if (!span) {
+    if (!span || this.article()?.archived) {
       return;
     }
     let { start, end } = span;
@@ -228,6 +236,18 @@ export class Workspace {
 
   protected changeSort(sort: { sort: SortKey; descending: boolean }): void {
     this.changeFilter(sort);
+  }
+
+  protected check(change: { claimId: string; checked: boolean }): void {
+    this.store.dispatch(WorkspacePageActions.claimChecked(change));
+  }
+
+  protected checkAll(change: { claimIds: readonly string[]; checked: boolean }): void {
+    this.store.dispatch(WorkspacePageActions.visibleClaimsChecked(change));
+  }
+
+  protected clearChecked(): void {
+    this.store.dispatch(WorkspacePageActions.selectionCleared());
   }
 
   protected onKey(event: KeyboardEvent): void {

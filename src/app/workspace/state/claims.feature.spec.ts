@@ -293,3 +293,49 @@ describe('note text for search', () => {
     expect(find('odd')).toEqual([odd]);
   });
 });
+
+describe('claims checked for a bulk action', () => {
+  const claims = [
+    claimFixture({ id: 'c1', start: 1, end: 5 }),
+    claimFixture({ id: 'c2', start: 10, end: 15 }),
+    claimFixture({ id: 'c3', start: 20, end: 25 }),
+  ];
+
+  it('are checked one by one or all shown at once, and cleared', () => {
+    let state = loaded(...claims);
+    state = reducer(state, WorkspacePageActions.claimChecked({ claimId: 'c2', checked: true }));
+    state = reducer(
+      state,
+      WorkspacePageActions.visibleClaimsChecked({ claimIds: ['c1', 'c2'], checked: true }),
+    );
+    expect(state.checkedIds).toEqual(['c1', 'c2']);
+    state = reducer(state, WorkspacePageActions.claimChecked({ claimId: 'c1', checked: false }));
+    expect(state.checkedIds).toEqual(['c2']);
+    state = reducer(
+      state,
+      WorkspacePageActions.visibleClaimsChecked({ claimIds: ['c2', 'c3'], checked: false }),
+    );
+    expect(state.checkedIds).toEqual([]);
+    state = reducer(state, WorkspacePageActions.claimChecked({ claimId: 'c3', checked: true }));
+    expect(reducer(state, WorkspacePageActions.selectionCleared()).checkedIds).toEqual([]);
+  });
+
+  it('are forgotten when another article opens, and kept when the same one reloads', () => {
+    const state = reducer(
+      loaded(...claims),
+      WorkspacePageActions.claimChecked({ claimId: 'c1', checked: true }),
+    );
+    expect(reducer(state, WorkspacePageActions.opened({ articleId: 'a1' })).checkedIds).toEqual([
+      'c1',
+    ]);
+    expect(reducer(state, WorkspacePageActions.opened({ articleId: 'a2' })).checkedIds).toEqual([]);
+  });
+
+  it('reach the selection bar as the table shows them: in its order, hidden ones left out', () => {
+    const visible = [claims[2], claims[0]];
+    expect(
+      claimsFeature.selectCheckedClaims.projector(visible, ['c1', 'c2', 'c3']).map((c) => c.id),
+    ).toEqual(['c3', 'c1']);
+    expect(claimsFeature.selectCheckedClaims.projector(visible, [])).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface ClaimsState extends EntityState<ClaimSummary> {
   readonly searchDraft: string | null;
   /** Each claim's live notes as one text, for search: kept apart from the claims, which change more often. */
   readonly noteText: NoteText;
+  /** The claims checked in the table for a bulk action, in the order they were checked. */
+  readonly checkedIds: readonly string[];
 }
 
 /** Claims kept in article order: by position, longer first where two start together. */
@@ -33,6 +35,7 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   error: null,
   searchDraft: null,
   noteText: {},
+  checkedIds: [],
 });
 
 /**
@@ -60,6 +63,7 @@ export const claimsFeature = createFeature({
               ...state,
               article: null,
               noteText: {},
+              checkedIds: [],
               loading: true,
               error: null,
             }),
@@ -107,6 +111,19 @@ export const claimsFeature = createFeature({
     on(WorkspacePageActions.searchSyncedToUrl, (state, { query }): ClaimsState =>
       state.searchDraft === query ? { ...state, searchDraft: null } : state,
     ),
+    on(WorkspacePageActions.claimChecked, (state, { claimId, checked }): ClaimsState => {
+      const others = state.checkedIds.filter((id) => id !== claimId);
+      return { ...state, checkedIds: checked ? [...others, claimId] : others };
+    }),
+    on(WorkspacePageActions.visibleClaimsChecked, (state, { claimIds, checked }): ClaimsState => {
+      const changed = new Set(claimIds);
+      const others = state.checkedIds.filter((id) => !changed.has(id));
+      return { ...state, checkedIds: checked ? [...others, ...claimIds] : others };
+    }),
+    on(WorkspacePageActions.selectionCleared, (state): ClaimsState => ({
+      ...state,
+      checkedIds: [],
+    })),
     // Optimistic: the change shows at once and is replaced by the server's answer.
     on(ClaimDetailPageActions.fieldsSaved, (state, { previous, patch }): ClaimsState =>
       claimsAdapter.updateOne({ id: previous.id, changes: patch }, state),
@@ -134,28 +151,47 @@ export const claimsFeature = createFeature({
       isCurrent(state, claim) ? claimsAdapter.upsertOne(claim, state) : state,
     ),
   ),
-  extraSelectors: ({ selectClaimsState, selectEntities, selectSearchDraft, selectNoteText }) => {
+  extraSelectors: ({
+    selectClaimsState,
+    selectEntities,
+    selectSearchDraft,
+    selectNoteText,
+    selectCheckedIds,
+  }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
     const selectFilter = createSelector(selectQueryParams, selectSearchDraft, (params, draft) => {
       const filter = params ? filterFromQuery(params) : EMPTY_FILTER;
       return draft === null ? filter : { ...filter, query: draft };
     });
+    /** Memoised: recomputed only when the claims, the filter, the user or the note text change. */
+    const selectVisibleClaims = createSelector(
+      selectAll,
+      selectFilter,
+      sessionFeature.selectUser,
+      selectNoteText,
+      (claims, filter, user, noteText) =>
+        applyFilter(claims, filter, user?.username ?? null, (claim) =>
+          // Own keys only: a claim id such as `constructor` must not find Object's.
+          Object.hasOwn(noteText, claim.id) ? noteText[claim.id] : undefined,
+        ),
+    );
     return {
       selectAll,
       selectTotal,
       selectFilter,
-      /** Memoised: recomputed only when the claims, the filter, the user or the note text change. */
-      selectVisibleClaims: createSelector(
-        selectAll,
-        selectFilter,
-        sessionFeature.selectUser,
-        selectNoteText,
-        (claims, filter, user, noteText) =>
-          applyFilter(claims, filter, user?.username ?? null, (claim) =>
-            // Own keys only: a claim id such as `constructor` must not find Object's.
-            Object.hasOwn(noteText, claim.id) ? noteText[claim.id] : undefined,
-          ),
-      ),
+      selectVisibleClaims,
+      /**
+       * The checked claims the table shows, in its order: a bulk action acts on
+       * what the person sees. A checked claim a filter hides stays checked and
+       * comes back with it.
+       */
+      selectCheckedClaims: createSelector(selectVisibleClaims, selectCheckedIds, (visible, ids) => {
+        if (ids.length === 0) {
+          return [];
+        }
+        const checked = new Set(ids);
+        return visible.filter((claim) => checked.has(claim.id));
+      }),
       selectSelectedClaim: createSelector(selectClaimIdFromUrl, selectEntities, (id, entities) =>
         typeof id === 'string' ? (entities[id] ?? null) : null,
       ),

@@ -1,4 +1,4 @@
-import { createActionGroup, props } from '@ngrx/store';
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
 import { ClaimFilter } from '../../../domain/claim-filter';
 import { NoteText } from '../claims-api';
@@ -12,6 +12,12 @@ export const WorkspacePageActions = createActionGroup({
     /** A filter, "Clear filters" or a sort: goes to the URL at once, and wins over typing in flight. */
     'Filter Changed': props<{ filter: ClaimFilter }>(),
     'Search Synced To Url': props<{ query: string }>(),
+    /** A claim's checkbox in the table, for a bulk action. */
+    'Claim Checked': props<{ claimId: string; checked: boolean }>(),
+    /** "Select all": the claims the table shows, checked or unchecked together. */
+    'Visible Claims Checked': props<{ claimIds: readonly string[]; checked: boolean }>(),
+    /** After a bulk action, or "Clear selection". */
+    'Selection Cleared': emptyProps(),
   },
 });
 
