@@ -26,6 +26,7 @@ import notes from './routes/notes';
 import reports from './routes/reports';
 import { noQuerystring, problemRef, problemSchema } from './routes/schemas';
 import session from './routes/session';
+import stats from './routes/stats';
 import suggestions from './routes/suggestions';
 import users from './routes/users';
 
@@ -86,6 +87,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(claims);
   await fastify.register(desk);
   await fastify.register(bulk);
+  await fastify.register(stats);
   await fastify.register(evidence);
   await fastify.register(notes);
   await fastify.register(events, { streamSessionCheckMs: options.streamSessionCheckMs });
