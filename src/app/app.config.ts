@@ -9,6 +9,8 @@ import { routes } from './app.routes';
 import * as articlesEffects from './articles/state/articles.effects';
 import * as bulkEffects from './bulk/state/bulk.effects';
 import { bulkFeature } from './bulk/state/bulk.feature';
+import * as deskEffects from './desk/state/desk.effects';
+import { deskFeature } from './desk/state/desk.feature';
 import * as newClaimsEffects from './new-claims/state/new-claims.effects';
 import { suggestionsFeature } from './new-claims/state/suggestions.feature';
 import { articlesFeature } from './articles/state/articles.feature';
@@ -38,6 +40,7 @@ export const appConfig: ApplicationConfig = {
     provideState(liveFeature),
     provideState(usersFeature),
     provideState(bulkFeature),
+    provideState(deskFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,
@@ -47,6 +50,7 @@ export const appConfig: ApplicationConfig = {
       newClaimsEffects,
       usersEffects,
       bulkEffects,
+      deskEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

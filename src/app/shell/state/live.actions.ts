@@ -1,5 +1,5 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import { ClaimSummary } from '../../../domain/claim';
+import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
 import { SessionUser } from '../../session/session-api';
 
 /**
@@ -11,6 +11,8 @@ export const LiveActions = createActionGroup({
   events: {
     'Claim Changed': props<{ claim: ClaimSummary; eventId: number; actor: string | null }>(),
     'Article Added': props<{ articleId: string }>(),
+    /** `article.updated`: an article's details changed, or it was archived or un-archived. */
+    'Article Updated': props<{ article: ArticleSummary }>(),
     /** Someone added or deleted a note of this claim: its note text is stale. */
     'Notes Changed': props<{ articleId: string; claimId: string }>(),
     /** Someone accepted or rejected a claim suggestion of this article. */
