@@ -1,5 +1,11 @@
 import { ClaimSummary } from './claim';
-import { BulkItemResult, bulkOutcomeWords, deskQueryParams, queuesFor } from './desk';
+import {
+  BulkItemResult,
+  bulkOutcomeWords,
+  deskQueryParams,
+  queuesFor,
+  undoOutcomeWords,
+} from './desk';
 
 describe('desk queries', () => {
   it('become URL parameters: lists comma-separated, flags 1, defaults left out', () => {
@@ -54,6 +60,25 @@ describe('bulk outcome in words', () => {
     expect(bulkOutcomeWords({ type: 'assign', assignee: 'casey' }, results)).toBe(
       '7 assigned; 2 refused: already approved',
     );
+  });
+
+  it('says why in short words by the refusal code, naming a settled stage', () => {
+    const approved = {
+      ...refused('x', 'The assignee cannot change while the claim is approved: reopen it first.'),
+      problem: { title: 'Not allowed', status: 403, code: 'field_locked' },
+      claim: { stage: 'approved' } as ClaimSummary,
+    };
+    const mine = {
+      id: 'y',
+      status: 409,
+      problem: { title: 'Action refused', status: 409, code: 'maker_checker' },
+    };
+    expect(
+      bulkOutcomeWords({ type: 'transition', action: 'approve' }, [ok('a'), approved, mine]),
+    ).toBe('1 approved; 2 refused: already approved; you submitted them');
+    expect(
+      undoOutcomeWords([ok('a'), { ...mine, problem: { ...mine.problem, code: 'changed_since' } }]),
+    ).toBe('Undone for 1; 1 left alone: changed since');
   });
 
   it('says unassigning and clearing due dates as such', () => {

@@ -5,7 +5,7 @@
  */
 import { ClaimSummary } from './claim';
 import { Verdict } from './verdicts';
-import { Action, DismissReason, Role, Stage, isEditorial } from './workflow';
+import { Action, DismissReason, Role, Stage, STAGE_LABELS, isEditorial } from './workflow';
 
 /** A claim as the desk lists it: the summary plus the article it belongs to. */
 export interface DeskClaim extends ClaimSummary {
@@ -202,19 +202,83 @@ function doneWords(op: BulkOp, count: number): string {
   }
 }
 
+/**
+ * A refusal short enough for a batch's summary, by its code: the detail names the
+ * stage, person or version claim by claim, so the same reason would repeat
+ * (the details list keeps each claim's own sentence).
+ */
+const REFUSAL_SHORT: Readonly<Record<string, string>> = {
+  role: 'not for your role',
+  field_role: 'not for your role',
+  maker_checker: 'you submitted them',
+  needs_verdict: 'no verdict yet',
+  needs_rationale: 'no rationale yet',
+  needs_evidence: 'no evidence yet',
+  needs_note: 'a note is needed',
+  needs_reason: 'a reason is needed',
+  archived: 'article archived',
+  stale: 'changed since',
+  changed_since: 'changed since',
+  not_found: 'not found',
+};
+
+/** "already approved", "in review", …: why a claim's stage refused the change. */
+function stageRefusal(stage: Stage | undefined): string {
+  if (stage === 'approved' || stage === 'dismissed') {
+    return `already ${STAGE_LABELS[stage].toLowerCase()}`;
+  }
+  return stage ? `${STAGE_LABELS[stage].toLowerCase()}` : 'not in a stage that allows it';
+}
+
+export function refusalShort(result: BulkItemResult): string {
+  const code = result.problem?.code;
+  if (code === 'wrong_stage' || code === 'field_locked') {
+    return stageRefusal(result.claim?.stage);
+  }
+  if (code !== undefined && Object.hasOwn(REFUSAL_SHORT, code)) {
+    return REFUSAL_SHORT[code];
+  }
+  if (result.status === 404) {
+    return 'not found';
+  }
+  return (result.problem?.detail ?? result.problem?.title ?? 'refused').replace(/\.$/, '');
+}
+
 /** "7 assigned; 2 refused: already approved": a batch's outcome in words. */
 export function bulkOutcomeWords(op: BulkOp, results: readonly BulkItemResult[]): string {
   const done = results.filter((result) => result.status === 200).length;
   const refused = results.filter((result) => result.status !== 200);
-  const parts = [doneWords(op, done)];
-  if (refused.length > 0) {
-    const reasons = [...new Set(refused.map((result) => refusalShort(result.problem)))].join('; ');
-    parts.push(`${refused.length} refused: ${reasons}`);
-  }
-  return parts.join('; ');
+  return withRefusals(doneWords(op, done), refused, 'refused');
 }
 
-function refusalShort(problem: ProblemDocument | undefined): string {
-  const detail = problem?.detail ?? problem?.title ?? 'refused';
-  return detail.replace(/\.$/, '');
+/** "Undone for 7; 1 left alone: changed since": an undo's outcome in words. */
+export function undoOutcomeWords(results: readonly BulkItemResult[]): string {
+  const done = results.filter((result) => result.status === 200).length;
+  const left = results.filter((result) => result.status !== 200);
+  return withRefusals(done === 0 ? 'Nothing undone' : `Undone for ${done}`, left, 'left alone');
+}
+
+function withRefusals(done: string, refused: readonly BulkItemResult[], verb: string): string {
+  if (refused.length === 0) {
+    return done;
+  }
+  const reasons = [...new Set(refused.map(refusalShort))].join('; ');
+  return `${done}; ${refused.length} ${verb}: ${reasons}`;
+}
+
+/* The desk's statistics (`GET /api/desk/stats`), for the overview's charts. */
+
+/** How many weeks of approvals the statistics go back. */
+export const STATS_WEEKS = 12;
+
+export interface DeskStats {
+  /** Median hours claims spent in each stage; null where no claim has left it yet. */
+  readonly medianHoursInStage: Readonly<Record<Stage, number | null>>;
+  /** Oldest first, the last STATS_WEEKS weeks, weeks without approvals included. */
+  readonly approvedPerWeek: readonly { readonly week: string; readonly count: number }[];
+  readonly overdue: {
+    readonly total: number;
+    readonly byStage: Readonly<Record<Stage, number>>;
+    readonly byAssignee: readonly { readonly assignee: string | null; readonly count: number }[];
+  };
 }
