@@ -66,7 +66,7 @@ async function download(page: Page, format: string): Promise<{ name: string; tex
 test('an editor adds an article, claims from suggestions and a selection, checks one and exports every format', async ({
   browser,
 }) => {
-  const editor = await signedIn(browser, E2E_USERS.editor.username);
+  const editor = await signedIn(browser, E2E_USERS.editor.username, '/articles');
   await editor.getByTestId('add-article').click();
   await expect(editor.getByRole('heading', { name: 'Add an article' })).toBeVisible();
   await expectNoSeriousViolations(editor);

@@ -18,7 +18,8 @@ async function expectNoSeriousViolations(page: Page) {
 test('screens render accessibly in both themes at laptop and phone widths', async ({ browser }) => {
   const page = await signedIn(browser, E2E_USERS.editor.username);
   const screens = [
-    { name: 'articles', path: '/' },
+    { name: 'my-work', path: '/' },
+    { name: 'articles', path: '/articles' },
     { name: 'workspace', path: '/articles/putin-north-korea-visit' },
     { name: 'claim', path: '/articles/putin-north-korea-visit?claim=pnk-001' },
   ];

@@ -20,6 +20,7 @@ test('a fact-checker signs in and sees the seed article with every claim', async
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   await expect(page.getByTestId('current-user')).toContainText('Fact-checker');
+  await page.getByRole('link', { name: 'Articles', exact: true }).click();
   await page.getByRole('link', { name: seed.article.headline }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.article.headline);
 

@@ -17,10 +17,22 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     children: [
       {
+        // Where people land after signing in: their queues across every article.
         path: '',
+        pathMatch: 'full',
+        title: 'My work · Claimdesk',
+        loadComponent: () => import('./desk/my-work').then((m) => m.MyWork),
+      },
+      {
+        path: 'articles',
         pathMatch: 'full',
         title: 'Articles · Claimdesk',
         loadComponent: () => import('./articles/article-list').then((m) => m.ArticleList),
+      },
+      {
+        path: 'claims',
+        title: 'Claims · Claimdesk',
+        loadComponent: () => import('./desk/claims-page').then((m) => m.ClaimsPage),
       },
       {
         path: 'articles/new',
