@@ -1,5 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MatBadgeHarness } from '@angular/material/badge/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
@@ -9,7 +10,9 @@ import { MatToolbarHarness } from '@angular/material/toolbar/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { firstValueFrom } from 'rxjs';
+import { QueueId } from '../../domain/desk';
 import { Role } from '../../domain/workflow';
+import { QueueBadge, selectQueueBadges } from '../desk/state/desk.feature';
 import { SessionUser } from '../session/session-api';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
@@ -51,7 +54,12 @@ describe('Toolbar', () => {
     document.documentElement.classList.remove('cd-dark');
   });
 
-  async function render(user: SessionUser | null, paused = false) {
+  async function render(
+    user: SessionUser | null,
+    paused = false,
+    counts: Partial<Record<QueueId, number>> = {},
+  ) {
+    const badges = selectQueueBadges.projector(user, counts) as QueueBadge[];
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -59,6 +67,7 @@ describe('Toolbar', () => {
           selectors: [
             { selector: sessionFeature.selectUser, value: user },
             { selector: liveFeature.selectPaused, value: paused },
+            { selector: selectQueueBadges, value: badges },
           ],
         }),
       ],
@@ -177,5 +186,66 @@ describe('Toolbar', () => {
     await toggle.click();
     expect(document.documentElement.classList.contains('cd-dark')).toBeFalse();
     expect(localStorage.getItem(THEME_KEY)).toBe('light');
+  });
+
+  it('links to My work and the articles once someone is signed in', async () => {
+    const { loader } = await render(person('casey', 'fact_checker'));
+    const href = async (text: string) =>
+      (await (await loader.getHarness(MatButtonHarness.with({ text }))).host()).getAttribute(
+        'href',
+      );
+    expect(await href('My work')).toBe('/');
+    expect(await href('Articles')).toBe('/articles');
+    TestBed.inject(MockStore).resetSelectors();
+    TestBed.resetTestingModule();
+    const nobody = await render(null);
+    expect(await nobody.loader.getAllHarnesses(MatButtonHarness.with({ text: 'My work' }))).toEqual(
+      [],
+    );
+  });
+
+  it('badges each of the person’s queues with its count, said in words to screen readers', async () => {
+    const { fixture, loader } = await render(person('dana', 'editor'), false, {
+      awaiting_review: 3,
+      overdue: 1,
+      unassigned: 0,
+    });
+    const root = fixture.nativeElement as HTMLElement;
+    const links = [...root.querySelectorAll('nav[aria-label="Your queues"] a')];
+    expect(links.map((a) => a.getAttribute('aria-label'))).toEqual([
+      'Waiting for your review: 3 claims',
+      'Overdue across the desk: 1 claim',
+      'New, nobody assigned: no claims',
+    ]);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/#queue-awaiting_review',
+      '/#queue-overdue',
+      '/#queue-unassigned',
+    ]);
+    const badges = await loader.getAllHarnesses(MatBadgeHarness);
+    // An empty queue shows no badge at all.
+    expect(await badges[0].getText()).toBe('3');
+    expect(await badges[1].getText()).toBe('1');
+    expect(await Promise.all(badges.map((badge) => badge.isHidden()))).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('badges a fact-checker’s own queues, a long one as 99+', async () => {
+    const { fixture } = await render(person('casey', 'fact_checker'), false, { researching: 140 });
+    const root = fixture.nativeElement as HTMLElement;
+    const labels = [...root.querySelectorAll('nav[aria-label="Your queues"] a')].map((a) =>
+      a.getAttribute('aria-label'),
+    );
+    expect(labels).toEqual([
+      'Sent back to you: not counted yet',
+      'You are researching: 140 claims',
+      'New, assigned to you: not counted yet',
+    ]);
+    expect(root.querySelector('[data-queue="researching"] .mat-badge-content')?.textContent).toBe(
+      '99+',
+    );
   });
 });

@@ -3,11 +3,12 @@ import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
-import { RouterLink } from '@angular/router';
+import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { ROLE_LABELS } from '../../domain/workflow';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
+import { QueueBadges } from './queue-badges';
 import { liveFeature } from './state/live.feature';
 import { ToolbarActions } from './state/toolbar.actions';
 import { Theme } from './theme';
@@ -15,10 +16,41 @@ import { Theme } from './theme';
 @Component({
   selector: 'cd-toolbar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatAnchor, MatButton, MatIcon, MatIconButton, MatToolbar, MatTooltip, RouterLink],
+  imports: [
+    MatAnchor,
+    MatButton,
+    MatIcon,
+    MatIconButton,
+    MatToolbar,
+    MatTooltip,
+    QueueBadges,
+    RouterLink,
+    RouterLinkActive,
+  ],
   template: `
     <mat-toolbar>
       <a class="brand" routerLink="/">Claimdesk</a>
+      @if (user()) {
+        <nav class="pages" aria-label="Pages">
+          <a
+            mat-button
+            routerLink="/"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            >My work</a
+          >
+          <a
+            mat-button
+            routerLink="/articles"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            >Articles</a
+          >
+        </nav>
+        <cd-queue-badges />
+      }
       <span class="spacer"></span>
       <span class="live" role="status" data-testid="live-status">
         @if (paused()) {
@@ -66,6 +98,13 @@ import { Theme } from './theme';
     }
     .spacer {
       flex: 1;
+    }
+    .pages {
+      margin-left: 16px;
+      .active {
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+      }
     }
     .user {
       font: var(--mat-sys-body-medium);
