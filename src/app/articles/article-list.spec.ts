@@ -15,7 +15,7 @@ describe('ArticleList', () => {
 
   async function render(
     articles: readonly ArticleSummary[],
-    state: { loading?: boolean; error?: string | null; editor?: boolean } = {},
+    state: { loading?: boolean; error?: string | null; editor?: boolean; archived?: string } = {},
   ) {
     const items = articlesFeature.selectWithProgress.projector([...articles]);
     TestBed.configureTestingModule({
@@ -27,12 +27,19 @@ describe('ArticleList', () => {
             { selector: articlesFeature.selectLoading, value: state.loading ?? false },
             { selector: articlesFeature.selectError, value: state.error ?? null },
             { selector: sessionFeature.selectIsEditor, value: state.editor ?? false },
+            {
+              selector: sessionFeature.selectActor,
+              value: { username: 'casey', role: state.editor ? 'editor' : 'fact_checker' },
+            },
           ],
         }),
       ],
     });
     const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
     const fixture = TestBed.createComponent(ArticleList);
+    if (state.archived !== undefined) {
+      fixture.componentRef.setInput('archived', state.archived);
+    }
     await fixture.whenStable();
     return {
       root: fixture.nativeElement as HTMLElement,
@@ -48,7 +55,47 @@ describe('ArticleList', () => {
 
   it('asks for the articles when opened', async () => {
     const { dispatched } = await render([]);
-    expect(dispatched).toHaveBeenCalledOnceWith(ArticleListPageActions.opened());
+    expect(dispatched).toHaveBeenCalledOnceWith(ArticleListPageActions.opened({ archived: false }));
+  });
+
+  it('asks for archived articles too under ?archived=1, and marks them', async () => {
+    const { dispatched, root } = await render([articleFixture({ archived: true })], {
+      archived: '1',
+      editor: true,
+    });
+    expect(dispatched).toHaveBeenCalledOnceWith(ArticleListPageActions.opened({ archived: true }));
+    expect(root.querySelector('mat-card-subtitle')?.textContent).toContain('Archived');
+    expect(root.querySelector('[data-testid="unarchive-article"]')).not.toBeNull();
+  });
+
+  it('links each count to the claims list of that article, stage or verdict', async () => {
+    const { root } = await render([articleFixture()]);
+    const hrefs = (testId: string) =>
+      [...root.querySelectorAll(`[data-testid="${testId}"] a`)].map((a) =>
+        decodeURIComponent(a.getAttribute('href') ?? ''),
+      );
+    expect(hrefs('stage-counts')).toEqual([
+      '/claims?article=a1&stage=new',
+      '/claims?article=a1&stage=in_review',
+      '/claims?article=a1&stage=approved',
+    ]);
+    expect(hrefs('verdict-counts')).toEqual([
+      '/claims?article=a1&verdict=true',
+      '/claims?article=a1&verdict=false',
+      '/claims?article=a1&verdict=none',
+    ]);
+  });
+
+  it('offers editing and archiving to editors only', async () => {
+    const checker = await render([articleFixture()]);
+    expect(checker.root.querySelector('[data-testid="edit-article"]')).toBeNull();
+    TestBed.inject(MockStore).resetSelectors();
+    TestBed.resetTestingModule();
+    const editor = await render([articleFixture()], { editor: true });
+    expect(editor.root.querySelector('[data-testid="edit-article"]')?.textContent).toContain(
+      'Edit details',
+    );
+    expect(editor.root.querySelector('[data-testid="archive-article"]')).not.toBeNull();
   });
 
   it('shows each article’s progress and its counts per stage and per verdict, in words', async () => {

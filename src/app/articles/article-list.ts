@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import {
   MatCard,
   MatCardContent,
@@ -8,9 +16,11 @@ import {
 } from '@angular/material/card';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { sessionFeature } from '../session/state/session.feature';
+import { ArticleActions } from './article-actions';
 import { ArticleListPageActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
 
@@ -18,6 +28,7 @@ import { articlesFeature } from './state/articles.feature';
   selector: 'cd-article-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ArticleActions,
     MatButton,
     MatCard,
     MatCardContent,
@@ -25,11 +36,18 @@ import { articlesFeature } from './state/articles.feature';
     MatCardSubtitle,
     MatCardTitle,
     MatProgressBar,
+    MatSlideToggle,
     RouterLink,
   ],
   template: `
     <div class="title">
       <h1>Articles</h1>
+      <mat-slide-toggle
+        [checked]="showArchived()"
+        (change)="setShowArchived($event.checked)"
+        data-testid="show-archived"
+        >Show archived</mat-slide-toggle
+      >
       @if (isEditor()) {
         <a mat-flat-button routerLink="/articles/new" data-testid="add-article">Add an article</a>
       }
@@ -41,7 +59,7 @@ import { articlesFeature } from './state/articles.feature';
       <p role="alert" class="error">{{ message }}</p>
     }
     @for (item of articles(); track item.article.id) {
-      <mat-card appearance="outlined" class="article">
+      <mat-card appearance="outlined" class="article" [class.archived]="item.article.archived">
         <mat-card-header>
           <mat-card-title>
             <h2>
@@ -49,9 +67,13 @@ import { articlesFeature } from './state/articles.feature';
             </h2>
           </mat-card-title>
           <mat-card-subtitle>
+            @if (item.article.archived) {
+              <span class="archived-mark">Archived</span> ·
+            }
             {{ item.article.outlet ?? 'Outlet not recorded' }} ·
             {{ item.article.publishedAt ?? 'Publication date not recorded' }}
           </mat-card-subtitle>
+          <cd-article-actions class="actions" [article]="item.article" />
         </mat-card-header>
         <mat-card-content>
           <mat-progress-bar
@@ -69,7 +91,14 @@ import { articlesFeature } from './state/articles.feature';
               <li class="chips-label" aria-hidden="true">By stage</li>
               @for (chip of item.stages; track chip.key) {
                 <li [class]="'chip ' + chip.colourClass">
-                  {{ chip.label }} <span class="n">{{ chip.count }}</span>
+                  <a
+                    routerLink="/claims"
+                    [queryParams]="{ article: item.article.id, stage: chip.key }"
+                    [attr.title]="
+                      'List the ' + chip.label.toLowerCase() + ' claims of this article'
+                    "
+                    >{{ chip.label }} <span class="n">{{ chip.count }}</span></a
+                  >
                 </li>
               }
             </ul>
@@ -79,7 +108,12 @@ import { articlesFeature } from './state/articles.feature';
               <li class="chips-label" aria-hidden="true">By verdict</li>
               @for (chip of item.verdicts; track chip.key) {
                 <li [class]="'chip ' + chip.colourClass">
-                  {{ chip.label }} <span class="n">{{ chip.count }}</span>
+                  <a
+                    routerLink="/claims"
+                    [queryParams]="{ article: item.article.id, verdict: chip.key }"
+                    [attr.title]="'List the claims of this article with this verdict'"
+                    >{{ chip.label }} <span class="n">{{ chip.count }}</span></a
+                  >
                 </li>
               }
             </ul>
@@ -88,7 +122,12 @@ import { articlesFeature } from './state/articles.feature';
       </mat-card>
     } @empty {
       @if (!loading() && !error()) {
-        <p>No articles yet.</p>
+        <p>
+          No articles yet.
+          @if (!showArchived()) {
+            Archived ones show under “Show archived”.
+          }
+        </p>
       }
     }
   `,
@@ -101,9 +140,24 @@ import { articlesFeature } from './state/articles.feature';
     }
     .title {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      justify-content: space-between;
-      gap: 16px;
+      gap: 8px 16px;
+      h1 {
+        flex: 1;
+      }
+    }
+    mat-card-header {
+      flex-wrap: wrap;
+    }
+    .actions {
+      margin-left: auto;
+    }
+    .archived {
+      border-style: dashed;
+    }
+    .archived-mark {
+      font-weight: 600;
     }
     h1 {
       font: var(--mat-sys-headline-medium);
@@ -133,6 +187,17 @@ import { articlesFeature } from './state/articles.feature';
       font: var(--mat-sys-label-medium);
       align-self: center;
     }
+    .chip a {
+      color: inherit;
+      text-decoration: none;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .chip a:hover,
+    .chip a:focus-visible {
+      text-decoration: underline;
+    }
     .chip {
       display: inline-flex;
       align-items: center;
@@ -152,14 +217,26 @@ import { articlesFeature } from './state/articles.feature';
     }
   `,
 })
-export class ArticleList implements OnInit {
+export class ArticleList {
+  /** `?archived=1`: archived articles too, where they can be un-archived. */
+  readonly archived = input<string>();
+
   private readonly store = inject(Store);
+  private readonly router = inject(Router);
+  protected readonly showArchived = computed(() => this.archived() === '1');
   protected readonly articles = this.store.selectSignal(articlesFeature.selectWithProgress);
   protected readonly loading = this.store.selectSignal(articlesFeature.selectLoading);
   protected readonly error = this.store.selectSignal(articlesFeature.selectError);
   protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
 
-  ngOnInit(): void {
-    this.store.dispatch(ArticleListPageActions.opened());
+  constructor() {
+    effect(() => {
+      const archived = this.showArchived();
+      untracked(() => this.store.dispatch(ArticleListPageActions.opened({ archived })));
+    });
+  }
+
+  protected setShowArchived(archived: boolean): void {
+    void this.router.navigate([], { queryParams: { archived: archived ? 1 : null } });
   }
 }

@@ -47,12 +47,33 @@ export interface AddedArticle extends ArticleSummary {
   readonly import?: ArticleImport;
 }
 
+/** What `PATCH /api/articles/:id` changes: only the fields sent; null clears one. */
+export interface ArticleChanges {
+  readonly headline?: string;
+  readonly outlet?: string | null;
+  readonly url?: string | null;
+  /** YYYY-MM-DD */
+  readonly publishedAt?: string | null;
+  readonly archived?: boolean;
+}
+
 @Injectable({ providedIn: 'root' })
 export class ArticlesApi {
   private readonly http = inject(HttpClient);
 
-  list(): Observable<ArticleSummary[]> {
-    return this.http.get<ArticleSummary[]>('/api/articles');
+  /** `archived`: archived articles too (they are left out otherwise). */
+  list(options: { archived?: boolean } = {}): Observable<ArticleSummary[]> {
+    return this.http.get<ArticleSummary[]>(
+      '/api/articles',
+      options.archived ? { params: { archived: '1' } } : {},
+    );
+  }
+
+  /** Changes an article made on `version`; a 412 carries the article as it now stands (`current`). */
+  update(id: string, version: number, changes: ArticleChanges): Observable<ArticleSummary> {
+    return this.http.patch<ArticleSummary>(`/api/articles/${encodeURIComponent(id)}`, changes, {
+      headers: { 'If-Match': `"${version}"` },
+    });
   }
 
   get(id: string): Observable<ArticleDetail> {

@@ -1,11 +1,23 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
-import { ArticleImport, NewArticle } from '../articles-api';
+import { ArticleChanges, ArticleImport, NewArticle } from '../articles-api';
 
 export const ArticleListPageActions = createActionGroup({
   source: 'Article List Page',
   events: {
-    Opened: emptyProps(),
+    /** `archived`: the list shows archived articles too (`?archived=1`). */
+    Opened: props<{ archived: boolean }>(),
+  },
+});
+
+/** Editing and archiving an article: from the article list or the workspace header. */
+export const ArticleActionsActions = createActionGroup({
+  source: 'Article Actions',
+  events: {
+    'Edit Opened': props<{ articleId: string }>(),
+    /** `article`: the article as the edit started from; its version goes in If-Match. */
+    'Edit Submitted': props<{ article: ArticleSummary; changes: ArticleChanges }>(),
+    'Archive Confirmed': props<{ article: ArticleSummary; archived: boolean }>(),
   },
 });
 
@@ -14,6 +26,15 @@ export const ArticlesApiActions = createActionGroup({
   events: {
     'Load Succeeded': props<{ articles: ArticleSummary[] }>(),
     'Load Failed': props<{ error: string }>(),
+    /** `change`: what was saved, for the words that confirm it. */
+    'Article Saved': props<{ article: ArticleSummary; change: 'details' | 'archive' }>(),
+    /** `current`: the article as it now stands, when someone else changed it first (412). */
+    'Save Failed': props<{
+      articleId: string;
+      change: 'details' | 'archive';
+      error: string;
+      current: ArticleSummary | null;
+    }>(),
   },
 });
 

@@ -3,11 +3,13 @@ import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { provideMockActions } from '@ngrx/effects/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Action } from '@ngrx/store';
-import { firstValueFrom, NEVER, Observable, of, throwError, toArray } from 'rxjs';
+import { firstValueFrom, NEVER, Observable, of, Subject, throwError, toArray } from 'rxjs';
 import { LiveActions } from '../../shell/state/live.actions';
 import { ArticlesApi } from '../articles-api';
 import {
+  ArticleActionsActions,
   ArticleListPageActions,
   ArticlesApiActions,
   IntakeApiActions,
@@ -15,11 +17,15 @@ import {
 } from './articles.actions';
 import {
   addArticle,
+  announceArchive,
   announceImport,
+  archiveArticle,
   loadArticles,
   openAddedArticle,
   refreshArticlesLive,
+  saveArticleDetails,
 } from './articles.effects';
+import { articlesFeature } from './articles.feature';
 import { article } from './articles.feature.spec';
 
 describe('articles effects', () => {
@@ -30,7 +36,7 @@ describe('articles effects', () => {
 
   beforeEach(() => {
     snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
-    api = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['list', 'add']);
+    api = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['list', 'add', 'update']);
     router = jasmine.createSpyObj<Router>('Router', ['navigate']);
     router.navigate.and.resolveTo(true);
     TestBed.configureTestingModule({
@@ -39,15 +45,23 @@ describe('articles effects', () => {
         { provide: ArticlesApi, useValue: api },
         { provide: Router, useValue: router },
         { provide: MatSnackBar, useValue: snackBar },
+        provideMockStore({
+          selectors: [{ selector: articlesFeature.selectShowArchived, value: true }],
+        }),
       ],
     });
   });
+
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   const all = (effect: () => Observable<Action>) =>
     TestBed.runInInjectionContext(() => firstValueFrom(effect().pipe(toArray())));
 
   it('loads the list, or says why it could not', async () => {
-    actions$ = of(ArticleListPageActions.opened(), ArticleListPageActions.opened());
+    actions$ = of(
+      ArticleListPageActions.opened({ archived: false }),
+      ArticleListPageActions.opened({ archived: true }),
+    );
     api.list.and.returnValues(
       of([article()]),
       throwError(() => new HttpErrorResponse({ status: 0 })),
@@ -58,6 +72,7 @@ describe('articles effects', () => {
         error: 'The server cannot be reached. Check your connection and try again.',
       }),
     ]);
+    expect(api.list.calls.allArgs()).toEqual([[{ archived: false }], [{ archived: true }]]);
   });
 
   it('picks up an article someone else added, and keeps the list on a failed refresh', async () => {
@@ -72,6 +87,8 @@ describe('articles effects', () => {
     expect(await all(refreshArticlesLive)).toEqual([
       ArticlesApiActions.loadSucceeded({ articles: [article(), article({ id: 'a2' })] }),
     ]);
+    // The list as it is shown: archived ones too, here.
+    expect(api.list).toHaveBeenCalledWith({ archived: true });
   });
 
   it('adds an article, and names the field the server refused', async () => {
@@ -207,5 +224,90 @@ describe('articles effects', () => {
       [['/articles', 'p'], { queryParams: { list: 'suggestions' } }],
       [['/articles', 'f'], { queryParams: {} }],
     ]);
+  });
+
+  it('saves details on the version the edit started from, or hands back what is saved now', async () => {
+    const theirs = article({ headline: 'Theirs', version: 3 });
+    actions$ = of(
+      ArticleActionsActions.editSubmitted({ article: article(), changes: { headline: 'Mine' } }),
+      ArticleActionsActions.editSubmitted({
+        article: article({ version: 2 }),
+        changes: { url: null },
+      }),
+    );
+    api.update.and.returnValues(
+      of(article({ headline: 'Mine', version: 2 })),
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 412,
+            error: { title: 'Precondition Failed', status: 412, current: theirs },
+          }),
+      ),
+    );
+    expect(await all(saveArticleDetails)).toEqual([
+      ArticlesApiActions.articleSaved({
+        article: article({ headline: 'Mine', version: 2 }),
+        change: 'details',
+      }),
+      ArticlesApiActions.saveFailed({
+        articleId: 'a1',
+        change: 'details',
+        error: 'Someone else changed this article while you were editing it.',
+        current: theirs,
+      }),
+    ]);
+    expect(api.update.calls.allArgs()).toEqual([
+      ['a1', 1, { headline: 'Mine' }],
+      ['a1', 2, { url: null }],
+    ]);
+  });
+
+  it('archives with the version shown, and names the reason of a refusal', async () => {
+    actions$ = of(ArticleActionsActions.archiveConfirmed({ article: article(), archived: true }));
+    api.update.and.returnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 403,
+            error: { title: 'Forbidden', status: 403, detail: 'Only an editor can archive.' },
+          }),
+      ),
+    );
+    expect(await all(archiveArticle)).toEqual([
+      ArticlesApiActions.saveFailed({
+        articleId: 'a1',
+        change: 'archive',
+        error: 'Only an editor can archive.',
+        current: null,
+      }),
+    ]);
+    expect(api.update).toHaveBeenCalledOnceWith('a1', 1, { archived: true });
+  });
+
+  it('says an article was archived, and Undo brings it back', async () => {
+    const undo = new Subject<void>();
+    snackBar.open.and.returnValue({
+      onAction: () => undo,
+    } as unknown as ReturnType<MatSnackBar['open']>);
+    const archived = article({ archived: true, version: 2 });
+    actions$ = of(ArticlesApiActions.articleSaved({ article: archived, change: 'archive' }));
+    const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
+    await all(announceArchive);
+    expect(snackBar.open).toHaveBeenCalledOnceWith(
+      'Archived “The visit”: its claims are read-only now.',
+      'Undo',
+      { duration: 10000 },
+    );
+    undo.next();
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      ArticleActionsActions.archiveConfirmed({ article: archived, archived: false }),
+    );
+  });
+
+  it('says nothing about a saved edit of the details: the dialog does', async () => {
+    actions$ = of(ArticlesApiActions.articleSaved({ article: article(), change: 'details' }));
+    await all(announceArchive);
+    expect(snackBar.open).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,7 @@
 import { ArticleSummary } from '../../../domain/claim';
+import { LiveActions } from '../../shell/state/live.actions';
 import {
+  ArticleActionsActions,
   ArticleListPageActions,
   ArticlesApiActions,
   IntakeApiActions,
@@ -51,12 +53,12 @@ export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary
 
 describe('articles feature: the list', () => {
   it('loads, then lists, or keeps the reason it could not', () => {
-    let state = reducer(initialArticlesState, ArticleListPageActions.opened());
+    let state = reducer(initialArticlesState, ArticleListPageActions.opened({ archived: false }));
     expect(state.loading).toBeTrue();
     state = reducer(state, ArticlesApiActions.loadSucceeded({ articles: [article()] }));
     expect(state.loading).toBeFalse();
     expect(state.ids).toEqual(['a1']);
-    state = reducer(state, ArticleListPageActions.opened());
+    state = reducer(state, ArticleListPageActions.opened({ archived: false }));
     state = reducer(state, ArticlesApiActions.loadFailed({ error: 'Down.' }));
     expect(state.error).toBe('Down.');
     expect(state.loading).toBeFalse();
@@ -139,5 +141,82 @@ describe('articles feature: intake', () => {
       IntakePageActions.submitted({ article: { source: 'file', file: {}, asCopy: true } }),
     );
     expect(state.intake).toEqual({ saving: true, error: null, field: null, code: null });
+  });
+});
+
+describe('articles feature: editing and archiving', () => {
+  const listed = (archived: boolean) =>
+    reducer(
+      reducer(initialArticlesState, ArticleListPageActions.opened({ archived })),
+      ArticlesApiActions.loadSucceeded({ articles: [article(), article({ id: 'a2' })] }),
+    );
+
+  it('takes an archived article out of the list, and keeps it where archived ones show', () => {
+    const archived = article({ id: 'a2', archived: true, version: 2 });
+    const saved = ArticlesApiActions.articleSaved({ article: archived, change: 'archive' });
+    expect(reducer(listed(false), saved).ids).toEqual(['a1']);
+    expect(reducer(listed(true), saved).entities['a2']).toEqual(archived);
+  });
+
+  it('follows an article someone else archived or brought back', () => {
+    let state = reducer(
+      listed(false),
+      LiveActions.articleUpdated({ article: article({ archived: true, version: 2 }) }),
+    );
+    expect(state.ids).toEqual(['a2']);
+    state = reducer(
+      state,
+      LiveActions.articleUpdated({ article: article({ archived: false, version: 3 }) }),
+    );
+    expect(state.ids).toContain('a1');
+  });
+
+  it('follows an edit from saving to saved, and only for the article being edited', () => {
+    let state = reducer(listed(false), ArticleActionsActions.editOpened({ articleId: 'a1' }));
+    state = reducer(
+      state,
+      ArticleActionsActions.editSubmitted({ article: article(), changes: { headline: 'New' } }),
+    );
+    expect(state.edit.status).toBe('saving');
+    const other = reducer(
+      state,
+      ArticlesApiActions.articleSaved({ article: article({ id: 'a2' }), change: 'details' }),
+    );
+    expect(other.edit.status).toBe('saving');
+    state = reducer(
+      state,
+      ArticlesApiActions.articleSaved({
+        article: article({ headline: 'New', version: 2 }),
+        change: 'details',
+      }),
+    );
+    expect(state.edit.status).toBe('saved');
+    expect(state.entities['a1']?.headline).toBe('New');
+  });
+
+  it('keeps what someone else saved first, for the dialog to show beside what was typed', () => {
+    const theirs = article({ headline: 'Theirs', version: 2 });
+    let state = reducer(
+      listed(false),
+      ArticleActionsActions.editSubmitted({ article: article(), changes: { headline: 'Mine' } }),
+    );
+    state = reducer(
+      state,
+      ArticlesApiActions.saveFailed({
+        articleId: 'a1',
+        change: 'details',
+        error: 'Someone else changed this article while you were editing it.',
+        current: theirs,
+      }),
+    );
+    expect(state.edit).toEqual({
+      articleId: 'a1',
+      status: 'conflict',
+      error: 'Someone else changed this article while you were editing it.',
+      current: theirs,
+    });
+    expect(state.entities['a1']).toEqual(theirs);
+    state = reducer(state, ArticleActionsActions.editOpened({ articleId: 'a1' }));
+    expect(state.edit.status).toBe('idle');
   });
 });

@@ -3,16 +3,30 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { ArticleSummary } from '../../../domain/claim';
 import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
 import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
+import { LiveActions } from '../../shell/state/live.actions';
 import {
+  ArticleActionsActions,
   ArticleListPageActions,
   ArticlesApiActions,
   IntakeApiActions,
   IntakePageActions,
 } from './articles.actions';
 
+/** The edit of an article's details in its dialog. */
+export interface ArticleEditState {
+  readonly articleId: string | null;
+  /** `conflict`: someone else saved first; `current` holds what they saved. */
+  readonly status: 'idle' | 'saving' | 'saved' | 'failed' | 'conflict';
+  readonly error: string | null;
+  readonly current: ArticleSummary | null;
+}
+
 export interface ArticlesState extends EntityState<ArticleSummary> {
   readonly loading: boolean;
   readonly error: string | null;
+  /** The list shows archived articles too (`?archived=1`). */
+  readonly showArchived: boolean;
+  readonly edit: ArticleEditState;
   /** The article being added: on its way to the server, or refused with a reason. */
   readonly intake: {
     readonly saving: boolean;
@@ -26,9 +40,13 @@ export interface ArticlesState extends EntityState<ArticleSummary> {
 
 export const articlesAdapter = createEntityAdapter<ArticleSummary>();
 
+const NO_EDIT: ArticleEditState = { articleId: null, status: 'idle', error: null, current: null };
+
 export const initialArticlesState: ArticlesState = articlesAdapter.getInitialState({
   loading: false,
   error: null,
+  showArchived: false,
+  edit: NO_EDIT,
   intake: { saving: false, error: null, field: null, code: null },
 });
 
@@ -86,14 +104,22 @@ export function progressOf(article: ArticleSummary): number {
   return Math.round((settled / article.claimCount) * 100);
 }
 
+/** An article as it now stands: listed, or gone from the list once archived (unless archived ones show). */
+function place(state: ArticlesState, article: ArticleSummary): ArticlesState {
+  return article.archived && !state.showArchived
+    ? articlesAdapter.removeOne(article.id, state)
+    : articlesAdapter.upsertOne(article, state);
+}
+
 export const articlesFeature = createFeature({
   name: 'articles',
   reducer: createReducer(
     initialArticlesState,
-    on(ArticleListPageActions.opened, (state): ArticlesState => ({
+    on(ArticleListPageActions.opened, (state, { archived }): ArticlesState => ({
       ...state,
       loading: true,
       error: null,
+      showArchived: archived,
     })),
     on(ArticlesApiActions.loadSucceeded, (state, { articles }): ArticlesState =>
       articlesAdapter.setAll(articles, { ...state, loading: false }),
@@ -103,6 +129,33 @@ export const articlesFeature = createFeature({
       loading: false,
       error,
     })),
+    on(ArticleActionsActions.editOpened, (state, { articleId }): ArticlesState => ({
+      ...state,
+      edit: { ...NO_EDIT, articleId },
+    })),
+    on(ArticleActionsActions.editSubmitted, (state, { article }): ArticlesState => ({
+      ...state,
+      edit: { ...NO_EDIT, articleId: article.id, status: 'saving' },
+    })),
+    on(ArticlesApiActions.articleSaved, (state, { article, change }): ArticlesState => {
+      const placed = place(state, article);
+      return change === 'details' && state.edit.articleId === article.id
+        ? { ...placed, edit: { ...NO_EDIT, articleId: article.id, status: 'saved' } }
+        : placed;
+    }),
+    on(
+      ArticlesApiActions.saveFailed,
+      (state, { articleId, change, error, current }): ArticlesState => {
+        const placed = current ? place(state, current) : state;
+        return change === 'details' && state.edit.articleId === articleId
+          ? {
+              ...placed,
+              edit: { articleId, status: current ? 'conflict' : 'failed', error, current },
+            }
+          : placed;
+      },
+    ),
+    on(LiveActions.articleUpdated, (state, { article }): ArticlesState => place(state, article)),
     on(IntakePageActions.opened, (state): ArticlesState => ({
       ...state,
       intake: initialArticlesState.intake,
