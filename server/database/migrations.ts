@@ -267,6 +267,38 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_desk_covering_indexes': {
+    async up(db: Kysely<unknown>) {
+      // The desk answers each page with its total: counting a queue of thousands of claims
+      // must not read each claim's row and its article's (whose `archived` sits after the
+      // whole text). So the queue indexes also carry what the filters and the join read
+      // (stage, submitter, article), and one on articles carries `archived`: the count is
+      // then read from indexes alone. A PATCH of a rationale rewrites only the index that
+      // holds updated_at: the columns it changes otherwise stay out of these.
+      const replace = async (name: string, columns: ReturnType<typeof sql>) => {
+        await db.schema.dropIndex(name).execute();
+        await db.schema.createIndex(name).on('claims').expression(columns).execute();
+      };
+      await replace(
+        'claims_desk_assignee_due',
+        sql`assignee, ${DUE_SORT_KEY_SQL}, id, stage, article_id`,
+      );
+      await replace('claims_desk_due', sql`${DUE_SORT_KEY_SQL}, id, stage, article_id`);
+      await replace(
+        'claims_desk_assignee_updated',
+        sql`assignee, updated_at, id, stage, article_id`,
+      );
+      await replace(
+        'claims_desk_stage_since',
+        sql`stage, stage_since, id, submitted_by, article_id`,
+      );
+      await db.schema
+        .createIndex('articles_desk_archived')
+        .on('articles')
+        .columns(['id', 'archived'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -224,16 +224,27 @@ export async function listDeskClaims(
     });
 }
 
-/** SQLite's plan for a desk page (tests check that an index serves the queues). */
+/** SQLite's plans for a desk page and its total (tests check that indexes serve them). */
 export async function explainDeskPage(
   db: Kysely<Database>,
   filter: DeskFilter,
   order: DeskOrder,
   after: CursorKey | null = null,
-): Promise<string[]> {
-  const compiled = pageQuery(db, filter, order, after).select('claims.id').limit(51).compile();
-  const plan = await db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return plan.rows.map((row) => row.detail);
+): Promise<{ page: string[]; total: string[] }> {
+  const explain = async (compiled: CompiledQuery) => {
+    const plan = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    );
+    return plan.rows.map((row) => row.detail);
+  };
+  return {
+    page: await explain(
+      pageQuery(db, filter, order, after).selectAll('claims').limit(51).compile(),
+    ),
+    total: await explain(
+      filtered(db, filter)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .compile(),
+    ),
+  };
 }
