@@ -1,4 +1,5 @@
-import { claimLabel, refusedClaims, selectedWords, undoOutcomeWords } from './outcome-words';
+import { undoOutcomeWords } from '../../domain/desk';
+import { claimLabel, refusedClaims, selectedWords } from './outcome-words';
 import { changedSince, claim, done, refused } from './fixtures.spec';
 
 describe('outcome words', () => {

@@ -21,31 +21,6 @@ function reasonOf(problem: ProblemDocument | undefined): string {
   return (problem?.detail ?? problem?.title ?? 'Refused').replace(/\.$/, '');
 }
 
-/**
- * Why an undo left a claim alone, short enough for the summary: the server's
- * detail names who changed it and the version, which differs claim by claim
- * (the details list keeps it).
- */
-const LEFT_ALONE_SHORT: Readonly<Record<string, string>> = {
-  changed_since: 'changed since',
-  archived: 'article archived',
-};
-
-/** "Undone for 7; 1 left alone: changed since": an undo's outcome in words. */
-export function undoOutcomeWords(results: readonly BulkItemResult[]): string {
-  const done = results.filter((result) => result.status === 200).length;
-  const left = results.filter((result) => result.status !== 200);
-  const parts = [done === 0 ? 'Nothing undone' : `Undone for ${done}`];
-  if (left.length > 0) {
-    const short = (problem: ProblemDocument | undefined) =>
-      (problem?.code !== undefined ? LEFT_ALONE_SHORT[problem.code] : undefined) ??
-      reasonOf(problem);
-    const reasons = [...new Set(left.map((result) => short(result.problem)))].join('; ');
-    parts.push(`${left.length} left alone: ${reasons}`);
-  }
-  return parts.join('; ');
-}
-
 /** A claim the server refused or left alone, named, with its reason. */
 export interface RefusedClaim {
   readonly id: string;

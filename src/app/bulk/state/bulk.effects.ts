@@ -2,11 +2,11 @@ import { inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { catchError, exhaustMap, map, of, switchMap, tap } from 'rxjs';
-import { bulkOutcomeWords } from '../../../domain/desk';
+import { bulkOutcomeWords, undoOutcomeWords } from '../../../domain/desk';
 import { describeHttpError } from '../../shell/http-errors';
 import { BulkApi } from '../bulk-api';
 import { OUTCOME_SNACK_MS, OutcomeSnack, OutcomeSnackData } from '../outcome-snack';
-import { refusedClaims, undoOutcomeWords } from '../outcome-words';
+import { refusedClaims } from '../outcome-words';
 import { BulkApiActions, BulkBarActions, BulkSnackActions } from './bulk.actions';
 
 /** One batch at a time: a second one while the first is in flight is ignored (the bar waits too). */
