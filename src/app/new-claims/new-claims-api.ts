@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { ClaimKind, ClaimSummary } from '../../domain/claim';
-import { Suggestion } from '../../domain/suggestion';
+import { ClaimantType, ClaimKind, ClaimSummary } from '../../domain/claim';
+import { AttributionGuess, Suggestion } from '../../domain/suggestion';
 
 /** What an editor confirms before a passage becomes a claim. */
 export interface ClaimDraft {
@@ -10,6 +10,9 @@ export interface ClaimDraft {
   readonly end: number;
   readonly statement: string;
   readonly kind: ClaimKind;
+  /** Who made the claim, as the editor confirmed it; left out when nobody is named. */
+  readonly claimant?: string;
+  readonly claimantType?: ClaimantType;
 }
 
 /** The server's endpoints that turn article text into claims. */
@@ -21,6 +24,14 @@ export class NewClaimsApi {
     return this.http.post<ClaimSummary>(
       `/api/articles/${encodeURIComponent(articleId)}/claims`,
       draft,
+    );
+  }
+
+  /** Who the sentence around `start`–`end` says made the claim: a guess to confirm. */
+  attribution(articleId: string, start: number, end: number): Observable<AttributionGuess> {
+    return this.http.get<AttributionGuess>(
+      `/api/articles/${encodeURIComponent(articleId)}/attribution`,
+      { params: { start, end } },
     );
   }
 

@@ -42,6 +42,10 @@ export class SuggestionList {
       end: suggestion.end,
       kind: suggestion.suggestedKind,
       reasons: suggestion.reasons,
+      articleId: suggestion.articleId,
+      // What the suggester read in the sentence; the editor checks it in the dialog.
+      claimant: suggestion.claimant,
+      claimantType: suggestion.claimantType,
     };
     this.dialog
       .open<NewClaimDialog, NewClaimDialogData, ClaimDraft>(NewClaimDialog, {

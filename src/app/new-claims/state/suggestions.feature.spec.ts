@@ -13,6 +13,8 @@ export function suggestionFixture(overrides: Partial<Suggestion> = {}): Suggesti
     score: 0.8,
     reasons: ['contains a figure: 9 percent'],
     suggestedKind: 'figure',
+    claimant: null,
+    claimantType: 'Person',
     status: 'open',
     claimId: null,
     decidedBy: null,
