@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { provideRouter } from '@angular/router';
@@ -11,7 +11,10 @@ import { ArticleDetail, ClaimSummary } from '../../domain/claim';
 import { claimsFeature } from '../workspace/state/claims.feature';
 import { claimFixture } from '../workspace/state/claims.feature.spec';
 import { Overview } from './overview';
+import { DeskStats } from '../../domain/desk';
 import { OverviewPageActions } from './state/overview.actions';
+import { statsFeature } from './state/stats.feature';
+import { statsFixture } from './stats-data.spec';
 
 describe('Overview', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -28,8 +31,12 @@ describe('Overview', () => {
     claims?: ClaimSummary[];
     loading?: boolean;
     error?: string | null;
+    stats?: DeskStats | null;
+    statsError?: string | null;
   }) {
     TestBed.configureTestingModule({
+      // Imported, so that compileComponents loads its deferred charts.
+      imports: [Overview],
       providers: [
         provideRouter([]),
         provideHttpClient(),
@@ -41,10 +48,14 @@ describe('Overview', () => {
             { selector: claimsFeature.selectLoading, value: state.loading ?? false },
             { selector: claimsFeature.selectError, value: state.error ?? null },
             { selector: usersFeature.selectDisplayNames, value: new Map() },
+            { selector: statsFeature.selectStats, value: state.stats ?? null },
+            { selector: statsFeature.selectError, value: state.statsError ?? null },
           ],
         }),
       ],
     });
+    // The charts are deferred: their part of the template loads apart.
+    await TestBed.compileComponents();
     const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
     const fixture = TestBed.createComponent(Overview);
     fixture.componentRef.setInput('articleId', 'a1');
@@ -102,5 +113,36 @@ describe('Overview', () => {
     const waiting = [...root.querySelectorAll('.waiting')].map((p) => p.textContent);
     expect(waiting.length).toBe(1);
     expect(waiting[0]).toContain('In review, waiting for an editor other than casey');
+  });
+
+  it('charts the time in stage, approvals and overdue claims from the desk statistics', async () => {
+    const { root, fixture } = await render({ article, stats: statsFixture() });
+    // The charts wait for the page to settle, then bring Chart.js with them.
+    const [charts] = await fixture.getDeferBlocks();
+    await charts.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+    const captions = [...root.querySelectorAll('cd-stats-charts figcaption')].map((c) =>
+      c.textContent?.trim(),
+    );
+    expect(captions).toContain('Median time in each stage');
+    expect(root.querySelectorAll('cd-stats-charts canvas').length).toBe(4);
+    // The stage and verdict bars stay.
+    expect(root.textContent).toContain('Claims per stage');
+  });
+
+  it('says why the charts cannot be shown, and tries again', async () => {
+    const { root, loader, dispatched } = await render({ article, statsError: 'Offline.' });
+    expect(root.querySelector('[data-testid="stats-error"]')?.textContent).toContain('Offline.');
+    dispatched.calls.reset();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Try again' }))).click();
+    expect(dispatched).toHaveBeenCalledOnceWith(
+      OverviewPageActions.retryClicked({ articleId: 'a1' }),
+    );
+  });
+
+  it('says it was left, so that its numbers stop reloading', async () => {
+    const { fixture, dispatched } = await render({ article });
+    fixture.destroy();
+    expect(dispatched).toHaveBeenCalledWith(OverviewPageActions.closed({ articleId: 'a1' }));
   });
 });

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -9,12 +17,14 @@ import { claimsFeature } from '../workspace/state/claims.feature';
 import { Bar, stageBars, verdictBars, waitingClaims } from './overview-data';
 import { usersFeature } from '../users/state/users.feature';
 import { OverviewPageActions } from './state/overview.actions';
+import { statsFeature } from './state/stats.feature';
+import { StatsCharts } from './stats-charts';
 
 /** An article at a glance: claims per stage and per verdict, and what waits on whom. */
 @Component({
   selector: 'cd-overview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatProgressBar, ReportMenu, RouterLink],
+  imports: [MatButton, MatProgressBar, ReportMenu, RouterLink, StatsCharts],
   template: `
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
@@ -55,6 +65,24 @@ import { OverviewPageActions } from './state/overview.actions';
           </figure>
         }
       </div>
+      <section aria-labelledby="stats-title">
+        <h2 id="stats-title">Time in stage, approvals and deadlines</h2>
+        @if (stats(); as stats) {
+          <!-- Chart.js arrives in its own chunk, once the page has settled. -->
+          @defer (on idle) {
+            <cd-stats-charts [stats]="stats" [displayNames]="displayNames()" />
+          } @placeholder {
+            <p>Drawing the charts…</p>
+          }
+        } @else if (statsError(); as message) {
+          <div role="alert" class="stats-error" data-testid="stats-error">
+            <p>The charts cannot be shown: {{ message }}</p>
+            <button mat-stroked-button type="button" (click)="retry()">Try again</button>
+          </div>
+        } @else {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the charts" />
+        }
+      </section>
       <h2>Waiting</h2>
       @for (item of waiting(); track item.claim.id) {
         <p class="waiting">
@@ -130,6 +158,9 @@ import { OverviewPageActions } from './state/overview.actions';
         margin-top: 0;
       }
     }
+    .stats-error {
+      color: var(--mat-sys-error);
+    }
     .waiting span {
       color: var(--mat-sys-on-surface-variant);
     }
@@ -147,7 +178,9 @@ export class Overview {
     { title: 'Claims per stage', bars: stageBars(this.claims()) },
     { title: 'Claims per verdict', bars: verdictBars(this.claims()) },
   ]);
-  private readonly displayNames = this.store.selectSignal(usersFeature.selectDisplayNames);
+  protected readonly displayNames = this.store.selectSignal(usersFeature.selectDisplayNames);
+  protected readonly stats = this.store.selectSignal(statsFeature.selectStats);
+  protected readonly statsError = this.store.selectSignal(statsFeature.selectError);
   protected readonly waiting = computed(() => {
     const names = this.displayNames();
     return waitingClaims(this.claims(), (username) => names.get(username) ?? username);
@@ -155,6 +188,9 @@ export class Overview {
 
   constructor() {
     effect(() => this.store.dispatch(OverviewPageActions.opened({ articleId: this.articleId() })));
+    inject(DestroyRef).onDestroy(() =>
+      this.store.dispatch(OverviewPageActions.closed({ articleId: this.articleId() })),
+    );
   }
 
   protected retry(): void {

@@ -6,5 +6,7 @@ export const OverviewPageActions = createActionGroup({
   events: {
     Opened: props<{ articleId: string }>(),
     'Retry Clicked': props<{ articleId: string }>(),
+    /** The overview was left: its numbers need no reloading while nobody looks. */
+    Closed: props<{ articleId: string }>(),
   },
 });
