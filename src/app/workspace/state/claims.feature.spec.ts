@@ -339,3 +339,21 @@ describe('claims checked for a bulk action', () => {
     expect(claimsFeature.selectCheckedClaims.projector(visible, [])).toEqual([]);
   });
 });
+
+describe('the article shown', () => {
+  it('follows an edit or archiving by anyone, keeping its text, and ignores older versions', () => {
+    const shown = { ...article, headline: 'Old', version: 2, archived: false } as ArticleDetail;
+    let state = reducer(initialClaimsState, WorkspaceApiActions.articleLoaded({ article: shown }));
+    // A summary: no text or headings.
+    const archived = { id: 'a1', headline: 'Old', archived: true, version: 3 } as never;
+    state = reducer(state, LiveActions.articleUpdated({ article: archived }));
+    expect(state.article?.archived).toBeTrue();
+    expect(state.article?.text).toBe(article.text);
+    const stale = { ...shown, headline: 'Stale', version: 1 } as never;
+    expect(reducer(state, LiveActions.articleUpdated({ article: stale })).article?.headline).toBe(
+      'Old',
+    );
+    const other = { ...shown, id: 'a2', version: 9 } as never;
+    expect(reducer(state, LiveActions.articleUpdated({ article: other }))).toBe(state);
+  });
+});

@@ -147,6 +147,12 @@ export const claimsFeature = createFeature({
     on(ClaimsApiActions.claimConflict, (state, { theirs }): ClaimsState =>
       claimsAdapter.upsertOne(theirs, state),
     ),
+    // Edited or archived by anyone: the workspace follows, keeping the text it has.
+    on(LiveActions.articleUpdated, (state, { article }): ClaimsState =>
+      state.article?.id === article.id && article.version >= state.article.version
+        ? { ...state, article: { ...state.article, ...article } }
+        : state,
+    ),
     on(LiveActions.claimChanged, (state, { claim }): ClaimsState =>
       isCurrent(state, claim) ? claimsAdapter.upsertOne(claim, state) : state,
     ),

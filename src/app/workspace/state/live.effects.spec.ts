@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { ArticleSummary } from '../../../domain/claim';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { Observable, of, Subject } from 'rxjs';
@@ -82,5 +83,17 @@ describe('live effects', () => {
     feed.next(change({ type: 'user.changed', articleId: null, claimId: null, data: { user } }));
     feed.next(change({ type: 'user.changed', articleId: null, claimId: null, data: {} }));
     expect(emitted).toEqual([LiveActions.personChanged({ user })]);
+  });
+
+  it('passes on a changed article, archived or not, and never takes it for a new one', () => {
+    const article = {
+      id: 'a1',
+      headline: 'Visit',
+      archived: true,
+      version: 2,
+    } as unknown as ArticleSummary;
+    feed.next(change({ type: 'article.updated', claimId: null, data: { article } as never }));
+    feed.next(change({ type: 'article.updated', claimId: null, data: {} }));
+    expect(emitted).toEqual([LiveActions.articleUpdated({ article })]);
   });
 });

@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
 import { EMPTY, mergeMap, switchMap } from 'rxjs';
+import { ArticleSummary } from '../../../domain/claim';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
@@ -32,6 +33,11 @@ export const followChanges = createEffect(
         const { event } = message;
         if (event.type === 'user.changed') {
           return event.data.user ? [LiveActions.personChanged({ user: event.data.user })] : [];
+        }
+        if (event.type === 'article.updated') {
+          // The article summary as it now stands (details, version, archived).
+          const { article } = event.data as { article?: ArticleSummary };
+          return article ? [LiveActions.articleUpdated({ article })] : [];
         }
         if (event.type === 'suggestion.changed' && event.articleId) {
           return [LiveActions.suggestionsChanged({ articleId: event.articleId })];
