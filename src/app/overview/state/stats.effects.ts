@@ -10,7 +10,7 @@ import { StatsApiActions } from './stats.actions';
 import { statsFeature } from './stats.feature';
 
 /** Changes arriving together (a bulk action) cost one reload of the numbers, not one each. */
-export const STATS_RELOAD_DELAY_MS = 2000;
+const STATS_RELOAD_DELAY_MS = 2000;
 
 /**
  * Loads the overview's numbers when it opens, and again once changes to the
