@@ -248,6 +248,23 @@ describe('desk statistics', () => {
       assert.equal(scoped.overdue.total, 1);
     });
 
+    it('shows a change at once', async () => {
+      const overdue = async () =>
+        json<DeskStats>(await h.as('casey', { url: '/api/desk/stats' })).overdue.total;
+      const before = await overdue();
+      const { version } = json<{ version: number }>(
+        await h.as('dana', { url: '/api/claims/stats-4' }),
+      );
+      const cleared = await h.as('dana', {
+        method: 'PATCH',
+        url: '/api/claims/stats-4',
+        headers: { 'if-match': `${version}` },
+        payload: { dueAt: null },
+      });
+      assert.equal(cleared.statusCode, 200, cleared.body);
+      assert.equal(await overdue(), before - 1);
+    });
+
     it('refuses unknown parameters by name and answers 404 for an unknown article', async () => {
       const unknown = await h.as('casey', { url: '/api/desk/stats?weeks=4' });
       assert.equal(unknown.statusCode, 400);
