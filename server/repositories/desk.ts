@@ -88,63 +88,66 @@ function likePattern(term: string): string {
 }
 
 function filtered(db: Kysely<Database>, filter: DeskFilter) {
-  return db
-    .selectFrom('claims')
-    .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .where((eb) => {
-      const all: Expression<SqlBool>[] = [];
-      if (!filter.archived) {
-        all.push(eb('articles.archived', '=', 0));
-      }
-      if (filter.assignee === null) {
-        all.push(eb('claims.assignee', 'is', null));
-      } else if (filter.assignee !== undefined) {
-        all.push(eb('claims.assignee', '=', filter.assignee));
-      }
-      if (filter.notSubmittedBy !== undefined) {
-        all.push(
-          eb.or([
-            eb('claims.submitted_by', 'is', null),
-            eb('claims.submitted_by', '<>', filter.notSubmittedBy),
-          ]),
-        );
-      }
-      if (filter.stages?.length) {
-        all.push(eb('claims.stage', 'in', [...filter.stages]));
-      }
-      if (filter.verdicts?.length) {
-        const named = filter.verdicts.filter((v): v is Verdict => v !== 'none');
-        const either: Expression<SqlBool>[] = [];
-        if (named.length) either.push(eb('claims.verdict', 'in', named));
-        if (named.length < filter.verdicts.length) either.push(eb('claims.verdict', 'is', null));
-        all.push(eb.or(either));
-      }
-      // Through the due key, not due_at itself, so that the due index serves the range;
-      // no due date sorts after every time, so these leave out claims without one.
-      if (filter.overdue) {
-        all.push(sql<SqlBool>`${DUE_SORT_KEY_SQL} < ${filter.now}`);
-        all.push(eb('claims.stage', 'not in', [...SETTLED]));
-      }
-      if (filter.dueBefore !== undefined) {
-        all.push(sql<SqlBool>`${DUE_SORT_KEY_SQL} < ${filter.dueBefore}`);
-      }
-      if (filter.article !== undefined) {
-        all.push(eb('claims.article_id', '=', filter.article));
-      }
-      for (const variants of searchTerms(filter.q ?? '')) {
-        all.push(
-          eb.or(
-            variants.flatMap((term) =>
-              SEARCHED_COLUMNS.map(
-                (column) =>
-                  sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(term)} escape ${sql.lit('\\')}`,
-              ),
+  return db.selectFrom('claims').where((eb) => {
+    const all: Expression<SqlBool>[] = [];
+    if (!filter.archived) {
+      all.push(
+        eb(
+          'claims.article_id',
+          'not in',
+          eb.selectFrom('articles').select('articles.id').where('articles.archived', '<>', 0),
+        ),
+      );
+    }
+    if (filter.assignee === null) {
+      all.push(eb('claims.assignee', 'is', null));
+    } else if (filter.assignee !== undefined) {
+      all.push(eb('claims.assignee', '=', filter.assignee));
+    }
+    if (filter.notSubmittedBy !== undefined) {
+      all.push(
+        eb.or([
+          eb('claims.submitted_by', 'is', null),
+          eb('claims.submitted_by', '<>', filter.notSubmittedBy),
+        ]),
+      );
+    }
+    if (filter.stages?.length) {
+      all.push(eb('claims.stage', 'in', [...filter.stages]));
+    }
+    if (filter.verdicts?.length) {
+      const named = filter.verdicts.filter((v): v is Verdict => v !== 'none');
+      const either: Expression<SqlBool>[] = [];
+      if (named.length) either.push(eb('claims.verdict', 'in', named));
+      if (named.length < filter.verdicts.length) either.push(eb('claims.verdict', 'is', null));
+      all.push(eb.or(either));
+    }
+    // Through the due key, not due_at itself, so that the due index serves the range;
+    // no due date sorts after every time, so these leave out claims without one.
+    if (filter.overdue) {
+      all.push(sql<SqlBool>`${DUE_SORT_KEY_SQL} < ${filter.now}`);
+      all.push(eb('claims.stage', 'not in', [...SETTLED]));
+    }
+    if (filter.dueBefore !== undefined) {
+      all.push(sql<SqlBool>`${DUE_SORT_KEY_SQL} < ${filter.dueBefore}`);
+    }
+    if (filter.article !== undefined) {
+      all.push(eb('claims.article_id', '=', filter.article));
+    }
+    for (const variants of searchTerms(filter.q ?? '')) {
+      all.push(
+        eb.or(
+          variants.flatMap((term) =>
+            SEARCHED_COLUMNS.map(
+              (column) =>
+                sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(term)} escape ${sql.lit('\\')}`,
             ),
           ),
-        );
-      }
-      return eb.and(all);
-    });
+        ),
+      );
+    }
+    return eb.and(all);
+  });
 }
 
 /** The page's rows in order, after the cursor's key when there is one. */
@@ -155,7 +158,7 @@ function pageQuery(
   after: CursorKey | null,
 ) {
   const keys = SORT_KEYS[order.sort];
-  let page = filtered(db, filter);
+  let page = filtered(db, filter).innerJoin('articles', 'articles.id', 'claims.article_id');
   if (after) {
     const comparison = sql.raw(order.dir === 'asc' ? '>' : '<');
     page = page.where(sql<SqlBool>`(${sql.join(keys)}) ${comparison} (${sql.join([...after])})`);
