@@ -18,7 +18,8 @@ import { importArticle } from '../intake/article-file';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
 import type { DriverClose, ServerMessage, ServerReady } from './protocol';
-import { articleId, claimId, generateArticle } from './seed';
+import { DESK_ARTICLES, DESK_CLAIMS, seedDesk } from './desk-seed';
+import { articleId, CLAIMS_PER_ARTICLE, claimId, generateArticle } from './seed';
 
 const ARTICLES = 200;
 const USERNAME = 'bench-editor';
@@ -60,7 +61,12 @@ async function capture(url: string, init: RequestInit & { expect: number }): Pro
 }
 
 /** A Fastify instance with no plugins: the cost of HTTP and routing alone. */
-function bareServer(routes: { read: Captured; patch: Captured; note: Captured }): FastifyInstance {
+function bareServer(routes: {
+  read: Captured;
+  patch: Captured;
+  note: Captured;
+  desk: Captured;
+}): FastifyInstance {
   const bare = Fastify({ logger: false, forceCloseConnections: true });
   const serve = (captured: Captured) => (_request: FastifyRequest, reply: FastifyReply) => {
     reply.code(captured.status).type(captured.type).send(captured.body);
@@ -68,6 +74,7 @@ function bareServer(routes: { read: Captured; patch: Captured; note: Captured })
   bare.get('/api/articles/:id/claims', serve(routes.read));
   bare.patch('/api/claims/:id', serve(routes.patch));
   bare.post('/api/claims/:id/notes', serve(routes.note));
+  bare.get('/api/claims', serve(routes.desk));
   return bare;
 }
 
@@ -146,6 +153,10 @@ async function main(): Promise<void> {
       passwordHash: await hashPassword(PASSWORD),
     });
     const seedMs = performance.now() - seedStart;
+    // The desk: the rest of 100,000 claims in 1,000 articles, inserted directly.
+    const deskStart = performance.now();
+    const mine = await seedDesk(instance.db, ARTICLES, ARTICLES * CLAIMS_PER_ARTICLE, USERNAME);
+    const deskSeedMs = performance.now() - deskStart;
 
     const signIn = await fetch(`${appUrl}/api/session`, {
       method: 'POST',
@@ -181,13 +192,31 @@ async function main(): Promise<void> {
       expect: 201,
     });
 
-    const bare = bareServer({ read, patch, note });
+    const deskPath = '/api/claims?assignee=me';
+    const desk = await capture(`${appUrl}${deskPath}`, {
+      headers: { cookie: session },
+      expect: 200,
+    });
+    const deskPage = JSON.parse(desk.body.toString()) as { items: unknown[]; total: number };
+    if (deskPage.total !== mine || deskPage.items.length !== 50) {
+      throw new Error(
+        `desk page: ${deskPage.items.length} of ${deskPage.total}, expected 50 of ${mine}`,
+      );
+    }
+
+    const bare = bareServer({ read, patch, note, desk });
     servers.push(bare);
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
+    // The write scenarios keep to the 200 imported articles' 10,000 claims, as before the desk.
     const claims = await instance.db
       .selectFrom('claims')
       .select(['id', 'version'])
+      .where(
+        'article_id',
+        'in',
+        Array.from({ length: ARTICLES }, (_, i) => articleId(i)),
+      )
       .orderBy('id')
       .execute();
     const ready: ServerReady = {
@@ -198,10 +227,18 @@ async function main(): Promise<void> {
       readArticleId,
       claims,
       seedMs,
+      desk: {
+        path: deskPath,
+        articles: DESK_ARTICLES,
+        claims: DESK_CLAIMS,
+        mine,
+        seedMs: deskSeedMs,
+      },
       captured: {
         read: { bytes: read.body.length, type: read.type },
         patch: { bytes: patch.body.length, type: patch.type },
         note: { bytes: note.body.length, type: note.type },
+        desk: { bytes: desk.body.length, type: desk.type },
       },
     };
     send(ready);

@@ -11,7 +11,7 @@
  * Environment:
  *   BENCH_SECONDS         measured seconds per scenario and target (default 10)
  *   BENCH_WARMUP_SECONDS  unmeasured warm-up per scenario and target (default 2)
- *   BENCH_ONLY            comma-separated subset of: read,patch,note
+ *   BENCH_ONLY            comma-separated subset of: read,patch,note,desk,desk-alone
  *   BENCH_JSON            write the results as JSON to this file
  *   BENCH_CPU_PROF        write a V8 CPU profile of the server process to this folder
  *   BENCH_WHATIF          sync-normal and/or no-group-commit: size a change without making
@@ -28,6 +28,8 @@ const CONNECTIONS = 32;
 const READ_TARGET_RATIO = 0.6;
 const READ_TARGET_P99_MS = 15;
 const WRITE_TARGET_PER_S = 1500;
+/** A desk page (`GET /api/claims?assignee=me` over 100,000 claims), p95. */
+const DESK_TARGET_P95_MS = 50;
 
 function envNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -46,7 +48,7 @@ const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
 /** Measured time per target is split into rounds of about 2 s. */
 const ROUNDS = Math.max(1, Math.round(SECONDS / 2));
 
-type ScenarioKey = 'read' | 'patch' | 'note';
+type ScenarioKey = 'read' | 'patch' | 'note' | 'desk' | 'desk-alone';
 type Target = 'app' | 'bare';
 
 /**
@@ -204,6 +206,29 @@ function scenarios(ready: ServerReady): Scenario[] {
         ],
       }),
     },
+    {
+      key: 'desk',
+      label:
+        `GET ${ready.desk.path} (page 1: 50 of ${fmt(ready.desk.mine)}; ` +
+        `${fmt(ready.desk.claims)} claims in ${fmt(ready.desk.articles)} articles, ` +
+        `${ready.captured.desk.bytes} B)`,
+      options: (baseUrl) => ({
+        ...common,
+        url: `${baseUrl}${ready.desk.path}`,
+        headers: { cookie: ready.cookie },
+      }),
+    },
+    {
+      // The same page for one person alone: its answering time without 31 others queued.
+      key: 'desk-alone',
+      label: `GET ${ready.desk.path}, 1 connection`,
+      options: (baseUrl) => ({
+        ...common,
+        connections: 1,
+        url: `${baseUrl}${ready.desk.path}`,
+        headers: { cookie: ready.cookie },
+      }),
+    },
   ];
 }
 
@@ -216,6 +241,7 @@ interface Measurement {
   /** 2xx responses per second: the measured figure. */
   readonly okPerSecond: number;
   readonly p50: number;
+  readonly p95: number;
   readonly p99: number;
   readonly non2xx: number;
   readonly statusCodes: Record<string, number>;
@@ -305,6 +331,7 @@ function combine(scenario: ScenarioKey, target: Target, slices: readonly Slice[]
     ok: sum((s) => s.ok),
     okPerSecond: sum((s) => s.ok) / seconds,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     non2xx: sum((s) => s.non2xx),
     statusCodes,
@@ -415,7 +442,9 @@ async function main(): Promise<void> {
     const ready = first;
     console.log(
       `Seeded ${ready.claims.length.toLocaleString('en-US')} claims in 200 articles ` +
-        `in ${fmt(ready.seedMs / 1000, 1)} s; app ${ready.appUrl}, bare ${ready.bareUrl}\n`,
+        `in ${fmt(ready.seedMs / 1000, 1)} s, then the desk's to ${fmt(ready.desk.claims)} claims in ` +
+        `${fmt(ready.desk.articles)} articles in ${fmt(ready.desk.seedMs / 1000, 1)} s; ` +
+        `app ${ready.appUrl}, bare ${ready.bareUrl}\n`,
     );
 
     const measurements: Measurement[] = [];
@@ -452,8 +481,9 @@ async function main(): Promise<void> {
         const result = combine(scenario.key, target, slices[target]);
         measurements.push(result);
         console.log(
-          `${scenario.key.padEnd(5)} ${target.padEnd(4)} ${fmt(result.okPerSecond).padStart(7)} 2xx/s  ` +
-            `p50 ${fmt(result.p50, 2)} ms  p99 ${fmt(result.p99, 2)} ms  ` +
+          `${scenario.key.padEnd(10)} ${target.padEnd(4)} ${fmt(result.okPerSecond).padStart(7)} 2xx/s  ` +
+            `p50 ${fmt(result.p50, 2)} ms  p95 ${fmt(result.p95, 2)} ms  ` +
+            `p99 ${fmt(result.p99, 2)} ms  ` +
             `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`,
         );
       }
@@ -473,7 +503,7 @@ async function main(): Promise<void> {
       measurements.find((m) => m.scenario === key && m.target === target);
     const labels = new Map(scenarios(ready).map((s) => [s.key, s.label]));
     const rows: string[][] = [
-      ['Scenario', 'Target', '2xx/s', 'p50 ms', 'p99 ms', 'non-2xx', 'vs bare'],
+      ['Scenario', 'Target', '2xx/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'vs bare'],
     ];
     for (const m of measurements) {
       const bare = byKey(m.scenario, 'bare');
@@ -483,6 +513,7 @@ async function main(): Promise<void> {
         m.target === 'app' ? 'Claimdesk' : 'bare Fastify, same bytes',
         fmt(m.okPerSecond),
         fmt(m.p50, 2),
+        fmt(m.p95, 2),
         fmt(m.p99, 2),
         `${m.non2xx}${m.errors + m.timeouts > 0 ? ` (+${m.errors + m.timeouts} errors)` : ''}`,
         m.target === 'app' ? `${fmt(ratio * 100, 1)}%` : '100%',
@@ -520,6 +551,19 @@ async function main(): Promise<void> {
           name: `${key === 'patch' ? 'PATCH' : 'note append'} >= ${fmt(WRITE_TARGET_PER_S)} writes/s (2xx)`,
           met: m.okPerSecond >= WRITE_TARGET_PER_S && m.ok > 0,
           value: `${fmt(m.okPerSecond)}/s`,
+        });
+      }
+    }
+    for (const [key, connections] of [
+      ['desk', CONNECTIONS],
+      ['desk-alone', 1],
+    ] as const) {
+      const desk = byKey(key, 'app');
+      if (desk) {
+        targets.push({
+          name: `desk page p95 < ${DESK_TARGET_P95_MS} ms at ${connections} connection${connections > 1 ? 's' : ''}`,
+          met: desk.p95 < DESK_TARGET_P95_MS && desk.ok > 0 && desk.non2xx === 0,
+          value: `${fmt(desk.p95, 2)} ms`,
         });
       }
     }

@@ -16,7 +16,18 @@ export interface ServerReady {
   /** Every claim with its version after the capture requests. */
   readonly claims: TrackedClaim[];
   readonly seedMs: number;
-  readonly captured: Readonly<Record<'read' | 'patch' | 'note', { bytes: number; type: string }>>;
+  /** The desk scenario: a page of `path` as the benchmark user, over the whole database. */
+  readonly desk: {
+    readonly path: string;
+    readonly articles: number;
+    readonly claims: number;
+    /** Claims assigned to the benchmark user outside archived articles: the page's total. */
+    readonly mine: number;
+    readonly seedMs: number;
+  };
+  readonly captured: Readonly<
+    Record<'read' | 'patch' | 'note' | 'desk', { bytes: number; type: string }>
+  >;
 }
 
 export interface ServerClosed {
