@@ -1,5 +1,5 @@
 /** Bulk changes over many claims, and their undo by the person who made them. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { BULK_MAX_IDS, type BulkOp, type BulkRequest } from '../../src/domain/desk';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS } from '../../src/domain/workflow';
@@ -89,6 +89,11 @@ async function checkOp(op: BulkOp, check: (username: string) => Promise<void>): 
   }
 }
 
+/** An undo may come without a body (with the request header instead): it means `{}`. */
+async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
 const bulk: FastifyPluginAsync = async (app) => {
   app.post<{ Body: BulkRequest }>(
     '/api/claims/bulk',
@@ -114,9 +119,10 @@ const bulk: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { batchId: string } }>(
+  app.post<{ Params: { batchId: string }; Body: Record<string, never> }>(
     '/api/claims/bulk/:batchId/undo',
     {
+      preValidation: emptyBodyIsEmptyObject,
       schema: {
         summary:
           'Undo a bulk change (its author, within an hour, once): each claim not changed ' +
@@ -128,6 +134,7 @@ const bulk: FastifyPluginAsync = async (app) => {
           additionalProperties: false,
         },
         querystring: noQuerystring,
+        body: { type: 'object', additionalProperties: false },
         response: { 200: bulkResponseSchema, ...errorResponses, 409: problemRef },
       },
     },

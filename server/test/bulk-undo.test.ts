@@ -169,6 +169,13 @@ describe('undo of a bulk change', () => {
     assert.match(problemOf(other).detail, /Only dana/);
     const unknown = await undo('dana', 'no-such-batch');
     assert.equal(unknown.statusCode, 404);
+    const withBody = await h.as('dana', {
+      method: 'POST',
+      url: `/api/claims/bulk/${batch.batchId}/undo`,
+      payload: { force: true },
+    });
+    assert.equal(withBody.statusCode, 400, 'a body is {} or none');
+    assert.equal(json<{ field: string }>(withBody).field, '/body/force');
     const old = new Date(Date.now() - BULK_UNDO_WINDOW_MS - 60_000).toISOString();
     await h.app.db
       .updateTable('bulk_batches')
@@ -196,7 +203,13 @@ describe('undo of a bulk change', () => {
 
   it('answers two undos sent at once exactly once', async () => {
     const batch = await run('dana', ['u3'], { type: 'assign', assignee: 'eli' });
-    const [a, b] = await Promise.all([undo('dana', batch.batchId), undo('dana', batch.batchId)]);
+    // One as the dashboard sends it (an empty JSON body), one with the request header alone.
+    const asDashboard = h.as('dana', {
+      method: 'POST',
+      url: `/api/claims/bulk/${batch.batchId}/undo`,
+      payload: {},
+    });
+    const [a, b] = await Promise.all([asDashboard, undo('dana', batch.batchId)]);
     assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
     assert.equal((await claim('u3')).assignee, null);
   });
