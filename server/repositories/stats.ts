@@ -8,7 +8,7 @@
  * rows bounded by the last STATS_WEEKS weeks of activity.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk-stats';
+import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk';
 import { isSettled, type Stage, STAGES } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
 

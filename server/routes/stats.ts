@@ -1,6 +1,6 @@
 /** The desk's statistics for the overview's charts (`DeskStats` in src/domain/desk.ts). */
 import type { FastifyPluginAsync } from 'fastify';
-import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk-stats';
+import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk';
 import { STAGES } from '../../src/domain/workflow';
 import { ProblemError } from '../plugins/problems';
 import { articleExists } from '../repositories/articles';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleSummary } from '../../src/domain/claim';
-import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk-stats';
+import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk';
 import { type Stage, STAGES } from '../../src/domain/workflow';
 import { insertClaim, recordHistory } from '../repositories/claims';
 import { deskStats, weekStart } from '../repositories/stats';
