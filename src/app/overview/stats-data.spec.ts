@@ -77,6 +77,10 @@ describe('stats as charts and tables', () => {
     ]);
     expect(chart.title).toBe('Claims approved per week (last 2 weeks)');
     expect(chart.description).toContain('5 in all, 1 this week');
+    const none = statsFixture({
+      approvedPerWeek: stats.approvedPerWeek.map(({ week }) => ({ week, count: 0 })),
+    });
+    expect(approvedPerWeekChart(none).empty).toBe('No claim was approved in the last 2 weeks.');
   });
 
   it('counts overdue claims in the stages that have deadlines', () => {

@@ -94,7 +94,7 @@ export function approvedPerWeekChart(stats: DeskStats): StatChart {
     rows,
     valueTitle: 'Claims',
     horizontal: false,
-    empty: null,
+    empty: total === 0 ? `No claim was approved in the last ${weeks} weeks.` : null,
   };
 }
 
