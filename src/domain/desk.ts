@@ -272,7 +272,11 @@ function withRefusals(done: string, refused: readonly BulkItemResult[], verb: st
 export const STATS_WEEKS = 12;
 
 export interface DeskStats {
-  /** Median hours claims spent in each stage; null where no claim has left it yet. */
+  /**
+   * Median hours claims spent in each stage, over the stretches that ended in the
+   * last STATS_WEEKS weeks; an unsettled claim's current stretch counts up to now.
+   * Null where there is no stretch to measure.
+   */
   readonly medianHoursInStage: Readonly<Record<Stage, number | null>>;
   /** Oldest first, the last STATS_WEEKS weeks, weeks without approvals included. */
   readonly approvedPerWeek: readonly { readonly week: string; readonly count: number }[];
