@@ -121,6 +121,9 @@ export function articleChanges(typed: Details, base: ArticleSummary): ArticleCha
         border-bottom: 1px solid var(--mat-sys-outline-variant);
         overflow-wrap: anywhere;
       }
+      th[scope='row'] {
+        white-space: nowrap;
+      }
       .differs td {
         font-weight: 600;
       }

@@ -15,7 +15,7 @@ import { usersFeature } from '../users/state/users.feature';
 export const SORT_LABELS: Readonly<Record<DeskSort, string>> = {
   due: 'Due date',
   updated: 'Last change',
-  stage: 'Time in stage',
+  stage: 'Stage entered',
   article: 'Article',
 };
 
@@ -145,11 +145,14 @@ export const SORT_LABELS: Readonly<Record<DeskSort, string>> = {
       align-items: center;
       gap: 8px 12px;
     }
+    // Two selects a row on a phone, all in a row on a laptop.
     mat-form-field {
-      width: 11rem;
+      flex: 1 1 9rem;
+      max-width: 12rem;
     }
     .q {
-      width: 16rem;
+      flex: 2 1 14rem;
+      max-width: 20rem;
     }
     .article {
       display: inline-flex;

@@ -113,11 +113,19 @@ export class MyWork implements OnInit, OnDestroy {
   /** A toolbar badge links to its queue: `/#queue-overdue`. */
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment);
 
+  /** The fragment last scrolled to: each link scrolls once, not on every live refresh. */
+  private scrolledTo: string | null = null;
+
   constructor() {
+    // Once the queues have loaded, so that the page is as long as it will be.
     afterRenderEffect(() => {
-      const fragment = this.fragment();
-      if (fragment) {
-        document.getElementById(fragment)?.scrollIntoView({ block: 'start' });
+      const fragment = this.fragment() ?? null;
+      const loaded = this.queues().every((queue) => !queue.loading);
+      if (fragment !== this.scrolledTo && loaded) {
+        this.scrolledTo = fragment;
+        if (fragment) {
+          document.getElementById(fragment)?.scrollIntoView({ block: 'start' });
+        }
       }
     });
   }

@@ -43,7 +43,6 @@ export function queueBadgeLabel({ queue, count }: QueueBadge): string {
             [matTooltip]="badge.label"
             [matBadge]="badge.shown"
             [matBadgeHidden]="!badge.shown"
-            matBadgeSize="small"
             [class.late]="badge.queue.id === 'overdue'"
           >
             <mat-icon aria-hidden="true">{{ badge.icon }}</mat-icon>

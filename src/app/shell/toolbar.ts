@@ -31,25 +31,27 @@ import { Theme } from './theme';
     <mat-toolbar>
       <a class="brand" routerLink="/">Claimdesk</a>
       @if (user()) {
-        <nav class="pages" aria-label="Pages">
-          <a
-            mat-button
-            routerLink="/"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="{ exact: true }"
-            ariaCurrentWhenActive="page"
-            >My work</a
-          >
-          <a
-            mat-button
-            routerLink="/articles"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="{ exact: true }"
-            ariaCurrentWhenActive="page"
-            >Articles</a
-          >
-        </nav>
-        <cd-queue-badges />
+        <div class="desk">
+          <nav class="pages" aria-label="Pages">
+            <a
+              mat-button
+              routerLink="/"
+              routerLinkActive="active"
+              [routerLinkActiveOptions]="{ exact: true }"
+              ariaCurrentWhenActive="page"
+              >My work</a
+            >
+            <a
+              mat-button
+              routerLink="/articles"
+              routerLinkActive="active"
+              [routerLinkActiveOptions]="{ exact: true }"
+              ariaCurrentWhenActive="page"
+              >Articles</a
+            >
+          </nav>
+          <cd-queue-badges />
+        </div>
       }
       <span class="spacer"></span>
       <span class="live" role="status" data-testid="live-status">
@@ -99,8 +101,13 @@ import { Theme } from './theme';
     .spacer {
       flex: 1;
     }
-    .pages {
+    .desk {
+      display: flex;
+      align-items: center;
+      gap: 8px;
       margin-left: 16px;
+    }
+    .pages {
       .active {
         background: var(--mat-sys-secondary-container);
         color: var(--mat-sys-on-secondary-container);
@@ -129,6 +136,21 @@ import { Theme } from './theme';
     }
     // A phone keeps the role (what this person may do) and drops the name; the
     // notice keeps its icon and says the rest to screen readers.
+    // Narrower than a laptop, the pages and the queues take a row of their own.
+    @media (max-width: 760px) {
+      mat-toolbar {
+        flex-wrap: wrap;
+        height: auto;
+        min-height: var(--mat-toolbar-standard-height, 64px);
+        padding-bottom: 4px;
+      }
+      .desk {
+        order: 1;
+        width: 100%;
+        margin-left: 0;
+        justify-content: space-between;
+      }
+    }
     @media (max-width: 480px) {
       .brand {
         font: var(--mat-sys-title-medium);

@@ -130,7 +130,7 @@ describe('desk effects', () => {
       });
     });
     expect(api.claims.calls.argsFor(1)).toEqual([
-      { assignee: 'me', stage: ['researching'], sort: 'due', limit: 50 },
+      { assignee: 'me', stage: ['researching'], sort: 'due', limit: 10 },
     ]);
   });
 
@@ -150,7 +150,11 @@ describe('desk effects', () => {
         }),
       });
     });
-    expect(api.claims).toHaveBeenCalledWith({ ...queueById('researching').query, cursor: 'n1' });
+    expect(api.claims).toHaveBeenCalledWith({
+      ...queueById('researching').query,
+      cursor: 'n1',
+      limit: 10,
+    });
   });
 
   it('refreshes the open queues once changes settle, as long as they are shown', () => {
@@ -213,6 +217,6 @@ describe('desk effects', () => {
         b: DeskApiActions.listLoadFailed({ error: 'The server answered 503 Unavailable.' }),
       });
     });
-    expect(api.claims.calls.argsFor(0)).toEqual([{ q: 'growth', cursor: 'n2' }]);
+    expect(api.claims.calls.argsFor(0)).toEqual([{ q: 'growth', cursor: 'n2', limit: 50 }]);
   });
 });

@@ -48,18 +48,30 @@ interface PageRequest {
   readonly append: boolean;
 }
 
-/** From the start again, as many claims as are shown (so that a refresh does not shrink the list). */
-function again(query: DeskQuery, list: DeskList | undefined): PageRequest {
+/** A queue of My work shows a few claims at first: three queues share one page. */
+const QUEUE_PAGE = 10;
+
+/**
+ * From the start again, as many claims as are shown (so that a refresh does not
+ * shrink the list), at least a page of `size`.
+ */
+function again(
+  query: DeskQuery,
+  list: DeskList | undefined,
+  size = DESK_PAGE_DEFAULT,
+): PageRequest {
   const shown = list?.ids.length ?? 0;
   return {
-    query: { ...query, limit: Math.min(DESK_PAGE_MAX, Math.max(DESK_PAGE_DEFAULT, shown)) },
+    query: { ...query, limit: Math.min(DESK_PAGE_MAX, Math.max(size, shown)) },
     append: false,
   };
 }
 
-function more(query: DeskQuery, list: DeskList | undefined): PageRequest {
+function more(query: DeskQuery, list: DeskList | undefined, size = DESK_PAGE_DEFAULT): PageRequest {
   const cursor = list?.nextCursor;
-  return cursor ? { query: { ...query, cursor }, append: true } : again(query, list);
+  return cursor
+    ? { query: { ...query, cursor, limit: size }, append: true }
+    : again(query, list, size);
 }
 
 /** Bursts of claim changes (a bulk action sends many) become one "settled" a moment after the last. */
@@ -88,7 +100,7 @@ export const loadQueues = createEffect(
         mergeMap(([, user]) =>
           (user ? queuesFor(user.role) : []).map((queue) => ({
             queue,
-            page: again(queue.query, undefined),
+            page: again(queue.query, undefined, QUEUE_PAGE),
           })),
         ),
       ),
@@ -96,7 +108,7 @@ export const loadQueues = createEffect(
         ofType(MyWorkPageActions.retryClicked),
         map(({ queue }) => ({
           queue: queueById(queue),
-          page: again(queueById(queue).query, undefined),
+          page: again(queueById(queue).query, undefined, QUEUE_PAGE),
         })),
       ),
       actions$.pipe(
@@ -104,7 +116,7 @@ export const loadQueues = createEffect(
         withLatestFrom(queues$),
         map(([{ queue }, lists]) => ({
           queue: queueById(queue),
-          page: more(queueById(queue).query, lists[queue]),
+          page: more(queueById(queue).query, lists[queue], QUEUE_PAGE),
         })),
       ),
       actions$.pipe(
@@ -114,7 +126,7 @@ export const loadQueues = createEffect(
         mergeMap(([, , lists]) =>
           (Object.keys(lists) as QueueId[]).map((id) => ({
             queue: queueById(id),
-            page: again(queueById(id).query, lists[id]),
+            page: again(queueById(id).query, lists[id], QUEUE_PAGE),
           })),
         ),
       ),
