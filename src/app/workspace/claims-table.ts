@@ -19,7 +19,7 @@ import { SortKey } from '../../domain/claim-filter';
 import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
 import { STAGE_LABELS } from '../../domain/workflow';
 import { DueStatePipe, InStagePipe } from './deadline-pipes';
-import { dueWords } from './finding-draft';
+import { dueShortWords, dueWords } from './finding-draft';
 import { minuteClock } from './minute-clock';
 import { RelativeTimePipe } from './relative-time';
 
@@ -90,6 +90,7 @@ export class ClaimsTable {
   /** For "5 min ago" and "Overdue by 2 days": ticks once a minute. */
   protected readonly now = minuteClock();
   protected readonly dueWords = dueWords;
+  protected readonly dueShortWords = dueShortWords;
   /** How many of the claims shown are checked: all, some (the box is mixed) or none. */
   protected readonly checkedShown = computed(() => {
     const checked = this.checkedIds();

@@ -192,12 +192,24 @@ export const CLAIMANT_TYPE_LABELS: Readonly<Record<ClaimantType, string>> = {
 };
 
 const DUE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DUE_SHORT_FORMAT = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A due time in the browser's locale and time zone ("5 Mar 2027, 17:00"). */
 export function dueWords(iso: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : DUE_FORMAT.format(at);
+}
+
+/** A due time for a table cell, without the year ("5 Mar, 17:00"). */
+export function dueShortWords(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : DUE_SHORT_FORMAT.format(at);
 }
 
 /** A YYYY-MM-DD date in the browser's locale; it names a day, not an instant, so read as UTC. */
