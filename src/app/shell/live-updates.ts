@@ -1,7 +1,7 @@
 import { Injectable, NgZone, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ChangeType } from '../../domain/change-event';
-import { ClaimSummary } from '../../domain/claim';
+import { ArticleSummary, ClaimSummary } from '../../domain/claim';
 import { SessionUser } from '../session/session-api';
 
 /** One change as the server's event stream sends it. */
@@ -14,6 +14,8 @@ export interface ChangeEvent {
   readonly data: {
     readonly claim?: ClaimSummary;
     readonly articleId?: string;
+    /** `article.updated`: the article as it now stands (details, version, archived). */
+    readonly article?: ArticleSummary;
     /** `user.changed`: the account as it now stands. */
     readonly user?: SessionUser;
   };

@@ -28,69 +28,71 @@ import { Theme } from './theme';
     RouterLinkActive,
   ],
   template: `
-    <mat-toolbar>
-      <a class="brand" routerLink="/">Claimdesk</a>
-      @if (user()) {
-        <div class="desk">
-          <nav class="pages" aria-label="Pages">
-            <a
-              mat-button
-              routerLink="/"
-              routerLinkActive="active"
-              [routerLinkActiveOptions]="{ exact: true }"
-              ariaCurrentWhenActive="page"
-              >My work</a
-            >
-            <a
-              mat-button
-              routerLink="/articles"
-              routerLinkActive="active"
-              [routerLinkActiveOptions]="{ exact: true }"
-              ariaCurrentWhenActive="page"
-              >Articles</a
-            >
-          </nav>
-          <cd-queue-badges />
-        </div>
-      }
-      <span class="spacer"></span>
-      <span class="live" role="status" data-testid="live-status">
-        @if (paused()) {
-          <span class="notice" matTooltip="Changes by others will show once reconnected">
-            <mat-icon aria-hidden="true">sync_problem</mat-icon>
-            <span class="notice-text">Live updates paused — reconnecting…</span>
-          </span>
+    <header>
+      <mat-toolbar>
+        <a class="brand" routerLink="/">Claimdesk</a>
+        @if (user()) {
+          <div class="desk">
+            <nav class="pages" aria-label="Pages">
+              <a
+                mat-button
+                routerLink="/"
+                routerLinkActive="active"
+                [routerLinkActiveOptions]="{ exact: true }"
+                ariaCurrentWhenActive="page"
+                >My work</a
+              >
+              <a
+                mat-button
+                routerLink="/articles"
+                routerLinkActive="active"
+                [routerLinkActiveOptions]="{ exact: true }"
+                ariaCurrentWhenActive="page"
+                >Articles</a
+              >
+            </nav>
+            <cd-queue-badges />
+          </div>
         }
-      </span>
-      <button
-        mat-icon-button
-        type="button"
-        (click)="theme.toggle()"
-        [attr.aria-label]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
-        [matTooltip]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
-      >
-        <mat-icon aria-hidden="true">{{
-          theme.mode() === 'dark' ? 'light_mode' : 'dark_mode'
-        }}</mat-icon>
-      </button>
-      @if (user(); as u) {
-        @if (u.role === 'admin') {
-          <a mat-button routerLink="/people">People</a>
-        }
+        <span class="spacer"></span>
+        <span class="live" role="status" data-testid="live-status">
+          @if (paused()) {
+            <span class="notice" matTooltip="Changes by others will show once reconnected">
+              <mat-icon aria-hidden="true">sync_problem</mat-icon>
+              <span class="notice-text">Live updates paused — reconnecting…</span>
+            </span>
+          }
+        </span>
         <button
-          mat-button
+          mat-icon-button
           type="button"
-          class="user"
-          data-testid="current-user"
-          matTooltip="Change how colleagues see your name"
-          (click)="changeName()"
+          (click)="theme.toggle()"
+          [attr.aria-label]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
+          [matTooltip]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
         >
-          <span class="name">{{ u.displayName }} · </span
-          ><span class="role">{{ roleLabels[u.role] }}</span>
+          <mat-icon aria-hidden="true">{{
+            theme.mode() === 'dark' ? 'light_mode' : 'dark_mode'
+          }}</mat-icon>
         </button>
-        <button mat-button type="button" (click)="signOut()">Sign out</button>
-      }
-    </mat-toolbar>
+        @if (user(); as u) {
+          @if (u.role === 'admin') {
+            <a mat-button routerLink="/people">People</a>
+          }
+          <button
+            mat-button
+            type="button"
+            class="user"
+            data-testid="current-user"
+            matTooltip="Change how colleagues see your name"
+            (click)="changeName()"
+          >
+            <span class="name">{{ u.displayName }} · </span
+            ><span class="role">{{ roleLabels[u.role] }}</span>
+          </button>
+          <button mat-button type="button" (click)="signOut()">Sign out</button>
+        }
+      </mat-toolbar>
+    </header>
   `,
   styles: `
     .brand {
