@@ -15,7 +15,7 @@ import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
 import { ReportMenu } from '../reports/report-menu';
 import { sessionFeature } from '../session/state/session.feature';
-import { ClaimPanel } from './claim-panel';
+import { ClaimPanel } from './claim-panel/claim-panel';
 import { Shortcuts } from './shortcuts';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';

@@ -1,7 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
 import { ClaimPatch, EvidenceDraft, TransitionRequest } from '../claims-api';
-import { Finding, FindingBase } from '../finding-draft';
+import { Finding, FindingBase } from '../claim-panel/finding-draft';
 
 /** What a person does in the claim detail panel. */
 export const ClaimDetailPageActions = createActionGroup({

@@ -7,7 +7,7 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { firstValueFrom, Observable, of, Subject, throwError } from 'rxjs';
 import { ClaimSummary, Evidence } from '../../../domain/claim';
 import { ClaimsApi } from '../claims-api';
-import { findingOf } from '../finding-draft';
+import { findingOf } from '../claim-panel/finding-draft';
 import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
 import {
   changeEvidenceAndNotes,

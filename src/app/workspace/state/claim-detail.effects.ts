@@ -22,7 +22,7 @@ import { ACTION_PAST_TENSE } from '../../../domain/workflow';
 import { describeHttpError } from '../../shell/http-errors';
 import { LiveActions } from '../../shell/state/live.actions';
 import { ClaimsApi } from '../claims-api';
-import { findingOf } from '../finding-draft';
+import { findingOf } from '../claim-panel/finding-draft';
 import {
   CHANGE_KEYS,
   changeKey,

@@ -1,5 +1,5 @@
 import { ClaimDetail } from '../../../domain/claim';
-import { findingOf } from '../finding-draft';
+import { findingOf } from '../claim-panel/finding-draft';
 import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
 import { claimDetailFeature, initialClaimDetailState } from './claim-detail.feature';
 import { claimFixture } from './claims.feature.spec';

@@ -1,7 +1,7 @@
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
 import { ClaimPatch } from '../claims-api';
-import { Finding } from '../finding-draft';
+import { Finding } from '../claim-panel/finding-draft';
 import { ClaimDetailPageActions, ClaimsApiActions, changeKey } from './claim-detail.actions';
 
 export interface ClaimConflict {

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { HistoryEntry } from '../../domain/claim';
-import { describeEntry } from '../../domain/history-wording';
+import { HistoryEntry } from '../../../domain/claim';
+import { describeEntry } from '../../../domain/history-wording';
 
 @Component({
   selector: 'cd-history-timeline',

@@ -12,10 +12,10 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/claim';
-import { ClaimFilter, EMPTY_FILTER, isFiltered } from '../../domain/claim-filter';
-import { VERDICT_DEFINITIONS, VERDICTS } from '../../domain/verdicts';
-import { STAGE_LABELS, STAGES } from '../../domain/workflow';
+import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../../domain/claim';
+import { ClaimFilter, EMPTY_FILTER, isFiltered } from '../../../domain/claim-filter';
+import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
+import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
 
 /**
  * Search, filters and "Assigned to me" above the claims table.

@@ -13,9 +13,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
-import { CLAIM_KIND_LABELS } from '../../domain/claim';
-import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
-import { dueState, timeInStageWords } from '../../domain/deadline';
+import { CLAIM_KIND_LABELS } from '../../../domain/claim';
+import { VERDICT_DEFINITIONS } from '../../../domain/verdicts';
+import { dueState, timeInStageWords } from '../../../domain/deadline';
 import {
   ACTION_RULES,
   ActionOption,
@@ -25,19 +25,19 @@ import {
   Decision,
   EditableField,
   STAGE_LABELS,
-} from '../../domain/workflow';
-import { sessionFeature } from '../session/state/session.feature';
-import { usersFeature } from '../users/state/users.feature';
-import { ActionDialog, ActionDialogData, ActionDialogResult } from './action-dialog';
-import { ClaimEvidence } from './claim-evidence';
+} from '../../../domain/workflow';
+import { sessionFeature } from '../../session/state/session.feature';
+import { usersFeature } from '../../users/state/users.feature';
+import { ActionDialog, ActionDialogData, ActionDialogResult } from '../action-dialog';
+import { ClaimEvidence } from '../evidence/claim-evidence';
 import { ClaimFinding } from './claim-finding';
 import { dueWords, FINDING_FIELDS, FindingField } from './finding-draft';
-import { minuteClock } from './minute-clock';
-import { ClaimNotes } from './claim-notes';
+import { minuteClock } from '../minute-clock';
+import { ClaimNotes } from '../notes/claim-notes';
 import { HistoryTimeline } from './history-timeline';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { claimDetailFeature } from './state/claim-detail.feature';
-import { claimsFeature } from './state/claims.feature';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { claimDetailFeature } from '../state/claim-detail.feature';
+import { claimsFeature } from '../state/claims.feature';
 
 const NOT_SIGNED_IN: Decision = {
   allowed: false,

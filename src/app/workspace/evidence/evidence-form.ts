@@ -24,8 +24,8 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../domain/claim';
-import { EvidenceDraft } from './claims-api';
+import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../../domain/claim';
+import { EvidenceDraft } from '../claims-api';
 
 /** Only http and https links are evidence: `javascript:` and friends are refused as typed. */
 export function webUrlValidator(control: AbstractControl<string>): ValidationErrors | null {

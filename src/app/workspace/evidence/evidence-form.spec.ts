@@ -5,8 +5,8 @@ import { FormControl } from '@angular/forms';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { Evidence } from '../../domain/claim';
-import { EvidenceDraft } from './claims-api';
+import { Evidence } from '../../../domain/claim';
+import { EvidenceDraft } from '../claims-api';
 import { EvidenceForm, hostOf, webUrlValidator } from './evidence-form';
 
 const saved: Evidence = {

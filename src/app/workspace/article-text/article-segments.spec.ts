@@ -5,7 +5,7 @@ import {
   segmentArticle,
   statusInWords,
 } from './article-segments';
-import { claimFixture } from './state/claims.feature.spec';
+import { claimFixture } from '../state/claims.feature.spec';
 
 describe('segmentArticle', () => {
   const text = 'Heading\nAlpha beta gamma delta.';

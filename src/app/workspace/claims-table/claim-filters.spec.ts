@@ -4,7 +4,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { ClaimFilter, EMPTY_FILTER } from '../../domain/claim-filter';
+import { ClaimFilter, EMPTY_FILTER } from '../../../domain/claim-filter';
 import { ClaimFilters } from './claim-filters';
 
 describe('ClaimFilters', () => {

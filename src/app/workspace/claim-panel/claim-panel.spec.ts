@@ -7,18 +7,18 @@ import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { ArticleDetail, ClaimDetail, ClaimSummary, HistoryEntry } from '../../domain/claim';
-import { Role } from '../../domain/workflow';
-import { SessionUser } from '../session/session-api';
-import { sessionFeature } from '../session/state/session.feature';
-import { LiveActions } from '../shell/state/live.actions';
-import { initialUsersState, usersAdapter, usersFeature } from '../users/state/users.feature';
+import { ArticleDetail, ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
+import { Role } from '../../../domain/workflow';
+import { SessionUser } from '../../session/session-api';
+import { sessionFeature } from '../../session/state/session.feature';
+import { LiveActions } from '../../shell/state/live.actions';
+import { initialUsersState, usersAdapter, usersFeature } from '../../users/state/users.feature';
 import { ClaimPanel } from './claim-panel';
 import { findingOf } from './finding-draft';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { claimDetailFeature } from './state/claim-detail.feature';
-import { claimsFeature } from './state/claims.feature';
-import { claimFixture } from './state/claims.feature.spec';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { claimDetailFeature } from '../state/claim-detail.feature';
+import { claimsFeature } from '../state/claims.feature';
+import { claimFixture } from '../state/claims.feature.spec';
 
 const peopleState = (people: SessionUser[]) => usersAdapter.setAll(people, initialUsersState);
 

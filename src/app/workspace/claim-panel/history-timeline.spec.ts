@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { HistoryEntry } from '../../domain/claim';
+import { HistoryEntry } from '../../../domain/claim';
 import { HistoryTimeline } from './history-timeline';
 
 const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({

@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { Note } from '../../domain/claim';
-import { Actor } from '../../domain/workflow';
+import { Note } from '../../../domain/claim';
+import { Actor } from '../../../domain/workflow';
 import { canDeleteNote, ClaimNotes } from './claim-notes';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
 
 const note = (overrides: Partial<Note>): Note => ({
   id: 'n1',

@@ -1,6 +1,6 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { ClaimSummary } from '../../domain/claim';
-import { dueState, DueState, shortDuration, timeInStageWords } from '../../domain/deadline';
+import { ClaimSummary } from '../../../domain/claim';
+import { dueState, DueState, shortDuration, timeInStageWords } from '../../../domain/deadline';
 
 /** "Overdue by 2 days" / "Due in 5 hours": pure, recomputed when the claim or the minute changes. */
 @Pipe({ name: 'dueState' })

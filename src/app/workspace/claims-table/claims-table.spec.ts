@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { ClaimSummary } from '../../domain/claim';
-import { SortKey } from '../../domain/claim-filter';
+import { ClaimSummary } from '../../../domain/claim';
+import { SortKey } from '../../../domain/claim-filter';
 import { ClaimsTable, layoutFor } from './claims-table';
-import { claimFixture } from './state/claims.feature.spec';
+import { claimFixture } from '../state/claims.feature.spec';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

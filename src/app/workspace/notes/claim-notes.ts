@@ -15,13 +15,13 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Store } from '@ngrx/store';
-import { Note } from '../../domain/claim';
-import { mayDeleteNote } from '../../domain/notes';
-import { Actor, ROLE_LABELS } from '../../domain/workflow';
-import { ShowErrorsWhileTyping } from './evidence-form';
-import { CHANGE_KEYS, ClaimDetailPageActions } from './state/claim-detail.actions';
-import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
-import { AwaitedChanges } from './awaited-changes';
+import { Note } from '../../../domain/claim';
+import { mayDeleteNote } from '../../../domain/notes';
+import { Actor, ROLE_LABELS } from '../../../domain/workflow';
+import { ShowErrorsWhileTyping } from '../evidence/evidence-form';
+import { CHANGE_KEYS, ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
+import { AwaitedChanges } from '../awaited-changes';
 
 /** The server's limit on a note (server/routes/notes.ts). */
 export const NOTE_MAX_LENGTH = 10000;

@@ -8,7 +8,7 @@ import {
   toFormValue,
   toLocalDateTime,
 } from './finding-draft';
-import { claimFixture } from './state/claims.feature.spec';
+import { claimFixture } from '../state/claims.feature.spec';
 
 describe('finding draft', () => {
   const base = { version: 3, finding: findingOf(claimFixture({ rationale: 'Old' })) };

@@ -11,13 +11,13 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Store } from '@ngrx/store';
-import { Evidence } from '../../domain/claim';
-import { Decision } from '../../domain/workflow';
-import { EvidenceDraft } from './claims-api';
+import { Evidence } from '../../../domain/claim';
+import { Decision } from '../../../domain/workflow';
+import { EvidenceDraft } from '../claims-api';
 import { EvidenceForm, SOURCE_LABELS, STANCE_LABELS } from './evidence-form';
-import { CHANGE_KEYS, ClaimDetailPageActions } from './state/claim-detail.actions';
-import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
-import { AwaitedChanges } from './awaited-changes';
+import { CHANGE_KEYS, ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
+import { AwaitedChanges } from '../awaited-changes';
 
 /** A claim's evidence links: edited in place, removed after a yes, added below. */
 @Component({

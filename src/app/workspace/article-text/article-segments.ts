@@ -3,8 +3,8 @@
  * same set of claims, so that overlapping claims can each be highlighted and
  * selected. Pure: the article view renders what this returns.
  */
-import { Verdict, VERDICT_DEFINITIONS } from '../../domain/verdicts';
-import { Stage, STAGE_LABELS } from '../../domain/workflow';
+import { Verdict, VERDICT_DEFINITIONS } from '../../../domain/verdicts';
+import { Stage, STAGE_LABELS } from '../../../domain/workflow';
 
 export interface AnchoredClaim {
   readonly id: string;

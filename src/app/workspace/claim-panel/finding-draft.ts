@@ -1,6 +1,6 @@
-import { CLAIM_KIND_LABELS, ClaimantType, ClaimKind, ClaimSummary } from '../../domain/claim';
-import { VERDICT_DEFINITIONS, Verdict } from '../../domain/verdicts';
-import { ClaimPatch } from './claims-api';
+import { CLAIM_KIND_LABELS, ClaimantType, ClaimKind, ClaimSummary } from '../../../domain/claim';
+import { VERDICT_DEFINITIONS, Verdict } from '../../../domain/verdicts';
+import { ClaimPatch } from '../claims-api';
 
 /** The claim fields a person edits in the finding form. */
 export const FINDING_FIELDS = [

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { ArticleText, selectionOffsets } from './article-text';
 import { markDetails, segmentArticle } from './article-segments';
-import { claimFixture } from './state/claims.feature.spec';
+import { claimFixture } from '../state/claims.feature.spec';
 
 const TEXT = 'Heading\nPutin arrived in Pyongyang on Tuesday.\nKim met him at the airport.';
 

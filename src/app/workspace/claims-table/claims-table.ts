@@ -14,13 +14,13 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ClaimSummary } from '../../domain/claim';
-import { SortKey } from '../../domain/claim-filter';
-import { VERDICT_DEFINITIONS } from '../../domain/verdicts';
-import { STAGE_LABELS } from '../../domain/workflow';
+import { ClaimSummary } from '../../../domain/claim';
+import { SortKey } from '../../../domain/claim-filter';
+import { VERDICT_DEFINITIONS } from '../../../domain/verdicts';
+import { STAGE_LABELS } from '../../../domain/workflow';
 import { DueStatePipe, InStagePipe } from './deadline-pipes';
-import { dueShortWords, dueWords } from './finding-draft';
-import { minuteClock } from './minute-clock';
+import { dueShortWords, dueWords } from '../claim-panel/finding-draft';
+import { minuteClock } from '../minute-clock';
 import { RelativeTimePipe } from './relative-time';
 
 interface Column {

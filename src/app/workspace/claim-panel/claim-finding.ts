@@ -27,12 +27,12 @@ import {
   ClaimSummary,
   SUMMARY_ADVISED_ABOVE,
   SUMMARY_MAX_LENGTH,
-} from '../../domain/claim';
-import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../domain/verdicts';
-import { Decision } from '../../domain/workflow';
-import { SessionUser } from '../session/session-api';
+} from '../../../domain/claim';
+import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../../domain/verdicts';
+import { Decision } from '../../../domain/workflow';
+import { SessionUser } from '../../session/session-api';
 import { ClaimConflictView } from './claim-conflict';
-import { ShowErrorsWhileTyping } from './evidence-form';
+import { ShowErrorsWhileTyping } from '../evidence/evidence-form';
 import {
   changedFields,
   CLAIMANT_TYPE_LABELS,
@@ -45,8 +45,8 @@ import {
   rebase,
   toFormValue,
 } from './finding-draft';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { claimDetailFeature } from './state/claim-detail.feature';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { claimDetailFeature } from '../state/claim-detail.feature';
 
 /** The server's limits (server/routes/claims.ts and src/domain/claim.ts). */
 const LIMITS = {

@@ -6,11 +6,11 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { Evidence } from '../../domain/claim';
-import { Decision } from '../../domain/workflow';
+import { Evidence } from '../../../domain/claim';
+import { Decision } from '../../../domain/workflow';
 import { ClaimEvidence } from './claim-evidence';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { ChangeStatus, claimDetailFeature } from './state/claim-detail.feature';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
 
 const reuters: Evidence = {
   id: 'e1',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { ClaimSummary } from '../../domain/claim';
-import { ClaimPatch } from './claims-api';
+import { ClaimSummary } from '../../../domain/claim';
+import { ClaimPatch } from '../claims-api';
 import { describeValue, Finding, FINDING_FIELDS, FINDING_LABELS, findingOf } from './finding-draft';
 
 /**

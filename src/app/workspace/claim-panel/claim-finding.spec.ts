@@ -6,13 +6,13 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { ClaimSummary } from '../../domain/claim';
+import { ClaimSummary } from '../../../domain/claim';
 import { ClaimFinding } from './claim-finding';
-import { Decision } from '../../domain/workflow';
+import { Decision } from '../../../domain/workflow';
 import { FINDING_FIELDS, FindingField, findingOf } from './finding-draft';
-import { ClaimDetailPageActions } from './state/claim-detail.actions';
-import { ClaimConflict, claimDetailFeature } from './state/claim-detail.feature';
-import { claimFixture } from './state/claims.feature.spec';
+import { ClaimDetailPageActions } from '../state/claim-detail.actions';
+import { ClaimConflict, claimDetailFeature } from '../state/claim-detail.feature';
+import { claimFixture } from '../state/claims.feature.spec';
 
 const ALLOWED: Decision = { allowed: true };
 const ALL_EDITABLE = Object.fromEntries(FINDING_FIELDS.map((field) => [field, ALLOWED])) as Record<
