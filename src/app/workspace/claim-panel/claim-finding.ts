@@ -41,6 +41,7 @@ import {
   FindingField,
   findingOf,
   followUntouched,
+  lockedReasons,
   fromFormValue,
   rebase,
   toFormValue,
@@ -128,27 +129,11 @@ export class ClaimFinding {
         FINDING_FIELDS.map((field) => [field, this.decisions()[field].allowed]),
       ) as Record<FindingField, boolean>,
   );
+  private readonly locks = computed(() => lockedReasons(this.decisions()));
   /** One reason that locks every field alike (an archived article): said once, above them. */
-  protected readonly lockedReason = computed(() => {
-    const messages = FINDING_FIELDS.map((field) => {
-      const decision = this.decisions()[field];
-      return decision.allowed ? null : decision.refusal.message;
-    });
-    return messages.every((message) => message !== null && message === messages[0])
-      ? messages[0]
-      : null;
-  });
+  protected readonly lockedReason = computed(() => this.locks().all);
   /** Why each locked field is locked, in words, beside the field. */
-  protected readonly lockedReasons = computed(() => {
-    const decisions = this.decisions();
-    const once = this.lockedReason() !== null;
-    return Object.fromEntries(
-      FINDING_FIELDS.map((field) => {
-        const decision = decisions[field];
-        return [field, decision.allowed || once ? null : decision.refusal.message];
-      }),
-    ) as Record<FindingField, string | null>;
-  });
+  protected readonly lockedReasons = computed(() => this.locks().byField);
   /**
    * What the edit started from. Saving sends its version, so that the server
    * refuses an edit made on a claim someone else has since changed.

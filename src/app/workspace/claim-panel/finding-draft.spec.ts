@@ -3,11 +3,15 @@ import {
   describeValue,
   findingOf,
   fromFormValue,
+  FINDING_FIELDS,
+  FindingField,
   fromLocalDateTime,
+  lockedReasons,
   rebase,
   toFormValue,
   toLocalDateTime,
 } from './finding-draft';
+import { Decision } from '../../../domain/workflow';
 import { claimFixture } from '../state/claims.feature.spec';
 
 describe('finding draft', () => {
@@ -95,5 +99,26 @@ describe('finding draft', () => {
     expect(describeValue('summary', finding)).toBe('No summary');
     expect(describeValue('dueAt', finding)).toBe('No due date');
     expect(describeValue('claimDate', { ...finding, claimDate: '2026-11-20' })).toContain('2026');
+  });
+
+  it('says a reason that locks every field once, and different reasons field by field', () => {
+    const refuse = (message: string): Decision => ({
+      allowed: false,
+      refusal: { code: 'archived', message },
+    });
+    const all = (decide: (field: FindingField) => Decision) =>
+      Object.fromEntries(FINDING_FIELDS.map((field) => [field, decide(field)])) as Record<
+        FindingField,
+        Decision
+      >;
+    const archived = lockedReasons(all(() => refuse('Archived.')));
+    expect(archived.all).toBe('Archived.');
+    expect(Object.values(archived.byField).every((reason) => reason === null)).toBeTrue();
+    const mixed = lockedReasons(
+      all((field) => (field === 'dueAt' ? refuse('Only an editor.') : { allowed: true })),
+    );
+    expect(mixed.all).toBeNull();
+    expect(mixed.byField.dueAt).toBe('Only an editor.');
+    expect(mixed.byField.summary).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { CLAIM_KIND_LABELS, ClaimantType, ClaimKind, ClaimSummary } from '../../../domain/claim';
 import { VERDICT_DEFINITIONS, Verdict } from '../../../domain/verdicts';
+import { Decision } from '../../../domain/workflow';
 import { ClaimPatch } from '../claims-api';
 
 /** The claim fields a person edits in the finding form. */
@@ -171,6 +172,28 @@ export function followUntouched(base: Finding, typed: Finding, claim: Finding): 
     typed[field] === base[field] ? live[field] : typed[field],
   ]);
   return Object.fromEntries(entries) as Finding;
+}
+
+/**
+ * Why each locked field is locked, in words. A reason that locks every field
+ * alike (an archived article) is `all`, said once above the fields instead of
+ * under each.
+ */
+export function lockedReasons(decisions: Readonly<Record<FindingField, Decision>>): {
+  all: string | null;
+  byField: Record<FindingField, string | null>;
+} {
+  const messages = FINDING_FIELDS.map((field) => {
+    const decision = decisions[field];
+    return decision.allowed ? null : decision.refusal.message;
+  });
+  const all = messages.every((message) => message !== null && message === messages[0])
+    ? messages[0]
+    : null;
+  const byField = Object.fromEntries(
+    FINDING_FIELDS.map((field, index) => [field, all === null ? messages[index] : null]),
+  ) as Record<FindingField, string | null>;
+  return { all, byField };
 }
 
 export const FINDING_LABELS: Readonly<Record<FindingField, string>> = {
