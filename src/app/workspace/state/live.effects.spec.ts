@@ -92,7 +92,7 @@ describe('live effects', () => {
       archived: true,
       version: 2,
     } as unknown as ArticleSummary;
-    feed.next(change({ type: 'article.updated', claimId: null, data: { article } as never }));
+    feed.next(change({ type: 'article.updated', claimId: null, data: { article } }));
     feed.next(change({ type: 'article.updated', claimId: null, data: {} }));
     expect(emitted).toEqual([LiveActions.articleUpdated({ article })]);
   });

@@ -2,7 +2,6 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
 import { EMPTY, mergeMap, switchMap } from 'rxjs';
-import { ArticleSummary } from '../../../domain/claim';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
@@ -36,7 +35,7 @@ export const followChanges = createEffect(
         }
         if (event.type === 'article.updated') {
           // The article summary as it now stands (details, version, archived).
-          const { article } = event.data as { article?: ArticleSummary };
+          const { article } = event.data;
           return article ? [LiveActions.articleUpdated({ article })] : [];
         }
         if (event.type === 'suggestion.changed' && event.articleId) {
