@@ -42,7 +42,7 @@ export const routes: Routes = [
       {
         path: 'articles/:articleId/overview',
         title: 'Overview · Claimdesk',
-        loadComponent: () => import('./overview/overview').then((m) => m.Overview),
+        loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
       },
       {
         path: 'people',
