@@ -23,6 +23,7 @@ import { claimFixture } from './state/claims.feature.spec';
 import { WorkspacePageActions } from './state/workspace.actions';
 import { SelectionBar } from '../bulk/selection-bar';
 import { SelectionBarStub } from './selection-bar-stub.spec';
+import { ArticleActions } from '../articles/article-actions';
 import { Workspace } from './workspace';
 
 /** Stands in for the claim panel, which has tests of its own; found as the panel. */
@@ -267,6 +268,14 @@ describe('Workspace', () => {
         }),
       );
     });
+  });
+
+  it('offers the article’s own actions (edit, archive) in its header', async () => {
+    const { fixture } = await render(undefined, EMPTY_FILTER, { archived: true });
+    const actions = fixture.debugElement.query(By.css('header cd-article-actions'));
+    expect((actions.componentInstance as ArticleActions).article()).toEqual(
+      jasmine.objectContaining({ id: 'a1', archived: true }),
+    );
   });
 
   it('hands the export menu the table’s whole filter, its sort and direction too', async () => {

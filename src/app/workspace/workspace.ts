@@ -16,6 +16,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { ArticleActions } from '../articles/article-actions';
 import { SelectionBar } from '../bulk/selection-bar';
 import { ClaimFilter, filterToQuery, SortKey } from '../../domain/claim-filter';
 import { ARCHIVED_REFUSAL } from '../../domain/workflow';
@@ -48,6 +49,7 @@ import {
   selector: 'cd-workspace',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ArticleActions,
     ArticleText,
     ClaimFilters,
     ClaimPanel,
