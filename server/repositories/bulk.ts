@@ -18,6 +18,7 @@ import { assertArticleOpen, claimOrThrow, notFound } from './claim-guards';
 import {
   type ClaimChanges,
   type Db,
+  findClaim,
   recordClaimEvent,
   recordHistory,
   updateClaimIfVersion,
@@ -94,7 +95,9 @@ async function each(
         field,
         code: typeof code === 'string' ? code : undefined,
       };
-      return { result: { id, status, problem }, events: [] };
+      // The claim as it stands tells the person why ("already dismissed"); none for an unknown id.
+      const claim = status === 404 ? undefined : await findClaim(db, id);
+      return { result: { id, status, problem, ...(claim ? { claim } : {}) }, events: [] };
     }
     onError(error);
     const problem = {

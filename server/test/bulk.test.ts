@@ -68,6 +68,9 @@ describe('POST /api/claims/bulk', () => {
     assert.deepEqual(codes(response), [null, null, 'field_locked', 'archived', null]);
     assert.equal(response.results[0].claim?.assignee, 'casey');
     assert.equal(response.results[2].problem?.field, '/body/assignee');
+    // A refused claim comes as it stands, so the dashboard can say why in words.
+    assert.equal(response.results[2].claim?.stage, 'approved');
+    assert.equal(response.results[4].claim, undefined);
     assert.equal((await claim('ap1')).assignee, null);
     assert.deepEqual(
       published.map((e) => [e.type, e.claimId]),

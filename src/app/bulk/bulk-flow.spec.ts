@@ -106,7 +106,7 @@ describe('bulk actions, from the bar to Undo', () => {
     const undone = await root.getHarness(MatSnackBarHarness);
     expect(await undone.getMessage()).toBe('Undone for 1; 1 left alone: changed since');
     expect(await undone.getAllHarnesses(MatButtonHarness.with({ text: 'Undo' }))).toEqual([]);
-    await (await undone.getHarness(MatButtonHarness.with({ text: 'Dismiss' }))).click();
+    await (await undone.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
   });
 
   it('says a failed batch in the bar, keeps the selection, and can try again', async () => {
@@ -135,6 +135,6 @@ describe('bulk actions, from the bar to Undo', () => {
     expect(cleared).toHaveBeenCalledTimes(1);
     const snack = await root.getHarness(MatSnackBarHarness);
     expect(await snack.getMessage()).toBe('2 started');
-    await (await snack.getHarness(MatButtonHarness.with({ text: 'Dismiss' }))).click();
+    await (await snack.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
   });
 });

@@ -41,7 +41,7 @@ export interface OutcomeSnackData {
       @if (data.undoable) {
         <button mat-button matSnackBarAction type="button" (click)="undo()">Undo</button>
       }
-      <button mat-button matSnackBarAction type="button" (click)="dismiss()">Dismiss</button>
+      <button mat-button matSnackBarAction type="button" (click)="dismiss()">Close</button>
     </div>
   `,
 })
