@@ -1,0 +1,195 @@
+/**
+ * The trained check-worthiness model: its weights (weights.json, written by
+ * `npm run train:suggester`) and scoring with them. A score is a probability,
+ * the same function of a sentence in any document: the chance that a
+ * fact-checker would choose the sentence, had chosen and passed-over sentences
+ * been equally common in the training transcripts (they chose about 1 in 37;
+ * multiply the odds p / (1 − p) by 1/36 for the raw chance). Even odds keep
+ * the scores spread over 0..1, so one threshold and a sensitivity control
+ * read naturally.
+ */
+import { readFileSync } from 'node:fs';
+import type { Word } from './analyse';
+import { namedFeatures, type Feature, type SentenceContext } from './features';
+import { sigmoid } from './logistic';
+import { wordFeatures, wordValue } from './words';
+
+/**
+ * At or above this a sentence is suggested. Set where the seed article (news
+ * prose, nearly every sentence a claim) keeps 85% of its claims; on the
+ * training transcripts, held out one at a time, it suggests about one
+ * sentence in eight and half of those the fact-checkers chose (BENCHMARKS.md).
+ */
+export const SUGGESTED_AT = 0.55;
+
+/** A bare "he said" is scored with the claim it introduces, never alone: at most this. */
+const BARE_ATTRIBUTION_CAP = 0.2;
+
+export interface ModelFile {
+  readonly about: string;
+  readonly trainedOn: {
+    readonly documents: number;
+    readonly sentences: number;
+    readonly chosen: number;
+  };
+  readonly options: Readonly<Record<string, number>>;
+  readonly bias: number;
+  /** Feature id → weight; named features by name, words as "w:word" or "w:two words". */
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+export interface CheckworthinessModel {
+  readonly bias: number;
+  readonly weights: ReadonlyMap<string, number>;
+}
+
+export interface WorthinessScore {
+  /** Probability, 0..1 (see above), three decimals. */
+  readonly score: number;
+  /** The features that counted most, in words, those that raised it first. */
+  readonly reasons: string[];
+}
+
+export const WEIGHTS_FILE = new URL('./weights.json', import.meta.url);
+
+export function modelFrom(file: ModelFile): CheckworthinessModel {
+  return { bias: file.bias, weights: new Map(Object.entries(file.weights)) };
+}
+
+let loaded: CheckworthinessModel | null = null;
+
+/** The committed model, read once (the server calls this at start so a missing file fails early). */
+export function loadModel(): CheckworthinessModel {
+  loaded ??= modelFrom(JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as ModelFile);
+  return loaded;
+}
+
+/** What a named feature means, for an editor; `detail` is the words that made it. */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  figure: 'gives a figure',
+  'large amount': 'counts in thousands, millions or more',
+  'percent or money': 'gives a percentage or an amount of money',
+  year: 'names a year',
+  date: 'gives a date',
+  'relative time': 'speaks of today, tonight or now',
+  'time span': 'gives a time span',
+  person: 'names a person',
+  place: 'names a place',
+  organisation: 'names an organisation',
+  'other name': 'mentions a name',
+  acronym: 'mentions an acronym',
+  attribution: 'reports what someone said',
+  'according to': 'gives a source',
+  'bare attribution': 'only says who spoke, not what',
+  comparison: 'makes a comparison',
+  superlative: 'uses a superlative',
+  'change verb': 'tells of a change or an act',
+  'past event': 'reports a past event',
+  'past copula': 'describes how things were',
+  'present perfect': 'reports what has happened',
+  future: 'predicts',
+  hedge: 'hedges (may, could, would)',
+  prescriptive: 'says what should happen',
+  condition: 'sets a condition (if)',
+  negation: 'denies something',
+  'first person singular': 'speaks as I',
+  'first person plural': 'speaks as we',
+  'own record': "states the speaker's own record",
+  'second person': 'addresses someone (you)',
+  'no personal pronoun': 'speaks of others, not of I, we or you',
+  'named subject': 'has a named subject',
+  'noun subject': 'has a noun for subject',
+  'pronoun subject': 'has a pronoun for subject',
+  'other subject': 'opens with a phrase before its verb',
+  'no subject': 'has no verb after a subject',
+  insult: 'insults rather than describes',
+  judgement: 'judges rather than describes',
+  belief: 'reports a belief',
+  intensifier: 'stresses rather than states',
+  question: 'asks a question',
+  exclamation: 'exclaims',
+  'opens with a conjunction': 'continues the sentence before',
+  'opens with an interjection': 'opens like talk (well, yes, thank you)',
+  'no words': 'has no words (applause, crosstalk)',
+  'minor speaker': 'is said by a minor speaker (a moderator?)',
+  'main speaker': 'is said by the main voice of the text',
+  'short turn': 'stands in a short turn',
+  'opens the turn': "opens a speaker's turn",
+  'answers a question': 'answers a question',
+  talk: 'comes from talk (many sentences say I or you)',
+  'long sentences': 'comes from a text of long sentences',
+};
+
+function describe(feature: Feature): string {
+  const length = /^length (.+)$/.exec(feature.id);
+  const words = length ? `is ${length[1]} words long` : (DESCRIPTIONS[feature.id] ?? feature.id);
+  return feature.detail ? `${words}: ${feature.detail}` : words;
+}
+
+/**
+ * Features of the whole text (what kind of text, whose voice): they count,
+ * but say nothing about one sentence against the others, so they are no reason.
+ */
+const WHOLE_TEXT = new Set(['talk', 'long sentences', 'main speaker']);
+
+/** Word features stand "#" for a figure and "N" for a name (words.ts). */
+const spelled = (key: string) => (key === '#' ? '(figure)' : key === 'N' ? '(name)' : key);
+
+/** Below this a contribution (in log-odds) is not worth a reason. */
+const NOTEWORTHY = 0.2;
+
+/** Scores a sentence's (or clause's) words in their context. */
+export function scoreWords(
+  model: CheckworthinessModel,
+  words: readonly Word[],
+  context: SentenceContext,
+  asks?: boolean,
+): WorthinessScore {
+  const named = namedFeatures(words, context, asks);
+  let z = model.bias;
+  const counted: { reason: string; contribution: number }[] = [];
+  for (const feature of named) {
+    const contribution = (model.weights.get(feature.id) ?? 0) * feature.value;
+    z += contribution;
+    if (!WHOLE_TEXT.has(feature.id)) {
+      counted.push({ reason: describe(feature), contribution });
+    }
+  }
+  const wordParts: { word: string; contribution: number }[] = [];
+  const ids = wordFeatures(words);
+  const value = wordValue(ids.length);
+  for (const id of ids) {
+    const contribution = (model.weights.get(id) ?? 0) * value;
+    if (contribution !== 0) {
+      z += contribution;
+      wordParts.push({ word: id.slice(2), contribution });
+    }
+  }
+  // Words are many small weights: named in one reason each way, the strongest first.
+  for (const sign of [1, -1]) {
+    const side = wordParts
+      .filter((p) => p.contribution * sign > 0.1)
+      .sort((a, b) => (b.contribution - a.contribution) * sign);
+    const sum = side.reduce((total, p) => total + p.contribution, 0);
+    if (side.length > 0) {
+      const named = side
+        .slice(0, 4)
+        .map((p) => `“${p.word.split(' ').map(spelled).join(' ')}”`)
+        .join(', ');
+      counted.push({
+        reason: `${sign > 0 ? 'words fact-checkers often chose' : 'words fact-checkers seldom chose'}: ${named}`,
+        contribution: sum,
+      });
+    }
+  }
+  const reasons = counted
+    .filter((c) => Math.abs(c.contribution) >= NOTEWORTHY)
+    .sort((a, b) => b.contribution - a.contribution)
+    .map((c) => (c.contribution > 0 ? c.reason : `${c.reason} (lowers the score)`));
+  let probability = sigmoid(z);
+  if (named.some((f) => f.id === 'bare attribution') && probability > BARE_ATTRIBUTION_CAP) {
+    probability = BARE_ATTRIBUTION_CAP;
+    reasons.unshift('only says who spoke: a suggestion needs the claim it introduces');
+  }
+  return { score: Math.round(probability * 1000) / 1000, reasons };
+}

@@ -1,0 +1,87 @@
+/**
+ * Check-worthiness scores for an article's text, for the suggester: every
+ * sentence scored in its place (speaker, turn, kind of text), and any span of
+ * the text (a clause) scored in the context of its sentence.
+ */
+import type { Token } from '../suggestions/parse';
+import { analyseSentences, analyseText, type AnalysedSentence } from './analyse';
+import { contextsOf } from './corpus';
+import type { SentenceContext } from './features';
+import {
+  loadModel,
+  scoreWords,
+  SUGGESTED_AT,
+  type CheckworthinessModel,
+  type WorthinessScore,
+} from './model';
+
+export interface ScoredSentence extends WorthinessScore {
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  /** At or above SUGGESTED_AT. */
+  readonly suggested: boolean;
+}
+
+export class TextScorer {
+  private readonly sentences: readonly AnalysedSentence[];
+  private readonly contexts: readonly SentenceContext[];
+
+  /** Reads the text once (headings, by their start offsets, left out). */
+  constructor(
+    readonly text: string,
+    headingStarts: Iterable<number> = [],
+    private readonly model: CheckworthinessModel = loadModel(),
+  ) {
+    const paragraphs = analyseText(text, new Set(headingStarts));
+    this.sentences = paragraphs.flatMap((p) => p.sentences);
+    this.contexts = contextsOf(paragraphs);
+  }
+
+  /** Every sentence, in text order, with its score and whether it is suggested. */
+  scoreSentences(threshold = SUGGESTED_AT): ScoredSentence[] {
+    return this.sentences.map((sentence, i) => {
+      const scored = scoreWords(this.model, sentence.words, this.contexts[i]);
+      return {
+        start: sentence.start,
+        end: sentence.end,
+        quote: this.text.slice(sentence.start, sentence.end),
+        ...scored,
+        suggested: scored.score >= threshold,
+      };
+    });
+  }
+
+  /**
+   * A span of the text (a clause of one of its sentences) scored in that
+   * sentence's context; `asks` when the sentence is a question.
+   */
+  scoreSpan(start: number, end: number, asks?: boolean): WorthinessScore {
+    const at = this.sentences.findIndex((s) => s.start <= start && start < s.end);
+    const context = this.contexts[Math.max(0, at)] ?? STANDALONE_CONTEXT;
+    const [clause] = analyseSentences(this.text.slice(start, end), start, true);
+    return clause ? scoreWords(this.model, clause.words, context, asks) : { score: 0, reasons: [] };
+  }
+
+  /**
+   * The same role as server/suggestions/score.ts's scoreClause: a clause's
+   * tokens (server/suggestions/parse.ts) scored. The clause is read again
+   * from the text, so its words are tagged as the model was trained.
+   */
+  scoreClause(tokens: readonly Token[], isQuestion: boolean): WorthinessScore {
+    const written = tokens.filter((t) => t.text !== '');
+    if (written.length === 0) {
+      return { score: 0, reasons: [] };
+    }
+    return this.scoreSpan(written[0].start, written[written.length - 1].end, isQuestion);
+  }
+}
+
+const STANDALONE_CONTEXT: SentenceContext = {
+  speakerShare: 1,
+  turnSentences: 1,
+  indexInTurn: 0,
+  afterQuestion: false,
+  documentTalk: 0,
+  documentSentenceLength: 1,
+};
