@@ -18,6 +18,7 @@ import {
   listDeskClaims,
 } from '../repositories/desk';
 import { now } from '../repositories/time';
+import { DeskPageCache } from './desk-page-cache';
 import { deskPageSchema, errorResponses, idParam, usernameSchema } from './schemas';
 
 interface DeskQuerystring {
@@ -129,6 +130,10 @@ export function decodeCursor(text: string, order: DeskOrder): CursorKey {
 }
 
 const desk: FastifyPluginAsync = async (app) => {
+  const cache = new DeskPageCache();
+  const unsubscribe = app.changes.subscribe(() => cache.clear());
+  app.addHook('onClose', async () => unsubscribe());
+
   app.get<{ Querystring: DeskQuerystring }>(
     '/api/claims',
     {
@@ -140,9 +145,18 @@ const desk: FastifyPluginAsync = async (app) => {
         response: { 200: deskPageSchema, ...errorResponses },
       },
     },
-    async (request): Promise<DeskPage> => {
+    async (request, reply) => {
       const query = request.query;
       const me = currentUser(request).username;
+      // "Overdue" and "due before" move with the clock, not with changes: never kept.
+      const cacheable = query.overdue !== '1' && query.dueBefore === undefined;
+      const key = JSON.stringify([me, request.query]);
+      reply.type('application/json; charset=utf-8');
+      const cached = cacheable ? cache.get(key) : undefined;
+      if (cached !== undefined) {
+        return reply.send(cached);
+      }
+      const generation = cache.generation();
       if (query.notSubmittedBy === 'none') {
         throw badParameter('notSubmittedBy', 'takes a username or me.');
       }
@@ -173,7 +187,16 @@ const desk: FastifyPluginAsync = async (app) => {
         limit,
         after,
       );
-      return { items, nextCursor: nextKey ? encodeCursor(order, nextKey) : null, total };
+      const page: DeskPage = {
+        items,
+        nextCursor: nextKey ? encodeCursor(order, nextKey) : null,
+        total,
+      };
+      const body = JSON.stringify(page);
+      if (cacheable) {
+        cache.store(key, generation, body);
+      }
+      return reply.send(body);
     },
   );
 };

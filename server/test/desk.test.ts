@@ -155,3 +155,50 @@ describe('GET /api/claims: filters and sorts', () => {
     }
   });
 });
+
+describe('GET /api/claims: pages kept until the next change', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startApp();
+    await withCast(h);
+    await addDeskArticles(h);
+  });
+  after(() => h.close());
+
+  const read = async (user: string, query: string) => {
+    const response = await h.as(user, { url: `/api/claims?${query}` });
+    assert.equal(response.statusCode, 200, response.body);
+    return response.body;
+  };
+
+  it('serves a page read again as it was, with exactly the claim summary fields', async () => {
+    const first = await read('casey', 'assignee=me');
+    assert.equal(await read('casey', 'assignee=me'), first);
+    const item = (JSON.parse(first) as DeskPage).items[0];
+    const summary = json<ClaimSummary>(await h.as('casey', { url: `/api/claims/${item.id}` }));
+    const fields = Object.keys(summary).filter((key) => key !== 'evidence' && key !== 'notes');
+    assert.deepEqual(Object.keys(item).sort(), [...fields, 'articleHeadline'].sort());
+  });
+
+  it('answers for the person asking: "me" is never another person’s page', async () => {
+    const casey = await read('casey', 'assignee=me');
+    const robin = await read('robin', 'assignee=me');
+    assert.notEqual(robin, casey);
+  });
+
+  it('drops every kept page when anything changes, so a change shows at once', async () => {
+    const before = JSON.parse(await read('casey', 'assignee=me')) as DeskPage;
+    const claim = before.items.find((c) => ['new', 'researching'].includes(c.stage));
+    assert.ok(claim, 'casey has an open claim');
+    const patched = await h.as('dana', {
+      method: 'PATCH',
+      url: `/api/claims/${claim.id}`,
+      headers: { 'if-match': `"${claim.version}"` },
+      payload: { assignee: null },
+    });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const after = JSON.parse(await read('casey', 'assignee=me')) as DeskPage;
+    assert.equal(after.total, before.total - 1);
+    assert.ok(!after.items.some((c) => c.id === claim.id));
+  });
+});
