@@ -131,6 +131,12 @@ function importedNoteText(note: ArticleFileNote, importer: Importer): string {
 // No object spread in what runs per claim: on Node 20, `{ ...a, b }` costs tens of
 // microseconds an object, seconds for a file of 20,000 claims.
 
+/** A date-time as UTC ISO text (`…Z`); one that does not parse is kept as given (the schema checked it). */
+function utc(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
 function claimRecord(claim: ArticleFileClaim, id: string, context: RecordContext) {
   const reset = context.mode === 'import';
   const at = context.at;
@@ -159,8 +165,9 @@ function claimRecord(claim: ArticleFileClaim, id: string, context: RecordContext
         : claim.updatedBy,
     // What the claim is (who said it, when, its published form) travels with it;
     // the desk's planning (deadline, time in stage) only with a restore.
-    dueAt: reset ? null : (claim.dueAt ?? null),
-    stageSince: reset ? at : (claim.stageSince ?? claim.updatedAt ?? claim.createdAt ?? at),
+    // Stored as UTC ISO text, as the desk compares and sorts them: a file may give an offset.
+    dueAt: reset || !claim.dueAt ? null : utc(claim.dueAt),
+    stageSince: reset ? at : utc(claim.stageSince ?? claim.updatedAt ?? claim.createdAt ?? at),
     claimant: claim.claimant ?? null,
     claimantType: claim.claimantType ?? ('Person' as const),
     claimDate: claim.claimDate ?? null,

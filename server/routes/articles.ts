@@ -20,6 +20,7 @@ import {
   problemRef,
   webUrl,
 } from './schemas';
+import { ifMatchVersion } from './if-match';
 import { claimantProperties } from './suggestions';
 
 interface ArticleParams {
@@ -61,15 +62,6 @@ class ClaimListCache {
     this.generations.set(articleId, this.generation(articleId) + 1);
     this.bodies.delete(articleId);
   }
-}
-
-/** Accepts `3`, `"3"` and `W/"3"`: what browsers and curl users send; null without the header. */
-function ifMatchVersion(header: string | undefined): number | null | 'invalid' {
-  if (header === undefined) {
-    return null;
-  }
-  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
-  return match ? Number(match[1]) : 'invalid';
 }
 
 /** The intake's limits (routes/intake.ts): a changed article is held to what a new one is. */

@@ -16,6 +16,7 @@ import {
   transitionClaim,
 } from '../repositories/claim-changes';
 import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
+import { ifMatchVersion } from './if-match';
 import {
   claimDateSchema,
   claimDetailSchema,
@@ -45,15 +46,6 @@ const ifMatchHeaders = {
   type: 'object',
   properties: { 'if-match': { type: 'string', maxLength: 40 } },
 };
-
-/** Accepts `3`, `"3"` and `W/"3"`: what browsers and curl users actually send. */
-function parseVersion(header: string | undefined): number | null | 'invalid' {
-  if (header === undefined) {
-    return null;
-  }
-  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
-  return match ? Number(match[1]) : 'invalid';
-}
 
 /** The fields that only some actions take: given with another action, they would be stored for nothing. */
 const ACTION_ONLY_FIELDS = { reason: 'dismiss', assignee: 'start' } as const;
@@ -129,7 +121,7 @@ const claims: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = parseVersion(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       if (version === null) {
         return sendProblem(reply, {
           title: 'Precondition required',
@@ -174,7 +166,7 @@ const claims: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = parseVersion(request.headers['if-match']);
+      const version = ifMatchVersion(request.headers['if-match']);
       if (version === 'invalid') {
         return sendProblem(reply, {
           title: 'Invalid request',

@@ -176,6 +176,35 @@ describe('reports carry the claimant, summary, claim date, deadline and time in 
     }
   });
 
+  it('JSON: a restored due date given with an offset is stored in UTC, as the desk sorts it', async () => {
+    const exported = json<ArticleFile>(await get('format=json'));
+    const file = {
+      ...exported,
+      claims: exported.claims.map((c) =>
+        c.id === ids.ministry
+          ? { ...c, dueAt: '2020-01-01T11:00:00+02:00', stageSince: '2019-12-31T23:30:00-01:00' }
+          : c,
+      ),
+    };
+    const target = await startApp({ claimsDir: null });
+    try {
+      await withCast(target);
+      const restored = await target.as('ada', {
+        method: 'POST',
+        url: '/api/articles',
+        payload: { source: 'file', file },
+      });
+      assert.equal(restored.statusCode, 201, restored.body);
+      const claim = json<ClaimSummary>(
+        await target.as('ada', { url: `/api/claims/${ids.ministry}` }),
+      );
+      assert.equal(claim.dueAt, '2020-01-01T09:00:00.000Z');
+      assert.equal(claim.stageSince, '2020-01-01T00:30:00.000Z');
+    } finally {
+      await target.close();
+    }
+  });
+
   describe('ClaimReview', () => {
     interface Review {
       '@type': string;
