@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -31,7 +31,10 @@ export class SuggestionList {
   protected readonly loading = this.store.selectSignal(suggestionsFeature.selectLoading);
   protected readonly error = this.store.selectSignal(suggestionsFeature.selectError);
   protected readonly pending = this.store.selectSignal(suggestionsFeature.selectPendingIds);
-  protected readonly canDecide = this.store.selectSignal(sessionFeature.selectIsEditor);
+  /** An archived article's suggestions are read-only, like its claims. */
+  readonly archived = input(false);
+  private readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
+  protected readonly canDecide = computed(() => this.isEditor() && !this.archived());
   protected readonly kindLabels = CLAIM_KIND_LABELS;
 
   protected accept(suggestion: Suggestion): void {
