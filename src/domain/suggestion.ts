@@ -61,3 +61,27 @@ export interface AcceptedSuggestion {
   readonly suggestion: Suggestion;
   readonly claim: ClaimSummary;
 }
+
+/**
+ * One item of `GET /api/articles/:id/suggestions?minScore=`: a scored
+ * sentence (or, where the suggester narrows a suggested sentence, a clause) of
+ * the article text, in text order. `suggested` when the score is at or over
+ * the suggester's threshold; `id` and `status` are the stored suggestion's at
+ * the same span, null when there is none.
+ */
+export interface ScoredSentence {
+  readonly id: string | null;
+  /** UTF-16 offsets: `article.text.slice(start, end) === quote`. */
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  /** The check-worthiness model's probability, 0..1. */
+  readonly score: number;
+  readonly suggested: boolean;
+  /** The features that counted, in words; those lowering the score say "(lowers the score)". */
+  readonly reasons: readonly string[];
+  readonly suggestedKind: ClaimKind;
+  readonly claimant: string | null;
+  readonly claimantType: ClaimantType;
+  readonly status: SuggestionStatus | null;
+}
