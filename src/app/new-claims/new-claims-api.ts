@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ClaimantType, ClaimKind, ClaimSummary } from '../../domain/claim';
 import { AttributionGuess, Suggestion } from '../../domain/suggestion';
+import { ScoredSentence } from './listed-suggestion';
 
 /** What an editor confirms before a passage becomes a claim. */
 export interface ClaimDraft {
@@ -13,6 +14,12 @@ export interface ClaimDraft {
   /** Who made the claim, as the editor confirmed it; left out when nobody is named. */
   readonly claimant?: string;
   readonly claimantType?: ClaimantType;
+}
+
+/** A stored suggestion, as far as its routes need it. */
+export interface StoredRef {
+  readonly articleId: string;
+  readonly id: string;
 }
 
 /** The server's endpoints that turn article text into claims. */
@@ -35,14 +42,22 @@ export class NewClaimsApi {
     );
   }
 
-  suggestions(articleId: string): Observable<Suggestion[]> {
-    return this.http.get<Suggestion[]>(
+  /**
+   * The stored suggestions; with `minScore`, every scored sentence at or over it,
+   * suggested or not, in text order.
+   */
+  suggestions(
+    articleId: string,
+    minScore: number | null = null,
+  ): Observable<readonly (Suggestion | ScoredSentence)[]> {
+    return this.http.get<readonly (Suggestion | ScoredSentence)[]>(
       `/api/articles/${encodeURIComponent(articleId)}/suggestions`,
+      minScore === null ? {} : { params: { minScore } },
     );
   }
 
   accept(
-    suggestion: Suggestion,
+    suggestion: StoredRef,
     draft: ClaimDraft,
   ): Observable<{ suggestion: Suggestion; claim: ClaimSummary }> {
     return this.http.post<{ suggestion: Suggestion; claim: ClaimSummary }>(
@@ -51,11 +66,11 @@ export class NewClaimsApi {
     );
   }
 
-  reject(suggestion: Suggestion): Observable<Suggestion> {
+  reject(suggestion: StoredRef): Observable<Suggestion> {
     return this.http.post<Suggestion>(`${this.suggestionUrl(suggestion)}/reject`, {});
   }
 
-  private suggestionUrl(suggestion: Suggestion): string {
+  private suggestionUrl(suggestion: StoredRef): string {
     return `/api/articles/${encodeURIComponent(suggestion.articleId)}/suggestions/${encodeURIComponent(suggestion.id)}`;
   }
 }
