@@ -1,5 +1,8 @@
+import { ClaimSummary } from '../../../domain/claim';
 import { Suggestion } from '../../../domain/suggestion';
+import { ScoredSentence } from '../listed-suggestion';
 import { WorkspacePageActions } from '../../workspace/state/workspace.actions';
+import { listed } from '../listed-suggestion';
 import { NewClaimsApiActions, NewClaimsPageActions } from './new-claims.actions';
 import { initialSuggestionsState, suggestionsFeature } from './suggestions.feature';
 
@@ -26,7 +29,24 @@ export function suggestionFixture(overrides: Partial<Suggestion> = {}): Suggesti
 const { reducer } = suggestionsFeature;
 const opened = reducer(initialSuggestionsState, WorkspacePageActions.opened({ articleId: 'a1' }));
 
-function loaded(...suggestions: Suggestion[]) {
+export function scoredFixture(overrides: Partial<ScoredSentence> = {}): ScoredSentence {
+  return {
+    id: null,
+    start: 100,
+    end: 140,
+    quote: 'Sea level would still rise.',
+    score: 0.4,
+    suggested: false,
+    reasons: ['a prediction'],
+    suggestedKind: 'prediction',
+    claimant: null,
+    claimantType: 'Person',
+    status: null,
+    ...overrides,
+  } as ScoredSentence;
+}
+
+function loaded(...suggestions: (Suggestion | ScoredSentence)[]) {
   return reducer(opened, NewClaimsApiActions.suggestionsLoaded({ articleId: 'a1', suggestions }));
 }
 
@@ -38,7 +58,7 @@ describe('suggestions feature', () => {
       suggestionFixture({ id: 'done', status: 'rejected' }),
     );
     const root = { suggestions: state };
-    expect(suggestionsFeature.selectOpenSuggestions(root).map((s) => s.id)).toEqual([
+    expect(suggestionsFeature.selectOpenSuggestions(root).map((s) => s.key)).toEqual([
       'early',
       'late',
     ]);
@@ -62,7 +82,10 @@ describe('suggestions feature', () => {
   it('marks a decision pending, then drops the decided suggestion', () => {
     const suggestion = suggestionFixture();
     let state = loaded(suggestion, suggestionFixture({ id: 's2', start: 100, end: 120 }));
-    state = reducer(state, NewClaimsPageActions.suggestionRejected({ suggestion }));
+    state = reducer(
+      state,
+      NewClaimsPageActions.suggestionRejected({ suggestion: listed('a1', suggestion) }),
+    );
     expect(suggestionsFeature.selectPendingIds({ suggestions: state }).has('s1')).toBeTrue();
     state = reducer(
       state,
@@ -80,7 +103,7 @@ describe('suggestions feature', () => {
     state = reducer(
       state,
       NewClaimsPageActions.suggestionAccepted({
-        suggestion,
+        suggestion: listed('a1', suggestion),
         draft: { start: 40, end: 90, statement: 'Trade rose 9%.', kind: 'figure' },
       }),
     );
@@ -102,5 +125,85 @@ describe('suggestions feature', () => {
     );
     expect(state.error).toBe('Server down');
     expect(state.loading).toBeFalse();
+  });
+
+  it('starts at the default sensitivity, ranked by score', () => {
+    expect(initialSuggestionsState.sensitivity).toBe('default');
+    const state = loaded(
+      suggestionFixture({ id: 'low', start: 5, end: 30, score: 0.6 }),
+      suggestionFixture({ id: 'high', start: 200, end: 240, score: 0.9 }),
+    );
+    expect(suggestionsFeature.selectListed({ suggestions: state }).map((s) => s.key)).toEqual([
+      'high',
+      'low',
+    ]);
+    const inText = reducer(state, NewClaimsPageActions.orderChanged({ order: 'text' }));
+    expect(suggestionsFeature.selectListed({ suggestions: inText }).map((s) => s.key)).toEqual([
+      'low',
+      'high',
+    ]);
+  });
+
+  it('keeps a new sensitivity and waits for the list it asks for', () => {
+    const state = reducer(
+      loaded(suggestionFixture()),
+      NewClaimsPageActions.sensitivityChanged({ sensitivity: 'more' }),
+    );
+    expect(state.sensitivity).toBe('more');
+    expect(state.loading).toBeTrue();
+    expect(reducer(state, WorkspacePageActions.opened({ articleId: 'a2' })).sensitivity).toBe(
+      'more',
+    );
+  });
+
+  it('lists scored sentences the server has not stored under their span', () => {
+    const state = loaded(
+      suggestionFixture({ id: 's1', start: 0, end: 30 }),
+      scoredFixture({ start: 100, end: 140 }),
+      scoredFixture({ id: 's3', start: 150, end: 160, status: 'accepted', suggested: true }),
+    );
+    const rows = suggestionsFeature.selectOpenSuggestions({ suggestions: state });
+    expect(rows.map((s) => [s.key, s.id, s.suggested, s.articleId])).toEqual([
+      ['s1', 's1', true, 'a1'],
+      ['100-140', null, false, 'a1'],
+    ]);
+  });
+
+  it('drops a claimed sentence, and says what a batch came to', () => {
+    const sentence = listed('a1', scoredFixture());
+    let state = loaded(suggestionFixture(), scoredFixture());
+    state = reducer(
+      state,
+      NewClaimsPageActions.severalAccepted({
+        acceptances: [
+          {
+            suggestion: listed('a1', suggestionFixture()),
+            draft: { start: 40, end: 90, statement: 'x', kind: 'figure' },
+          },
+          {
+            suggestion: sentence,
+            draft: { start: 100, end: 140, statement: 'y', kind: 'prediction' },
+          },
+        ],
+      }),
+    );
+    expect(state.pending).toEqual(['s1', '100-140']);
+    state = reducer(
+      state,
+      NewClaimsApiActions.sentenceClaimed({ key: '100-140', claim: {} as ClaimSummary }),
+    );
+    expect(state.ids).toEqual(['s1']);
+    state = reducer(
+      state,
+      NewClaimsApiActions.severalDecided({
+        decision: 'accepted',
+        keys: ['s1', '100-140'],
+        done: 1,
+        errors: ['Only an editor can do this.'],
+      }),
+    );
+    expect(state.pending).toEqual([]);
+    expect(state.lastBatch?.done).toBe(1);
+    expect(reducer(state, WorkspacePageActions.opened({ articleId: 'a2' })).lastBatch).toBeNull();
   });
 });
