@@ -105,16 +105,79 @@ export function speakerOf(line: string): { speaker: string; offset: number } | n
   return match ? { speaker: match[1].toUpperCase(), offset: match[0].length } : null;
 }
 
+/** A paragraph of a text as analyseText reads it: where its words are, and who speaks them. */
+export interface TextParagraph extends AnalysedParagraph {
+  /** Where the paragraph's words start (after the speaker's name, if any) and where its line ends. */
+  readonly start: number;
+  readonly end: number;
+  /** The speaker's name as written for a reader ("SANDERS" → "Sanders"), this line's or the turn's. */
+  readonly speakerName: string | null;
+}
+
+/** Longest piece of a line compromise reads at once, so a text pasted as one line can yield between pieces. */
+const MAX_PIECE = 2_000;
+/** A place a long line may be cut: a full stop (maybe a closing quote), space, a capital or figure. */
+const SENTENCE_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+/** …but not after "Mr.", "Gen.", "U.S.": a short capitalised word or initials before the stop. */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}(?:\.\p{Lu})+)$/u;
+
+/** A line cut at sentence ends into pieces of at most MAX_PIECE characters (a longer sentence is one piece). */
+function pieces(start: number, line: string): { start: number; line: string }[] {
+  if (line.length <= MAX_PIECE) {
+    return [{ start, line }];
+  }
+  const found: { start: number; line: string }[] = [];
+  let from = 0;
+  let lastBreak = 0;
+  const cut = () => {
+    found.push({ start: start + from, line: line.slice(from, lastBreak) });
+    from = lastBreak;
+  };
+  for (const match of line.matchAll(SENTENCE_BREAK)) {
+    const at = match.index + match[0].length;
+    if (ABBREVIATION.test(line.slice(Math.max(0, match.index - 12), match.index))) {
+      continue;
+    }
+    if (at - from > MAX_PIECE && lastBreak > from) {
+      cut();
+    }
+    lastBreak = at;
+  }
+  if (line.length - from > MAX_PIECE && lastBreak > from) {
+    cut();
+  }
+  found.push({ start: start + from, line: line.slice(from) });
+  return found;
+}
+
+/** "HOLT (moderator)" → "Holt"; a name in capitals is written as a name. */
+function readableName(written: string): string {
+  const name = written.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return name === name.toUpperCase()
+    ? name
+        .toLowerCase()
+        .replace(
+          /(^|[\s'’-])(\p{Ll})/gu,
+          (_m, before: string, letter: string) => before + letter.toUpperCase(),
+        )
+    : name;
+}
+
+interface PlannedParagraph {
+  readonly speaker: string | null;
+  readonly speakerName: string | null;
+  readonly start: number;
+  readonly end: number;
+  readonly pieces: readonly { start: number; line: string }[];
+}
+
 /**
- * The text's paragraphs (non-empty lines), each cut into sentences; lines
- * starting at `skip` (headings) are left out. A text is read as a transcript
- * when at least two lines open with a speaker's name; a line without one then
- * continues the last speaker's turn.
+ * The text's paragraphs (non-empty lines), before compromise reads them;
+ * lines starting at `skip` (headings) are left out. A text is read as a
+ * transcript when at least two lines open with a speaker's name; a line
+ * without one then continues the last speaker's turn.
  */
-export function analyseText(
-  text: string,
-  skip: ReadonlySet<number> = new Set(),
-): AnalysedParagraph[] {
+function plan(text: string, skip: ReadonlySet<number>): PlannedParagraph[] {
   const lines: { start: number; line: string }[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
@@ -125,13 +188,68 @@ export function analyseText(
   }
   const transcript = lines.filter(({ line }) => speakerOf(line) !== null).length >= 2;
   let speaker: string | null = null;
+  let speakerName: string | null = null;
   return lines.map(({ start: lineStart, line }) => {
     const named = transcript ? speakerOf(line) : null;
-    speaker = named?.speaker ?? speaker;
+    if (named) {
+      speaker = named.speaker;
+      speakerName = readableName(line.slice(0, named.offset).replace(/:\s*$/, ''));
+    }
     const offset = named?.offset ?? 0;
     return {
       speaker,
-      sentences: analyseSentences(line.slice(offset), lineStart + offset),
+      speakerName,
+      start: lineStart + offset,
+      end: lineStart + line.length,
+      pieces: pieces(lineStart + offset, line.slice(offset)),
     };
   });
+}
+
+function analysePiece(piece: { start: number; line: string }): AnalysedSentence[] {
+  return analyseSentences(piece.line, piece.start);
+}
+
+function paragraphOf(p: PlannedParagraph, sentences: AnalysedSentence[]): TextParagraph {
+  return {
+    speaker: p.speaker,
+    speakerName: p.speakerName,
+    start: p.start,
+    end: p.end,
+    sentences,
+  };
+}
+
+/**
+ * The text's paragraphs (non-empty lines), each cut into sentences; lines
+ * starting at `skip` (headings) are left out. A text is read as a transcript
+ * when at least two lines open with a speaker's name; a line without one then
+ * continues the last speaker's turn.
+ */
+export function analyseText(text: string, skip: ReadonlySet<number> = new Set()): TextParagraph[] {
+  return plan(text, skip).map((p) => paragraphOf(p, p.pieces.flatMap(analysePiece)));
+}
+
+/** Longest stretch of reading before letting other requests run. */
+const SLICE_MS = 20;
+
+/** The same as analyseText, yielding to the event loop every SLICE_MS or so (between pieces of a line). */
+export async function analyseTextYielding(
+  text: string,
+  skip: ReadonlySet<number> = new Set(),
+): Promise<TextParagraph[]> {
+  const paragraphs: TextParagraph[] = [];
+  let sliceStart = performance.now();
+  for (const p of plan(text, skip)) {
+    const sentences: AnalysedSentence[] = [];
+    for (const piece of p.pieces) {
+      sentences.push(...analysePiece(piece));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    paragraphs.push(paragraphOf(p, sentences));
+  }
+  return paragraphs;
 }

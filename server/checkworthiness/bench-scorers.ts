@@ -1,11 +1,15 @@
 /**
- * The two scorers the benchmark compares, behind one shape: the trained model
- * (this folder) and the hand-weighted scorer (server/suggestions/score.ts
- * through its suggester), each scoring a training transcript's sentences and
- * an article's text.
+ * The scorers the benchmark compares, behind one shape: the trained model
+ * (this folder) on whole sentences, the suggester that uses it (sentences
+ * narrowed to clauses, server/suggestions/suggester.ts) and the hand-weighted
+ * scorer the suggester used before (server/suggestions/score.ts, clauses
+ * merged where weak), each scoring a training transcript's sentences and an
+ * article's text.
  */
 import type { Heading } from '../../src/domain/claim';
-import { scoreParagraph, scoreText, SUGGESTION_THRESHOLD } from '../suggestions/suggester';
+import { parseParagraph } from '../suggestions/parse';
+import { scoreClause } from '../suggestions/score';
+import { narrowSentence, suggestClaims } from '../suggestions/suggester';
 import { contextsOf, type LabelledDocument } from './corpus';
 import { scoreWords, SUGGESTED_AT, type CheckworthinessModel } from './model';
 import { TextScorer } from './scorer';
@@ -45,20 +49,54 @@ export function trainedScorer(model: CheckworthinessModel): BenchScorer {
   };
 }
 
+/** The suggester as the server runs it: the model's sentences, suggested ones narrowed to clauses. */
+export function suggesterScorer(model: CheckworthinessModel): BenchScorer {
+  const sentences = trainedScorer(model);
+  return {
+    name: 'suggester (model, narrowed to clauses)',
+    threshold: SUGGESTED_AT,
+    transcript: sentences.transcript,
+    suggest: (text, headings) => suggestClaims(text, headings),
+  };
+}
+
+/** The hand-weighted scorer's threshold, before the switch to the model. */
+const HAND_WEIGHTED_THRESHOLD = 0.3;
+
+/** A paragraph's clauses as the hand-weighted suggester scored them. */
+function handWeightedParagraph(text: string, base: number, paragraph: string) {
+  return parseParagraph(paragraph, base).flatMap((sentence) =>
+    narrowSentence(text, sentence, scoreClause, HAND_WEIGHTED_THRESHOLD),
+  );
+}
+
 /**
  * The hand-weighted scorer: a transcript line is scored as the suggester
- * scores a paragraph (its clauses, merged where weak) and a sentence takes
+ * scored a paragraph (its clauses, merged where weak) and a sentence takes
  * the best score of its clauses.
  */
 export const handWeightedScorer: BenchScorer = {
   name: 'hand-weighted scorer (server/suggestions/score.ts)',
-  threshold: SUGGESTION_THRESHOLD,
+  threshold: HAND_WEIGHTED_THRESHOLD,
   transcript(document) {
     return document.texts.map((line) =>
-      Math.max(0, ...scoreParagraph(line, 0, line).map((span) => span.score)),
+      Math.max(0, ...handWeightedParagraph(line, 0, line).map((span) => span.score)),
     );
   },
   async suggest(text, headings) {
-    return (await scoreText(text, headings)).filter((s) => s.offered);
+    const headingStarts = new Set(headings.map((h) => h.start));
+    const found: Span[] = [];
+    let start = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() !== '' && !headingStarts.has(start)) {
+        found.push(
+          ...handWeightedParagraph(text, start, line).filter(
+            (s) => s.score >= HAND_WEIGHTED_THRESHOLD,
+          ),
+        );
+      }
+      start += line.length + 1;
+    }
+    return found;
   },
 };

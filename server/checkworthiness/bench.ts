@@ -21,7 +21,13 @@ import { join } from 'node:path';
 import type { ArticleFile } from '../../src/domain/article-file';
 import { PROJECT_ROOT } from '../config';
 import { analyseText } from './analyse';
-import { handWeightedScorer, trainedScorer, type BenchScorer, type Span } from './bench-scorers';
+import {
+  handWeightedScorer,
+  suggesterScorer,
+  trainedScorer,
+  type BenchScorer,
+  type Span,
+} from './bench-scorers';
 import {
   hasTrainingData,
   readTrainingDocuments,
@@ -153,7 +159,7 @@ async function main() {
   const committed = JSON.parse(
     readFileSync(new URL('./weights.json', import.meta.url), 'utf8'),
   ) as ModelFile;
-  const scorers = [trainedScorer(loadModel()), handWeightedScorer];
+  const scorers = [trainedScorer(loadModel()), suggesterScorer(loadModel()), handWeightedScorer];
   const seed = JSON.parse(
     readFileSync(join(PROJECT_ROOT, 'claims', 'putin-north-korea-visit.json'), 'utf8'),
   ) as ArticleFile;

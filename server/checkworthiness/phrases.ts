@@ -31,6 +31,11 @@ export function isBareAttribution(words: readonly Word[]): boolean {
   }
   const after = words.slice(words.indexOf(last) + 1).filter((w) => w.text !== '');
   const before = verbs.slice(0, -1).filter((w) => !has(w, 'Copula'));
+  // "“The budget rose 12% in 2023,” the minister said.": the claim came first, quoted or with a figure.
+  const said = words.slice(0, words.indexOf(last));
+  if (said.some((w) => /\d/.test(w.text) || /["”’»]/.test(w.post))) {
+    return false;
+  }
   return (
     before.length === 0 &&
     after.length <= 3 &&

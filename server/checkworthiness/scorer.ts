@@ -4,7 +4,13 @@
  * the text (a clause) scored in the context of its sentence.
  */
 import type { Token } from '../suggestions/parse';
-import { analyseSentences, analyseText, type AnalysedSentence } from './analyse';
+import {
+  analyseSentences,
+  analyseText,
+  analyseTextYielding,
+  type AnalysedSentence,
+  type TextParagraph,
+} from './analyse';
 import { contextsOf } from './corpus';
 import type { SentenceContext } from './features';
 import {
@@ -24,18 +30,34 @@ export interface ScoredSentence extends WorthinessScore {
 }
 
 export class TextScorer {
+  /** The text's paragraphs as read, in text order (their sentences are scoreSentences' order). */
+  readonly paragraphs: readonly TextParagraph[];
   private readonly sentences: readonly AnalysedSentence[];
   private readonly contexts: readonly SentenceContext[];
 
-  /** Reads the text once (headings, by their start offsets, left out). */
+  /**
+   * Reads the text once (headings, by their start offsets, left out), or
+   * takes `paragraphs` already read from it (see `read`).
+   */
   constructor(
     readonly text: string,
     headingStarts: Iterable<number> = [],
     private readonly model: CheckworthinessModel = loadModel(),
+    paragraphs?: readonly TextParagraph[],
   ) {
-    const paragraphs = analyseText(text, new Set(headingStarts));
-    this.sentences = paragraphs.flatMap((p) => p.sentences);
-    this.contexts = contextsOf(paragraphs);
+    this.paragraphs = paragraphs ?? analyseText(text, new Set(headingStarts));
+    this.sentences = this.paragraphs.flatMap((p) => p.sentences);
+    this.contexts = contextsOf(this.paragraphs);
+  }
+
+  /** The same as the constructor, letting other requests run while compromise reads a long text. */
+  static async read(
+    text: string,
+    headingStarts: Iterable<number> = [],
+    model: CheckworthinessModel = loadModel(),
+  ): Promise<TextScorer> {
+    const paragraphs = await analyseTextYielding(text, new Set(headingStarts));
+    return new TextScorer(text, [], model, paragraphs);
   }
 
   /** Every sentence, in text order, with its score and whether it is suggested. */

@@ -348,3 +348,26 @@ export async function rejectSuggestion(
     return { value: saved, events: [event] };
   });
 }
+
+/** The id and decision of each stored suggestion of an article, by its span ("start:end"). */
+export async function suggestionsBySpan(
+  db: Db,
+  articleId: string,
+): Promise<Map<string, { id: string; status: SuggestionStatus }>> {
+  const rows = await db
+    .selectFrom('suggestions')
+    .select(['id', 'start_offset', 'end_offset', 'status', 'created_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const found = new Map<string, { id: string; status: SuggestionStatus }>();
+  for (const row of rows) {
+    // The first stored at a span stands for it (an imported report may hold two).
+    const key = `${row.start_offset}:${row.end_offset}`;
+    if (!found.has(key)) {
+      found.set(key, { id: row.id, status: row.status as SuggestionStatus });
+    }
+  }
+  return found;
+}

@@ -5,19 +5,26 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { CLAIM_KINDS, CLAIMANT_MAX_LENGTH, CLAIMANT_TYPES } from '../../src/domain/claim';
+import type { Heading } from '../../src/domain/claim';
 import {
   type AcceptSuggestion,
   type AttributionGuess,
+  type ScoredSentence,
   SUGGESTION_STATUSES,
   type SuggestionStatus,
 } from '../../src/domain/suggestion';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { findArticle } from '../repositories/articles';
-import { acceptSuggestion, listSuggestions, rejectSuggestion } from '../repositories/suggestions';
+import {
+  acceptSuggestion,
+  listSuggestions,
+  rejectSuggestion,
+  suggestionsBySpan,
+} from '../repositories/suggestions';
 import { attributionAt } from '../suggestions/attribution';
 import { ensureSuggestions } from '../suggestions/generate';
-import { suggestsFor } from '../suggestions/suggester';
+import { scoreTextIn, suggestsFor, type ScoredSpan } from '../suggestions/suggester';
 import {
   claimSummarySchema,
   errorResponses,
@@ -62,6 +69,30 @@ export const suggestionSchema = {
   additionalProperties: false,
 };
 
+const scoredSentenceProperties = {
+  id: { type: ['string', 'null'] },
+  start: { type: 'integer' },
+  end: { type: 'integer' },
+  quote: { type: 'string' },
+  score: { type: 'number', minimum: 0, maximum: 1 },
+  suggested: { type: 'boolean' },
+  reasons: { type: 'array', items: { type: 'string' } },
+  suggestedKind: { type: 'string', enum: [...CLAIM_KINDS] },
+  claimant: { type: ['string', 'null'] },
+  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
+  status: { type: ['string', 'null'], enum: [...SUGGESTION_STATUSES, null] },
+};
+
+export const scoredSentenceSchema = {
+  type: 'object',
+  properties: scoredSentenceProperties,
+  required: Object.keys(scoredSentenceProperties),
+  additionalProperties: false,
+};
+
+/** Texts scored lately, kept for the sensitivity control's repeated asks (same text, same answer). */
+const SCORED_KEPT = 16;
+
 interface ArticleParams {
   id: string;
 }
@@ -99,34 +130,108 @@ const suggestions: FastifyPluginAsync = async (app) => {
     return run;
   }
 
-  app.get<{ Params: ArticleParams; Querystring: { status: SuggestionStatus } }>(
+  /** The last texts scored, by article: a text scored again only when it changed. */
+  const scoredTexts = new Map<string, { key: string; spans: Promise<ScoredSpan[]> }>();
+  function scoredText(
+    articleId: string,
+    text: string,
+    headings: readonly Heading[],
+    language: string,
+  ): Promise<ScoredSpan[]> {
+    const key = `${language}\n${JSON.stringify(headings.map((h) => h.start))}\n${text}`;
+    const kept = scoredTexts.get(articleId);
+    if (kept && kept.key === key) {
+      return kept.spans;
+    }
+    const spans = scoreTextIn(text, headings, language);
+    spans.catch(() => scoredTexts.delete(articleId));
+    scoredTexts.delete(articleId);
+    scoredTexts.set(articleId, { key, spans });
+    if (scoredTexts.size > SCORED_KEPT) {
+      scoredTexts.delete(scoredTexts.keys().next().value as string);
+    }
+    return spans;
+  }
+
+  app.get<{
+    Params: ArticleParams;
+    Querystring: { status: SuggestionStatus; minScore?: number };
+  }>(
     '/api/articles/:id/suggestions',
     {
       schema: {
         summary: 'Claim suggestions of an article in article order: open ones by default',
         description:
           'Open suggestions leave out those overlapping a claim. Each has a score (0–1), the ' +
-          'reasons it was suggested and a suggested kind.',
+          'reasons it was suggested and a suggested kind. With `minScore` (0–1), instead: every ' +
+          'scored sentence of the text (a suggested sentence narrowed to its clauses, as stored) ' +
+          'whose score is at least `minScore`, in text order, each saying whether it is ' +
+          'suggested (at or over the threshold) and, where a suggestion is stored at the same ' +
+          'span, its id and status (else null); `status` is then not used. The same text gives ' +
+          'the same list.',
         params: articleParams,
         querystring: {
           type: 'object',
           properties: {
             status: { type: 'string', enum: [...SUGGESTION_STATUSES], default: 'open' },
+            minScore: { type: 'number', minimum: 0, maximum: 1 },
           },
           additionalProperties: false,
         },
-        response: { 200: { type: 'array', items: suggestionSchema }, ...errorResponses },
+        response: {
+          200: {
+            anyOf: [
+              { type: 'array', items: suggestionSchema },
+              { type: 'array', items: scoredSentenceSchema },
+            ],
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
-      if (!(await ensure(request.params.id))) {
+      const { id } = request.params;
+      if (!(await ensure(id))) {
         throw new ProblemError({
           title: 'Not found',
           status: 404,
-          detail: `Article ${request.params.id} does not exist.`,
+          detail: `Article ${id} does not exist.`,
         });
       }
-      return listSuggestions(app.db, request.params.id, request.query.status ?? 'open');
+      const { minScore } = request.query;
+      if (minScore === undefined) {
+        return listSuggestions(app.db, id, request.query.status ?? 'open');
+      }
+      const article = await findArticle(app.db, id);
+      if (!article) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Article ${id} does not exist.`,
+        });
+      }
+      const [spans, stored] = await Promise.all([
+        scoredText(id, article.text, article.headings, article.language),
+        suggestionsBySpan(app.db, id),
+      ]);
+      return spans
+        .filter((s) => s.score >= minScore)
+        .map((s): ScoredSentence => {
+          const decided = stored.get(`${s.start}:${s.end}`);
+          return {
+            id: decided?.id ?? null,
+            start: s.start,
+            end: s.end,
+            quote: s.quote,
+            score: s.score,
+            suggested: s.suggested,
+            reasons: s.reasons,
+            suggestedKind: s.suggestedKind,
+            claimant: s.claimant,
+            claimantType: s.claimantType,
+            status: decided?.status ?? null,
+          };
+        });
     },
   );
 

@@ -1,17 +1,23 @@
 /**
- * Claim suggestions for an article text: every sentence (narrowed to its
- * asserting clauses) scored for check-worthiness; those at or above the
- * threshold are offered to the editor, who alone turns one into a claim.
+ * Claim suggestions for an article text. Every sentence is scored by the
+ * trained check-worthiness model (server/checkworthiness: the probability that
+ * a fact-checker would choose it, in its place in the text); a sentence at or
+ * over SUGGESTED_AT is narrowed to its asserting clauses where each clause is
+ * worth suggesting on its own. Those are offered to the editor, who alone
+ * turns one into a claim.
  */
-import type { Heading } from '../../src/domain/claim';
+import type { ClaimantType, ClaimKind, Heading } from '../../src/domain/claim';
 import type { Suggestion } from '../../src/domain/suggestion';
+import type { AnalysedSentence, TextParagraph } from '../checkworthiness/analyse';
+import { SUGGESTED_AT } from '../checkworthiness/model';
+import { TextScorer, type ScoredSentence as ModelSentence } from '../checkworthiness/scorer';
 import { attributionInSentence } from './attribution';
 import { clauses } from './clauses';
 import { parseParagraph, type Sentence, type Token } from './parse';
 import { scoreClause } from './score';
 
-/** Below this a clause is not worth an editor's attention. */
-export const SUGGESTION_THRESHOLD = 0.3;
+/** At or over this a sentence (or clause) is suggested: the model's one setting. */
+export { SUGGESTED_AT };
 
 /** A span the suggester found, before it is stored as a suggestion. */
 export type SuggestedSpan = Pick<
@@ -19,10 +25,16 @@ export type SuggestedSpan = Pick<
   'start' | 'end' | 'quote' | 'score' | 'reasons' | 'suggestedKind' | 'claimant' | 'claimantType'
 >;
 
-/** Every scored clause, threshold or not; for tests and tuning. */
+/** Every scored sentence or clause, threshold or not (the `?minScore=` list, tests, tuning). */
 export interface ScoredSpan extends SuggestedSpan {
-  readonly offered: boolean;
+  readonly suggested: boolean;
 }
+
+/** How a clause is scored: the model in the text's context, or (for the benchmark) the hand-weighted scorer. */
+export type ClauseScorer = (
+  tokens: readonly Token[],
+  question: boolean,
+) => { readonly score: number; readonly reasons: readonly string[] };
 
 const OPENING = /["“‘«([]+$/;
 const CLOSING = /^[.!?]*["”’»)\]]+/;
@@ -37,51 +49,87 @@ function span(text: string, tokens: readonly Token[]): { start: number; end: num
   return { start: Math.max(0, start), end: Math.min(text.length, end) };
 }
 
-function isQuestion(sentence: Sentence): boolean {
-  const last = sentence.tokens.filter((t) => t.text !== '').at(-1);
+const OPENING_MARK = /["“‘«([]/;
+/** A sentence's end as the model read it, less the final full stop: "U.S." keeps its own. */
+const FINAL_STOP = /(?<!(?:^|[\s(])\p{Lu}(?:\.\p{Lu})*)[.!?,;:…]+$/u;
+
+/** A model sentence's span as a clause's is written: opening quote kept, final full stop not. */
+function sentenceSpan(text: string, sentence: AnalysedSentence): { start: number; end: number } {
+  let start = sentence.start;
+  while (start > 0 && OPENING_MARK.test(text[start - 1])) {
+    start--;
+  }
+  const quote = text.slice(start, sentence.end).trimEnd();
+  const trimmed = /["”’»)\]]$/.test(quote) ? quote : quote.replace(FINAL_STOP, '');
+  return { start, end: start + (trimmed.length > 0 ? trimmed.length : quote.length) };
+}
+
+function isQuestion(tokens: readonly Token[]): boolean {
+  const last = tokens.filter((t) => t.text !== '').at(-1);
   return last !== undefined && last.post.includes('?');
 }
 
-function scored(
+/** The kind the hand-weighted scorer reads in the words (a figure, an attribution, …). */
+function kindOf(tokens: readonly Token[], question: boolean): ClaimKind {
+  return scoreClause(tokens, question).kind;
+}
+
+/** The model's words as the suggester's tokens (tagged without compromise's post-tagger). */
+function asTokens(sentence: AnalysedSentence): Token[] {
+  return sentence.words.map((w) => ({ ...w, pre: '', clauseStart: false }));
+}
+
+interface Claimant {
+  readonly claimant: string | null;
+  readonly claimantType: ClaimantType;
+}
+
+/** Who the sentence says made the claim at start–end, or the speaker of the turn in a transcript. */
+function claimantOf(
   text: string,
-  sentence: Sentence,
   tokens: readonly Token[],
-  question: boolean,
-): ScoredSpan {
-  const { start, end } = span(text, tokens);
-  const { score, reasons, kind } = scoreClause(tokens, question);
-  const offered = score >= SUGGESTION_THRESHOLD;
-  // Who the whole sentence says made it: "…, the ministry said" names the speaker outside the clause.
-  const said = offered ? attributionInSentence(text, sentence.tokens, start, end) : null;
-  return {
-    start,
-    end,
-    quote: text.slice(start, end),
-    score,
-    reasons,
-    suggestedKind: kind,
-    claimant: said?.claimant ?? null,
-    claimantType: said?.claimantType ?? 'Person',
-    offered,
-  };
+  start: number,
+  end: number,
+  speakerName: string | null,
+): Claimant {
+  const said = attributionInSentence(text, tokens, start, end);
+  return said ?? { claimant: speakerName, claimantType: 'Person' };
+}
+
+interface Narrowed {
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly tokens: readonly Token[];
 }
 
 /**
  * A sentence's clauses, scored. A split stands only where both sides are
  * worth suggesting on their own: a clause below the threshold goes back to
  * the clause before it (or, for the first, after it), so narrowing never
- * loses what the whole sentence would have offered.
+ * loses what the whole sentence would have offered. `whole` scores the
+ * sentence undivided (the model's sentence score, for one).
  */
-function scoreSentence(text: string, sentence: Sentence): ScoredSpan[] {
-  const question = isQuestion(sentence);
+export function narrowSentence(
+  text: string,
+  sentence: Sentence,
+  scoreOf: ClauseScorer,
+  threshold: number,
+  whole?: { score: number; reasons: readonly string[] },
+): Narrowed[] {
+  const question = isQuestion(sentence.tokens);
   const ranges = clauses(sentence.tokens).filter(([first, last]) =>
     sentence.tokens.slice(first, last + 1).some((t) => t.text !== ''),
   );
-  const score = ([first, last]: [number, number]) =>
-    scored(text, sentence, sentence.tokens.slice(first, last + 1), question);
+  const score = ([first, last]: [number, number]): Narrowed => {
+    const tokens = sentence.tokens.slice(first, last + 1);
+    const { score, reasons } = whole && ranges.length === 1 ? whole : scoreOf(tokens, question);
+    return { ...span(text, tokens), score, reasons, tokens };
+  };
   let spans = ranges.map(score);
   for (let i = 0; ranges.length > 1 && i < ranges.length;) {
-    if (spans[i].offered) {
+    if (spans[i].score >= threshold) {
       i++;
       continue;
     }
@@ -96,73 +144,81 @@ function scoreSentence(text: string, sentence: Sentence): ScoredSpan[] {
   return spans;
 }
 
-/** Scores the clauses of one paragraph (a line of `text` starting at `base`). */
-export function scoreParagraph(text: string, base: number, paragraph: string): ScoredSpan[] {
-  return parseParagraph(paragraph, base).flatMap((sentence) => scoreSentence(text, sentence));
-}
-
-/** Longest piece of a line handed to compromise at once: it parses a piece without a break. */
-const MAX_PIECE = 2_000;
-/** Where a sentence ends and the next begins: a full stop (maybe a closing quote), space, a capital. */
-const SENTENCE_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
-
-/**
- * A line cut at sentence ends into pieces of at most MAX_PIECE characters
- * (a longer sentence is one piece): an article pasted without line breaks is
- * one line, and compromise would hold the server for seconds over it.
- */
-function pieces(start: number, line: string): { start: number; line: string }[] {
-  if (line.length <= MAX_PIECE) {
-    return [{ start, line }];
-  }
-  const found: { start: number; line: string }[] = [];
-  let from = 0;
-  let lastBreak = 0;
-  for (const match of line.matchAll(SENTENCE_BREAK)) {
-    const at = (match.index ?? 0) + match[0].length;
-    if (at - from > MAX_PIECE && lastBreak > from) {
-      found.push({ start: start + from, line: line.slice(from, lastBreak) });
-      from = lastBreak;
+/** One sentence the model scored, as spans: narrowed to clauses when it is suggested. */
+function sentenceSpans(
+  text: string,
+  scorer: TextScorer,
+  paragraph: TextParagraph,
+  analysed: AnalysedSentence,
+  scored: ModelSentence,
+): ScoredSpan[] {
+  const { start, end } = sentenceSpan(text, analysed);
+  const words = asTokens(analysed);
+  const question = isQuestion(words);
+  if (scored.suggested) {
+    // compromise's full reading (its post-tagger and clauses) only for the sentences suggested.
+    const parsed = parseParagraph(text.slice(start, end), start);
+    if (parsed.length === 1) {
+      const narrowed = narrowSentence(
+        text,
+        parsed[0],
+        (tokens, asks) => scorer.scoreClause(tokens, asks),
+        SUGGESTED_AT,
+        scored,
+      );
+      return narrowed.map((n) => ({
+        start: n.start,
+        end: n.end,
+        quote: text.slice(n.start, n.end),
+        score: n.score,
+        reasons: n.reasons,
+        suggestedKind: kindOf(n.tokens, question),
+        ...claimantOf(text, parsed[0].tokens, n.start, n.end, paragraph.speakerName),
+        suggested: n.score >= SUGGESTED_AT,
+      }));
     }
-    lastBreak = at;
   }
-  if (line.length - from > MAX_PIECE && lastBreak > from) {
-    found.push({ start: start + from, line: line.slice(from, lastBreak) });
-    from = lastBreak;
-  }
-  found.push({ start: start + from, line: line.slice(from) });
-  return found;
+  return [
+    {
+      start,
+      end,
+      quote: text.slice(start, end),
+      score: scored.score,
+      reasons: scored.reasons,
+      suggestedKind: kindOf(words, question),
+      ...claimantOf(text, words, start, end, paragraph.speakerName),
+      suggested: scored.suggested,
+    },
+  ];
 }
 
-/** The non-empty lines of `text` that are not headings, with their offsets, in pieces. */
-function paragraphs(text: string, headings: readonly Heading[]): { start: number; line: string }[] {
-  const headingStarts = new Set(headings.map((h) => h.start));
-  const found: { start: number; line: string }[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() !== '' && !headingStarts.has(start)) {
-      found.push(...pieces(start, line));
-    }
-    start += line.length + 1;
-  }
-  return found;
-}
-
-/** Longest stretch of parsing before letting other requests run (a long article takes seconds). */
+/** Longest stretch of work before letting other requests run (a long article takes a while). */
 const SLICE_MS = 20;
 
-/** Every clause of the text scored, headings left out. Yields to the event loop as it goes. */
+/**
+ * Every sentence of the text scored, in text order, headings left out; the
+ * suggested ones narrowed to their clauses. Yields to the event loop as it
+ * goes. The same text gives the same answer.
+ */
 export async function scoreText(text: string, headings: readonly Heading[]): Promise<ScoredSpan[]> {
-  const scored: ScoredSpan[] = [];
+  const scorer = await TextScorer.read(
+    text,
+    headings.map((h) => h.start),
+  );
+  const scores = scorer.scoreSentences(SUGGESTED_AT);
+  const spans: ScoredSpan[] = [];
   let sliceStart = performance.now();
-  for (const { start, line } of paragraphs(text, headings)) {
-    scored.push(...scoreParagraph(text, start, line));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
+  let k = 0;
+  for (const paragraph of scorer.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      spans.push(...sentenceSpans(text, scorer, paragraph, sentence, scores[k++]));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
   }
-  return scored;
+  return spans;
 }
 
 /** compromise knows English only: a text in another language gets no suggestions rather than noise. */
@@ -170,16 +226,22 @@ export function suggestsFor(language: string): boolean {
   return /^en(-|$)/i.test(language);
 }
 
-/** The suggestions for a text: its clauses at or above the threshold, in article order. */
+/** Every scored sentence or clause of a text in another language: none (see suggestsFor). */
+export async function scoreTextIn(
+  text: string,
+  headings: readonly Heading[],
+  language = 'en',
+): Promise<ScoredSpan[]> {
+  return suggestsFor(language) ? scoreText(text, headings) : [];
+}
+
+/** The suggestions for a text: its sentences and clauses at or over the threshold, in text order. */
 export async function suggestClaims(
   text: string,
   headings: readonly Heading[],
   language = 'en',
 ): Promise<SuggestedSpan[]> {
-  if (!suggestsFor(language)) {
-    return [];
-  }
-  return (await scoreText(text, headings))
-    .filter((s) => s.offered)
-    .map(({ offered: _offered, ...suggestion }) => suggestion);
+  return (await scoreTextIn(text, headings, language))
+    .filter((s) => s.suggested)
+    .map(({ suggested: _suggested, ...suggestion }) => suggestion);
 }

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type { ArticleDetail, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
-import type { AcceptedSuggestion, Suggestion } from '../../src/domain/suggestion';
+import type { AcceptedSuggestion, ScoredSentence, Suggestion } from '../../src/domain/suggestion';
 import { PROJECT_ROOT } from '../config';
 import { importArticle } from '../intake/article-file';
 import type { ChangeEvent } from '../repositories/events';
 import { clauses } from '../suggestions/clauses';
 import { parseParagraph } from '../suggestions/parse';
-import { scoreText, suggestClaims, SUGGESTION_THRESHOLD } from '../suggestions/suggester';
+import { scoreText, suggestClaims, SUGGESTED_AT } from '../suggestions/suggester';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const seed = JSON.parse(
@@ -88,7 +88,9 @@ describe('the claim suggester on the seed article', () => {
     const missed = seed.claims.filter((claim) => !found.includes(claim));
     t.diagnostic(`missed: ${missed.map((c) => `${c.id} “${c.quote}”`).join('; ')}`);
     assert.ok(recall >= 0.85, summary);
-    assert.ok(suggestions.length > 0);
+    // Nearly every sentence of the seed is a claim: a suggestion off the claims is a false one.
+    assert.ok(onClaims.length / suggestions.length >= 0.9, summary);
+    assert.ok(suggestions.length <= 40, summary);
   });
 
   it('keeps exact offsets, leaves headings out and explains every suggestion', async () => {
@@ -96,7 +98,7 @@ describe('the claim suggester on the seed article', () => {
     const suggestions = await suggestClaims(text, headings);
     for (const s of suggestions) {
       assert.equal(text.slice(s.start, s.end), s.quote);
-      assert.ok(s.score >= SUGGESTION_THRESHOLD && s.score <= 1, `${s.score}`);
+      assert.ok(s.score >= SUGGESTED_AT && s.score <= 1, `${s.score}`);
       assert.ok(s.reasons.length > 0, s.quote);
       assert.ok(!headings.some((h) => overlaps(h, s)), `heading suggested: ${s.quote}`);
     }
@@ -106,7 +108,8 @@ describe('the claim suggester on the seed article', () => {
     assert.equal(kim.suggestedKind, 'attribution');
     const shells = suggestions.find((s) => s.quote.includes('five million artillery shells'));
     assert.equal(shells?.suggestedKind, 'figure');
-    assert.ok(shells?.reasons.some((r) => r.startsWith('contains a figure: five million')));
+    assert.ok(shells?.reasons.some((r) => r.startsWith('gives a figure: five')));
+    assert.ok(shells?.reasons.some((r) => r.startsWith('counts in thousands, millions or more')));
   });
 });
 
@@ -117,15 +120,42 @@ describe('the claim suggester on another text', () => {
     'Unemployment fell to 4.1% in March, according to the national statistics office; inflation stayed at 2.3%.',
   ].join('\n');
 
-  it('suggests the factual statements and not the opinions or questions', async () => {
-    const quotes = (await suggestClaims(text, [])).map((s) => s.quote);
-    assert.deepEqual(quotes, [
-      'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012',
-      'Mayor Linda Okafor said the money would fund 40 new buses',
-      'opposition leader Tom Reyes called the vote rushed',
-      'Unemployment fell to 4.1% in March, according to the national statistics office',
-      'inflation stayed at 2.3%',
-    ]);
+  const facts = [
+    'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012',
+    'Mayor Linda Okafor said the money would fund 40 new buses',
+    'opposition leader Tom Reyes called the vote rushed',
+    'Unemployment fell to 4.1% in March, according to the national statistics office',
+    'inflation stayed at 2.3%',
+  ];
+
+  it('suggests every factual statement, ranks them first, and few of the opinions or questions', async () => {
+    const suggested = await suggestClaims(text, []);
+    const quotes = suggested.map((s) => s.quote);
+    for (const fact of facts) {
+      assert.ok(quotes.includes(fact), `missed: ${fact}`);
+    }
+    // Precision: the model offers two judgements ("simply unfair", "critics argue … a waste of money") too.
+    const precision = facts.length / suggested.length;
+    assert.ok(precision >= 0.7, `precision ${precision}: ${quotes.join(' | ')}`);
+    for (const opinion of [
+      'I think',
+      'Why should',
+      'We must',
+      'Will Mayor',
+      'Okafor should',
+      'Honestly',
+    ]) {
+      assert.ok(!quotes.some((q) => q.startsWith(opinion)), opinion);
+    }
+    const ranked = [...suggested].sort((a, b) => b.score - a.score).map((s) => s.quote);
+    assert.deepEqual(
+      new Set(ranked.slice(0, facts.length)),
+      new Set(facts),
+      'the facts rank first',
+    );
+    const claimants = new Map(suggested.map((s) => [s.quote, s.claimant]));
+    assert.equal(claimants.get(facts[1]), 'Linda Okafor');
+    assert.equal(claimants.get(facts[3]), 'the national statistics office');
   });
 
   it('suggests nothing for a language other than English, which compromise cannot read', async () => {
@@ -137,12 +167,21 @@ describe('the claim suggester on another text', () => {
   it('says why the opinions scored low', async () => {
     const scored = await scoreText(text, []);
     const reasonsOf = (start: string) => scored.find((s) => s.quote.startsWith(start))?.reasons;
-    assert.ok(reasonsOf('I think')?.includes('speaks in the first person: I'));
-    assert.ok(reasonsOf('Why should')?.includes('asks a question'));
-    assert.ok(reasonsOf('The new fees')?.includes('judges without a fact to check: unfair'));
-    assert.ok(reasonsOf('Okafor should')?.includes('says what should happen: should'));
-    assert.ok(reasonsOf('Critics argue')?.includes('reports a view, not a fact: argue'));
-    assert.equal(scored.filter((s) => !s.offered).length, 8);
+    assert.ok(reasonsOf('I think')?.includes('speaks as I: I (lowers the score)'));
+    assert.ok(reasonsOf('Why should')?.includes('asks a question (lowers the score)'));
+    assert.ok(
+      reasonsOf('We must')?.includes('insults rather than describes: nonsense (lowers the score)'),
+    );
+    assert.ok(
+      reasonsOf('Okafor should')?.includes(
+        'words fact-checkers seldom chose: “should” (lowers the score)',
+      ),
+    );
+    assert.ok(reasonsOf('Unemployment')?.includes('gives a figure: 4.1%'));
+    assert.equal(scored.filter((s) => !s.suggested).length, 6);
+    for (const s of scored) {
+      assert.equal(s.suggested, s.score >= SUGGESTED_AT, s.quote);
+    }
   });
 });
 
@@ -514,5 +553,165 @@ describe('suggestions over restarts and for articles stored without them', () =>
     } finally {
       await h.close();
     }
+  });
+});
+
+describe("the issue's named failures, through the suggester", () => {
+  const scoredOf = async (text: string) => scoreText(text, []);
+
+  it('reads "I\'ve", "I\'ll" and "I\'m" as pronouns, not names, and never names them as claimants', async () => {
+    const scored = await scoredOf(
+      "I've met Senator Warren twice. I'll meet her again, I'm sure of it.",
+    );
+    for (const s of scored) {
+      assert.ok(!s.reasons.some((r) => /names a person: .*I['’]/.test(r)), s.reasons.join('; '));
+      assert.ok(!s.reasons.some((r) => /mentions a name: .*I['’]/.test(r)), s.reasons.join('; '));
+      assert.ok(!/^I/.test(s.claimant ?? ''), `${s.claimant}`);
+    }
+    const warren = scored.find((s) => s.quote.startsWith("I've met"));
+    assert.ok(warren?.reasons.includes('names a person: Warren'), warren?.reasons.join('; '));
+  });
+
+  it('never suggests "he said" or "X told media" alone, but keeps an attribution with its claim', async () => {
+    for (const text of ['He said.', 'Cabinet spokesman Ali Reza told media.', 'Well, he said.']) {
+      const scored = await scoredOf(text);
+      assert.equal(scored.length, 1, text);
+      assert.ok(!scored[0].suggested, `${text} ${scored[0].score}`);
+      assert.deepEqual(await suggestClaims(text, []), [], text);
+    }
+    const [adebayo] = await suggestClaims(
+      'Council leader Marion Adebayo said the scheme would cost £4m.',
+      [],
+    );
+    assert.equal(adebayo.quote, 'Council leader Marion Adebayo said the scheme would cost £4m');
+    assert.equal(adebayo.claimant, 'Marion Adebayo');
+  });
+
+  it('suggests a speaker\'s own record ("we have created 2.4 million new jobs"), naming the speaker in a transcript', async () => {
+    const [jobs] = await suggestClaims(
+      'We have created 2.4 million new jobs since January 2017.',
+      [],
+    );
+    assert.equal(jobs?.quote, 'We have created 2.4 million new jobs since January 2017');
+    assert.equal(jobs.suggestedKind, 'figure');
+    const transcript = [
+      'SANDERS: We have created 2.4 million new jobs since January 2017. That is a record.',
+      'HOLT: Thank you, Senator. Secretary Clinton?',
+      'CLINTON: Well, he said.',
+    ].join('\n');
+    const suggested = await suggestClaims(transcript, []);
+    assert.deepEqual(
+      suggested.map((s) => [s.quote, s.claimant]),
+      [['We have created 2.4 million new jobs since January 2017', 'Sanders']],
+    );
+  });
+});
+
+describe('scored sentences: GET /api/articles/:id/suggestions?minScore=', () => {
+  let h: Harness;
+  let articleId: string;
+  let text: string;
+  const paragraphs = [
+    'The city council voted 7–2 on Tuesday to raise parking fees by 15%, the largest increase since 2012.',
+    'I think this is a terrible idea. Why should drivers pay for the council’s mistakes?',
+    'Mayor Linda Okafor said the money would fund 40 new buses, while opposition leader Tom Reyes called the vote rushed.',
+    'He said. Unemployment fell to 4.1% in March; inflation stayed at 2.3%.',
+  ];
+  const scoredList = async (minScore: string) => {
+    const response = await h.as('casey', {
+      url: `/api/articles/${articleId}/suggestions?minScore=${minScore}`,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    return json<ScoredSentence[]>(response);
+  };
+
+  before(async () => {
+    h = await startApp();
+    await withCast(h);
+    const response = await h.as('dana', {
+      method: 'POST',
+      url: '/api/articles',
+      payload: { source: 'text', headline: 'Fees and buses', text: paragraphs.join('\n\n') },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    articleId = json<{ id: string }>(response).id;
+    text = json<ArticleDetail>(await h.as('casey', { url: `/api/articles/${articleId}` })).text;
+  });
+  after(() => h.close());
+
+  it('gives every sentence in text order at minScore=0, "suggested" at the threshold, the stored ones with their ids', async () => {
+    const all = await scoredList('0');
+    assert.equal(all.length, (await scoreText(text, [])).length);
+    for (const [i, s] of all.entries()) {
+      assert.equal(text.slice(s.start, s.end), s.quote);
+      assert.equal(s.suggested, s.score >= SUGGESTED_AT, s.quote);
+      assert.ok(s.reasons.length > 0, s.quote);
+      if (i > 0) {
+        assert.ok(all[i - 1].end <= s.start, 'in text order, not overlapping');
+      }
+    }
+    // Every sentence is there: each paragraph's words fall inside some item.
+    for (const sentence of ['I think this is a terrible idea', 'He said', 'Why should drivers']) {
+      assert.ok(
+        all.some((s) => s.quote.startsWith(sentence)),
+        sentence,
+      );
+    }
+    assert.ok(!all.find((s) => s.quote === 'He said')?.suggested);
+    const open = json<Suggestion[]>(
+      await h.as('casey', { url: `/api/articles/${articleId}/suggestions` }),
+    );
+    const suggested = all.filter((s) => s.suggested);
+    assert.deepEqual(
+      suggested.map((s) => [s.id, s.start, s.end, s.status]),
+      open.map((s) => [s.id, s.start, s.end, 'open']),
+    );
+    assert.ok(all.filter((s) => !s.suggested).every((s) => s.id === null && s.status === null));
+    assert.deepEqual(await scoredList('0'), all, 'the same text gives the same answer');
+    const high = await scoredList('0.9');
+    assert.deepEqual(
+      high,
+      all.filter((s) => s.score >= 0.9),
+    );
+    assert.ok(high.length > 0 && high.length < all.length);
+    assert.deepEqual(
+      await scoredList('1'),
+      all.filter((s) => s.score >= 1),
+    );
+  });
+
+  it('carries the decision of accepted and rejected suggestions', async () => {
+    const [first, second] = json<Suggestion[]>(
+      await h.as('casey', { url: `/api/articles/${articleId}/suggestions` }),
+    );
+    const decide = (id: string, verb: string) =>
+      h.as('dana', {
+        method: 'POST',
+        url: `/api/articles/${articleId}/suggestions/${id}/${verb}`,
+        payload: {},
+      });
+    assert.equal((await decide(first.id, 'accept')).statusCode, 201);
+    assert.equal((await decide(second.id, 'reject')).statusCode, 200);
+    const all = await scoredList('0');
+    assert.equal(all.find((s) => s.id === first.id)?.status, 'accepted');
+    assert.equal(all.find((s) => s.id === second.id)?.status, 'rejected');
+    assert.ok(all.filter((s) => s.id !== null).length >= 3);
+  });
+
+  it('refuses a minScore that is not a number from 0 to 1, and unknown parameters, by name', async () => {
+    for (const [query, field] of [
+      ['minScore=abc', '/querystring/minScore'],
+      ['minScore=-0.1', '/querystring/minScore'],
+      ['minScore=1.5', '/querystring/minScore'],
+      ['minScore=0.5&sensitivity=2', '/querystring/sensitivity'],
+    ]) {
+      const response = await h.as('casey', {
+        url: `/api/articles/${articleId}/suggestions?${query}`,
+      });
+      assert.equal(response.statusCode, 400, `${query}: ${response.body}`);
+      assert.equal(json<{ field: string }>(response).field, field, query);
+    }
+    const missing = await h.as('casey', { url: '/api/articles/nope/suggestions?minScore=0' });
+    assert.equal(missing.statusCode, 404);
   });
 });
