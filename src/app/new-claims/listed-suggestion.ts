@@ -3,28 +3,7 @@
  * sensitivity raised) a scored sentence the server has not stored, which is
  * accepted by claiming its words.
  */
-import type { ClaimantType, ClaimKind } from '../../domain/claim';
-import type { Suggestion, SuggestionStatus } from '../../domain/suggestion';
-
-/**
- * One scored sentence of `GET /api/articles/:id/suggestions?minScore=`.
- * The same shape as the domain's (the server side adds it there).
- */
-export interface ScoredSentence {
-  /** The stored suggestion's id, or null for a sentence under the threshold. */
-  readonly id: string | null;
-  readonly start: number;
-  readonly end: number;
-  readonly quote: string;
-  readonly score: number;
-  /** Whether the score reaches the suggester's threshold. */
-  readonly suggested: boolean;
-  readonly reasons: readonly string[];
-  readonly suggestedKind: ClaimKind;
-  readonly claimant: string | null;
-  readonly claimantType: ClaimantType;
-  readonly status: SuggestionStatus | null;
-}
+import type { ScoredSentence, Suggestion } from '../../domain/suggestion';
 
 export interface ListedSuggestion extends ScoredSentence {
   /** The id when stored, otherwise the span: unique within an article. */

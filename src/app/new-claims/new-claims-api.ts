@@ -2,8 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ClaimantType, ClaimKind, ClaimSummary } from '../../domain/claim';
-import { AttributionGuess, Suggestion } from '../../domain/suggestion';
-import { ScoredSentence } from './listed-suggestion';
+import { AttributionGuess, ScoredSentence, Suggestion } from '../../domain/suggestion';
 
 /** What an editor confirms before a passage becomes a claim. */
 export interface ClaimDraft {

@@ -1,12 +1,7 @@
 import { createActionGroup, props } from '@ngrx/store';
 import { ClaimSummary } from '../../../domain/claim';
-import { Suggestion } from '../../../domain/suggestion';
-import {
-  ListedSuggestion,
-  ScoredSentence,
-  Sensitivity,
-  SuggestionOrder,
-} from '../listed-suggestion';
+import { ScoredSentence, Suggestion } from '../../../domain/suggestion';
+import { ListedSuggestion, Sensitivity, SuggestionOrder } from '../listed-suggestion';
 import { ClaimDraft } from '../new-claims-api';
 
 /** One sentence to accept, with the claim it becomes. */

@@ -1,6 +1,5 @@
 import { ClaimSummary } from '../../../domain/claim';
-import { Suggestion } from '../../../domain/suggestion';
-import { ScoredSentence } from '../listed-suggestion';
+import { ScoredSentence, Suggestion } from '../../../domain/suggestion';
 import { WorkspacePageActions } from '../../workspace/state/workspace.actions';
 import { listed } from '../listed-suggestion';
 import { NewClaimsApiActions, NewClaimsPageActions } from './new-claims.actions';
