@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { loadModel } from './checkworthiness/model';
 import type { ServerConfig } from './config';
 import { importClaimsDirectory } from './intake/article-file';
 import auth, { isApiPath, normalisedPath } from './plugins/auth';
@@ -44,6 +45,8 @@ export type AppOptions = Pick<
   Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  // The suggester's check-worthiness model: a missing or broken weights.json fails here, not on the first article.
+  loadModel();
   fastify.addSchema(problemSchema);
   await fastify.register(swagger, {
     openapi: {
