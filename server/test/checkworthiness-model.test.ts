@@ -109,6 +109,13 @@ describe('check-worthiness scores: the failures named in issue 15', () => {
     const attributed = scoreOf('Council leader Marion Adebayo said the scheme would cost £4m.');
     assert.ok(attributed.suggested, `${attributed.score}`);
     assert.ok(attributed.reasons.some((r) => r.startsWith('reports what someone said')));
+    // The claim quoted before its speaker is no bare attribution.
+    const quoted = scoreOf('“The budget rose 12% in 2023,” the minister said.');
+    assert.ok(quoted.suggested, `${quoted.score}`);
+    assert.ok(
+      !quoted.reasons.some((r) => /only says who spoke/.test(r)),
+      quoted.reasons.join('; '),
+    );
   });
 
   it('lowers the score for insults like "idiots"', () => {
