@@ -94,7 +94,11 @@ describe('Workspace', () => {
             { selector: claimsFeature.selectLoading, value: false },
             { selector: claimsFeature.selectError, value: null },
             { selector: sessionFeature.selectIsEditor, value: true },
-            { selector: suggestionsFeature.selectOpenCount, value: 0 },
+            { selector: suggestionsFeature.selectOpenCount, value: 1 },
+            {
+              selector: suggestionsFeature.selectOpenSuggestions,
+              value: [{ key: 's1', id: 's1', start: 20, end: 22 }],
+            },
             { selector: usersFeature.selectDisplayNames, value: new Map() },
           ],
         }),
@@ -370,5 +374,15 @@ describe('Workspace', () => {
       const el = fixture.nativeElement as HTMLElement;
       expect(el.querySelector('[data-testid="archived-banner"]')).toBeNull();
     });
+  });
+
+  it('marks suggestions in the text apart from claims only when asked', async () => {
+    const { fixture } = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelectorAll('article .suggested').length).toBe(0);
+    el.querySelector<HTMLButtonElement>('[data-testid="mark-suggestions"] button')!.click();
+    await fixture.whenStable();
+    const marked = [...el.querySelectorAll('article .suggested')];
+    expect(marked.map((m) => [m.tagName, m.textContent])).toEqual([['SPAN', '. ']]);
   });
 });

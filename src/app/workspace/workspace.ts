@@ -14,6 +14,7 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { ArticleActions } from '../articles/article-actions';
@@ -58,6 +59,7 @@ import {
     MatButtonToggle,
     MatButtonToggleGroup,
     MatProgressBar,
+    MatSlideToggle,
     ReportMenu,
     RouterLink,
     SelectionBar,
@@ -99,6 +101,11 @@ export class Workspace {
   protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
   protected readonly suggestionCount = this.store.selectSignal(suggestionsFeature.selectOpenCount);
   protected readonly showSuggestions = computed(() => this.list() === 'suggestions');
+  /** Whether the open suggestions are marked in the text, apart from the claims. Off at first. */
+  protected readonly markSuggestions = signal(false);
+  private readonly openSuggestions = this.store.selectSignal(
+    suggestionsFeature.selectOpenSuggestions,
+  );
   /** The words selected in the article text, as offsets; null when none are. */
   protected readonly selection = signal<{ start: number; end: number } | null>(null);
   /** The table's filter as report query parameters: what narrows the claims, and its order. */
@@ -116,6 +123,7 @@ export class Workspace {
       article.text,
       this.claims(),
       new Set(article.headings.map((h) => h.line)),
+      this.markSuggestions() ? this.openSuggestions() : [],
     );
   });
   protected readonly markClass = computed(() => markClasses(this.claims(), this.colourBy()));

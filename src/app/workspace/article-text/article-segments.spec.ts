@@ -69,3 +69,18 @@ describe('highlight details', () => {
     );
   });
 });
+
+describe('segmentArticle with suggestions', () => {
+  it('cuts runs at suggestions too and flags the suggested ones, apart from claims', () => {
+    const text = 'Alpha beta gamma delta.';
+    const [line] = segmentArticle(text, [{ id: 'c1', start: 0, end: 5 }], new Set(), [
+      { start: 11, end: 16 },
+    ]);
+    expect(line.runs.map((r) => [r.text, r.claimIds, r.suggested ?? false])).toEqual([
+      ['Alpha', ['c1'], false],
+      [' beta ', [], false],
+      ['gamma', [], true],
+      [' delta.', [], false],
+    ]);
+  });
+});

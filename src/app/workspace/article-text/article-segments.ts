@@ -18,6 +18,8 @@ export interface TextRun {
   readonly text: string;
   /** Claims covering this run, shortest (innermost) first. */
   readonly claimIds: readonly string[];
+  /** Set when a suggestion (not yet a claim) covers the run. */
+  readonly suggested?: true;
 }
 
 export interface ArticleLine {
@@ -30,6 +32,8 @@ export function segmentArticle(
   text: string,
   claims: readonly AnchoredClaim[],
   headingLines: ReadonlySet<number>,
+  /** Suggestions to mark apart from the claims. */
+  suggestions: readonly Pick<AnchoredClaim, 'start' | 'end'>[] = [],
 ): ArticleLine[] {
   const bySpan = [...claims].sort((a, b) => a.end - a.start - (b.end - b.start));
   const lines: ArticleLine[] = [];
@@ -37,7 +41,7 @@ export function segmentArticle(
   text.split('\n').forEach((lineText, index) => {
     const lineEnd = lineStart + lineText.length;
     const cuts = new Set<number>([lineStart, lineEnd]);
-    for (const claim of claims) {
+    for (const claim of [...claims, ...suggestions]) {
       if (claim.end > lineStart && claim.start < lineEnd) {
         cuts.add(Math.max(claim.start, lineStart));
         cuts.add(Math.min(claim.end, lineEnd));
@@ -49,7 +53,14 @@ export function segmentArticle(
       const start = points[i];
       const end = points[i + 1];
       const claimIds = bySpan.filter((c) => c.start <= start && c.end >= end).map((c) => c.id);
-      runs.push({ start, end, text: text.slice(start, end), claimIds });
+      const suggested = suggestions.some((s) => s.start <= start && s.end >= end);
+      runs.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        claimIds,
+        ...(suggested ? { suggested: true as const } : {}),
+      });
     }
     lines.push({ index, heading: headingLines.has(index), runs });
     lineStart = lineEnd + 1;
