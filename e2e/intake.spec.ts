@@ -93,7 +93,10 @@ test('an editor adds an article, claims from suggestions and a selection, checks
 
   const before = await suggestions.count();
   for (let accepted = 1; accepted <= 3; accepted += 1) {
-    await suggestions.first().getByRole('button', { name: 'Accept…', exact: true }).click();
+    await suggestions
+      .first()
+      .getByRole('button', { name: /^Accept: / })
+      .click();
     const dialog = editor.getByRole('dialog');
     await expect(dialog.getByTestId('new-claim-statement')).not.toHaveValue('');
     await dialog.getByTestId('new-claim-confirm').click();
