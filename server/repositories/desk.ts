@@ -137,12 +137,23 @@ function filtered(db: Kysely<Database>, filter: DeskFilter) {
     for (const variants of searchTerms(filter.q ?? '')) {
       all.push(
         eb.or(
-          variants.flatMap((term) =>
-            SEARCHED_COLUMNS.map(
+          variants.flatMap((term) => [
+            ...SEARCHED_COLUMNS.map(
               (column) =>
                 sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(term)} escape ${sql.lit('\\')}`,
             ),
-          ),
+            // The claims table searches the live notes too.
+            eb.exists(
+              eb
+                .selectFrom('notes')
+                .select('notes.id')
+                .whereRef('notes.claim_id', '=', 'claims.id')
+                .where('notes.deleted_at', 'is', null)
+                .where(
+                  sql<SqlBool>`lower(notes.text) like ${likePattern(term)} escape ${sql.lit('\\')}`,
+                ),
+            ),
+          ]),
         ),
       );
     }

@@ -145,6 +145,24 @@ describe('GET /api/claims: filters and sorts', () => {
     assert.deepEqual(await ids('dana', 'q=sentence%203%20desk-beta'), ['b3']);
   });
 
+  it('searches the live notes too, as the claims table does', async () => {
+    const added = await h.as('dana', {
+      method: 'POST',
+      url: '/api/claims/a1/notes',
+      payload: { text: 'Ask the Zebra Crossing Trust for their figures.' },
+    });
+    assert.equal(added.statusCode, 201, added.body);
+    assert.deepEqual(await ids('dana', 'q=zebra%20trust'), ['a1']);
+    const note = json<{ id: string }>(added);
+    const deleted = await h.as('dana', {
+      method: 'DELETE',
+      url: `/api/claims/a1/notes/${note.id}`,
+      headers: { 'x-claimdesk-request': '1' },
+    });
+    assert.equal(deleted.statusCode, 200, deleted.body);
+    assert.deepEqual(await ids('dana', 'q=zebra'), [], 'a deleted note is not searched');
+  });
+
   it('serves claims in the claim summary shape', async () => {
     const [claim] = (await page('casey', 'assignee=me&limit=1')).items;
     const alone = json<ClaimSummary>(await h.as('casey', { url: `/api/claims/${claim.id}` }));
