@@ -259,7 +259,7 @@ const articles: FastifyPluginAsync = async (app) => {
           required: ['start', 'end', 'statement', 'kind'],
           additionalProperties: false,
         },
-        response: { 201: claimSummarySchema, ...errorResponses },
+        response: { 201: claimSummarySchema, ...errorResponses, 409: problemRef },
       },
     },
     async (request, reply) => {

@@ -16,6 +16,7 @@ import {
   nullable,
   plainText,
   webUrl,
+  problemRef,
 } from './schemas';
 
 const evidenceFields = {
@@ -62,7 +63,7 @@ const evidence: FastifyPluginAsync = async (app) => {
           required: ['url', 'title', 'stance', 'sourceType'],
           additionalProperties: false,
         },
-        response: { 201: evidenceSchema, ...errorResponses },
+        response: { 201: evidenceSchema, ...errorResponses, 409: problemRef },
       },
     },
     async (request, reply) => {
@@ -91,7 +92,7 @@ const evidence: FastifyPluginAsync = async (app) => {
           additionalProperties: false,
           minProperties: 1,
         },
-        response: { 200: evidenceSchema, ...errorResponses },
+        response: { 200: evidenceSchema, ...errorResponses, 409: problemRef },
       },
     },
     async (request) => {
@@ -114,7 +115,7 @@ const evidence: FastifyPluginAsync = async (app) => {
         summary: 'Remove an evidence link (kept in the history)',
         params: evidenceParams,
         querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
+        response: { 204: { type: 'null' }, ...errorResponses, 409: problemRef },
       },
     },
     async (request, reply) => {

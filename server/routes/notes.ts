@@ -5,7 +5,14 @@ import { ProblemError } from '../plugins/problems';
 import { articleExists } from '../repositories/articles';
 import { addNote, deleteNote } from '../repositories/claim-changes';
 import { noteTextByClaim } from '../repositories/notes';
-import { errorResponses, idParam, noQuerystring, noteSchema, plainText } from './schemas';
+import {
+  errorResponses,
+  idParam,
+  noQuerystring,
+  noteSchema,
+  plainText,
+  problemRef,
+} from './schemas';
 
 const notes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string }; Querystring: { claimId?: string } }>(
@@ -67,7 +74,7 @@ const notes: FastifyPluginAsync = async (app) => {
           required: ['text'],
           additionalProperties: false,
         },
-        response: { 201: noteSchema, ...errorResponses },
+        response: { 201: noteSchema, ...errorResponses, 409: problemRef },
       },
     },
     async (request, reply) => {
@@ -95,7 +102,7 @@ const notes: FastifyPluginAsync = async (app) => {
           additionalProperties: false,
         },
         querystring: noQuerystring,
-        response: { 200: noteSchema, ...errorResponses },
+        response: { 200: noteSchema, ...errorResponses, 409: problemRef },
       },
     },
     async (request) => {
