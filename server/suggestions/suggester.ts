@@ -109,7 +109,8 @@ interface Narrowed {
  * worth suggesting on their own: a clause below the threshold goes back to
  * the clause before it (or, for the first, after it), so narrowing never
  * loses what the whole sentence would have offered. `whole` scores the
- * sentence undivided (the model's sentence score, for one).
+ * sentence undivided (the model's sentence score, for one); a clause for which
+ * `mustJoin` holds (a bare attribution) is never offered on its own either.
  */
 export function narrowSentence(
   text: string,
@@ -117,6 +118,7 @@ export function narrowSentence(
   scoreOf: ClauseScorer,
   threshold: number,
   whole?: { score: number; reasons: readonly string[] },
+  mustJoin: (tokens: readonly Token[]) => boolean = () => false,
 ): Narrowed[] {
   const question = isQuestion(sentence.tokens);
   const ranges = clauses(sentence.tokens).filter(([first, last]) =>
@@ -129,7 +131,7 @@ export function narrowSentence(
   };
   let spans = ranges.map(score);
   for (let i = 0; ranges.length > 1 && i < ranges.length;) {
-    if (spans[i].score >= threshold) {
+    if (spans[i].score >= threshold && !mustJoin(spans[i].tokens)) {
       i++;
       continue;
     }
@@ -142,6 +144,15 @@ export function narrowSentence(
     i = Math.max(0, a - 1);
   }
   return spans;
+}
+
+/**
+ * Offered to the editor: at or over the threshold, and not an opinion. The
+ * model reads how fact-checkers' chosen sentences look; a judgement ("the plan
+ * is a waste of money") can look like one, but there is nothing to check.
+ */
+function worthSuggesting(score: number, kind: ClaimKind): boolean {
+  return score >= SUGGESTED_AT && kind !== 'opinion';
 }
 
 /** One sentence the model scored, as spans: narrowed to clauses when it is suggested. */
@@ -165,19 +176,25 @@ function sentenceSpans(
         (tokens, asks) => scorer.scoreClause(tokens, asks),
         SUGGESTED_AT,
         scored,
+        // "…, the ministry confirmed in a statement on Tuesday" belongs with the claim it reports.
+        (tokens) => kindOf(tokens, question) === 'attribution',
       );
-      return narrowed.map((n) => ({
-        start: n.start,
-        end: n.end,
-        quote: text.slice(n.start, n.end),
-        score: n.score,
-        reasons: n.reasons,
-        suggestedKind: kindOf(n.tokens, question),
-        ...claimantOf(text, parsed[0].tokens, n.start, n.end, paragraph.speakerName),
-        suggested: n.score >= SUGGESTED_AT,
-      }));
+      return narrowed.map((n) => {
+        const kind = kindOf(n.tokens, question);
+        return {
+          start: n.start,
+          end: n.end,
+          quote: text.slice(n.start, n.end),
+          score: n.score,
+          reasons: n.reasons,
+          suggestedKind: kind,
+          ...claimantOf(text, parsed[0].tokens, n.start, n.end, paragraph.speakerName),
+          suggested: worthSuggesting(n.score, kind),
+        };
+      });
     }
   }
+  const kind = kindOf(words, question);
   return [
     {
       start,
@@ -185,9 +202,9 @@ function sentenceSpans(
       quote: text.slice(start, end),
       score: scored.score,
       reasons: scored.reasons,
-      suggestedKind: kindOf(words, question),
+      suggestedKind: kind,
       ...claimantOf(text, words, start, end, paragraph.speakerName),
-      suggested: scored.suggested,
+      suggested: worthSuggesting(scored.score, kind),
     },
   ];
 }
