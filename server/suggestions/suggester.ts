@@ -146,6 +146,11 @@ export function narrowSentence(
   return spans;
 }
 
+/** Clauses split only after a comma or semicolon or at "while", "whereas", "but" (clauses.ts). */
+function maySplit(sentence: string): boolean {
+  return /[,;]|\b(?:while|whereas|but)\b/i.test(sentence);
+}
+
 /**
  * Offered to the editor: at or over the threshold, and not an opinion. The
  * model reads how fact-checkers' chosen sentences look; a judgement ("the plan
@@ -166,8 +171,9 @@ function sentenceSpans(
   const { start, end } = sentenceSpan(text, analysed);
   const words = asTokens(analysed);
   const question = isQuestion(words);
-  if (scored.suggested) {
-    // compromise's full reading (its post-tagger and clauses) only for the sentences suggested.
+  if (scored.suggested && maySplit(text.slice(start, end))) {
+    // compromise's full reading (its post-tagger and clauses) only for the sentences suggested
+    // that have somewhere to split.
     const parsed = parseParagraph(text.slice(start, end), start);
     if (parsed.length === 1) {
       const narrowed = narrowSentence(
