@@ -95,9 +95,11 @@ function explain(error: ErrorObject, base: string): ArticleFileError {
   const reason =
     error.keyword === 'pattern' && pattern.includes('[Hh][Tt][Tt][Pp]')
       ? 'must be an http:// or https:// link'
-      : error.keyword === 'enum' && Array.isArray(error.params['allowedValues'])
-        ? `must be one of: ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`
-        : (error.message ?? 'is invalid');
+      : error.keyword === 'pattern' && pattern.includes('\\u0000-\\u0008')
+        ? 'must not contain control characters (tab and line breaks aside) or lone surrogates'
+        : error.keyword === 'enum' && Array.isArray(error.params['allowedValues'])
+          ? `must be one of: ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`
+          : (error.message ?? 'is invalid');
   return new ArticleFileError(reason, at);
 }
 

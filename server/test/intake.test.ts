@@ -13,6 +13,7 @@ import type {
   Note,
 } from '../../src/domain/claim';
 import { PROJECT_ROOT } from '../config';
+import { plainText } from '../routes/schemas';
 import { findHeadings, normaliseText, slugOf } from '../intake/pasted-text';
 import type { ChangeEvent } from '../repositories/events';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
@@ -344,6 +345,54 @@ describe('POST /api/articles', () => {
       );
     }
     assert.equal((await h.as('dana', { url: '/api/articles/bad-links' })).statusCode, 404);
+  });
+
+  it('refuses control characters in an article file’s text as the API does elsewhere: 400 naming the field, nothing stored', async () => {
+    const base = seedFile();
+    const article = { ...base.article, id: 'control-chars' };
+    const claim = base.claims[0];
+    const withClaim = (fields: Record<string, unknown>) => ({
+      ...base,
+      article,
+      claims: [{ ...claim, ...fields }],
+    });
+    const cases: [unknown, string][] = [
+      [withClaim({ statement: 'The council\u0000 voted' }), '/body/file/claims/0/statement'],
+      [withClaim({ rationale: 'Checked\u0007 twice' }), '/body/file/claims/0/rationale'],
+      [withClaim({ claimant: 'Linda\u001B Okafor' }), '/body/file/claims/0/claimant'],
+      [{ ...base, article: { ...article, headline: 'Bell\u0007' } }, '/body/file/article/headline'],
+      [
+        { ...base, article: { ...article, text: `${article.text}\u0000` } },
+        '/body/file/article/text',
+      ],
+      [
+        { ...base, article: { ...article, outlet: 'Lone \uD800 surrogate' } },
+        '/body/file/article/outlet',
+      ],
+    ];
+    for (const [file, field] of cases) {
+      const response = await postArticle(h, 'dana', { source: 'file', file });
+      assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
+      const problem = json<Problem>(response);
+      assert.equal(problem.field, field, response.body);
+      assert.match(problem.detail, /must not contain control characters/);
+    }
+    assert.equal((await h.as('dana', { url: '/api/articles/control-chars' })).statusCode, 404);
+    // Tab and line breaks stay allowed, as in the API's text fields.
+    const fine = await postArticle(h, 'dana', {
+      source: 'file',
+      file: withClaim({ rationale: 'Line one\n\tLine two\r\n' }),
+    });
+    assert.equal(fine.statusCode, 201, fine.body);
+  });
+
+  it('keeps the article file’s text rule the same as the API’s (schemas.ts plainText)', () => {
+    const schema = JSON.parse(
+      readFileSync(join(PROJECT_ROOT, 'claims', 'article.schema.json'), 'utf8'),
+    ) as { $defs: { plainText: { pattern: string } } };
+    const filePattern = schema.$defs.plainText.pattern;
+    assert.ok(filePattern.startsWith('^') && filePattern.endsWith('$'));
+    assert.ok(plainText(10).pattern.endsWith(filePattern.slice(1)), filePattern);
   });
 
   it('answers 409 for an article id that exists, and changes nothing', async () => {
