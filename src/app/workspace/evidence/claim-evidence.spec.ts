@@ -86,6 +86,25 @@ describe('ClaimEvidence', () => {
     expect(host().textContent).toContain('Refutes · Secondary source');
   });
 
+  it('sets the quoted passage apart from the labels, on a line of its own', async () => {
+    await render();
+    fixture.componentRef.setInput('evidence', [
+      { ...reuters, sourceType: 'primary', quote: 'Commercial shipments rose' },
+    ]);
+    await fixture.whenStable();
+    const item = host().querySelector('li') as HTMLElement;
+    const labels = item.querySelector('.muted') as HTMLElement;
+    const quote = Array.from(item.querySelectorAll<HTMLElement>('*')).find(
+      (el) => el.textContent?.trim() === 'Commercial shipments rose',
+    ) as HTMLElement;
+    expect(quote).toBeTruthy();
+    expect(getComputedStyle(quote).display).toBe('block');
+    expect(quote.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      labels.getBoundingClientRect().bottom,
+    );
+    expect(item.innerText).not.toMatch(/source\s?\S?Commercial/);
+  });
+
   it('asks before removing evidence', async () => {
     await render();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Remove' }))).click();
