@@ -374,7 +374,7 @@ describe('reports', () => {
       assert.ok(rows.every((r) => r['Article ID'] === SEED_ARTICLE));
       assert.equal(checked?.['Verdict'], 'False');
       assert.equal(checked?.['Stage'], 'Approved');
-      assert.equal(checked?.['Approved by'], 'dana');
+      assert.equal(checked?.['Approved by (username)'], 'dana');
       // A cell with a line break and nothing else to quote for: still one cell.
       assert.equal(
         checked?.['Evidence (stance and URL)'],
@@ -384,6 +384,36 @@ describe('reports', () => {
       // Deleted notes are not counted.
       assert.equal(rows.find((r) => r['Claim ID'] === ids.noted)?.['Note count'], '1');
       assert.equal(checked?.['Start offset'], String(claims[0].start));
+    });
+
+    it('names people by display name with the username in its own column, and carries notes and evidence titles', async () => {
+      const rename = (displayName: string) =>
+        h.as('ada', { method: 'PATCH', url: '/api/users/dana', payload: { displayName } });
+      assert.equal((await rename('Dana Reyes')).statusCode, 200);
+      try {
+        const rows = read((await get('format=csv')).body);
+        const checked = rows.find((r) => r['Claim ID'] === ids.checked);
+        assert.equal(checked?.['Approved by'], 'Dana Reyes');
+        assert.equal(checked?.['Approved by (username)'], 'dana');
+        assert.equal(checked?.['Submitted by (username)'], 'casey');
+        assert.equal(checked?.['Last updated by'], 'Dana Reyes');
+        assert.equal(checked?.['Last updated by (username)'], 'dana');
+        assert.ok(checked && 'Assignee (username)' in checked);
+        assert.equal(
+          checked?.['Evidence (stance, title and URL)'],
+          `refutes: Official [report] *2024* — ${EVIDENCE_URL}\ncontext: Background — ${SECOND_EVIDENCE_URL}`,
+        );
+        // The note's text whole, after who wrote it and when.
+        assert.match(checked?.['Notes'] ?? '', /^casey, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: /);
+        assert.ok(checked?.['Notes'].endsWith(HOSTILE_NOTE));
+        const noted = rows.find((r) => r['Claim ID'] === ids.noted)?.['Notes'] ?? '';
+        const [live, deleted] = noted.split('\n\n');
+        assert.match(live, new RegExp(`^robin, .*: The ${NOTE_ONLY_WORD} desk confirmed it\\.$`));
+        assert.match(deleted, /^Note deleted by Dana Reyes, .* \(written by Dana Reyes, .*\)$/);
+        assert.ok(!noted.includes(DELETED_ONLY_WORD));
+      } finally {
+        assert.equal((await rename('dana')).statusCode, 200);
+      }
     });
 
     it('neutralises cells that a spreadsheet would run as a formula', async () => {
