@@ -15,6 +15,7 @@ import auth, { isApiPath, normalisedPath } from './plugins/auth';
 import changes from './plugins/changes';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
+import proxyWarning from './plugins/proxy-warning';
 import articles from './routes/articles';
 import claims from './routes/claims';
 import desk from './routes/desk';
@@ -59,6 +60,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     },
   });
   await fastify.register(problems);
+  await fastify.register(proxyWarning);
   await fastify.register(database, { file: options.databaseFile });
   await fastify.register(changes);
   await fastify.register(auth);
