@@ -7,7 +7,9 @@
  * make structure or HTML: the characters that open inline syntax are escaped
  * everywhere, a line's first character and a list-marker-like start are
  * escaped at the start of every line, and lines are trimmed so that none is
- * indented into a code block. Links are made only for http(s) URLs.
+ * indented into a code block. Links are made only for http(s) URLs, and an
+ * http(s) URL in user text is an explicit autolink `<https://…>` that stops
+ * before the punctuation after it.
  */
 import { DISMISS_REASON_LABELS, ROLE_LABELS, STAGE_LABELS } from '../../src/domain/workflow';
 import type { ExportedClaim, ExportedReport } from './article-export';
@@ -35,18 +37,75 @@ const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]/;
 const LIST_MARKER = /^([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=\s|$)/;
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
-function escapeLine(line: string): string {
-  const trimmed = line.trim();
-  const escaped = NEEDS_ESCAPE.test(trimmed)
-    ? trimmed
+/** An http(s) URL in user text: RFC 3986's characters only, so it cannot hold `<`, `>` or a space. */
+const WEB_URL = /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
+/** Punctuation that ends a sentence rather than the URL (GitHub's autolink rule too). */
+const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/;
+
+/**
+ * Where a URL in the text ends: trailing punctuation and unbalanced closing
+ * brackets belong to the sentence ("see https://example.org/a)." keeps ")."
+ * outside), as GitHub's autolinker decides.
+ */
+function urlEnd(url: string): string {
+  let end = url;
+  for (;;) {
+    const trimmed = end.replace(TRAILING_PUNCTUATION, '');
+    const last = trimmed.at(-1);
+    const open = last === ')' ? '(' : last === ']' ? '[' : null;
+    if (open !== null && trimmed.split(last ?? '').length > trimmed.split(open).length) {
+      end = trimmed.slice(0, -1);
+    } else if (trimmed === end) {
+      return end;
+    } else {
+      end = trimmed;
+    }
+  }
+}
+
+/** Text escaped for inline use, without the line-start rules. */
+function escapeInline(text: string): string {
+  return NEEDS_ESCAPE.test(text)
+    ? text
         .replace(INLINE_SPECIALS, '\\$&')
         // pandoc's smart typography would make "--" a dash; user text keeps its hyphens.
         .replace(/-{2,}/g, (run) => run.replace(/-/g, '\\-'))
-    : trimmed;
+    : text;
+}
+
+/** The line-start rules: no block syntax (heading, quote, list, thematic break) at its start. */
+function escapeLineStart(escaped: string): string {
   if (ASCII_PUNCTUATION.test(escaped) && !escaped.startsWith('\\')) {
     return `\\${escaped}`;
   }
   return escaped.replace(LIST_MARKER, '$1\\$2');
+}
+
+/**
+ * One line of user text. An http(s) URL in it becomes an explicit autolink
+ * `<https://…>` ending where the URL does, so that neither GitHub's nor
+ * pandoc's autolinker (nor a reader's) takes the punctuation after it into
+ * the link, and both render the same link.
+ */
+function escapeLine(line: string): string {
+  const trimmed = line.trim();
+  if (!/https?:\/\//i.test(trimmed)) {
+    return escapeLineStart(escapeInline(trimmed));
+  }
+  let out = '';
+  let from = 0;
+  for (const match of trimmed.matchAll(WEB_URL)) {
+    const url = urlEnd(match[0]);
+    // "https://" alone, or followed by nothing of a host, stays text.
+    if (!/^https?:\/\/[A-Za-z0-9[]/i.test(url)) {
+      continue;
+    }
+    const before = escapeInline(trimmed.slice(from, match.index));
+    out += (from === 0 ? escapeLineStart(before) : before) + `<${url}>`;
+    from = match.index + url.length;
+  }
+  const rest = escapeInline(trimmed.slice(from));
+  return from === 0 ? escapeLineStart(rest) : out + rest;
 }
 
 function lines(text: string): string[] {
