@@ -61,6 +61,10 @@ test('an admin manages people; the overview shows counts and what waits', async 
     .getByRole('row', { name: /robin/ })
     .getByRole('button', { name: 'Disable', exact: true })
     .click();
+  await admin
+    .getByRole('row', { name: /robin/ })
+    .getByRole('button', { name: 'Yes, disable', exact: true })
+    .click();
   await expect(admin.getByRole('row', { name: /robin/ })).toContainText('Disabled');
   await admin.screenshot({ path: 'test-results/screens/people-light-laptop.png', fullPage: true });
   await expectNoSeriousViolations(admin);

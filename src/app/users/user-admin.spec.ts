@@ -38,6 +38,7 @@ describe('UserAdmin', () => {
             { selector: usersFeature.selectError, value: state.error ?? null },
             { selector: usersFeature.selectAdding, value: false },
             { selector: usersFeature.selectAdded, value: null },
+            { selector: usersFeature.selectAddRefusal, value: null },
           ],
         }),
       ],
@@ -118,16 +119,45 @@ describe('UserAdmin', () => {
     );
   });
 
-  it('disables an active account and enables a disabled one', async () => {
-    const { loader, dispatched } = await render();
+  it('disables an active account once confirmed, naming the person, and enables a disabled one', async () => {
+    const { fixture, store, loader, dispatched } = await render();
+    const casey = { ...PEOPLE[1], displayName: 'Casey Brennan' };
+    store.overrideSelector(usersFeature.selectAll, [PEOPLE[0], casey, PEOPLE[2]]);
+    store.refreshState();
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    dispatched.calls.reset();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Disable' }))).click();
+    expect(dispatched).not.toHaveBeenCalled();
+    expect(
+      root.querySelector('[role="group"][aria-label="Disable Casey Brennan"]')?.textContent,
+    ).toContain('Casey Brennan will no longer be able to sign in.');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    expect(dispatched).not.toHaveBeenCalled();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Disable' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Yes, disable' }))).click();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Enable' }))).click();
-    expect(dispatched).toHaveBeenCalledWith(
-      PeoplePageActions.accountChanged({ previous: PEOPLE[1], changes: { disabled: true } }),
+    expect(dispatched.calls.allArgs()).toEqual([
+      [PeoplePageActions.accountChanged({ previous: casey, changes: { disabled: true } })],
+      [PeoplePageActions.accountChanged({ previous: PEOPLE[2], changes: { disabled: false } })],
+    ]);
+  });
+
+  it('shows the server’s refusal of a username under the username field', async () => {
+    const { fixture, store, loader } = await render();
+    await (await input(loader, 'username')).setValue('ada');
+    store.overrideSelector(usersFeature.selectAddRefusal, {
+      field: 'username',
+      message: 'The username ada is taken.',
+    });
+    store.refreshState();
+    await fixture.whenStable();
+    const username = await loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: 'Username' }),
     );
-    expect(dispatched).toHaveBeenCalledWith(
-      PeoplePageActions.accountChanged({ previous: PEOPLE[2], changes: { disabled: false } }),
-    );
+    expect(await username.getTextErrors()).toEqual(['The username ada is taken.']);
+    await (await input(loader, 'username')).setValue('ada2');
+    expect(await username.getTextErrors()).toEqual([]);
   });
 
   it('explains an invalid new account instead of sending it', async () => {

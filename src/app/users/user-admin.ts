@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -79,13 +87,27 @@ import { usersFeature } from './state/users.feature';
               </td>
               <td>{{ user.disabled ? 'Disabled' : 'Active' }}</td>
               <td>
-                @if (user.username !== me()?.username) {
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="update(user, { disabled: !user.disabled })"
+                @if (user.username === me()?.username) {
+                  <!-- Nobody disables themself. -->
+                } @else if (confirmingDisable() === user.username) {
+                  <span
+                    class="confirm"
+                    role="group"
+                    [attr.aria-label]="'Disable ' + user.displayName"
                   >
-                    {{ user.disabled ? 'Enable' : 'Disable' }}
+                    {{ user.displayName }} will no longer be able to sign in.
+                    <button mat-button type="button" (click)="disable(user)">Yes, disable</button>
+                    <button mat-button type="button" (click)="confirmingDisable.set(null)">
+                      Cancel
+                    </button>
+                  </span>
+                } @else if (user.disabled) {
+                  <button mat-button type="button" (click)="update(user, { disabled: false })">
+                    Enable
+                  </button>
+                } @else {
+                  <button mat-button type="button" (click)="confirmingDisable.set(user.username)">
+                    Disable
                   </button>
                 }
               </td>
@@ -99,7 +121,9 @@ import { usersFeature } from './state/users.feature';
       <mat-form-field>
         <mat-label>Username</mat-label>
         <input matInput formControlName="username" autocomplete="off" required />
-        <mat-error>2-64 lower-case letters, digits, dot, dash or underscore</mat-error>
+        <mat-error data-testid="username-error">{{
+          usernameRefusal() ?? '2-64 lower-case letters, digits, dot, dash or underscore'
+        }}</mat-error>
       </mat-form-field>
       <mat-form-field>
         <mat-label>Display name</mat-label>
@@ -155,6 +179,9 @@ import { usersFeature } from './state/users.feature';
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
+    .confirm {
+      font: var(--mat-sys-body-medium);
+    }
     .add {
       display: flex;
       flex-wrap: wrap;
@@ -172,6 +199,14 @@ export class UserAdmin {
   protected readonly error = this.store.selectSignal(usersFeature.selectError);
   protected readonly adding = this.store.selectSignal(usersFeature.selectAdding);
   private readonly added = this.store.selectSignal(usersFeature.selectAdded);
+  private readonly addRefusal = this.store.selectSignal(usersFeature.selectAddRefusal);
+  /** The server's reason for refusing the username, shown under its field. */
+  protected readonly usernameRefusal = computed(() => {
+    const refusal = this.addRefusal();
+    return refusal?.field === 'username' ? refusal.message : null;
+  });
+  /** The person whose disabling waits for a yes. */
+  protected readonly confirmingDisable = signal<string | null>(null);
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly displayNameError = DISPLAY_NAME_ERROR;
@@ -188,6 +223,17 @@ export class UserAdmin {
     effect(() => {
       if (this.added()) {
         untracked(() => this.form.reset());
+      }
+    });
+    // A refused username marks its field, until the admin types another.
+    effect(() => {
+      const message = this.usernameRefusal();
+      if (message !== null) {
+        untracked(() => {
+          const username = this.form.controls.username;
+          username.setErrors({ ...username.errors, refused: message });
+          username.markAsTouched();
+        });
       }
     });
   }
@@ -210,6 +256,11 @@ export class UserAdmin {
         displayName: cleanDisplayName(displayName),
       }),
     );
+  }
+
+  protected disable(user: SessionUser): void {
+    this.confirmingDisable.set(null);
+    this.update(user, { disabled: true });
   }
 
   protected update(user: SessionUser, changes: AccountChanges): void {

@@ -35,8 +35,10 @@ export const UsersApiActions = createActionGroup({
     /** A refresh nobody waits on failed: what is shown stays, the next one may succeed. */
     'Refresh Failed': props<{ error: string }>(),
     'Person Added': props<{ user: SessionUser }>(),
-    'Add Failed': props<{ error: string }>(),
-    'Account Saved': props<{ user: SessionUser }>(),
+    /** `field`: the field the server refused (`username`), when it named one. */
+    'Add Failed': props<{ error: string; field?: string | null }>(),
+    /** `changes`: what was asked, so that the admin hears what it did. */
+    'Account Saved': props<{ user: SessionUser; changes?: AccountChanges }>(),
     /** Refused or failed: the account returns to `restore`. */
     'Account Save Failed': props<{ restore: SessionUser; error: string }>(),
     'Own Name Saved': props<{ user: SessionUser }>(),

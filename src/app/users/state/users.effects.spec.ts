@@ -4,6 +4,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { firstValueFrom, Observable, of, throwError, toArray } from 'rxjs';
+import { Role } from '../../../domain/workflow';
 import { LiveActions } from '../../shell/state/live.actions';
 import { ToolbarActions } from '../../shell/state/toolbar.actions';
 import { UsersApi } from '../users-api';
@@ -95,7 +96,7 @@ describe('users effects', () => {
     api.add.and.returnValues(of(person('sam', 'editor')), refused('The username ada is taken.'));
     expect(await all(addPerson)).toEqual([
       UsersApiActions.personAdded({ user: person('sam', 'editor') }),
-      UsersApiActions.addFailed({ error: 'The username ada is taken.' }),
+      UsersApiActions.addFailed({ error: 'The username ada is taken.', field: null }),
     ]);
     expect(api.add.calls.allArgs()).toEqual([
       ['sam', 'editor', 'sam pass 1', 'Sam Okafor'],
@@ -111,7 +112,10 @@ describe('users effects', () => {
     );
     api.update.and.returnValues(of(person('casey', 'editor')), refused('Not allowed.'));
     expect(await all(changeAccount)).toEqual([
-      UsersApiActions.accountSaved({ user: person('casey', 'editor') }),
+      UsersApiActions.accountSaved({
+        user: person('casey', 'editor'),
+        changes: { role: 'editor' },
+      }),
       UsersApiActions.accountSaveFailed({ restore: casey, error: 'Not allowed.' }),
     ]);
     expect(api.update.calls.allArgs()).toEqual([
@@ -146,22 +150,69 @@ describe('users effects', () => {
     );
     await all(tellOwnName);
     expect(snackBar.open.calls.allArgs()).toEqual([
-      ['Colleagues now see you as Casey Ng', 'Dismiss', { duration: 3000 }],
-      ['Your name was not changed: The server is busy.', 'Dismiss', { duration: 8000 }],
+      ['Colleagues now see you as Casey Ng', 'Close', { duration: 3000 }],
+      ['Your name was not changed: The server is busy.', 'Close', { duration: 8000 }],
     ]);
   });
 
-  it('tells the admin how each change went', async () => {
+  it('tells the admin how each change went, naming people as colleagues see them', async () => {
+    const named = (username: string, displayName: string, role: Role, disabled = false) => ({
+      ...person(username, role, disabled),
+      displayName,
+    });
     actions$ = of(
-      UsersApiActions.personAdded({ user: person('sam', 'editor') }),
-      UsersApiActions.accountSaved({ user: person('casey', 'editor') }),
-      UsersApiActions.addFailed({ error: 'The username ada is taken.' }),
+      UsersApiActions.personAdded({ user: named('sam', 'Sam Okafor', 'editor') }),
+      UsersApiActions.accountSaved({
+        user: named('casey', 'Casey Ng', 'editor'),
+        changes: { role: 'editor' },
+      }),
+      UsersApiActions.accountSaved({
+        user: named('gus', 'Gus Ferreira', 'fact_checker', true),
+        changes: { disabled: true },
+      }),
+      UsersApiActions.accountSaved({
+        user: named('gus', 'Gus Ferreira', 'fact_checker'),
+        changes: { disabled: false },
+      }),
+      UsersApiActions.addFailed({ error: 'The server is busy.', field: null }),
+      // A refused username shows under its field, not in a snack bar.
+      UsersApiActions.addFailed({ error: 'The username ada is taken.', field: 'username' }),
     );
     await all(tellAdmin);
     expect(snackBar.open.calls.allArgs()).toEqual([
-      ['Added sam', 'Dismiss', { duration: 3000 }],
-      ['Updated casey', 'Dismiss', { duration: 3000 }],
-      ['The username ada is taken.', 'Dismiss', { duration: 8000 }],
+      ['Added Sam Okafor', 'Close', { duration: 3000 }],
+      ['Casey Ng’s role is now Editor', 'Close', { duration: 3000 }],
+      ['Gus Ferreira can no longer sign in', 'Close', { duration: 3000 }],
+      ['Gus Ferreira can sign in again', 'Close', { duration: 3000 }],
+      ['The server is busy.', 'Close', { duration: 8000 }],
+    ]);
+  });
+
+  it('names the field of a refused new account', async () => {
+    actions$ = of(
+      PeoplePageActions.personAdded({
+        username: 'ada',
+        role: 'admin',
+        password: 'ada pass 12',
+        displayName: null,
+      }),
+    );
+    api.add.and.returnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            error: {
+              title: 'Conflict',
+              status: 409,
+              detail: 'The username ada is taken.',
+              field: '/body/username',
+            },
+          }),
+      ),
+    );
+    expect(await all(addPerson)).toEqual([
+      UsersApiActions.addFailed({ error: 'The username ada is taken.', field: 'username' }),
     ]);
   });
 });

@@ -2,11 +2,13 @@ import { inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { catchError, concatMap, map, mergeMap, of, switchMap, tap } from 'rxjs';
-import { describeHttpError } from '../../shell/http-errors';
+import { describeHttpError, problemOf } from '../../shell/http-errors';
 import { LiveActions } from '../../shell/state/live.actions';
 import { ToolbarActions } from '../../shell/state/toolbar.actions';
+import { ROLE_LABELS } from '../../../domain/workflow';
+import { SessionUser } from '../../session/session-api';
 import { UsersApi } from '../users-api';
-import { PeoplePageActions, UsersApiActions } from './users.actions';
+import { AccountChanges, PeoplePageActions, UsersApiActions } from './users.actions';
 
 export const loadUsers = createEffect(
   (actions$ = inject(Actions), api = inject(UsersApi)) => {
@@ -55,7 +57,12 @@ export const addPerson = createEffect(
         api.add(username, role, password, displayName).pipe(
           map((user) => UsersApiActions.personAdded({ user })),
           catchError((error: unknown) =>
-            of(UsersApiActions.addFailed({ error: describeHttpError(error) })),
+            of(
+              UsersApiActions.addFailed({
+                error: describeHttpError(error),
+                field: problemOf(error)?.field?.replace(/^\/body\//, '') ?? null,
+              }),
+            ),
           ),
         ),
       ),
@@ -71,7 +78,7 @@ export const changeAccount = createEffect(
       ofType(PeoplePageActions.accountChanged),
       mergeMap(({ previous, changes }) =>
         api.update(previous.username, changes).pipe(
-          map((user) => UsersApiActions.accountSaved({ user })),
+          map((user) => UsersApiActions.accountSaved({ user, changes })),
           catchError((error: unknown) =>
             of(
               UsersApiActions.accountSaveFailed({
@@ -111,11 +118,11 @@ export const tellOwnName = createEffect(
       ofType(UsersApiActions.ownNameSaved, UsersApiActions.ownNameSaveFailed),
       tap((action) => {
         if (action.type === UsersApiActions.ownNameSaved.type) {
-          snackBar.open(`Colleagues now see you as ${action.user.displayName}`, 'Dismiss', {
+          snackBar.open(`Colleagues now see you as ${action.user.displayName}`, 'Close', {
             duration: 3000,
           });
         } else {
-          snackBar.open(`Your name was not changed: ${action.error}`, 'Dismiss', {
+          snackBar.open(`Your name was not changed: ${action.error}`, 'Close', {
             duration: 8000,
           });
         }
@@ -124,6 +131,24 @@ export const tellOwnName = createEffect(
   },
   { functional: true, dispatch: false },
 );
+
+/** What a saved change did, naming the person as colleagues see them. */
+function describeSaved(user: SessionUser, changes: AccountChanges = {}): string {
+  const name = user.displayName;
+  if (changes.disabled === true) {
+    return `${name} can no longer sign in`;
+  }
+  if (changes.disabled === false) {
+    return `${name} can sign in again`;
+  }
+  if (changes.role !== undefined) {
+    return `${name}’s role is now ${ROLE_LABELS[user.role]}`;
+  }
+  if (changes.displayName !== undefined) {
+    return `${user.username} is now shown as ${name}`;
+  }
+  return `Saved ${name}`;
+}
 
 /** Says how each change went: done briefly, a refusal with the server's reason for longer. */
 export const tellAdmin = createEffect(
@@ -137,11 +162,13 @@ export const tellAdmin = createEffect(
       ),
       tap((action) => {
         if (action.type === UsersApiActions.personAdded.type) {
-          snackBar.open(`Added ${action.user.username}`, 'Dismiss', { duration: 3000 });
+          snackBar.open(`Added ${action.user.displayName}`, 'Close', { duration: 3000 });
         } else if (action.type === UsersApiActions.accountSaved.type) {
-          snackBar.open(`Updated ${action.user.username}`, 'Dismiss', { duration: 3000 });
+          snackBar.open(describeSaved(action.user, action.changes), 'Close', { duration: 3000 });
+        } else if (action.type === UsersApiActions.addFailed.type && action.field === 'username') {
+          // Shown under the username field instead.
         } else {
-          snackBar.open(action.error, 'Dismiss', { duration: 8000 });
+          snackBar.open(action.error, 'Close', { duration: 8000 });
         }
       }),
     );

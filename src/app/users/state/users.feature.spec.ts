@@ -72,7 +72,25 @@ describe('users feature', () => {
       ),
       UsersApiActions.addFailed({ error: 'Taken.' }),
     );
-    expect(state).toEqual(jasmine.objectContaining({ adding: false, added: null }));
+    expect(state).toEqual(
+      jasmine.objectContaining({ adding: false, added: null, addRefusal: null }),
+    );
+  });
+
+  it('keeps the reason for a refused username until the next attempt', () => {
+    const attempt = PeoplePageActions.personAdded({
+      username: 'ada',
+      role: 'admin',
+      password: 'x',
+      displayName: null,
+    });
+    let state = reducer(
+      reducer(loaded(), attempt),
+      UsersApiActions.addFailed({ error: 'Taken.', field: 'username' }),
+    );
+    expect(state.addRefusal).toEqual({ field: 'username', message: 'Taken.' });
+    state = reducer(state, attempt);
+    expect(state.addRefusal).toBeNull();
   });
 
   it('shows a change at once and undoes it if the server refuses', () => {

@@ -18,6 +18,8 @@ export interface UsersState extends EntityState<SessionUser> {
   readonly adding: boolean;
   /** The username just added, so that the form clears; null until then. */
   readonly added: string | null;
+  /** Why the server refused the new account, when it named the field (`username`). */
+  readonly addRefusal: { readonly field: string; readonly message: string } | null;
 }
 
 /** By username, as the server lists them. */
@@ -31,6 +33,7 @@ export const initialUsersState: UsersState = usersAdapter.getInitialState({
   error: null,
   adding: false,
   added: null,
+  addRefusal: null,
 });
 
 export const usersFeature = createFeature({
@@ -55,11 +58,16 @@ export const usersFeature = createFeature({
       ...state,
       adding: true,
       added: null,
+      addRefusal: null,
     })),
     on(UsersApiActions.personAdded, (state, { user }): UsersState =>
       usersAdapter.upsertOne(user, { ...state, adding: false, added: user.username }),
     ),
-    on(UsersApiActions.addFailed, (state): UsersState => ({ ...state, adding: false })),
+    on(UsersApiActions.addFailed, (state, { error, field }): UsersState => ({
+      ...state,
+      adding: false,
+      addRefusal: field ? { field, message: error } : null,
+    })),
     // Optimistic: the change shows at once, and is undone if the server refuses it.
     on(PeoplePageActions.accountChanged, (state, { previous, changes }): UsersState =>
       usersAdapter.updateOne({ id: previous.username, changes }, state),
