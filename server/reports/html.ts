@@ -1,8 +1,11 @@
 /**
  * The print report: one standalone HTML document with an inline stylesheet,
- * readable on screen and printed (or saved as PDF) without toolbars, with the
- * claims starting on a new page, no claim split across pages where it fits on
- * one, and every link followed by its URL.
+ * readable on screen and printed (or saved as PDF) without toolbars. Printed,
+ * the claims flow on after the summary and after each other (no page break
+ * forced before any of them, so no claim stands alone on a page for it), no
+ * claim is split across pages where it fits on one (`break-inside: avoid`),
+ * and every link is followed by its URL, except a link whose text is its URL
+ * (the article's address), which prints once.
  *
  * Every piece of user text goes through `escapeHtml`, multi-line text keeps
  * its lines by CSS (`white-space: pre-line`), not by markup, and links are
@@ -70,9 +73,8 @@ a { color: #0b57d0; overflow-wrap: anywhere; }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
   a { color: inherit; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: .85em; overflow-wrap: anywhere; }
+  a[href]:not(.url)::after { content: " (" attr(href) ")"; font-size: .85em; overflow-wrap: anywhere; }
   blockquote { background: none; }
-  .claims { break-before: page; }
   .claim { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   table, blockquote, li { break-inside: avoid; }
@@ -89,11 +91,14 @@ export const HTML_REPORT_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** A link; one that shows its own address is of class `url`, which print does not repeat. */
 function link(text: string, url: string): string {
   const href = webHref(url);
-  return href === null
-    ? escapeHtml(url)
-    : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;
+  if (href === null) {
+    return escapeHtml(url);
+  }
+  const shown = text === url || text === href ? ' class="url"' : '';
+  return `<a href="${escapeHtml(href)}"${shown} rel="noopener noreferrer">${escapeHtml(text)}</a>`;
 }
 
 function fact(label: string, value: string): string {

@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import Fastify from 'fastify';
 import jsonld from 'jsonld';
 import MarkdownIt, { type Token } from 'markdown-it';
+import { chromium } from '@playwright/test';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type { ClaimSummary, Note } from '../../src/domain/claim';
 import { STAGES, type Stage } from '../../src/domain/workflow';
@@ -837,13 +838,71 @@ describe('reports', () => {
       const style = /<style>([\s\S]*)<\/style>/.exec(response.body)?.[1] ?? '';
       const hash = createHash('sha256').update(style).digest('base64');
       assert.ok(csp.includes(`'sha256-${hash}'`), 'the stylesheet is allowed by its hash');
-      assert.match(style, /a\[href\]::after \{ content: " \(" attr\(href\) "\)"/);
+      assert.match(style, /a\[href\]:not\(\.url\)::after \{ content: " \(" attr\(href\) "\)"/);
 
       assert.doesNotMatch(response.body, /<script/i);
       assert.ok(response.body.includes('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;'));
       assert.doesNotMatch(response.body, /href="javascript:/i);
       assert.ok(response.body.includes(`href="${EVIDENCE_URL}"`));
       assert.equal((response.body.match(/<article class="claim"/g) ?? []).length, claims.length);
+    });
+
+    it('printed: the article’s URL once, claims flowing on, none split', async (t) => {
+      const browserPath = [process.env['CHROME_BIN'], '/usr/bin/chromium'].find(
+        (path) => path && spawnSync(path, ['--version']).status === 0,
+      );
+      if (!browserPath) {
+        t.skip('Chromium is not installed (npm test installs it as root): print not checked');
+        return;
+      }
+      const articleUrl = 'https://news.example.org/2024/06/putin-visit';
+      const setUrl = (url: string | null) =>
+        h.app.db.updateTable('articles').set({ url }).where('id', '=', SEED_ARTICLE).execute();
+      await setUrl(articleUrl);
+      const body = await get('format=html')
+        .then((response) => response.body)
+        .finally(() => setUrl(null));
+      const browser = await chromium.launch({
+        executablePath: browserPath,
+        args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.setContent(body);
+        await page.emulateMedia({ media: 'print' });
+        // No named functions inside: tsx would wrap them in a helper the page lacks.
+        const printed = await page.evaluate(() => ({
+          article: Array.from(document.querySelectorAll('header a[href]')).map((a) => ({
+            text: a.textContent,
+            after: getComputedStyle(a, '::after').content,
+          })),
+          evidence: Array.from(document.querySelectorAll('.claim a[href]')).map(
+            (a) => getComputedStyle(a, '::after').content,
+          ),
+          claims: Array.from(document.querySelectorAll('.claim')).map((c) => ({
+            inside: getComputedStyle(c).breakInside,
+            before: getComputedStyle(c).breakBefore,
+          })),
+          section: getComputedStyle(document.querySelector('.claims') as Element).breakBefore,
+        }));
+        // The article's link shows its URL as its text: no second copy after it.
+        assert.equal(printed.article.length, 1);
+        assert.equal(printed.article[0].text, articleUrl);
+        assert.equal(printed.article[0].after, 'none');
+        // A source's title is followed by its URL.
+        assert.ok(printed.evidence.some((content) => content.includes(EVIDENCE_URL)));
+        assert.equal(printed.claims.length, claims.length);
+        for (const claim of printed.claims) {
+          assert.deepEqual(claim, { inside: 'avoid', before: 'auto' });
+        }
+        assert.equal(printed.section, 'auto', 'the claims follow the summary');
+        // Claims share pages: fewer pages than claims, the summary included.
+        const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+        const pages = (pdf.match(/\/Type\s*\/Page\b/g) ?? []).length;
+        assert.ok(pages > 0 && pages < claims.length, `${pages} pages for ${claims.length} claims`);
+      } finally {
+        await browser.close();
+      }
     });
   });
 
