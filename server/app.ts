@@ -42,6 +42,8 @@ export type AppOptions = Pick<
   | 'loginWindowMinutes'
 > &
   Partial<Pick<EventsOptions, 'streamSessionCheckMs'>> &
+  // Tests: the sign-in limits' clock (Date.now unless given).
+  { loginClock?: () => number } &
   // Optional: the reports fall back to placeholders (see routes/reports.ts).
   Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
 

@@ -34,79 +34,141 @@ const sessionResponse = {
   additionalProperties: false,
 };
 
-/** An address may fail this many times more often than one username: a newsroom shares one NAT. */
+/** An address may fail this many times more often than one username there: a newsroom shares one NAT. */
 export const ADDRESS_ATTEMPTS_FACTOR = 20;
+/**
+ * One person may fail this many times the limit across all addresses before each
+ * further attempt at their name waits (PERSON_BACKOFF_*): against guessing spread
+ * over many addresses, without letting strangers lock the person out.
+ */
+export const PERSON_ATTEMPTS_FACTOR = 3;
+/** The per-person count runs over this many sign-in windows. */
+export const PERSON_WINDOW_FACTOR = 4;
+/** The first wait once a person's free attempts are used; it doubles with each further attempt… */
+export const PERSON_BACKOFF_BASE_MS = 1000;
+/** …up to this. */
+export const PERSON_BACKOFF_MAX_MS = 120_000;
 
 interface Count {
   count: number;
-  readonly since: number;
+  /** When the last attempt was counted (ms). */
+  lastMs: number;
+  /** When the count is forgotten (ms). */
+  readonly untilMs: number;
 }
 
-interface Attempt {
-  readonly user: Count;
+export interface Attempt {
+  readonly pair: Count;
+  readonly person: Count;
   readonly address: Count;
 }
 
+export interface Refusal {
+  /** How long until an attempt may pass, in whole seconds (for Retry-After). */
+  readonly retryAfterSeconds: number;
+}
+
 /**
- * Sign-in attempts in flight or failed, per username and per address, in memory
- * (a restart forgives). An attempt is counted before the password is checked, so
- * that parallel requests cannot all pass the check before any failure is
- * counted, and uncounted when it succeeds. Failures against one username block
- * that username; an address is only blocked at ADDRESS_ATTEMPTS_FACTOR times the
- * limit, so that one person's typos do not lock out the rest of the newsroom.
+ * Sign-in attempts in flight or failed, in memory (a restart forgives). An
+ * attempt is counted before the password is checked, so that parallel requests
+ * cannot all pass the check before any failure is counted, and uncounted when it
+ * succeeds. Three counts:
+ * - per username and address: `limit` failures block that username *from that
+ *   address* for the window, so that a stranger's guesses do not lock the person
+ *   out at their own address;
+ * - per address: ADDRESS_ATTEMPTS_FACTOR times the limit, across usernames, so
+ *   that one person's typos do not lock out the rest of the newsroom;
+ * - per username across all addresses: after PERSON_ATTEMPTS_FACTOR times the
+ *   limit, each further attempt waits (1 s, 2 s, 4 s … up to two minutes) since
+ *   the last one: spread-out guessing slows to a crawl, and the person can still
+ *   sign in after a short wait (a backoff, never a lockout).
  */
-class LoginThrottle {
+export class LoginThrottle {
   private readonly counts = new Map<string, Count>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   private live(key: string, nowMs: number): Count | undefined {
     const entry = this.counts.get(key);
-    return entry && nowMs - entry.since < this.windowMs ? entry : undefined;
+    return entry && nowMs < entry.untilMs ? entry : undefined;
   }
 
-  private counted(key: string, nowMs: number): Count {
+  private counted(key: string, nowMs: number, windowMs: number): Count {
     let entry = this.live(key, nowMs);
     if (!entry) {
-      entry = { count: 0, since: nowMs };
+      entry = { count: 0, lastMs: nowMs, untilMs: nowMs + windowMs };
       this.counts.set(key, entry);
     }
     entry.count += 1;
+    entry.lastMs = nowMs;
     return entry;
   }
 
-  /** Counts an attempt and returns its counts, or null when either limit is reached. */
-  begin(username: string, address: string): Attempt | null {
-    const nowMs = Date.now();
-    const userKey = `user:${username}`;
+  /** How long an attempt at a person with this many counted attempts waits after the last one. */
+  personDelayMs(count: number): number {
+    const free = this.limit * PERSON_ATTEMPTS_FACTOR;
+    if (count < free) {
+      return 0;
+    }
+    return Math.min(
+      PERSON_BACKOFF_BASE_MS * 2 ** Math.min(count - free, 30),
+      PERSON_BACKOFF_MAX_MS,
+    );
+  }
+
+  /** Counts an attempt and returns its counts, or a refusal when a limit is reached. */
+  begin(username: string, address: string): Attempt | Refusal {
+    const nowMs = this.now();
+    const pairKey = `pair:${address} ${username}`;
+    const personKey = `user:${username}`;
     const addressKey = `addr:${address}`;
-    if (
-      (this.live(userKey, nowMs)?.count ?? 0) >= this.limit ||
-      (this.live(addressKey, nowMs)?.count ?? 0) >= this.limit * ADDRESS_ATTEMPTS_FACTOR
-    ) {
-      return null;
+    const waits: number[] = [];
+    const pair = this.live(pairKey, nowMs);
+    if (pair && pair.count >= this.limit) {
+      waits.push(pair.untilMs - nowMs);
+    }
+    const byAddress = this.live(addressKey, nowMs);
+    if (byAddress && byAddress.count >= this.limit * ADDRESS_ATTEMPTS_FACTOR) {
+      waits.push(byAddress.untilMs - nowMs);
+    }
+    const person = this.live(personKey, nowMs);
+    if (person) {
+      const readyMs = person.lastMs + this.personDelayMs(person.count);
+      if (readyMs > nowMs) {
+        waits.push(readyMs - nowMs);
+      }
+    }
+    if (waits.length > 0) {
+      return { retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
     }
     if (this.counts.size > 10_000) {
       this.prune(nowMs);
     }
-    return { user: this.counted(userKey, nowMs), address: this.counted(addressKey, nowMs) };
+    return {
+      pair: this.counted(pairKey, nowMs, this.windowMs),
+      person: this.counted(personKey, nowMs, this.windowMs * PERSON_WINDOW_FACTOR),
+      address: this.counted(addressKey, nowMs, this.windowMs),
+    };
   }
 
   /**
-   * The right password: the username's earlier failures are forgiven (the person
-   * proved who they are); the address keeps those of other usernames.
+   * The right password: the failures of this username from this address are
+   * forgiven (the person proved who they are there); this attempt is uncounted
+   * elsewhere, and the failures from other addresses or at other usernames stay.
    */
   succeeded(attempt: Attempt): void {
-    attempt.user.count = 0;
+    attempt.pair.count = 0;
+    attempt.person.count = Math.max(0, attempt.person.count - 1);
     attempt.address.count = Math.max(0, attempt.address.count - 1);
   }
 
   private prune(nowMs: number): void {
     for (const [key, entry] of this.counts) {
-      if (nowMs - entry.since >= this.windowMs) {
+      if (nowMs >= entry.untilMs) {
         this.counts.delete(key);
       }
     }
@@ -117,8 +179,13 @@ const session: FastifyPluginAsync<{
   sessionHours: number;
   loginAttempts: number;
   loginWindowMinutes: number;
+  loginClock?: () => number;
 }> = async (app, options) => {
-  const throttle = new LoginThrottle(options.loginAttempts, options.loginWindowMinutes * 60_000);
+  const throttle = new LoginThrottle(
+    options.loginAttempts,
+    options.loginWindowMinutes * 60_000,
+    options.loginClock,
+  );
 
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: User) {
     const { token, expiresAt } = await createSession(app.db, user.id, options.sessionHours);
@@ -155,11 +222,15 @@ const session: FastifyPluginAsync<{
       const username = request.body.username.trim().toLowerCase();
       // Counted before the first await: see LoginThrottle.
       const attempt = throttle.begin(username, request.ip);
-      if (!attempt) {
+      if ('retryAfterSeconds' in attempt) {
+        const wait = attempt.retryAfterSeconds;
+        reply.header('retry-after', String(wait));
         return sendProblem(reply, {
           title: 'Too many attempts',
           status: 429,
-          detail: 'Too many failed sign-ins. Wait a few minutes and try again.',
+          detail: `Too many failed sign-ins. Try again in ${
+            wait < 90 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`
+          }.`,
         });
       }
       const user = await findUserByName(app.db, username);

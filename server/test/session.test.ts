@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { trustProxyFromEnv } from '../config';
-import { createSetupToken, SETUP_TOKEN_HOURS } from '../repositories/users';
+import Fastify from 'fastify';
+import app from '../app';
+import { hashPassword } from '../auth/password';
+import { fastifyOptions, trustProxyFromEnv } from '../config';
+import { createSetupToken, insertUser, SETUP_TOKEN_HOURS } from '../repositories/users';
+import { LoginThrottle, PERSON_ATTEMPTS_FACTOR, PERSON_BACKOFF_MAX_MS } from '../routes/session';
 import { Harness, json, PASSWORD, startApp, withCast } from './harness';
 
 const signIn = (h: Harness, username: string, password: string, remoteAddress?: string) =>
@@ -126,7 +133,7 @@ describe('sessions and setup', () => {
     assert.equal(json<{ detail: string }>(unknown).detail, json<{ detail: string }>(wrong).detail);
   });
 
-  it('rate-limits failed sign-ins per username', async () => {
+  it('rate-limits failed sign-ins per username and address', async () => {
     const attempt = (password: string) =>
       h.app.inject({
         method: 'POST',
@@ -188,7 +195,12 @@ describe('the sign-in limit', () => {
       Array.from({ length: 40 }, () => signIn(h, 'robin', 'wrong password', '198.51.100.1')),
     );
     assert.deepEqual(statusCounts(responses.map((r) => r.statusCode)), { 401: 3, 429: 37 });
-    assert.equal((await signIn(h, 'robin', PASSWORD, '198.51.100.9')).statusCode, 429);
+    assert.equal((await signIn(h, 'robin', PASSWORD, '198.51.100.1')).statusCode, 429);
+    assert.equal(
+      (await signIn(h, 'robin', PASSWORD, '198.51.100.9')).statusCode,
+      200,
+      'the guesses from one address do not lock the person out at another',
+    );
   });
 
   it('lets other people behind the same address sign in after someone else’s burst', async () => {
@@ -221,6 +233,137 @@ describe('the sign-in limit', () => {
     }
     assert.equal((await signIn(h, 'ada', PASSWORD, address)).statusCode, 429);
     assert.equal((await signIn(h, 'ada', PASSWORD, '198.51.100.5')).statusCode, 200);
+  });
+});
+
+describe('the sign-in limit per person and address', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startApp({ claimsDir: null, loginAttempts: 3 });
+    await withCast(h);
+  });
+  after(() => h.close());
+
+  it('does not let a stranger’s guesses lock the person out at their own address', async () => {
+    const stranger = '203.0.113.50';
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal((await signIn(h, 'ada', 'wrong password', stranger)).statusCode, 401);
+    }
+    const blocked = await signIn(h, 'ada', PASSWORD, stranger);
+    assert.equal(blocked.statusCode, 429, 'the stranger’s address waits');
+    assert.ok(Number(blocked.headers['retry-after']) > 0, 'with a Retry-After');
+    const own = await signIn(h, 'ada', PASSWORD, '198.51.100.20');
+    assert.equal(own.statusCode, 200, 'the person at their own address signs in');
+    // And the person's own typos count at their address only.
+    assert.equal((await signIn(h, 'ada', 'wrong password', '198.51.100.20')).statusCode, 401);
+    assert.equal((await signIn(h, 'ada', PASSWORD, '198.51.100.20')).statusCode, 200);
+  });
+});
+
+describe('the per-person backoff over HTTP', () => {
+  it('slows guessing spread over many addresses, then lets the person in after the wait', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-backoff-'));
+    let nowMs = 1_000_000;
+    const server = Fastify({ ...fastifyOptions(), logger: false });
+    await server.register(app, {
+      databaseFile: join(dir, 'claimdesk.db'),
+      claimsDir: null,
+      staticDir: null,
+      sessionHours: 1,
+      loginAttempts: 3,
+      loginWindowMinutes: 15,
+      loginClock: () => nowMs,
+    });
+    await server.ready();
+    try {
+      for (const username of ['casey', 'dana']) {
+        await insertUser(server.db, {
+          username,
+          role: 'fact_checker',
+          passwordHash: await hashPassword(PASSWORD),
+        });
+      }
+      const attempt = (username: string, password: string, remoteAddress: string) =>
+        server.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username, password },
+          remoteAddress,
+        });
+      // 3 attempts x PERSON_ATTEMPTS_FACTOR (3): nine free failures across addresses.
+      for (let i = 0; i < 9; i += 1) {
+        assert.equal((await attempt('casey', 'wrong password', `192.0.2.${i}`)).statusCode, 401);
+      }
+      const waits = await attempt('casey', PASSWORD, '198.51.100.30');
+      assert.equal(waits.statusCode, 429, 'the next attempt at that person waits, from anywhere');
+      assert.equal(waits.headers['retry-after'], '1');
+      assert.match(json<{ detail: string }>(waits).detail, /Try again in 1 second\./);
+      assert.equal(
+        (await attempt('dana', PASSWORD, '198.51.100.30')).statusCode,
+        200,
+        'other people are not slowed down',
+      );
+      nowMs += 1000;
+      assert.equal((await attempt('casey', 'wrong password', '192.0.2.77')).statusCode, 401);
+      const longer = await attempt('casey', PASSWORD, '198.51.100.30');
+      assert.equal(longer.statusCode, 429);
+      assert.equal(longer.headers['retry-after'], '2', 'each further attempt waits twice as long');
+      nowMs += 2000;
+      assert.equal(
+        (await attempt('casey', PASSWORD, '198.51.100.30')).statusCode,
+        200,
+        'a backoff, not a lockout: the right password works after the wait',
+      );
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('LoginThrottle', () => {
+  const clock = () => {
+    let nowMs = 1_000_000;
+    return { now: () => nowMs, advance: (ms: number) => (nowMs += ms) };
+  };
+
+  it('waits longer after each attempt beyond the free ones, up to a cap, never for good', () => {
+    const time = clock();
+    const throttle = new LoginThrottle(5, 15 * 60_000, time.now);
+    const free = 5 * PERSON_ATTEMPTS_FACTOR;
+    for (let i = 0; i < free; i += 1) {
+      assert.ok('pair' in throttle.begin('gus', `192.0.2.${i}`), `free attempt ${i}`);
+    }
+    const waited: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const refused = throttle.begin('gus', `198.51.100.${i}`);
+      assert.ok('retryAfterSeconds' in refused, `attempt ${i} waits`);
+      waited.push(refused.retryAfterSeconds);
+      time.advance(refused.retryAfterSeconds * 1000);
+      const attempt = throttle.begin('gus', `198.51.100.${i}`);
+      assert.ok('pair' in attempt, `attempt ${i} passes after its wait`);
+    }
+    assert.deepEqual(waited.slice(0, 8), [1, 2, 4, 8, 16, 32, 64, 120]);
+    assert.ok(waited.every((seconds) => seconds <= PERSON_BACKOFF_MAX_MS / 1000));
+  });
+
+  it('forgives a person’s failures from an address when they sign in there, not the others', () => {
+    const time = clock();
+    const throttle = new LoginThrottle(3, 15 * 60_000, time.now);
+    for (let i = 0; i < 2; i += 1) {
+      assert.ok('pair' in throttle.begin('gus', '192.0.2.1'));
+      assert.ok('pair' in throttle.begin('gus', '192.0.2.2'));
+    }
+    const right = throttle.begin('gus', '192.0.2.1');
+    assert.ok('pair' in right);
+    throttle.succeeded(right);
+    for (let i = 0; i < 3; i += 1) {
+      assert.ok('pair' in throttle.begin('gus', '192.0.2.1'), `typo ${i} after signing in`);
+    }
+    assert.ok('pair' in throttle.begin('gus', '192.0.2.2'), 'the third failure there');
+    assert.ok('retryAfterSeconds' in throttle.begin('gus', '192.0.2.2'), 'then it waits');
+    time.advance(15 * 60_000);
+    assert.ok('pair' in throttle.begin('gus', '192.0.2.2'), 'until the window has passed');
   });
 });
 
