@@ -13,7 +13,7 @@ import { ReportMenu } from './report-menu';
 describe('ReportMenu', () => {
   const REPORT = '/api/articles/a1/report';
 
-  async function render(filter: Record<string, string> = {}) {
+  async function render(filter: Record<string, string> = {}, shown = 3, total = 12) {
     const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     TestBed.configureTestingModule({
       providers: [
@@ -26,8 +26,8 @@ describe('ReportMenu', () => {
     const fixture = TestBed.createComponent(ReportMenu);
     fixture.componentRef.setInput('articleId', 'a1');
     fixture.componentRef.setInput('filter', filter);
-    fixture.componentRef.setInput('shown', 3);
-    fixture.componentRef.setInput('total', 12);
+    fixture.componentRef.setInput('shown', shown);
+    fixture.componentRef.setInput('total', total);
     await fixture.whenStable();
     return {
       fixture,
@@ -62,6 +62,26 @@ describe('ReportMenu', () => {
     await menu.clickItem({ text: /All 12 claims/ });
     await exportAs(loader, /Markdown/);
     http.expectOne(`${REPORT}?format=md&sort=verdict&dir=desc`);
+  });
+
+  async function choices(shown: number, total: number): Promise<string[]> {
+    const { loader } = await render({ q: 'shells' }, shown, total);
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    const items = await menu.getItems();
+    const texts = await Promise.all(items.slice(0, 2).map((item) => item.getText()));
+    return texts.map((text) => text.replace(/^radio_button_\w+\s*/, '').trim());
+  }
+
+  it('counts one claim in the singular', async () => {
+    expect(await choices(1, 1)).toEqual(['Only the 1 claim shown', 'The article’s only claim']);
+  });
+
+  it('counts no claims in words, and many in the plural', async () => {
+    expect(await choices(0, 2)).toEqual([
+      'None of the claims: the table shows none',
+      'All 2 claims',
+    ]);
   });
 
   it('offers no choice of claims when the table only sorts them', async () => {
@@ -117,7 +137,7 @@ describe('ReportMenu', () => {
     expect(save).not.toHaveBeenCalled();
     expect(snackBar.open).toHaveBeenCalledOnceWith(
       'The report could not be made: The server cannot be reached. Check your connection and try again.',
-      'Dismiss',
+      'Close',
       { duration: 8000 },
     );
     expect(await loader.getAllHarnesses(MatProgressBarHarness)).toEqual([]);

@@ -18,6 +18,29 @@ import { Subscription } from 'rxjs';
 import { describeHttpError } from '../shell/http-errors';
 import { REPORT_FORMATS, ReportDownload, ReportFormat } from './report-download';
 
+/** The English plural rules, for the menu's English words. */
+const PLURALS = new Intl.PluralRules('en');
+
+/** "Only the 1 claim shown", "Only the 3 claims shown", "None of the claims: …". */
+export function shownInWords(shown: number | null): string {
+  if (shown === 0) {
+    return 'None of the claims: the table shows none';
+  }
+  const count = shown ?? 0;
+  return PLURALS.select(count) === 'one'
+    ? `Only the ${count} claim shown`
+    : `Only the ${count} claims shown`;
+}
+
+/** "All 12 claims", or for one claim "The article’s only claim". */
+export function totalInWords(total: number | null): string {
+  if (total === 0) {
+    return 'All claims: there are none yet';
+  }
+  const count = total ?? 0;
+  return PLURALS.select(count) === 'one' ? 'The article’s only claim' : `All ${count} claims`;
+}
+
 /** Query parameters that order the claims (`sort`, `dir`) rather than select them. */
 const ORDER_KEYS: ReadonlySet<string> = new Set(['sort', 'dir']);
 
@@ -64,6 +87,8 @@ export class ReportMenu {
   readonly total = input<number | null>(null);
 
   protected readonly formats = REPORT_FORMATS;
+  protected readonly shownLabel = computed(() => shownInWords(this.shown()));
+  protected readonly totalLabel = computed(() => totalInWords(this.total()));
   /** What selects claims; the table's order alone selects none. */
   private readonly narrowing = computed(() => pick(this.filter(), (key) => !ORDER_KEYS.has(key)));
   /** The table's order, which the CSV rows follow whichever claims are exported. */
@@ -102,7 +127,7 @@ export class ReportMenu {
       },
       error: (error: unknown) => {
         this.progress.set(null);
-        this.snackBar.open(`The report could not be made: ${describeHttpError(error)}`, 'Dismiss', {
+        this.snackBar.open(`The report could not be made: ${describeHttpError(error)}`, 'Close', {
           duration: 8000,
         });
       },
