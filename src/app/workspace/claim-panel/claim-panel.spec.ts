@@ -244,7 +244,7 @@ describe('ClaimPanel', () => {
     fixture.componentInstance.focusEvidence();
     expect(snackBar.open).toHaveBeenCalledOnceWith(
       'The evidence cannot change while the claim is in review: request changes first.',
-      'Dismiss',
+      'Close',
       { duration: 6000 },
     );
     (document.activeElement as HTMLElement | null)?.blur();

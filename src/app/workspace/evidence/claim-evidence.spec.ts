@@ -185,7 +185,7 @@ describe('ClaimEvidence', () => {
     expect(document.activeElement).toBe(note);
     expect(snackBar.open).toHaveBeenCalledWith(
       'The evidence cannot change while the claim is in review: request changes first.',
-      'Dismiss',
+      'Close',
       { duration: 6000 },
     );
   });

@@ -76,7 +76,7 @@ export class ClaimEvidence {
   protected explainLocked(): void {
     const reason = this.lockedReason();
     if (reason) {
-      this.snackBar.open(reason, 'Dismiss', { duration: 6000 });
+      this.snackBar.open(reason, 'Close', { duration: 6000 });
     }
   }
 
