@@ -69,7 +69,12 @@ describe('Workspace', () => {
   async function render(
     claim?: string,
     filter: ClaimFilter = EMPTY_FILTER,
-    options: { archived?: boolean; checked?: readonly string[] } = {},
+    options: {
+      archived?: boolean;
+      checked?: readonly string[];
+      missing?: boolean;
+      publishedAt?: string;
+    } = {},
   ) {
     const checked = options.checked ?? [];
     TestBed.configureTestingModule({
@@ -81,7 +86,13 @@ describe('Workspace', () => {
           selectors: [
             {
               selector: claimsFeature.selectArticle,
-              value: { ...article, archived: options.archived ?? false },
+              value: options.missing
+                ? null
+                : {
+                    ...article,
+                    archived: options.archived ?? false,
+                    publishedAt: options.publishedAt ?? null,
+                  },
             },
             { selector: claimsFeature.selectCheckedIds, value: checked },
             {
@@ -92,7 +103,11 @@ describe('Workspace', () => {
             { selector: claimsFeature.selectVisibleClaims, value: claims },
             { selector: claimsFeature.selectFilter, value: filter },
             { selector: claimsFeature.selectLoading, value: false },
-            { selector: claimsFeature.selectError, value: null },
+            {
+              selector: claimsFeature.selectError,
+              value: options.missing ? 'No such article.' : null,
+            },
+            { selector: claimsFeature.selectMissing, value: options.missing ?? false },
             { selector: sessionFeature.selectIsEditor, value: true },
             { selector: suggestionsFeature.selectOpenCount, value: 1 },
             {
@@ -131,6 +146,53 @@ describe('Workspace', () => {
     target.dispatchEvent(event);
     return event;
   }
+
+  describe('the header', () => {
+    it('writes the publication date as the browser’s locale does, and counts in words', async () => {
+      const { fixture } = await render(undefined, EMPTY_FILTER, { publishedAt: '2024-11-12' });
+      const meta = (fixture.nativeElement as HTMLElement).querySelector('.meta') as HTMLElement;
+      const published = meta.querySelector('time') as HTMLElement;
+      expect(published.getAttribute('datetime')).toBe('2024-11-12');
+      expect(published.textContent?.trim()).toBe(
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          Date.UTC(2024, 10, 12),
+        ),
+      );
+      expect(meta.textContent).not.toContain('2024-11-12');
+      expect(meta.textContent).toContain('3 claims');
+    });
+  });
+
+  describe('a link that leads nowhere', () => {
+    it('says the article does not exist and links to the articles', async () => {
+      const { fixture } = await render(undefined, EMPTY_FILTER, { missing: true });
+      const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
+      expect(alert?.textContent).toContain('There is no article “a1”');
+      expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/articles');
+      expect(alert?.querySelector('a')?.textContent?.trim()).toBe('Go to the articles');
+    });
+
+    it('says an unknown claim does not exist instead of opening an empty panel', async () => {
+      const { fixture, navigate } = await render('c99');
+      const root = fixture.nativeElement as HTMLElement;
+      expect(root.querySelector('cd-claim-panel')).toBeNull();
+      expect(root.querySelector('[data-testid="claim-missing"] [role="alert"]')?.textContent).toBe(
+        'There is no claim “c99” in this article.',
+      );
+      (root.querySelector('[data-testid="claim-missing"] button') as HTMLButtonElement).click();
+      expect(navigate).toHaveBeenCalledWith(
+        [],
+        jasmine.objectContaining({ queryParams: { claim: null } }),
+      );
+    });
+
+    it('opens a claim the article has', async () => {
+      const { fixture } = await render('c2');
+      const root = fixture.nativeElement as HTMLElement;
+      expect(root.querySelector('cd-claim-panel')).not.toBeNull();
+      expect(root.querySelector('[data-testid="claim-missing"]')).toBeNull();
+    });
+  });
 
   describe('keyboard', () => {
     it('j and k move to the next and previous claim, replacing the history entry', async () => {

@@ -32,6 +32,7 @@ import { markClasses, markDetails, segmentArticle } from './article-text/article
 import { ArticleText } from './article-text/article-text';
 import { ClaimFilters } from './claims-table/claim-filters';
 import { ClaimPanel } from './claim-panel/claim-panel';
+import { dateWords } from './claim-panel/finding-draft';
 import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
 import { Shortcuts } from './shortcuts';
@@ -91,6 +92,21 @@ export class Workspace {
   protected readonly filter = this.store.selectSignal(claimsFeature.selectFilter);
   protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
   protected readonly error = this.store.selectSignal(claimsFeature.selectError);
+  protected readonly missing = this.store.selectSignal(claimsFeature.selectMissing);
+  /** A YYYY-MM-DD date as the browser's locale writes it ("12 Nov 2024"). */
+  protected readonly dateWords = dateWords;
+  protected readonly claimCount = computed(() => {
+    const count = this.claims().length;
+    return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? 'claim' : 'claims'}`;
+  });
+  /** The claim the URL names, once the claims are in and it is not among them. */
+  protected readonly unknownClaim = computed(() => {
+    const id = this.selectedId();
+    if (id === null || this.loading() || !this.article()) {
+      return null;
+    }
+    return this.claims().some((claim) => claim.id === id) ? null : id;
+  });
   /** The claims checked for a bulk action, as the table shows them. */
   protected readonly checkedClaims = this.store.selectSignal(claimsFeature.selectCheckedClaims);
   private readonly checkedIdList = this.store.selectSignal(claimsFeature.selectCheckedIds);

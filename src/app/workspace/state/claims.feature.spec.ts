@@ -45,6 +45,17 @@ function loaded(...claims: ClaimSummary[]) {
 }
 
 describe('claims reducer', () => {
+  it('remembers that the article does not exist, until another is opened', () => {
+    let state = reducer(initialClaimsState, WorkspacePageActions.opened({ articleId: 'nope' }));
+    state = reducer(
+      state,
+      WorkspaceApiActions.loadFailed({ error: 'No article nope.', missing: true }),
+    );
+    expect(state.missing).toBeTrue();
+    state = reducer(state, WorkspacePageActions.opened({ articleId: 'a1' }));
+    expect(state.missing).toBeFalse();
+  });
+
   it('keeps claims in article order', () => {
     const state = loaded(
       claimFixture({ id: 'late', start: 50, end: 60 }),

@@ -16,6 +16,8 @@ export interface ClaimsState extends EntityState<ClaimSummary> {
   readonly article: ArticleDetail | null;
   readonly loading: boolean;
   readonly error: string | null;
+  /** The server has no such article: the link leads nowhere. */
+  readonly missing: boolean;
   /** What is typed in the search box before it reaches the URL; null once it has. */
   readonly searchDraft: string | null;
   /** Each claim's live notes as one text, for search: kept apart from the claims, which change more often. */
@@ -33,6 +35,7 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
   article: null,
   loading: false,
   error: null,
+  missing: false,
   searchDraft: null,
   noteText: {},
   checkedIds: [],
@@ -58,7 +61,7 @@ export const claimsFeature = createFeature({
       OverviewPageActions.retryClicked,
       (state, { articleId }): ClaimsState =>
         state.article?.id === articleId
-          ? { ...state, loading: true, error: null }
+          ? { ...state, loading: true, error: null, missing: false }
           : claimsAdapter.removeAll({
               ...state,
               article: null,
@@ -66,6 +69,7 @@ export const claimsFeature = createFeature({
               checkedIds: [],
               loading: true,
               error: null,
+              missing: false,
             }),
     ),
     on(WorkspaceApiActions.articleLoaded, (state, { article }): ClaimsState => ({
@@ -94,10 +98,11 @@ export const claimsFeature = createFeature({
         return { ...state, noteText: Object.fromEntries(entries) };
       },
     ),
-    on(WorkspaceApiActions.loadFailed, (state, { error }): ClaimsState => ({
+    on(WorkspaceApiActions.loadFailed, (state, { error, missing }): ClaimsState => ({
       ...state,
       loading: false,
       error,
+      missing,
     })),
     on(WorkspacePageActions.searchTyped, (state, { query }): ClaimsState => ({
       ...state,

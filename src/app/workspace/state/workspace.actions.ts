@@ -30,6 +30,7 @@ export const WorkspaceApiActions = createActionGroup({
     'Note Text Loaded': props<{ articleId: string; noteText: NoteText }>(),
     /** One claim's note text after a change; null when it has no live note left. */
     'Claim Note Text Loaded': props<{ articleId: string; claimId: string; text: string | null }>(),
-    'Load Failed': props<{ error: string }>(),
+    /** `missing`: the server has no such article (404). */
+    'Load Failed': props<{ error: string; missing: boolean }>(),
   },
 });

@@ -99,9 +99,28 @@ describe('workspace effects', () => {
       expect(await all(loadWorkspace)).toEqual([
         WorkspaceApiActions.loadFailed({
           error: 'The server cannot be reached. Check your connection and try again.',
+          missing: false,
         }),
         WorkspaceApiActions.noteTextLoaded({ articleId: 'a1', noteText: {} }),
       ]);
+    });
+
+    it('says the article is missing, apart from other failures', async () => {
+      claims.noteText.and.returnValue(of({}));
+      articles.claims.and.returnValue(of([]));
+      articles.get.and.returnValue(
+        throwError(
+          () =>
+            new HttpErrorResponse({
+              status: 404,
+              error: { title: 'Not Found', status: 404, detail: 'No article nope.' },
+            }),
+        ),
+      );
+      const [failed] = await all(loadWorkspace);
+      expect(failed).toEqual(
+        WorkspaceApiActions.loadFailed({ error: 'No article nope.', missing: true }),
+      );
     });
   });
 

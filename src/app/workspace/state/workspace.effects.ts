@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
@@ -41,7 +42,12 @@ export const loadWorkspace = createEffect(
               WorkspaceApiActions.claimsLoaded({ articleId, claims }),
             ]),
             catchError((error: unknown) =>
-              of(WorkspaceApiActions.loadFailed({ error: describeHttpError(error) })),
+              of(
+                WorkspaceApiActions.loadFailed({
+                  error: describeHttpError(error),
+                  missing: error instanceof HttpErrorResponse && error.status === 404,
+                }),
+              ),
             ),
           ),
           // Alongside, never holding up the table; without it search covers the claims' own text.
