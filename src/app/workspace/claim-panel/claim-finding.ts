@@ -29,7 +29,7 @@ import {
   SUMMARY_MAX_LENGTH,
 } from '../../../domain/claim';
 import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../../domain/verdicts';
-import { Decision } from '../../../domain/workflow';
+import { Decision, Role } from '../../../domain/workflow';
 import { SessionUser } from '../../session/session-api';
 import { ClaimConflictView } from './claim-conflict';
 import { ShowErrorsWhileTyping } from '../evidence/evidence-form';
@@ -192,10 +192,20 @@ export class ClaimFinding {
     () => this.conflict()?.base ?? this.base()?.finding ?? findingOf(this.claim()),
   );
 
-  /** Active people, plus the current assignee even if since disabled, so the select never shows blank. */
+  /**
+   * Active people, fact-checkers and editors first (the ones who do the work), each group by
+   * display name; plus the current assignee even if since disabled, so the select never shows blank.
+   */
   protected readonly assignees = computed(() => {
+    const rank = (role: Role) => (role === 'fact_checker' || role === 'editor' ? 0 : 1);
     const active = this.people()
       .filter((person) => !person.disabled)
+      .sort(
+        (a, b) =>
+          rank(a.role) - rank(b.role) ||
+          a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
+          a.username.localeCompare(b.username),
+      )
       .map((person) => ({ username: person.username, name: person.displayName }));
     const current = this.claim().assignee;
     return current && !active.some((person) => person.username === current)
