@@ -190,7 +190,7 @@ describe('articles effects', () => {
     await all(announceImport);
     expect(snackBar.open).toHaveBeenCalledOnceWith(
       jasmine.stringMatching(/^Imported as a copy of a1, .* 12 claims start again as New/),
-      'Dismiss',
+      'Close',
       { duration: 15000 },
     );
   });

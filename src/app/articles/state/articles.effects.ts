@@ -117,7 +117,7 @@ export const announceImport = createEffect(
       ofType(IntakeApiActions.articleAdded),
       tap(({ article, imported }) => {
         if (imported) {
-          snackBar.open(describeImport(article, imported), 'Dismiss', { duration: 15000 });
+          snackBar.open(describeImport(article, imported), 'Close', { duration: 15000 });
         }
       }),
     );
@@ -186,12 +186,12 @@ export const announceArchive = createEffect(
           return;
         }
         if (action.type === ArticlesApiActions.saveFailed.type) {
-          snackBar.open(`Nothing was changed: ${action.error}`, 'Dismiss', { duration: 10000 });
+          snackBar.open(`Nothing was changed: ${action.error}`, 'Close', { duration: 10000 });
           return;
         }
         const { article } = action;
         if (!article.archived) {
-          snackBar.open(`“${article.headline}” is back in the lists.`, 'Dismiss', {
+          snackBar.open(`“${article.headline}” is back in the lists.`, 'Close', {
             duration: 6000,
           });
           return;

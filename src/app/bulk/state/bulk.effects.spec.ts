@@ -187,7 +187,7 @@ describe('bulk effects', () => {
     );
     expect(snackBar.open).toHaveBeenCalledOnceWith(
       'Nothing was undone: The undo window has passed.',
-      'Dismiss',
+      'Close',
       { duration: 8000 },
     );
     sub.unsubscribe();

@@ -89,7 +89,7 @@ export const tellUndoOutcome = createEffect(
       ofType(BulkApiActions.undoApplied, BulkApiActions.undoFailed),
       tap((action) => {
         if (action.type === BulkApiActions.undoFailed.type) {
-          snackBar.open(`Nothing was undone: ${action.error}`, 'Dismiss', { duration: 8000 });
+          snackBar.open(`Nothing was undone: ${action.error}`, 'Close', { duration: 8000 });
           return;
         }
         const refused = refusedClaims(action.results, action.labels);

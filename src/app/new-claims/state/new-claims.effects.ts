@@ -263,11 +263,11 @@ export const reportNewClaims = createEffect(
       ),
       tap((action) => {
         if (action.type === NewClaimsApiActions.severalDecided.type) {
-          snackBar.open(batchInWords(action), 'Dismiss', { duration: 8000 });
+          snackBar.open(batchInWords(action), 'Close', { duration: 8000 });
         } else if ('error' in action) {
-          snackBar.open(action.error, 'Dismiss', { duration: 8000 });
+          snackBar.open(action.error, 'Close', { duration: 8000 });
         } else {
-          snackBar.open(`Claim added: “${action.claim.quote.slice(0, 60)}”`, 'Dismiss', {
+          snackBar.open(`Claim added: “${action.claim.quote.slice(0, 60)}”`, 'Close', {
             duration: 3000,
           });
         }

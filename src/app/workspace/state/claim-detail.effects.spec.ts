@@ -158,7 +158,7 @@ describe('claim detail effects', () => {
     await TestBed.runInInjectionContext(() => firstValueFrom(tellWhatHappened()));
     expect(snackBar.open).toHaveBeenCalledWith(
       'Only an editor can approve. Your change was undone.',
-      'Dismiss',
+      'Close',
       { duration: 8000 },
     );
   });
@@ -193,7 +193,7 @@ describe('claim detail effects', () => {
     await TestBed.runInInjectionContext(() => firstValueFrom(tellWhatHappened()));
     expect(snackBar.open).toHaveBeenCalledWith(
       'Your note was not added: The server answered 500 Server Error.',
-      'Dismiss',
+      'Close',
       { duration: 8000 },
     );
     api.addEvidence.and.returnValue(of({ id: 'e1', claimId: 'c1' } as Evidence));

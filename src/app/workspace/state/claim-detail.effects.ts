@@ -263,7 +263,7 @@ export const tellWhatHappened = createEffect(
             : action.type === ClaimsApiActions.claimSaveFailed.type
               ? `${action.error} Your change was undone.`
               : `${failedChange(action.key)}: ${action.error}`;
-        snackBar.open(message, 'Dismiss', {
+        snackBar.open(message, 'Close', {
           duration: action.type === ClaimsApiActions.claimSaved.type ? 3000 : 8000,
         });
       }),
