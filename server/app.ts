@@ -16,6 +16,7 @@ import changes from './plugins/changes';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
 import proxyWarning from './plugins/proxy-warning';
+import securityHeaders from './plugins/security-headers';
 import articles from './routes/articles';
 import claims from './routes/claims';
 import desk from './routes/desk';
@@ -63,6 +64,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   });
   await fastify.register(problems);
   await fastify.register(proxyWarning);
+  await fastify.register(securityHeaders);
   await fastify.register(database, { file: options.databaseFile });
   await fastify.register(changes);
   await fastify.register(auth);

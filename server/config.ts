@@ -23,8 +23,10 @@ export interface ServerConfig {
   readonly staticDir: string | null;
   readonly sessionHours: number;
   /**
-   * Failed sign-ins allowed per username within the window; an address may fail
-   * ADDRESS_ATTEMPTS_FACTOR times as often (a newsroom shares one address).
+   * Failed sign-ins allowed per username from one address within the window; an
+   * address may fail ADDRESS_ATTEMPTS_FACTOR times as often across usernames (a
+   * newsroom shares one address); past PERSON_ATTEMPTS_FACTOR times as often at
+   * one username from anywhere, each attempt waits longer (routes/session.ts).
    */
   readonly loginAttempts: number;
   readonly loginWindowMinutes: number;
