@@ -5,7 +5,14 @@ import { E2E_PASSWORD, E2E_USERS } from './fixtures/environment';
 
 interface ArticleFile {
   article: { id: string; headline: string };
-  claims: { quote: string; kind: string; statement: string }[];
+  claims: {
+    id: string;
+    start: number;
+    end: number;
+    quote: string;
+    kind: string;
+    statement: string;
+  }[];
 }
 
 const seed = JSON.parse(
@@ -29,13 +36,28 @@ test('a fact-checker signs in and sees the seed article with every claim', async
   );
   const rows = page.locator('cd-claims-table [role="row"][aria-rowindex]');
   await expect(rows.first()).toContainText(seed.claims[0].quote);
-  // Every claim is highlighted: a mark starts where each quote starts.
-  const marked = await page.locator('article mark').allTextContents();
+  // Every claim is highlighted exactly: the marks that carry its id (a run where claims
+  // overlap carries several) cover its quote from its start to its end, without gaps.
+  const marks = await page.locator('article mark').evaluateAll((elements) =>
+    elements.map((mark) => ({
+      ids: (mark.getAttribute('data-claims') ?? '').split(' '),
+      start: Number(mark.getAttribute('data-start')),
+      end: Number(mark.getAttribute('data-end')),
+      text: mark.textContent ?? '',
+    })),
+  );
   for (const claim of seed.claims) {
+    const runs = marks.filter((m) => m.ids.includes(claim.id)).sort((a, b) => a.start - b.start);
+    expect(runs.length, `${claim.id} is highlighted`).toBeGreaterThan(0);
     expect(
-      marked.some((m) => claim.quote.startsWith(m)),
-      claim.quote,
+      runs.every((run, i) => i === 0 || run.start === runs[i - 1].end),
+      `${claim.id}: its marks are contiguous`,
     ).toBe(true);
+    expect({ start: runs[0].start, end: runs[runs.length - 1].end }, claim.id).toEqual({
+      start: claim.start,
+      end: claim.end,
+    });
+    expect(runs.map((run) => run.text).join(''), claim.id).toBe(claim.quote);
   }
 
   await page.locator('article mark').first().click();
