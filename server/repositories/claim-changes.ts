@@ -7,9 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ClaimantType, ClaimKind, ClaimSummary } from '../../src/domain/claim';
+import type { ClaimSummary } from '../../src/domain/claim';
+import type { ClaimPatch, TransitionRequest } from '../../src/domain/requests';
 import type { Verdict } from '../../src/domain/verdicts';
-import { Action, Actor, applyAction, DismissReason } from '../../src/domain/workflow';
+import { Actor, applyAction } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
 import { ProblemError } from '../plugins/problems';
 import { ClaimChanges, Db, recordClaimEvent, recordHistory, updateClaimIfVersion } from './claims';
@@ -28,20 +29,7 @@ export type { Changed } from './claim-guards';
 export * from './claim-create';
 export * from './evidence-note-changes';
 
-export interface ClaimPatch {
-  statement?: string;
-  kind?: ClaimKind;
-  verdict?: Verdict | null;
-  rationale?: string | null;
-  assignee?: string | null;
-  /** ISO 8601 date-time; stored in UTC so that due dates sort and compare as text. */
-  dueAt?: string | null;
-  claimant?: string | null;
-  claimantType?: ClaimantType;
-  /** YYYY-MM-DD. */
-  claimDate?: string | null;
-  summary?: string | null;
-}
+export type { ClaimPatch };
 
 /** Each field a PATCH may change, in the order it is checked, with its column. */
 const PATCH_COLUMNS = {
@@ -168,12 +156,8 @@ export async function patchClaimIn(
   return { value: saved, events: [event] };
 }
 
-export interface TransitionInput {
-  readonly action: Action;
-  readonly note?: string;
-  readonly reason?: DismissReason;
-  readonly assignee?: string;
-}
+/** The transition request as the route received it (one shape with the dashboard's). */
+export type TransitionInput = TransitionRequest;
 
 export async function transitionClaim(
   db: Kysely<Database>,

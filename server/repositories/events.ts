@@ -1,19 +1,13 @@
 /** The change feed: every change is written here in its own transaction, then pushed live. */
 import type { Kysely } from 'kysely';
-import type { ChangeType } from '../../src/domain/change-event';
+import type { ChangeEvent as ChangeEventOf, ChangeType } from '../../src/domain/change-event';
 import type { Database, EventRow } from '../database/schema';
 import { now } from './time';
 
 export type { ChangeType };
 
-export interface ChangeEvent {
-  readonly id: number;
-  readonly at: string;
-  readonly type: ChangeType;
-  readonly articleId: string | null;
-  readonly claimId: string | null;
-  readonly data: unknown;
-}
+/** The shared event shape; the server writes many kinds, so it reads `data` as unknown. */
+export type ChangeEvent = ChangeEventOf<unknown>;
 
 export async function recordEvent(
   db: Kysely<Database>,

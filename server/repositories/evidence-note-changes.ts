@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { EvidenceRequest } from '../../src/domain/requests';
 import type { ClaimSummary, Evidence, Note } from '../../src/domain/claim';
 import { mayDeleteNote } from '../../src/domain/notes';
 import type { Actor } from '../../src/domain/workflow';
@@ -22,15 +23,8 @@ import {
 import { findNote, insertNote, tombstoneNote } from './notes';
 import { now } from './time';
 
-export type EvidenceInput = Omit<
-  EvidenceFields,
-  'publisher' | 'quote' | 'archivedUrl' | 'accessedAt'
-> & {
-  publisher?: string | null;
-  quote?: string | null;
-  archivedUrl?: string | null;
-  accessedAt?: string | null;
-};
+/** The evidence request (one shape with the dashboard's). */
+export type EvidenceInput = EvidenceRequest;
 
 /** The link's host, the default publisher; the link itself should a stored one not parse. */
 function hostOf(url: string): string {

@@ -1,6 +1,7 @@
 /** Accounts, sessions and the one-time setup token. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { PublicUser } from '../../src/domain/people';
 import type { Role } from '../../src/domain/workflow';
 import type { Database, UserRow } from '../database/schema';
 import { ChangeEvent, recordEvent } from './events';
@@ -16,7 +17,7 @@ export interface User {
 }
 
 /** What the API shows of an account: never the password hash. */
-export function toPublicUser(user: User) {
+export function toPublicUser(user: User): PublicUser {
   return {
     username: user.username,
     displayName: user.displayName,

@@ -8,6 +8,7 @@ import { type ArticlePatch, patchArticle } from '../repositories/article-changes
 import { articleExists, findArticle, listArticles } from '../repositories/articles';
 import { createClaim } from '../repositories/claim-create';
 import { listClaims } from '../repositories/claims';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   articleDetailSchema,
   articleSummarySchema,
@@ -68,8 +69,8 @@ class ClaimListCache {
 const articlePatchBody = {
   type: 'object',
   properties: {
-    headline: plainText(300),
-    outlet: nullable(plainText(200)),
+    headline: plainText(FIELD_LIMITS.headline),
+    outlet: nullable(plainText(FIELD_LIMITS.outlet)),
     url: nullable(webUrl),
     publishedAt: nullable({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     archived: { type: 'boolean' },
@@ -252,7 +253,7 @@ const articles: FastifyPluginAsync = async (app) => {
           properties: {
             start: { type: 'integer', minimum: 0 },
             end: { type: 'integer', minimum: 1 },
-            statement: plainText(1000),
+            statement: plainText(FIELD_LIMITS.statement),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
             ...claimantProperties,
           },

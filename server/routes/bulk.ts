@@ -7,6 +7,7 @@ import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { runBatch, undoBatch } from '../repositories/bulk';
 import { assertActiveUser } from '../repositories/claim-guards';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   bulkResponseSchema,
   errorResponses,
@@ -39,7 +40,7 @@ const bulkBody = {
         assignee: nullable({ type: 'string', minLength: 1, maxLength: 64 }),
         dueAt: nullable({ type: 'string', format: 'date-time', maxLength: 40 }),
         action: { type: 'string', enum: [...ACTIONS] },
-        note: plainText(10000, false),
+        note: plainText(FIELD_LIMITS.note, false),
         reason: { type: 'string', enum: [...DISMISS_REASONS] },
         verdict: { type: 'string', enum: [...VERDICTS] },
       },

@@ -17,6 +17,7 @@ import {
 } from '../repositories/claim-changes';
 import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
 import { ifMatchVersion } from './if-match';
+import { FIELD_LIMITS, USERNAME_RULE } from '../../src/domain/requests';
 import {
   claimDateSchema,
   claimDetailSchema,
@@ -103,11 +104,11 @@ const claims: FastifyPluginAsync = async (app) => {
         body: {
           type: 'object',
           properties: {
-            statement: plainText(1000),
+            statement: plainText(FIELD_LIMITS.statement),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
             verdict: nullable({ type: 'string', enum: [...VERDICTS] }),
-            rationale: nullable(plainText(10000, false)),
-            assignee: nullable({ type: 'string', maxLength: 64 }),
+            rationale: nullable(plainText(FIELD_LIMITS.rationale, false)),
+            assignee: nullable({ type: 'string', maxLength: USERNAME_RULE.maxLength }),
             dueAt: nullable({ type: 'string', format: 'date-time', maxLength: 40 }),
             claimant: nullable(plainText(CLAIMANT_MAX_LENGTH, false)),
             claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },

@@ -8,6 +8,7 @@ import {
   EvidenceInput,
   removeEvidence,
 } from '../repositories/claim-changes';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   errorResponses,
   evidenceSchema,
@@ -21,11 +22,11 @@ import {
 
 const evidenceFields = {
   url: webUrl,
-  title: plainText(500),
-  publisher: nullable(plainText(200, false)),
+  title: plainText(FIELD_LIMITS.evidenceTitle),
+  publisher: nullable(plainText(FIELD_LIMITS.publisher, false)),
   stance: { type: 'string', enum: [...STANCES] },
   sourceType: { type: 'string', enum: [...SOURCE_TYPES] },
-  quote: nullable(plainText(5000, false)),
+  quote: nullable(plainText(FIELD_LIMITS.evidenceQuote, false)),
   archivedUrl: nullable(webUrl),
   accessedAt: nullable({ type: 'string', format: 'date' }),
 };

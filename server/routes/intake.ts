@@ -20,6 +20,7 @@ import {
 } from '../intake/article-file';
 import type { Importer } from '../intake/import-article';
 import { findHeadings, normaliseText, slugOf } from '../intake/pasted-text';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   articleSummarySchema,
   errorResponses,
@@ -61,9 +62,9 @@ const textBody = {
   type: 'object',
   properties: {
     source: { const: 'text' },
-    headline: plainText(300),
+    headline: plainText(FIELD_LIMITS.headline),
     text: plainText(MAX_TEXT),
-    outlet: plainText(200),
+    outlet: plainText(FIELD_LIMITS.outlet),
     url: webUrl,
     publishedAt: { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
     language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$', default: 'en' },

@@ -5,6 +5,7 @@ import { ProblemError } from '../plugins/problems';
 import { articleExists } from '../repositories/articles';
 import { addNote, deleteNote } from '../repositories/claim-changes';
 import { noteTextByClaim } from '../repositories/notes';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   errorResponses,
   idParam,
@@ -70,7 +71,7 @@ const notes: FastifyPluginAsync = async (app) => {
         querystring: noQuerystring,
         body: {
           type: 'object',
-          properties: { text: plainText(10000) },
+          properties: { text: plainText(FIELD_LIMITS.note) },
           required: ['text'],
           additionalProperties: false,
         },

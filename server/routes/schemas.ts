@@ -1,6 +1,7 @@
 /** JSON Schemas shared by the routes: requests are validated, responses serialised, OpenAPI generated. */
 import { CLAIM_KINDS, CLAIMANT_TYPES, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
 import { DISPLAY_NAME_MAX_LENGTH } from '../../src/domain/people';
+import { FIELD_LIMITS, PASSWORD_RULE, USERNAME_RULE } from '../../src/domain/requests';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
 
@@ -50,7 +51,7 @@ export const WEB_URL_KEYWORD = 'x-web-url';
 export const webUrl = {
   type: 'string',
   format: 'uri',
-  maxLength: 2048,
+  maxLength: FIELD_LIMITS.url,
   pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
   // `format: uri` passes http://a:99999/ and http://1.2.3.256/, which no browser can open.
   [WEB_URL_KEYWORD]: true,
@@ -262,13 +263,8 @@ export const userSchema = {
   additionalProperties: false,
 };
 
-export const usernameSchema = {
-  type: 'string',
-  minLength: 2,
-  maxLength: 64,
-  pattern: '^[a-z0-9][a-z0-9._-]*$',
-};
-export const passwordSchema = { type: 'string', minLength: 10, maxLength: 1024 };
+export const usernameSchema = { type: 'string', ...USERNAME_RULE };
+export const passwordSchema = { type: 'string', ...PASSWORD_RULE };
 
 /** The schema keyword (registered in config.ts) for the shared `cleanDisplayName`. */
 export const DISPLAY_NAME_KEYWORD = 'x-display-name';
@@ -285,9 +281,9 @@ export const transitionBodySchema = {
   type: 'object',
   properties: {
     action: { type: 'string', enum: [...ACTIONS] },
-    note: plainText(10000, false),
+    note: plainText(FIELD_LIMITS.note, false),
     reason: { type: 'string', enum: [...DISMISS_REASONS] },
-    assignee: { type: 'string', minLength: 1, maxLength: 64 },
+    assignee: { type: 'string', minLength: 1, maxLength: USERNAME_RULE.maxLength },
   },
   required: ['action'],
   additionalProperties: false,

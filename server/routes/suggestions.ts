@@ -25,6 +25,7 @@ import {
 import { attributionAt } from '../suggestions/attribution';
 import { ensureSuggestions } from '../suggestions/generate';
 import { scoreTextIn, suggestsFor, type ScoredSpan } from '../suggestions/suggester';
+import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   claimSummarySchema,
   errorResponses,
@@ -251,7 +252,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
         body: {
           type: 'object',
           properties: {
-            statement: plainText(1000),
+            statement: plainText(FIELD_LIMITS.statement),
             kind: { type: 'string', enum: [...CLAIM_KINDS] },
             start: { type: 'integer', minimum: 0 },
             end: { type: 'integer', minimum: 1 },

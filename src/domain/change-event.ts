@@ -1,3 +1,6 @@
+import { ArticleSummary, ClaimSummary } from './claim';
+import { PublicUser } from './people';
+
 /**
  * The kinds of change the server's event stream (`GET /api/events`) sends: one
  * list for the server that writes them and the dashboard that reads them.
@@ -20,3 +23,27 @@ export type ChangeType =
    * `{ user }`, the account as the API shows it. No article or claim.
    */
   | 'user.changed';
+
+/** What an event carries, by kind (see ChangeType). */
+export interface ChangeEventData {
+  /** `claim.*`, `evidence.changed`, `note.changed`: the claim as it now stands. */
+  readonly claim?: ClaimSummary;
+  readonly articleId?: string;
+  /** `article.updated`: the article as it now stands (details, version, archived). */
+  readonly article?: ArticleSummary;
+  /** `user.changed`: the account as it now stands. */
+  readonly user?: PublicUser;
+  /** `suggestion.changed`. */
+  readonly suggestionId?: string;
+  readonly status?: string;
+}
+
+/** One change as the event stream sends it; the server, which writes many kinds, reads `data` as unknown. */
+export interface ChangeEvent<Data = ChangeEventData> {
+  readonly id: number;
+  readonly at: string;
+  readonly type: ChangeType;
+  readonly articleId: string | null;
+  readonly claimId: string | null;
+  readonly data: Data;
+}

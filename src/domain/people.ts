@@ -1,3 +1,5 @@
+import { Role } from './workflow';
+
 /**
  * Display names: how colleagues see a person in the history, the notes and the
  * assignee lists. One rule for the dashboard (its form fields), the server (its
@@ -35,4 +37,13 @@ export function cleanDisplayName(text: string): string | null {
   }
   const length = [...name].length;
   return length > 0 && length <= DISPLAY_NAME_MAX_LENGTH && VISIBLE.test(name) ? name : null;
+}
+
+/** An account as the API shows it (the session, the People page, `user.changed` events). */
+export interface PublicUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: string;
 }

@@ -32,13 +32,14 @@ import { ArticleSummary, isWebUrl } from '../../domain/claim';
 import { ArticleChanges } from './articles-api';
 import { ArticleActionsActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
+import { FIELD_LIMITS } from '../../domain/requests';
 
 export interface ArticleEditDialogData {
   readonly article: ArticleSummary;
 }
 
-const HEADLINE_MAX = 300;
-const OUTLET_MAX = 200;
+const HEADLINE_MAX = FIELD_LIMITS.headline;
+const OUTLET_MAX = FIELD_LIMITS.outlet;
 
 /** Empty, or an http/https address: the same rule the server applies. */
 const webUrl = (control: AbstractControl<string>): ValidationErrors | null =>

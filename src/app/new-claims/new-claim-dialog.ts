@@ -32,6 +32,7 @@ import {
 } from '../../domain/claim';
 import { ClaimDraft, NewClaimsApi } from './new-claims-api';
 import { suggestionsFeature } from './state/suggestions.feature';
+import { FIELD_LIMITS } from '../../domain/requests';
 
 export interface NewClaimDialogData {
   readonly title: string;
@@ -190,7 +191,7 @@ export class NewClaimDialog {
   protected readonly form = new FormGroup({
     statement: new FormControl(this.data.statement ?? this.data.quote, {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(1000)],
+      validators: [Validators.required, Validators.maxLength(FIELD_LIMITS.statement)],
     }),
     kind: new FormControl<ClaimKind>(this.data.kind ?? 'event', { nonNullable: true }),
     claimant: new FormControl('', {

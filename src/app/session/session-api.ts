@@ -1,15 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { Role } from '../../domain/workflow';
+import { PublicUser } from '../../domain/people';
 
-export interface SessionUser {
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
+/** The signed-in person, as the API shows any account. */
+export type SessionUser = PublicUser;
 
 /** The server's session endpoints. */
 @Injectable({ providedIn: 'root' })

@@ -1,25 +1,8 @@
 import { Injectable, NgZone, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { ChangeType } from '../../domain/change-event';
-import { ArticleSummary, ClaimSummary } from '../../domain/claim';
-import { SessionUser } from '../session/session-api';
+import { ChangeEvent } from '../../domain/change-event';
 
-/** One change as the server's event stream sends it. */
-export interface ChangeEvent {
-  readonly id: number;
-  readonly at: string;
-  readonly type: ChangeType;
-  readonly articleId: string | null;
-  readonly claimId: string | null;
-  readonly data: {
-    readonly claim?: ClaimSummary;
-    readonly articleId?: string;
-    /** `article.updated`: the article as it now stands (details, version, archived). */
-    readonly article?: ArticleSummary;
-    /** `user.changed`: the account as it now stands. */
-    readonly user?: SessionUser;
-  };
-}
+export type { ChangeEvent };
 
 export type LiveMessage =
   { kind: 'open' } | { kind: 'error' } | { kind: 'change'; event: ChangeEvent };

@@ -22,6 +22,7 @@ import { DISPLAY_NAME_ERROR, displayNameValidator } from './display-name';
 import { PersonName } from './person-name';
 import { AccountChanges, PeoplePageActions } from './state/users.actions';
 import { usersFeature } from './state/users.feature';
+import { USERNAME_RULE } from '../../domain/requests';
 
 /**
  * Admins add the newsroom's people, change their display name or role, or
@@ -211,7 +212,15 @@ export class UserAdmin {
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly displayNameError = DISPLAY_NAME_ERROR;
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    username: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9._-]{1,63}$/)]],
+    username: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(USERNAME_RULE.minLength),
+        Validators.maxLength(USERNAME_RULE.maxLength),
+        Validators.pattern(new RegExp(USERNAME_RULE.pattern)),
+      ],
+    ],
     displayName: ['', displayNameValidator],
     role: ['fact_checker' as Role],
     password: ['', [Validators.required, Validators.minLength(10)]],

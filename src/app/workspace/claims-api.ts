@@ -1,51 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import {
-  ClaimantType,
-  ClaimDetail,
-  ClaimKind,
-  ClaimSummary,
-  Evidence,
-  HistoryEntry,
-  Note,
-  SourceType,
-  Stance,
-} from '../../domain/claim';
-import { Verdict } from '../../domain/verdicts';
-import { Action, DismissReason } from '../../domain/workflow';
+import { ClaimDetail, ClaimSummary, Evidence, HistoryEntry, Note } from '../../domain/claim';
+import { ClaimPatch, EvidenceRequest, TransitionRequest } from '../../domain/requests';
 
-export interface ClaimPatch {
-  statement?: string;
-  kind?: ClaimKind;
-  verdict?: Verdict | null;
-  rationale?: string | null;
-  assignee?: string | null;
-  claimant?: string | null;
-  claimantType?: ClaimantType;
-  /** YYYY-MM-DD. */
-  claimDate?: string | null;
-  summary?: string | null;
-  /** ISO 8601 date-time. */
-  dueAt?: string | null;
-}
-
-export interface TransitionRequest {
-  action: Action;
-  note?: string;
-  reason?: DismissReason;
-}
-
-export interface EvidenceDraft {
-  url: string;
-  title: string;
-  publisher?: string | null;
-  stance: Stance;
-  sourceType: SourceType;
-  quote?: string | null;
-  archivedUrl?: string | null;
-  accessedAt?: string | null;
-}
+export type { ClaimPatch, TransitionRequest } from '../../domain/requests';
+/** A new evidence link as the form sends it. */
+export type EvidenceDraft = EvidenceRequest;
 
 /** Claim id → the text of its live notes; a claim without live notes is absent. */
 export type NoteText = Readonly<Record<string, string>>;

@@ -48,11 +48,12 @@ import {
 } from './finding-draft';
 import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { claimDetailFeature } from '../state/claim-detail.feature';
+import { FIELD_LIMITS } from '../../../domain/requests';
 
 /** The server's limits (server/routes/claims.ts and src/domain/claim.ts). */
 const LIMITS = {
-  statement: 1000,
-  rationale: 10000,
+  statement: FIELD_LIMITS.statement,
+  rationale: FIELD_LIMITS.rationale,
   claimant: CLAIMANT_MAX_LENGTH,
   summary: SUMMARY_MAX_LENGTH,
   summaryAdvisedAbove: SUMMARY_ADVISED_ABOVE,

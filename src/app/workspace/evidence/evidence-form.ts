@@ -26,6 +26,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../../domain/claim';
 import { EvidenceDraft } from '../claims-api';
+import { FIELD_LIMITS } from '../../../domain/requests';
 
 /** Only http and https links are evidence: `javascript:` and friends are refused as typed. */
 export function webUrlValidator(control: AbstractControl<string>): ValidationErrors | null {
@@ -52,7 +53,12 @@ export const STANCE_LABELS = {
 export const SOURCE_LABELS = { primary: 'Primary source', secondary: 'Secondary source' } as const;
 
 /** The server's limits (server/routes/evidence.ts), said before the server has to refuse. */
-const LIMITS = { url: 2048, title: 500, publisher: 200, quote: 5000 } as const;
+const LIMITS = {
+  url: FIELD_LIMITS.url,
+  title: FIELD_LIMITS.evidenceTitle,
+  publisher: FIELD_LIMITS.publisher,
+  quote: FIELD_LIMITS.evidenceQuote,
+} as const;
 
 const EMPTY = {
   url: '',

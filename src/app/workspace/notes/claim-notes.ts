@@ -22,9 +22,10 @@ import { ShowErrorsWhileTyping } from '../evidence/evidence-form';
 import { CHANGE_KEYS, ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
 import { AwaitedChanges } from '../awaited-changes';
+import { FIELD_LIMITS } from '../../../domain/requests';
 
 /** The server's limit on a note (server/routes/notes.ts). */
-export const NOTE_MAX_LENGTH = 10000;
+export const NOTE_MAX_LENGTH = FIELD_LIMITS.note;
 
 /**
  * Whether the server lets `actor` delete `note`: its author, or an editor or
