@@ -1,5 +1,4 @@
 /** New claims: an id a report can carry, the quote taken from the article text. */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ClaimantType, ClaimKind, ClaimSummary } from '../../src/domain/claim';
 import type { Actor } from '../../src/domain/workflow';
@@ -12,24 +11,39 @@ import { now } from './time';
 const CLAIM_ID_PREFIX_LENGTH = 24;
 
 /**
- * A new claim id that a JSON report can carry back in (claims/article.schema.json:
- * `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters): the article id's first
- * characters as hyphen-separated groups (never a double or trailing hyphen),
- * then 8 random hex digits; `claim-…` when the article id gives nothing usable.
+ * A new claim id a person can read and a JSON report can carry back in
+ * (claims/article.schema.json: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64
+ * characters): the article id's first words, at most 24 characters and never cut
+ * mid-word where a word boundary allows, then the claim's number in three
+ * digits, `council-parking-fees-007`; `claim-…` when the article id gives
+ * nothing usable.
  */
-export function newClaimId(articleId: string): string {
-  const prefix = articleId
+export function newClaimId(articleId: string, sequence: number): string {
+  const words = articleId
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, CLAIM_ID_PREFIX_LENGTH)
-    .replace(/^-+|-+$/g, '');
-  return `${prefix || 'claim'}-${randomUUID().slice(0, 8)}`;
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let prefix = '';
+  for (const word of words) {
+    const next = prefix ? `${prefix}-${word}` : word;
+    if (next.length > CLAIM_ID_PREFIX_LENGTH) {
+      prefix ||= word.slice(0, CLAIM_ID_PREFIX_LENGTH);
+      break;
+    }
+    prefix = next;
+  }
+  return `${prefix || 'claim'}-${String(sequence).padStart(3, '0')}`;
 }
 
-/** A claim id not in use yet: 8 hex digits can collide in a large newsroom database. */
+/** The next free number after the article's claims: ids of deleted or imported claims are skipped. */
 async function freeClaimId(trx: Db, articleId: string): Promise<string> {
-  for (;;) {
-    const id = newClaimId(articleId);
+  const row = await trx
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  for (let sequence = Number(row?.n ?? 0) + 1; ; sequence++) {
+    const id = newClaimId(articleId, sequence);
     if (!(await claimIdTaken(trx, id))) {
       return id;
     }

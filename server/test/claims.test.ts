@@ -395,10 +395,17 @@ describe('articles and claims', () => {
       '---',
       '',
     ]) {
-      const id = newClaimId(articleId);
+      const id = newClaimId(articleId, 7);
       assert.match(id, rule.pattern, `${articleId} -> ${id}`);
       assert.ok(id.length <= rule.maxLength, id);
     }
+  });
+
+  it('numbers new claims readably after the article’s words, never cutting a word where it can help it', () => {
+    assert.equal(newClaimId('council-raises-parking-fees', 7), 'council-raises-parking-007');
+    assert.equal(newClaimId(SEED_ARTICLE, 46), 'putin-north-korea-visit-046');
+    assert.equal(newClaimId('a'.repeat(30), 1234), `${'a'.repeat(24)}-1234`);
+    assert.equal(newClaimId('---', 1), 'claim-001');
   });
 
   it('adds a claim to an article whose id puts a hyphen at position 24, and its report imports back', async () => {
