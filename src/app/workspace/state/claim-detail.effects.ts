@@ -31,6 +31,7 @@ import {
 } from './claim-detail.actions';
 import { claimDetailFeature } from './claim-detail.feature';
 import { claimsFeature } from './claims.feature';
+import { AnsweredVersions } from './answered-versions';
 
 /** The claim as it now stands, when the server sent it with a 412. */
 function currentFrom(error: unknown): ClaimSummary | null {
@@ -113,20 +114,9 @@ function successMessage(action: ClaimWrite): string {
 export const writeClaim = createEffect(
   (actions$ = inject(Actions), api = inject(ClaimsApi), store = inject(Store)) => {
     const entities = store.selectSignal(claimsFeature.selectEntities);
-    /** Claim id → the version a write was sent with → the claim the server answered. */
-    const answered = new Map<string, Map<number, ClaimSummary>>();
-    /** The version to send, and the newest claim this person's own writes led to. */
-    const resolve = (claimId: string, version: number) => {
-      const chain = answered.get(claimId);
-      let latest: ClaimSummary | null = null;
-      for (let next = chain?.get(version); next; next = chain?.get(next.version)) {
-        latest = next;
-      }
-      return { version: latest?.version ?? version, latest };
-    };
-    const remember = (sentWith: number, claim: ClaimSummary) => {
-      answered.set(claim.id, (answered.get(claim.id) ?? new Map()).set(sentWith, claim));
-    };
+    const answered = new AnsweredVersions();
+    const resolve = (claimId: string, version: number) => answered.resolve(claimId, version);
+    const remember = (sentWith: number, claim: ClaimSummary) => answered.remember(sentWith, claim);
     const failure = (action: ClaimWrite, error: unknown, latest: ClaimSummary | null): Action => {
       const current = currentFrom(error);
       if (current && action.type === ClaimDetailPageActions.fieldsSaved.type) {
