@@ -21,7 +21,7 @@ import {
   problemRef,
   webUrl,
 } from './schemas';
-import { ifMatchVersion } from './if-match';
+import { requiredVersion } from './if-match';
 import { claimantProperties } from './suggestions';
 
 interface ArticleParams {
@@ -143,24 +143,7 @@ const articles: FastifyPluginAsync = async (app) => {
           code: decision.refusal.code,
         });
       }
-      const version = ifMatchVersion(request.headers['if-match']);
-      if (version === null) {
-        return sendProblem(reply, {
-          title: 'Precondition required',
-          status: 428,
-          detail:
-            'Send If-Match with the version of the article you edited, so that no one else’s change is overwritten.',
-          field: '/headers/if-match',
-        });
-      }
-      if (version === 'invalid') {
-        return sendProblem(reply, {
-          title: 'Invalid request',
-          status: 400,
-          detail: '/headers/if-match must be the article version, e.g. "3".',
-          field: '/headers/if-match',
-        });
-      }
+      const version = requiredVersion(request.headers['if-match'], 'article');
       const { value, events } = await patchArticle(
         app.db,
         request.params.id,

@@ -8,7 +8,7 @@ import {
 } from '../../src/domain/claim';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { currentUser } from '../plugins/auth';
-import { ProblemError, sendProblem } from '../plugins/problems';
+import { ProblemError } from '../plugins/problems';
 import {
   ClaimPatch,
   patchClaim,
@@ -16,7 +16,7 @@ import {
   transitionClaim,
 } from '../repositories/claim-changes';
 import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
-import { ifMatchVersion } from './if-match';
+import { optionalVersion, requiredVersion } from './if-match';
 import { FIELD_LIMITS, USERNAME_RULE } from '../../src/domain/requests';
 import {
   claimDateSchema,
@@ -122,24 +122,7 @@ const claims: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = ifMatchVersion(request.headers['if-match']);
-      if (version === null) {
-        return sendProblem(reply, {
-          title: 'Precondition required',
-          status: 428,
-          detail:
-            'Send If-Match with the version of the claim you edited, so that no one else’s change is overwritten.',
-          field: '/headers/if-match',
-        });
-      }
-      if (version === 'invalid') {
-        return sendProblem(reply, {
-          title: 'Invalid request',
-          status: 400,
-          detail: '/headers/if-match must be the claim version, e.g. "3".',
-          field: '/headers/if-match',
-        });
-      }
+      const version = requiredVersion(request.headers['if-match'], 'claim');
       const { value, events } = await patchClaim(
         app.db,
         request.params.id,
@@ -167,15 +150,7 @@ const claims: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = ifMatchVersion(request.headers['if-match']);
-      if (version === 'invalid') {
-        return sendProblem(reply, {
-          title: 'Invalid request',
-          status: 400,
-          detail: '/headers/if-match must be the claim version, e.g. "3".',
-          field: '/headers/if-match',
-        });
-      }
+      const version = optionalVersion(request.headers['if-match'], 'claim');
       refuseUnrelatedFields(request.body);
       const { value, events } = await transitionClaim(
         app.db,
