@@ -5,7 +5,8 @@ import { signedIn } from './fixtures/session';
 /**
  * The desk across articles: an editor bulk-assigns claims of one article (two of
  * them refused) and undoes it, a fact-checker finds her claims of two articles on
- * My work with their due dates, and a due date passes while she looks.
+ * My work with their due dates, a due date passes while she looks, and what she
+ * submits from both articles waits for the editor's review on his.
  */
 
 const HOUR = 3_600_000;
@@ -141,6 +142,25 @@ test('an editor bulk-assigns and undoes; a fact-checker’s work across articles
   // Two hours later by her clock, the due date has passed: the row says so in words.
   await casey.clock.fastForward(2 * HOUR);
   await expect(dueSoon).toContainText('Overdue by 1 hour');
+
+  // She submits one claim of each article; the editor finds both waiting for his review.
+  for (const claim of [budget.claims[1], transport.claims[1]]) {
+    const started = await casey.request.post(`/api/claims/${claim.id}/transitions`, {
+      data: { action: 'start' },
+    });
+    expect(started.status(), await started.text()).toBe(200);
+    await patchClaim(casey.request, claim, {
+      verdict: 'unproven',
+      rationale: 'No record either way yet.',
+    });
+    const submitted = await casey.request.post(`/api/claims/${claim.id}/transitions`, {
+      data: { action: 'submit' },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+  }
+  const review = editor.locator('#queue-awaiting_review');
+  await expect(review.locator('.row', { hasText: 'council budget' })).toContainText(SENTENCES[1]);
+  await expect(review.locator('.row', { hasText: 'transport plan' })).toContainText(SENTENCES[1]);
 
   // A row opens the claim in its article's workspace.
   await dueSoon.getByRole('link').click();
