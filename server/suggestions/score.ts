@@ -7,6 +7,7 @@
  */
 import type { ClaimKind } from '../../src/domain/claim';
 import type { Token } from './parse';
+import { ATTRIBUTION_VERBS } from '../checkworthiness/lexicon';
 
 export interface ClauseScore {
   /** 0..1, two decimals. */
@@ -39,32 +40,16 @@ const DAMPING = {
   judgement: 0.4,
 } as const;
 
-/** Verbs (by dictionary form) that attribute a statement to a source. */
-export const ATTRIBUTION = new Set([
-  'say',
-  'tell',
-  'state',
-  'confirm',
-  'announce',
-  'report',
-  'claim',
-  'assert',
-  'deny',
-  'indicate',
-  'reveal',
-  'estimate',
-  'warn',
-  'insist',
+/**
+ * Verbs (by dictionary form) that attribute a statement to a source: the model's
+ * reporting verbs, and those that attribute a view or a promise rather than report it.
+ */
+export const ATTRIBUTION: ReadonlySet<string> = new Set([
+  ...ATTRIBUTION_VERBS,
   'suggest',
   'describe',
   'express',
-  'acknowledge',
-  'admit',
-  'allege',
   'caution',
-  'declare',
-  'testify',
-  'disclose',
   'predict',
   'accuse',
   'promise',
