@@ -35,12 +35,7 @@ import users from './routes/users';
 
 export type AppOptions = Pick<
   ServerConfig,
-  | 'databaseFile'
-  | 'claimsDir'
-  | 'staticDir'
-  | 'sessionHours'
-  | 'loginAttempts'
-  | 'loginWindowMinutes'
+  'database' | 'claimsDir' | 'staticDir' | 'sessionHours' | 'loginAttempts' | 'loginWindowMinutes'
 > &
   Partial<Pick<EventsOptions, 'streamSessionCheckMs'>> &
   // Tests: the sign-in limits' clock (Date.now unless given).
@@ -65,7 +60,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(problems);
   await fastify.register(proxyWarning);
   await fastify.register(securityHeaders);
-  await fastify.register(database, { file: options.databaseFile });
+  await fastify.register(database, { target: options.database });
   await fastify.register(changes);
   await fastify.register(auth);
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyServerOptions } from 'fastify';
+import { type DatabaseTarget, isPostgresUrl } from './database/engine';
 import { answerFrameworkError } from './plugins/problems';
 import { isWebUrl } from '../src/domain/claim';
 import { cleanDisplayName } from '../src/domain/people';
@@ -15,8 +16,11 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
-  /** SQLite file, or ':memory:' for throwaway test databases. */
-  readonly databaseFile: string;
+  /**
+   * PostgreSQL when DATABASE_URL is set (any number of server processes on one
+   * database); else the SQLite file at CLAIMDESK_DB.
+   */
+  readonly database: DatabaseTarget;
   /** Folder of `claims/` article files imported on start. */
   readonly claimsDir: string | null;
   /** Built Angular app served with SPA fallback; null serves the API alone. */
@@ -101,6 +105,31 @@ export function baseUrl(name: string, value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/**
+ * DATABASE_URL (postgres://…) selects PostgreSQL (DATABASE_SCHEMA: a schema of its own,
+ * DATABASE_POOL_SIZE: connections per process); without it, SQLite at CLAIMDESK_DB.
+ */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env['DATABASE_URL']?.trim();
+  if (url) {
+    if (!isPostgresUrl(url)) {
+      throw new Error(
+        `DATABASE_URL must be a postgres://user:password@host:port/database URL, not "${url}"`,
+      );
+    }
+    const poolSize = env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined;
+    if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize > 0)) {
+      throw new Error(`DATABASE_POOL_SIZE must be a positive whole number`);
+    }
+    const schema = env['DATABASE_SCHEMA']?.trim() || undefined;
+    return { engine: 'postgres', url, poolSize, schema };
+  }
+  return {
+    engine: 'sqlite',
+    file: resolve(PROJECT_ROOT, env['CLAIMDESK_DB'] ?? 'data/claimdesk.db'),
+  };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 4200);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -114,7 +143,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   return {
     port,
     host,
-    databaseFile: resolve(PROJECT_ROOT, env['CLAIMDESK_DB'] ?? 'data/claimdesk.db'),
+    database: databaseFromEnv(env),
     claimsDir: resolve(PROJECT_ROOT, env['CLAIMDESK_CLAIMS_DIR'] ?? 'claims'),
     staticDir: resolve(PROJECT_ROOT, env['CLAIMDESK_STATIC_DIR'] ?? 'dist/claimdesk/browser'),
     sessionHours: 12,

@@ -19,7 +19,7 @@ import {
   parseArticleFile,
 } from '../../server/intake/article-file';
 import { generateArticle } from '../../server/bench/seed';
-import { openDatabase } from '../../server/plugins/database';
+import { openDatabase } from '../../server/database/engine';
 import { listClaims } from '../../server/repositories/claims';
 import { insertUser } from '../../server/repositories/users';
 
@@ -96,7 +96,7 @@ export interface SeededData {
 }
 
 export async function seedDatabase(file: string): Promise<SeededData> {
-  const db: Kysely<Database> = openDatabase(file);
+  const db: Kysely<Database> = await openDatabase({ engine: 'sqlite', file });
   try {
     await migrateToLatest(db);
     await insertUser(db, {

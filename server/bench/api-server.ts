@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     const instance = Fastify({ ...fastifyOptions(), logger: false, forceCloseConnections: true });
     servers.push(instance);
     await instance.register(app, {
-      databaseFile: join(dir, 'claimdesk.db'),
+      database: { engine: 'sqlite', file: join(dir, 'claimdesk.db') },
       claimsDir: null,
       staticDir: null,
       sessionHours: 1,

@@ -33,7 +33,7 @@ import { hashPassword } from '../auth/password';
 import { PROJECT_ROOT } from '../config';
 import { migrateToLatest } from '../database/migrations';
 import type { Database } from '../database/schema';
-import { openDatabase } from '../plugins/database';
+import { openDatabase } from '../database/engine';
 import { insertArticle } from '../repositories/articles';
 import { insertClaim, recordHistory } from '../repositories/claims';
 import { insertEvidence } from '../repositories/evidence';
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
   const databaseFile = join(dir, 'claimdesk.db');
   let server: ChildProcess | undefined;
   try {
-    const db = openDatabase(databaseFile);
+    const db = await openDatabase({ engine: 'sqlite', file: databaseFile });
     const seedStart = performance.now();
     try {
       await migrateToLatest(db);

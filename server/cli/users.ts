@@ -17,7 +17,7 @@ import { isRole, ROLES } from '../../src/domain/workflow';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { configFromEnv } from '../config';
 import { migrateToLatest } from '../database/migrations';
-import { openDatabase } from '../plugins/database';
+import { openDatabase } from '../database/engine';
 import {
   createUser,
   findUserByName,
@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
     options: { role: { type: 'string' }, name: { type: 'string' } },
   });
   const [command, username, argument, ...extra] = positionals;
-  const db = openDatabase(configFromEnv().databaseFile);
+  const db = await openDatabase(configFromEnv().database);
   try {
     await migrateToLatest(db);
     switch (command) {

@@ -2,7 +2,15 @@
  * Schema migrations, in the repository and applied on start. Kysely's schema
  * builder keeps them portable to PostgreSQL; append, never edit, a migration.
  */
-import { Kysely, Migration, MigrationProvider, Migrator, sql } from 'kysely';
+import {
+  type ColumnDefinitionBuilder,
+  Kysely,
+  Migration,
+  MigrationProvider,
+  Migrator,
+  sql,
+} from 'kysely';
+import { isPostgres } from './engine';
 import { ACTIONS } from '../../src/domain/workflow';
 import type { Database } from './schema';
 
@@ -15,12 +23,27 @@ import type { Database } from './schema';
 export const NO_DUE_DATE_KEY = '9999-12-31T23:59:59.999Z';
 export const DUE_SORT_KEY_SQL = sql.raw(`coalesce(due_at, '${NO_DUE_DATE_KEY}')`);
 
+/**
+ * The engines' own words for an auto-numbered key: SQLite's `integer primary key
+ * autoincrement` (never reuses a number), PostgreSQL's `serial`.
+ */
+function serialType(db: Kysely<unknown>): 'integer' | 'serial' {
+  return isPostgres(db) ? 'serial' : 'integer';
+}
+
+function autoIncrement(
+  db: Kysely<unknown>,
+  column: ColumnDefinitionBuilder,
+): ColumnDefinitionBuilder {
+  return isPostgres(db) ? column : column.autoIncrement();
+}
+
 const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('users')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => autoIncrement(db, c.primaryKey()))
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -115,7 +138,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('notes_claim').on('notes').column('claim_id').execute();
       await db.schema
         .createTable('history')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => autoIncrement(db, c.primaryKey()))
         .addColumn('claim_id', 'text', (c) => c.notNull())
         .addColumn('article_id', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
@@ -133,7 +156,7 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('events')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => autoIncrement(db, c.primaryKey()))
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('article_id', 'text')
@@ -154,7 +177,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('start_offset', 'integer', (c) => c.notNull())
         .addColumn('end_offset', 'integer', (c) => c.notNull())
         .addColumn('quote', 'text', (c) => c.notNull())
-        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('score', isPostgres(db) ? 'double precision' : 'real', (c) => c.notNull())
         .addColumn('reasons', 'text', (c) => c.notNull())
         .addColumn('suggested_kind', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
@@ -306,7 +329,12 @@ const provider: MigrationProvider = {
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema it can see; PostgreSQL's
+  // must be the ones in the schema this database works in.
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -31,6 +31,7 @@ import {
 import { now } from '../repositories/time';
 import { findUserByName } from '../repositories/users';
 import { type Importer, type ImportMode, recordsOf } from './imported-records';
+import { writeTransaction } from '../database/transaction';
 
 export type { Importer, ImportMode } from './imported-records';
 
@@ -177,7 +178,7 @@ export async function importArticle(
 ): Promise<ImportResult | null> {
   const mode = importModeOf(importer, options.asCopy);
   const asCopy = options.asCopy === true;
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const articleId = asCopy ? await freeCopyId(trx, file.article.id) : file.article.id;
     if (await articleExists(trx, articleId)) {
       return null;

@@ -12,6 +12,7 @@ import { type ArticleChanges, findArticleSummary, updateArticleIfVersion } from 
 import type { Db } from './claims';
 import { type ChangeEvent, recordEvent } from './events';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 /** The body of `PATCH /api/articles/:id`: any of these, as the schema let them through. */
 export interface ArticlePatch {
@@ -82,7 +83,7 @@ export async function patchArticle(
   expectedVersion: number,
   patch: ArticlePatch,
 ): Promise<{ value: ArticleSummary; events: ChangeEvent[] }> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const article = await summaryOrThrow(trx, id);
     if (article.version !== expectedVersion) {
       throw staleArticle(article);

@@ -1,4 +1,5 @@
 /** Articles: their per-stage and per-verdict counts, and an imported article's records in bulk. */
+import { isPostgres } from '../database/engine';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type {
   ArticleDetail,
@@ -211,13 +212,18 @@ async function insertRows(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   const into = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  // SQLite numbers its parameters `?`, PostgreSQL `$1, $2, …`.
+  const numbered = isPostgres(db);
+  const tuples = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, row) =>
+        `(${columns.map((_c, column) => (numbered ? `$${row * columns.length + column + 1}` : '?')).join(', ')})`,
+    ).join(', ');
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    await db.executeQuery(
-      CompiledQuery.raw(into + Array(chunk.length).fill(tuple).join(', '), chunk.flat()),
-    );
+    await db.executeQuery(CompiledQuery.raw(into + tuples(chunk.length), chunk.flat()));
   }
 }
 

@@ -25,6 +25,7 @@ import {
 } from './claims';
 import type { ChangeEvent } from './events';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 /** The history action of a claim put back by an undo. */
 export const BULK_UNDO_ACTION = 'bulk_undo';
@@ -83,7 +84,7 @@ async function each(
   change: (trx: Db) => Promise<{ value: ClaimSummary; events: ChangeEvent[] }>,
 ): Promise<Outcome> {
   try {
-    const { value, events } = await db.transaction().execute(change);
+    const { value, events } = await writeTransaction(db, change);
     return { result: { id, status: 200, claim: value }, events };
   } catch (error) {
     if (error instanceof ProblemError) {

@@ -24,6 +24,7 @@ import {
 } from './claim-guards';
 import { insertNote } from './notes';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 export type { Changed } from './claim-guards';
 export * from './claim-create';
@@ -89,7 +90,7 @@ export async function patchClaim(
   patch: ClaimPatch,
   actor: Actor,
 ): Promise<Changed<ClaimSummary>> {
-  return db.transaction().execute((trx) => patchClaimIn(trx, id, expectedVersion, patch, actor));
+  return writeTransaction(db, (trx) => patchClaimIn(trx, id, expectedVersion, patch, actor));
 }
 
 /**

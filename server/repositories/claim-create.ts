@@ -7,6 +7,7 @@ import { ProblemError } from '../plugins/problems';
 import { claimIdTaken, Db, insertClaim, recordClaimEvent, recordHistory } from './claims';
 import { Changed, openArticleText } from './claim-guards';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 const CLAIM_ID_PREFIX_LENGTH = 24;
 
@@ -66,7 +67,7 @@ export async function createClaim(
   input: NewClaimInput,
   actor: Actor,
 ): Promise<Changed<ClaimSummary>> {
-  return db.transaction().execute((trx) => createClaimIn(trx, articleId, input, actor));
+  return writeTransaction(db, (trx) => createClaimIn(trx, articleId, input, actor));
 }
 
 /** `createClaim` inside the caller's transaction (accepting a suggestion writes both together). */

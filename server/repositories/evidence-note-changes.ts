@@ -22,6 +22,7 @@ import {
 } from './evidence';
 import { findNote, insertNote, tombstoneNote } from './notes';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 /** The evidence request (one shape with the dashboard's). */
 export type EvidenceInput = EvidenceRequest;
@@ -54,7 +55,7 @@ export async function addEvidence(
   input: EvidenceInput,
   actor: Actor,
 ): Promise<Changed<Evidence>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const claim = await changeableClaim(trx, claimId);
     refuseField(claim, actor, 'evidence');
     const at = now();
@@ -103,7 +104,7 @@ export async function changeEvidence(
   patch: Partial<EvidenceInput>,
   actor: Actor,
 ): Promise<Changed<Evidence>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
     const merged = withDefaults({
       ...current,
@@ -144,7 +145,7 @@ export async function removeEvidence(
   evidenceId: string,
   actor: Actor,
 ): Promise<Changed<null>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const { claim, current } = await evidenceForChange(trx, claimId, evidenceId, actor);
     await deleteEvidence(trx, evidenceId);
     await recordHistory(trx, {
@@ -167,7 +168,7 @@ export async function addNote(
   text: string,
   actor: Actor,
 ): Promise<Changed<Note>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const claim = await changeableClaim(trx, claimId);
     const note: Note = {
       id: randomUUID(),
@@ -200,7 +201,7 @@ export async function deleteNote(
   noteId: string,
   actor: Actor,
 ): Promise<Changed<Note>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const claim = await changeableClaim(trx, claimId);
     const note = await findNote(trx, claimId, noteId);
     if (!note || note.deletedAt) {

@@ -21,6 +21,7 @@ import { createClaimIn } from './claim-create';
 import type { Db } from './claims';
 import { recordEvent } from './events';
 import { now } from './time';
+import { writeTransaction } from '../database/transaction';
 
 /** What the suggester found; the rest of a suggestion is given on storing. */
 export type NewSuggestion = Pick<
@@ -298,7 +299,7 @@ export async function acceptSuggestion(
   input: AcceptSuggestion,
   actor: Actor,
 ): Promise<Changed<AcceptedSuggestion>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const suggestion = await openSuggestion(trx, articleId, id);
     const start = input.start ?? suggestion.start;
     const end = input.end ?? suggestion.end;
@@ -342,7 +343,7 @@ export async function rejectSuggestion(
   id: string,
   actor: Actor,
 ): Promise<Changed<Suggestion>> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const suggestion = await openSuggestion(trx, articleId, id);
     const { saved, event } = await decided(trx, suggestion, 'rejected', null, actor);
     return { value: saved, events: [event] };

@@ -6,6 +6,8 @@ import type { Role } from '../../src/domain/workflow';
 import type { Database, UserRow } from '../database/schema';
 import { ChangeEvent, recordEvent } from './events';
 import { now } from './time';
+import { isUniqueViolation } from '../database/engine';
+import { writeTransaction } from '../database/transaction';
 
 export interface User {
   readonly id: number;
@@ -99,7 +101,7 @@ export async function insertUser(
       .executeTakeFirstOrThrow();
     return toUser(row);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if (isUniqueViolation(error)) {
       throw new UsernameTakenError(user.username);
     }
     throw error;
@@ -121,7 +123,7 @@ export async function createUser(
   db: Kysely<Database>,
   user: { username: string; role: Role; passwordHash: string; displayName?: string },
 ): Promise<UserChange> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const created = await insertUser(trx, user);
     return { user: created, event: await recordUserEvent(trx, created) };
   });
@@ -155,7 +157,7 @@ export async function updateUser(
   username: string,
   changes: UserChanges,
 ): Promise<UserChange | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('users')
       .selectAll()
@@ -257,7 +259,7 @@ export const SETUP_TOKEN_HOURS = 24;
 /** Replaces any earlier setup token: only the newest printed link works, for SETUP_TOKEN_HOURS. */
 export async function createSetupToken(db: Kysely<Database>): Promise<string> {
   const token = newToken();
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
     await trx
       .insertInto('setup_tokens')
@@ -273,7 +275,7 @@ export async function completeSetup(
   token: string,
   user: { username: string; passwordHash: string; displayName?: string },
 ): Promise<User | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const live = await trx
       .selectFrom('setup_tokens')
       .select('token_hash')

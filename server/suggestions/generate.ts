@@ -9,6 +9,7 @@ import { findArticle } from '../repositories/articles';
 import { storeSuggestions, suggestionsGenerated } from '../repositories/suggestions';
 import { now } from '../repositories/time';
 import { suggestClaims } from './suggester';
+import { writeTransaction } from '../database/transaction';
 
 /**
  * Makes sure the article's suggestions are stored. Returns false when the
@@ -24,7 +25,7 @@ export async function ensureSuggestions(db: Kysely<Database>, articleId: string)
     return false;
   }
   const found = await suggestClaims(article.text, article.headings, article.language);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     if (!(await suggestionsGenerated(trx, articleId))) {
       await storeSuggestions(trx, articleId, found, now());
     }

@@ -1,5 +1,6 @@
 /** A Claimdesk app on a throwaway database, with signed-in users, for app.inject() tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { ClaimSummary } from '../../src/domain/claim';
 import type { Role, Stage } from '../../src/domain/workflow';
 import app from '../app';
 import { hashPassword } from '../auth/password';
+import { type DatabaseTarget, dropPostgresSchema } from '../database/engine';
 import { fastifyOptions, PROJECT_ROOT, type TrustProxy } from '../config';
 import { insertUser } from '../repositories/users';
 
@@ -40,13 +42,43 @@ export interface StartOptions {
   streamSessionCheckMs?: number;
 }
 
+/**
+ * The database of a test app whose files live in `dir`: SQLite in it, or, when
+ * TEST_DATABASE_URL is set (`npm test` runs the server suite once more on a
+ * throw-away PostgreSQL), a PostgreSQL schema named after `dir`, so that an app
+ * restarted on the same dir finds its data again.
+ */
+export function testDatabase(dir: string): DatabaseTarget {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (url) {
+    return { engine: 'postgres', url, schema: testSchema(dir), poolSize: 4 };
+  }
+  return { engine: 'sqlite', file: join(dir, 'claimdesk.db') };
+}
+
+export function testSchema(dir: string): string {
+  return `test_${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+}
+
+/** The environment that points a server process at the test database of `dir`. */
+export function testDatabaseEnv(dir: string): Record<string, string> {
+  const target = testDatabase(dir);
+  return target.engine === 'sqlite'
+    ? { CLAIMDESK_DB: target.file }
+    : { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema ?? '' };
+}
+
 export async function startApp(options: StartOptions = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
   const dbFile = join(dir, 'claimdesk.db');
   // As server.ts builds it: the same validators, limits and problem documents.
-  const instance = Fastify({ ...fastifyOptions(options.trustProxy), logger: false });
+  // TEST_LOG=1 prints the errors the app logs (a 500's cause); quiet by default.
+  const instance = Fastify({
+    ...fastifyOptions(options.trustProxy),
+    logger: process.env['TEST_LOG'] ? { level: 'error' } : false,
+  });
   await instance.register(app, {
-    databaseFile: dbFile,
+    database: testDatabase(dir),
     claimsDir: options.claimsDir === undefined ? join(PROJECT_ROOT, 'claims') : options.claimsDir,
     staticDir: options.staticDir ?? null,
     sessionHours: options.sessionHours ?? 1,
@@ -100,6 +132,10 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
       await instance.close();
       if (!options.dir) {
         rmSync(dir, { recursive: true, force: true });
+        const target = testDatabase(dir);
+        if (target.engine === 'postgres' && target.schema) {
+          await dropPostgresSchema(target.url, target.schema);
+        }
       }
     },
   };
@@ -141,7 +177,7 @@ export async function spawnServer(dir: string): Promise<ServerProcess> {
     env: {
       ...process.env,
       PORT: '0',
-      CLAIMDESK_DB: join(dir, 'claimdesk.db'),
+      ...testDatabaseEnv(dir),
       LOG_LEVEL: 'warn',
       CLAIMDESK_STATIC_DIR: dir,
     },

@@ -1,5 +1,6 @@
 // The warning for a proxy in front of a server that trusts none (TRUST_PROXY unset).
 //   node --import tsx --test server/test/proxy-warning.test.ts
+import { testDatabase } from './harness';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ async function appLogging(trustProxy: TrustProxy) {
   });
   const server = Fastify({ ...fastifyOptions(trustProxy), logger: { level: 'warn', stream } });
   await server.register(app, {
-    databaseFile: join(dir, 'claimdesk.db'),
+    database: testDatabase(dir),
     claimsDir: null,
     staticDir: null,
     sessionHours: 1,

@@ -28,7 +28,7 @@ import { CSV_COLUMNS } from '../reports/csv';
 import { insertUser } from '../repositories/users';
 import { hashPassword } from '../auth/password';
 import { SCHEMA_ORG_CONTEXT, SCHEMA_ORG_CONTEXT_URLS } from './fixtures/schema-org-context';
-import { Harness, json, PASSWORD, SEED_ARTICLE, startApp, withCast } from './harness';
+import { Harness, json, PASSWORD, SEED_ARTICLE, startApp, withCast, testDatabase } from './harness';
 
 const REPORT = `/api/articles/${SEED_ARTICLE}/report`;
 
@@ -1005,7 +1005,7 @@ describe('reports with a configured publisher', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-publisher-'));
     const instance = Fastify({ logger: false, ...fastifyOptions() });
     await instance.register(app, {
-      databaseFile: join(dir, 'claimdesk.db'),
+      database: testDatabase(dir),
       claimsDir: join(PROJECT_ROOT, 'claims'),
       staticDir: null,
       sessionHours: 1,

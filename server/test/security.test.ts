@@ -13,7 +13,7 @@ import app from '../app';
 import { fastifyOptions, PROJECT_ROOT } from '../config';
 import { currentUser } from '../plugins/auth';
 import { noQuerystring } from '../routes/schemas';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { Harness, json, SEED_ARTICLE, startApp, withCast, testDatabase } from './harness';
 
 const PUBLIC_ROUTES = new Set([
   'GET /api/health',
@@ -52,7 +52,7 @@ async function appWithRoutes(
     }
   });
   await instance.register(app, {
-    databaseFile: join(dir, 'claimdesk.db'),
+    database: testDatabase(dir),
     claimsDir: join(PROJECT_ROOT, 'claims'),
     staticDir,
     sessionHours: 1,
@@ -167,7 +167,7 @@ describe('a new API route', () => {
     const instance = Fastify({ ...fastifyOptions(), logger: false });
     try {
       await instance.register(app, {
-        databaseFile: join(dir, 'claimdesk.db'),
+        database: testDatabase(dir),
         claimsDir: null,
         staticDir: null,
         sessionHours: 1,

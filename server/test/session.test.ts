@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/password';
 import { fastifyOptions, trustProxyFromEnv } from '../config';
 import { createSetupToken, insertUser, SETUP_TOKEN_HOURS } from '../repositories/users';
 import { LoginThrottle, PERSON_ATTEMPTS_FACTOR, PERSON_BACKOFF_MAX_MS } from '../routes/session';
-import { Harness, json, PASSWORD, startApp, withCast } from './harness';
+import { Harness, json, PASSWORD, startApp, withCast, testDatabase } from './harness';
 
 const signIn = (h: Harness, username: string, password: string, remoteAddress?: string) =>
   h.app.inject({
@@ -266,7 +266,7 @@ describe('the per-person backoff over HTTP', () => {
     let nowMs = 1_000_000;
     const server = Fastify({ ...fastifyOptions(), logger: false });
     await server.register(app, {
-      databaseFile: join(dir, 'claimdesk.db'),
+      database: testDatabase(dir),
       claimsDir: null,
       staticDir: null,
       sessionHours: 1,

@@ -6,17 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../config';
-import { startApp } from './harness';
+import { startApp, testDatabaseEnv } from './harness';
 
 describe('users command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
-  const db = join(dir, 'claimdesk.db');
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (args: string[], input = '') =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/users.ts', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CLAIMDESK_DB: db },
+      env: { ...process.env, ...testDatabaseEnv(dir) },
       input,
       encoding: 'utf8',
     });
