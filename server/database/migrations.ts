@@ -322,6 +322,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_login_attempts': {
+    async up(db: Kysely<unknown>) {
+      // Sign-in attempt counts (auth/login-throttle.ts), shared by every server process on
+      // the database. Times in ms since the epoch: past 2^31, so bigint on PostgreSQL.
+      await db.schema
+        .createTable('login_attempts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('last_ms', 'bigint', (c) => c.notNull())
+        .addColumn('until_ms', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -167,6 +167,15 @@ export interface BulkBatchClaimsTable {
   version_after: number;
 }
 
+export interface LoginAttemptsTable {
+  /** `pair:<address> <username>`, `user:<username>` or `addr:<address>`. */
+  key: string;
+  count: number;
+  /** ms since the epoch. */
+  last_ms: number;
+  until_ms: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -181,6 +190,7 @@ export interface Database {
   suggestion_runs: SuggestionRunsTable;
   bulk_batches: BulkBatchesTable;
   bulk_batch_claims: BulkBatchClaimsTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
