@@ -129,12 +129,12 @@ console.log('\n=== unit (Karma, headless Chromium) ===');
   record('unit', code, executed - failed, failed);
 }
 
-console.log('\n=== node (claims data, server) ===');
+console.log('\n=== node (claims data, server on SQLite and PostgreSQL) ===');
 {
   const { code, output } = await run(process.execPath, ['scripts/node-tests.mjs']);
-  const pass = /ℹ pass (\d+)/.exec(output);
-  const fail = /ℹ fail (\d+)/.exec(output);
-  record('node', code, pass ? Number(pass[1]) : 0, fail ? Number(fail[1]) : 0);
+  // Two runs (SQLite, then PostgreSQL), each ending with its own counts.
+  const sum = (pattern) => [...output.matchAll(pattern)].reduce((n, m) => n + Number(m[1]), 0);
+  record('node', code, sum(/ℹ pass (\d+)/g), sum(/ℹ fail (\d+)/g));
 }
 
 console.log('\n=== e2e (Playwright, Chromium) ===');

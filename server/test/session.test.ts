@@ -8,7 +8,11 @@ import app from '../app';
 import { hashPassword } from '../auth/password';
 import { fastifyOptions, trustProxyFromEnv } from '../config';
 import { createSetupToken, insertUser, SETUP_TOKEN_HOURS } from '../repositories/users';
-import { LoginThrottle, PERSON_ATTEMPTS_FACTOR, PERSON_BACKOFF_MAX_MS } from '../routes/session';
+import {
+  LoginThrottle,
+  PERSON_ATTEMPTS_FACTOR,
+  PERSON_BACKOFF_MAX_MS,
+} from '../auth/login-throttle';
 import { Harness, json, PASSWORD, startApp, withCast, testDatabase } from './harness';
 
 const signIn = (h: Harness, username: string, password: string, remoteAddress?: string) =>
@@ -326,44 +330,82 @@ describe('LoginThrottle', () => {
     let nowMs = 1_000_000;
     return { now: () => nowMs, advance: (ms: number) => (nowMs += ms) };
   };
+  let h: Harness;
+  before(async () => {
+    h = await startApp({ claimsDir: null });
+  });
+  after(() => h.close());
 
-  it('waits longer after each attempt beyond the free ones, up to a cap, never for good', () => {
+  it('waits longer after each attempt beyond the free ones, up to a cap, never for good', async () => {
     const time = clock();
-    const throttle = new LoginThrottle(5, 15 * 60_000, time.now);
+    const throttle = new LoginThrottle(h.app.db, 5, 15 * 60_000, time.now);
     const free = 5 * PERSON_ATTEMPTS_FACTOR;
     for (let i = 0; i < free; i += 1) {
-      assert.ok('pair' in throttle.begin('gus', `192.0.2.${i}`), `free attempt ${i}`);
+      assert.ok('pairKey' in (await throttle.begin('gus', `192.0.2.${i}`)), `free attempt ${i}`);
     }
     const waited: number[] = [];
     for (let i = 0; i < 12; i += 1) {
-      const refused = throttle.begin('gus', `198.51.100.${i}`);
+      const refused = await throttle.begin('gus', `198.51.100.${i}`);
       assert.ok('retryAfterSeconds' in refused, `attempt ${i} waits`);
       waited.push(refused.retryAfterSeconds);
       time.advance(refused.retryAfterSeconds * 1000);
-      const attempt = throttle.begin('gus', `198.51.100.${i}`);
-      assert.ok('pair' in attempt, `attempt ${i} passes after its wait`);
+      const attempt = await throttle.begin('gus', `198.51.100.${i}`);
+      assert.ok('pairKey' in attempt, `attempt ${i} passes after its wait`);
     }
     assert.deepEqual(waited.slice(0, 8), [1, 2, 4, 8, 16, 32, 64, 120]);
     assert.ok(waited.every((seconds) => seconds <= PERSON_BACKOFF_MAX_MS / 1000));
   });
 
-  it('forgives a person’s failures from an address when they sign in there, not the others', () => {
+  it('forgives a person’s failures from an address when they sign in there, not the others', async () => {
     const time = clock();
-    const throttle = new LoginThrottle(3, 15 * 60_000, time.now);
+    const throttle = new LoginThrottle(h.app.db, 3, 15 * 60_000, time.now);
     for (let i = 0; i < 2; i += 1) {
-      assert.ok('pair' in throttle.begin('gus', '192.0.2.1'));
-      assert.ok('pair' in throttle.begin('gus', '192.0.2.2'));
+      assert.ok('pairKey' in (await throttle.begin('ivy', '192.0.2.1')));
+      assert.ok('pairKey' in (await throttle.begin('ivy', '192.0.2.2')));
     }
-    const right = throttle.begin('gus', '192.0.2.1');
-    assert.ok('pair' in right);
-    throttle.succeeded(right);
+    const right = await throttle.begin('ivy', '192.0.2.1');
+    assert.ok('pairKey' in right);
+    await throttle.succeeded(right);
     for (let i = 0; i < 3; i += 1) {
-      assert.ok('pair' in throttle.begin('gus', '192.0.2.1'), `typo ${i} after signing in`);
+      assert.ok(
+        'pairKey' in (await throttle.begin('ivy', '192.0.2.1')),
+        `typo ${i} after signing in`,
+      );
     }
-    assert.ok('pair' in throttle.begin('gus', '192.0.2.2'), 'the third failure there');
-    assert.ok('retryAfterSeconds' in throttle.begin('gus', '192.0.2.2'), 'then it waits');
+    assert.ok('pairKey' in (await throttle.begin('ivy', '192.0.2.2')), 'the third failure there');
+    assert.ok('retryAfterSeconds' in (await throttle.begin('ivy', '192.0.2.2')), 'then it waits');
     time.advance(15 * 60_000);
-    assert.ok('pair' in throttle.begin('gus', '192.0.2.2'), 'until the window has passed');
+    assert.ok(
+      'pairKey' in (await throttle.begin('ivy', '192.0.2.2')),
+      'until the window has passed',
+    );
+  });
+
+  it('counts attempts made through another server process on the same database', async () => {
+    // Two apps on one database stand for two processes behind one load balancer.
+    const other = await startApp({ dir: h.dir, claimsDir: null, loginAttempts: 3 });
+    try {
+      await withCast(h);
+      const attempt = (app: Harness, password: string) =>
+        app.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: 'dana', password },
+          remoteAddress: '203.0.113.9',
+        });
+      // Five allowed per username and address in `h`; three in `other`: shared counts
+      // mean `other` refuses after the failures made through `h`.
+      for (let i = 0; i < 3; i += 1) {
+        assert.equal((await attempt(h, 'wrong password')).statusCode, 401);
+      }
+      assert.equal(
+        (await attempt(other, PASSWORD)).statusCode,
+        429,
+        'the other process knows of the three failures',
+      );
+    } finally {
+      await other.close();
+    }
   });
 });
 
