@@ -5,6 +5,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DISPLAY_NAME_RULE } from '../../src/domain/people';
+import { DomainError } from '../repositories/errors';
+import { problemOf } from '../routes/domain-problems';
 import { DISPLAY_NAME_KEYWORD, VISIBLE_CHARACTER, WEB_URL_KEYWORD } from '../routes/schemas';
 
 export interface Problem {
@@ -19,7 +21,10 @@ export interface Problem {
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-/** Thrown from repositories and routes; the error handler answers with its problem. */
+/**
+ * Thrown from routes and plugins; the error handler answers with its problem.
+ * Repositories throw DomainErrors instead, answered by `problemOf`.
+ */
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
@@ -117,9 +122,12 @@ export function answerFrameworkError(
 
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+    app.setErrorHandler((error: FastifyError | ProblemError | DomainError, request, reply) => {
       if (error instanceof ProblemError) {
         return sendProblem(reply, error.problem);
+      }
+      if (error instanceof DomainError) {
+        return sendProblem(reply, problemOf(error));
       }
       if (error.validation && error.validation.length > 0) {
         const issue = error.validation[0] as ValidationIssue;

@@ -7,9 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { ArticleSummary } from '../../src/domain/claim';
 import type { Database } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { type ArticleChanges, findArticleSummary, updateArticleIfVersion } from './articles';
 import type { Db } from './claims';
+import { NotFoundError, VersionConflictError } from './errors';
 import { type ChangeEvent, recordEvent } from './events';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
@@ -26,24 +26,10 @@ export interface ArticlePatch {
 /** Headline and outlet are single lines, as the intake stores them. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function staleArticle(current: ArticleSummary): ProblemError {
-  return new ProblemError({
-    title: 'Precondition failed',
-    status: 412,
-    detail: `Someone else changed this article (now version ${current.version}) since you loaded it.`,
-    code: 'stale',
-    current,
-  });
-}
-
 async function summaryOrThrow(db: Db, id: string): Promise<ArticleSummary> {
   const article = await findArticleSummary(db, id);
   if (!article) {
-    throw new ProblemError({
-      title: 'Not found',
-      status: 404,
-      detail: `Article ${id} does not exist.`,
-    });
+    throw new NotFoundError('Article', id);
   }
   return article;
 }
@@ -73,9 +59,10 @@ function changesOf(article: ArticleSummary, patch: ArticlePatch): ArticleChanges
 }
 
 /**
- * Applies the patch if the article is still at `expectedVersion` (else 412
- * with the article as it now stands). A patch that changes nothing answers
- * with the article as it is, without a new version or event.
+ * Applies the patch if the article is still at `expectedVersion` (else
+ * VersionConflictError with the article as it now stands). A patch that
+ * changes nothing answers with the article as it is, without a new version or
+ * event.
  */
 export async function patchArticle(
   db: Kysely<Database>,
@@ -86,7 +73,7 @@ export async function patchArticle(
   return writeTransaction(db, async (trx) => {
     const article = await summaryOrThrow(trx, id);
     if (article.version !== expectedVersion) {
-      throw staleArticle(article);
+      throw new VersionConflictError('article', article);
     }
     const changes = changesOf(article, patch);
     if (Object.keys(changes).length === 0) {
@@ -95,7 +82,7 @@ export async function patchArticle(
     // The version is checked again by the UPDATE itself: a change committed
     // between the read above and here is never overwritten.
     if (!(await updateArticleIfVersion(trx, id, expectedVersion, changes, now()))) {
-      throw staleArticle(await summaryOrThrow(trx, id));
+      throw new VersionConflictError('article', await summaryOrThrow(trx, id));
     }
     const saved = await summaryOrThrow(trx, id);
     const event = await recordEvent(trx, 'article.updated', id, null, { article: saved });

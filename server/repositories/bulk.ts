@@ -9,12 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ClaimSummary } from '../../src/domain/claim';
-import { BULK_UNDO_WINDOW_MS, type BulkItemResult, type BulkOp } from '../../src/domain/desk';
+import { BULK_UNDO_WINDOW_MS, type BulkOp } from '../../src/domain/desk';
 import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { patchClaimIn, transitionClaimIn } from './claim-changes';
-import { assertArticleOpen, claimOrThrow, notFound } from './claim-guards';
+import { assertArticleOpen, claimOrThrow } from './claim-guards';
 import {
   type ClaimChanges,
   type Db,
@@ -23,6 +22,7 @@ import {
   recordHistory,
   updateClaimIfVersion,
 } from './claims';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from './errors';
 import type { ChangeEvent } from './events';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
@@ -61,53 +61,54 @@ const FIELD_OF: Readonly<Record<UndoColumn, string>> = {
   verdict: 'verdict',
 };
 
+/**
+ * How the change of one claim went: the claim as it was saved, or why not: a
+ * DomainError as the same change alone would have met (with the claim as it
+ * stands, which tells the person why: "already dismissed"), or any other
+ * error, a fault, for the caller to log.
+ */
+export type BatchItem =
+  | { readonly id: string; readonly claim: ClaimSummary; readonly error?: undefined }
+  | { readonly id: string; readonly claim?: ClaimSummary; readonly error: unknown };
+
 export interface BatchOutcome {
   readonly batchId: string;
-  readonly results: BulkItemResult[];
+  /** In the order of the request's ids (or of the batch, for an undo). */
+  readonly items: BatchItem[];
   /** To publish: every claim's transaction has committed. */
   readonly events: ChangeEvent[];
 }
 
 interface Outcome {
-  readonly result: BulkItemResult;
+  readonly item: BatchItem;
   readonly events: ChangeEvent[];
 }
 
-/**
- * Runs `change` in a transaction of its own and says how it went, as the same
- * request alone would have been answered. `onError` hears of server errors.
- */
+/** Runs `change` in a transaction of its own and says how it went; never throws. */
 async function each(
   db: Kysely<Database>,
   id: string,
-  onError: (error: unknown) => void,
   change: (trx: Db) => Promise<{ value: ClaimSummary; events: ChangeEvent[] }>,
 ): Promise<Outcome> {
   try {
     const { value, events } = await writeTransaction(db, change);
-    return { result: { id, status: 200, claim: value }, events };
+    return { item: { id, claim: value }, events };
   } catch (error) {
-    if (error instanceof ProblemError) {
-      const { status, title, detail, field, code } = error.problem;
-      const problem = {
-        status,
-        title,
-        detail,
-        field,
-        code: typeof code === 'string' ? code : undefined,
-      };
-      // The claim as it stands tells the person why ("already dismissed"); none for an unknown id.
-      const claim = status === 404 ? undefined : await findClaim(db, id);
-      return { result: { id, status, problem, ...(claim ? { claim } : {}) }, events: [] };
+    if (error instanceof DomainError && !(error instanceof NotFoundError)) {
+      const claim = await findClaim(db, id);
+      return { item: { id, error, ...(claim ? { claim } : {}) }, events: [] };
     }
-    onError(error);
-    const problem = {
-      title: 'Server error',
-      status: 500,
-      detail: 'Something went wrong on the server; nothing was saved for this claim. Try again.',
-    };
-    return { result: { id, status: 500, problem }, events: [] };
+    return { item: { id, error }, events: [] };
   }
+}
+
+/** The outcomes as one batch's answer. */
+function outcomeOf(batchId: string, outcomes: readonly Outcome[]): BatchOutcome {
+  return {
+    batchId,
+    items: outcomes.map((outcome) => outcome.item),
+    events: outcomes.flatMap((outcome) => outcome.events),
+  };
 }
 
 async function columnsOf(trx: Db, id: string, columns: readonly UndoColumn[]) {
@@ -159,7 +160,6 @@ export async function runBatch(
   ids: readonly string[],
   op: BulkOp,
   actor: Actor,
-  onError: (error: unknown) => void,
 ): Promise<BatchOutcome> {
   const batchId = randomUUID();
   await db
@@ -175,19 +175,10 @@ export async function runBatch(
   // Started together, so that the claims' transactions share group commits.
   const outcomes = await Promise.all(
     ids.map((id, position) =>
-      each(db, id, onError, (trx) => changeOne(trx, batchId, position, id, op, actor)),
+      each(db, id, (trx) => changeOne(trx, batchId, position, id, op, actor)),
     ),
   );
-  return {
-    batchId,
-    results: outcomes.map((outcome) => outcome.result),
-    events: outcomes.flatMap((outcome) => outcome.events),
-  };
-}
-
-function refusal(status: number, detail: string, code?: string): ProblemError {
-  const titles: Record<number, string> = { 403: 'Not allowed', 409: 'Conflict' };
-  return new ProblemError({ title: titles[status] ?? 'Refused', status, detail, code });
+  return outcomeOf(batchId, outcomes);
 }
 
 /** Claims a batch to undo, once: only its author, within the undo window. */
@@ -198,22 +189,20 @@ async function claimBatchForUndo(db: Kysely<Database>, batchId: string, actor: A
     .where('id', '=', batchId)
     .executeTakeFirst();
   if (!batch) {
-    throw notFound(`Bulk change ${batchId}`);
+    throw new NotFoundError('Bulk change', batchId);
   }
   if (batch.author !== actor.username) {
-    throw refusal(
-      403,
+    throw new ForbiddenError(
       `Only ${batch.author}, who made this bulk change, can undo it.`,
       'not_author',
     );
   }
   if (batch.undone_at !== null) {
-    throw refusal(409, 'This bulk change has been undone already.', 'already_undone');
+    throw new ConflictError('This bulk change has been undone already.', 'already_undone');
   }
   if (Date.parse(batch.created_at) + BULK_UNDO_WINDOW_MS < Date.now()) {
     const minutes = Math.round(BULK_UNDO_WINDOW_MS / 60_000);
-    throw refusal(
-      409,
+    throw new ConflictError(
       `A bulk change can be undone for ${minutes} minutes; this one is older.`,
       'undo_expired',
     );
@@ -226,7 +215,7 @@ async function claimBatchForUndo(db: Kysely<Database>, batchId: string, actor: A
     .where('undone_at', 'is', null)
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) !== 1) {
-    throw refusal(409, 'This bulk change has been undone already.', 'already_undone');
+    throw new ConflictError('This bulk change has been undone already.', 'already_undone');
   }
   return { op: JSON.parse(batch.op) as BulkOp };
 }
@@ -243,8 +232,7 @@ async function undoOne(
   const claim = await claimOrThrow(trx, id);
   await assertArticleOpen(trx, claim.articleId);
   if (claim.version !== item.version_after) {
-    throw refusal(
-      409,
+    throw new ConflictError(
       `${claim.updatedBy ?? 'Someone'} changed this claim after the bulk change ` +
         `(it is now version ${claim.version}), so it was left as it is.`,
       'changed_since',
@@ -272,8 +260,7 @@ async function undoOne(
       at,
     ))
   ) {
-    throw refusal(
-      409,
+    throw new ConflictError(
       'Someone changed this claim during the undo; it was left as it is.',
       'changed_since',
     );
@@ -291,12 +278,11 @@ async function undoOne(
   return { value: saved, events: [event] };
 }
 
-/** Undoes a batch: each claim it changed, alone; a claim changed since stays as it is (409). */
+/** Undoes a batch: each claim it changed, alone; a claim changed since stays as it is. */
 export async function undoBatch(
   db: Kysely<Database>,
   batchId: string,
   actor: Actor,
-  onError: (error: unknown) => void,
 ): Promise<BatchOutcome> {
   const { op } = await claimBatchForUndo(db, batchId, actor);
   const items = await db
@@ -306,13 +292,7 @@ export async function undoBatch(
     .orderBy('position')
     .execute();
   const outcomes = await Promise.all(
-    items.map((item) =>
-      each(db, item.claim_id, onError, (trx) => undoOne(trx, batchId, op, item, actor)),
-    ),
+    items.map((item) => each(db, item.claim_id, (trx) => undoOne(trx, batchId, op, item, actor))),
   );
-  return {
-    batchId,
-    results: outcomes.map((outcome) => outcome.result),
-    events: outcomes.flatMap((outcome) => outcome.events),
-  };
+  return outcomeOf(batchId, outcomes);
 }

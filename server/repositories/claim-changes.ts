@@ -2,7 +2,7 @@
  * Every change to a claim: checked against the shared workflow rules and written
  * in one transaction with its history entry and its change event, so that
  * nothing is ever half-written. A claim of an archived article takes no change
- * (409 `archived`). New claims live in claim-create.ts, evidence and note
+ * (ArchivedArticleError). New claims live in claim-create.ts, evidence and note
  * changes in evidence-note-changes.ts; all are imported from here.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,6 @@ import type { ClaimPatch, TransitionRequest } from '../../src/domain/requests';
 import type { Verdict } from '../../src/domain/verdicts';
 import { Actor, applyAction } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { ClaimChanges, Db, recordClaimEvent, recordHistory, updateClaimIfVersion } from './claims';
 import {
   assertActiveUser,
@@ -20,8 +19,8 @@ import {
   changeableClaim,
   claimOrThrow,
   refuseField,
-  staleProblem,
 } from './claim-guards';
+import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
 import { insertNote } from './notes';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
@@ -63,12 +62,7 @@ function storedValue(field: PatchField, value: unknown): unknown {
   if (field === 'dueAt') {
     const due = new Date(trimmed);
     if (Number.isNaN(due.getTime())) {
-      throw new ProblemError({
-        title: 'Invalid request',
-        status: 400,
-        detail: '/body/dueAt must be a date and time, such as 2026-05-04T17:00:00Z.',
-        field: '/body/dueAt',
-      });
+      throw new ValidationError('dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
     }
     return due.toISOString();
   }
@@ -107,7 +101,7 @@ export async function patchClaimIn(
 ): Promise<Changed<ClaimSummary>> {
   const claim = await changeableClaim(trx, id);
   if (expectedVersion !== null && claim.version !== expectedVersion) {
-    throw staleProblem(claim);
+    throw new VersionConflictError('claim', claim);
   }
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -122,7 +116,7 @@ export async function patchClaimIn(
     }
     refuseField(claim, actor, field);
     if (field === 'assignee' && typeof value === 'string') {
-      await assertActiveUser(trx, value, '/body/assignee');
+      await assertActiveUser(trx, value, 'assignee');
     }
     before[field] = claim[field];
     after[field] = value;
@@ -142,7 +136,7 @@ export async function patchClaimIn(
       at,
     ))
   ) {
-    throw staleProblem(await claimOrThrow(trx, id));
+    throw new VersionConflictError('claim', await claimOrThrow(trx, id));
   }
   await recordHistory(trx, {
     claimId: id,
@@ -167,9 +161,7 @@ export async function transitionClaim(
   actor: Actor,
   expectedVersion: number | null,
 ): Promise<Changed<ClaimSummary>> {
-  return db
-    .transaction()
-    .execute((trx) => transitionClaimIn(trx, id, input, actor, expectedVersion));
+  return writeTransaction(db, (trx) => transitionClaimIn(trx, id, input, actor, expectedVersion));
 }
 
 /** A bulk transition may set the verdict first, under the verdict's own field rules. */
@@ -188,7 +180,7 @@ export async function transitionClaimIn(
 ): Promise<Changed<ClaimSummary>> {
   const claim = await changeableClaim(trx, id);
   if (expectedVersion !== null && claim.version !== expectedVersion) {
-    throw staleProblem(claim);
+    throw new VersionConflictError('claim', claim);
   }
   const setsVerdict = options.verdict !== undefined && options.verdict !== claim.verdict;
   if (setsVerdict) {
@@ -197,16 +189,11 @@ export async function transitionClaimIn(
   const verdict = setsVerdict ? (options.verdict ?? null) : claim.verdict;
   const result = applyAction({ ...claim, verdict }, actor, input.action, input);
   if (!result.ok) {
-    throw new ProblemError({
-      title: 'Action refused',
-      status: 409,
-      detail: result.refusal.message,
-      code: result.refusal.code,
-    });
+    throw new WorkflowRefusedError(result.refusal);
   }
   const { outcome } = result;
   if (input.action === 'start' && outcome.assignee && outcome.assignee !== actor.username) {
-    await assertActiveUser(trx, outcome.assignee, '/body/assignee');
+    await assertActiveUser(trx, outcome.assignee, 'assignee');
   }
   const at = now();
   const changes: ClaimChanges = {
@@ -221,7 +208,7 @@ export async function transitionClaimIn(
     ...(input.action === 'reopen' ? { approved_by: null, approved_at: null } : {}),
   };
   if (!(await updateClaimIfVersion(trx, id, claim.version, changes, actor.username, at))) {
-    throw staleProblem(await claimOrThrow(trx, id));
+    throw new VersionConflictError('claim', await claimOrThrow(trx, id));
   }
   const note = input.note?.trim() || null;
   if (note) {

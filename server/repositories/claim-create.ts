@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { ClaimantType, ClaimKind, ClaimSummary } from '../../src/domain/claim';
 import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { claimIdTaken, Db, insertClaim, recordClaimEvent, recordHistory } from './claims';
 import { Changed, openArticleText } from './claim-guards';
+import { ValidationError } from './errors';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
 
@@ -79,21 +79,14 @@ export async function createClaimIn(
 ): Promise<Changed<ClaimSummary>> {
   const text = await openArticleText(trx, articleId);
   if (input.end > text.length || input.end <= input.start) {
-    throw new ProblemError({
-      title: 'Invalid request',
-      status: 400,
-      detail: `/body/end must be after start and at most ${text.length}, the length of the article text.`,
-      field: '/body/end',
-    });
+    throw new ValidationError(
+      'end',
+      `must be after start and at most ${text.length}, the length of the article text.`,
+    );
   }
   const quote = text.slice(input.start, input.end);
   if (quote.trim().length === 0) {
-    throw new ProblemError({
-      title: 'Invalid request',
-      status: 400,
-      detail: '/body/start and /body/end select only white space.',
-      field: '/body/start',
-    });
+    throw new ValidationError(['start', 'end'], 'select only white space.');
   }
   const at = now();
   const id = await freeClaimId(trx, articleId);

@@ -4,9 +4,9 @@
  * the one the person saw, the person may change the field.
  */
 import type { ClaimSummary } from '../../src/domain/claim';
-import { Actor, ARCHIVED_REFUSAL, canEditField, EditableField } from '../../src/domain/workflow';
-import { ProblemError } from '../plugins/problems';
+import { Actor, canEditField, EditableField } from '../../src/domain/workflow';
 import { Db, findClaim } from './claims';
+import { ArchivedArticleError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { ChangeEvent } from './events';
 
 export interface Changed<T> {
@@ -15,25 +15,12 @@ export interface Changed<T> {
   readonly events: ChangeEvent[];
 }
 
-export function notFound(what: string): ProblemError {
-  return new ProblemError({ title: 'Not found', status: 404, detail: `${what} does not exist.` });
-}
-
 export async function claimOrThrow(db: Db, id: string): Promise<ClaimSummary> {
   const claim = await findClaim(db, id);
   if (!claim) {
-    throw notFound(`Claim ${id}`);
+    throw new NotFoundError('Claim', id);
   }
   return claim;
-}
-
-export function archivedProblem(): ProblemError {
-  return new ProblemError({
-    title: 'Article archived',
-    status: 409,
-    detail: ARCHIVED_REFUSAL.message,
-    code: ARCHIVED_REFUSAL.code,
-  });
 }
 
 /** An article's text, once it is known to exist and to take changes (not archived). */
@@ -44,10 +31,10 @@ export async function openArticleText(db: Db, articleId: string): Promise<string
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (!row) {
-    throw notFound(`Article ${articleId}`);
+    throw new NotFoundError('Article', articleId);
   }
   if (row.archived !== 0) {
-    throw archivedProblem();
+    throw new ArchivedArticleError();
   }
   return row.text;
 }
@@ -66,46 +53,35 @@ export async function assertArticleOpen(db: Db, articleId: string): Promise<void
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (row && row.archived !== 0) {
-    throw archivedProblem();
+    throw new ArchivedArticleError();
   }
 }
 
 export function refuseField(claim: ClaimSummary, actor: Actor, field: EditableField): void {
   const decision = canEditField(claim, actor, field);
   if (!decision.allowed) {
-    throw new ProblemError({
-      title: 'Not allowed',
-      status: 403,
-      detail: decision.refusal.message,
-      field: field === 'evidence' ? undefined : `/body/${field}`,
-      code: decision.refusal.code,
-    });
+    const { message, code } = decision.refusal;
+    throw new ForbiddenError(message, code, field === 'evidence' ? undefined : field);
   }
 }
 
-export async function assertActiveUser(db: Db, username: string, field: string): Promise<void> {
+/** Whether `username` names an account that may be given work (exists, not disabled). */
+export async function isActiveUser(db: Db, username: string): Promise<boolean> {
   const user = await db
     .selectFrom('users')
     .select('id')
     .where('username', '=', username)
     .where('disabled', '=', 0)
     .executeTakeFirst();
-  if (!user) {
-    throw new ProblemError({
-      title: 'Invalid request',
-      status: 400,
-      detail: `${field} must be the username of an active user; "${username}" is not.`,
-      field,
-    });
-  }
+  return user !== undefined;
 }
 
-export function staleProblem(current: ClaimSummary): ProblemError {
-  return new ProblemError({
-    title: 'Precondition failed',
-    status: 412,
-    detail: `Someone else changed this claim (now version ${current.version}) since you loaded it.`,
-    code: 'stale',
-    current,
-  });
+/** Refuses a `field` (of the claim) that does not name an active user. */
+export async function assertActiveUser(db: Db, username: string, field: string): Promise<void> {
+  if (!(await isActiveUser(db, username))) {
+    throw new ValidationError(
+      field,
+      `must be the username of an active user; "${username}" is not.`,
+    );
+  }
 }

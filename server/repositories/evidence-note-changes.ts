@@ -10,9 +10,9 @@ import type { ClaimSummary, Evidence, Note } from '../../src/domain/claim';
 import { mayDeleteNote } from '../../src/domain/notes';
 import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { Db, recordClaimEvent, recordHistory } from './claims';
-import { Changed, changeableClaim, notFound, refuseField } from './claim-guards';
+import { Changed, changeableClaim, refuseField } from './claim-guards';
+import { ForbiddenError, NotFoundError } from './errors';
 import {
   deleteEvidence,
   EvidenceFields,
@@ -91,7 +91,7 @@ async function evidenceForChange(
   const claim = await changeableClaim(trx, claimId);
   const current = await findEvidence(trx, claimId, evidenceId);
   if (!current) {
-    throw notFound(`Evidence ${evidenceId}`);
+    throw new NotFoundError('Evidence', evidenceId);
   }
   refuseField(claim, actor, 'evidence');
   return { claim, current };
@@ -205,17 +205,16 @@ export async function deleteNote(
     const claim = await changeableClaim(trx, claimId);
     const note = await findNote(trx, claimId, noteId);
     if (!note || note.deletedAt) {
-      throw notFound(`Note ${noteId}`);
+      throw new NotFoundError('Note', noteId);
     }
     if (!mayDeleteNote(note, actor)) {
-      throw new ProblemError({
-        title: 'Not allowed',
-        status: 403,
-        detail: 'Only the author or an editor can delete a note.',
-      });
+      throw new ForbiddenError('Only the author or an editor can delete a note.');
     }
     const at = now();
-    await tombstoneNote(trx, noteId, actor.username, at);
+    // The row decides between two deletions sent at once: only one of them tombstones it.
+    if (!(await tombstoneNote(trx, noteId, actor.username, at))) {
+      throw new NotFoundError('Note', noteId);
+    }
     await recordHistory(trx, {
       claimId,
       articleId: claim.articleId,

@@ -57,13 +57,16 @@ export async function insertNote(db: Db, note: Note): Promise<void> {
     .execute();
 }
 
-export async function tombstoneNote(db: Db, id: string, by: string, at: string): Promise<void> {
+/** Deletes a live note; false when it is gone or deleted already (by a change that came first). */
+export async function tombstoneNote(db: Db, id: string, by: string, at: string): Promise<boolean> {
   // The text is kept in the history entry written beside this; the live row keeps none.
-  await db
+  const result = await db
     .updateTable('notes')
     .set({ deleted_at: at, deleted_by: by, text: '' })
     .where('id', '=', id)
-    .execute();
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**

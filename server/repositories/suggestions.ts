@@ -14,11 +14,11 @@ import type {
 } from '../../src/domain/suggestion';
 import type { Actor } from '../../src/domain/workflow';
 import type { Database, SuggestionRow } from '../database/schema';
-import { ProblemError } from '../plugins/problems';
 import { articleExists, findArticleText } from './articles';
 import type { Changed } from './claim-changes';
 import { createClaimIn } from './claim-create';
 import type { Db } from './claims';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { recordEvent } from './events';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
@@ -220,26 +220,20 @@ export async function findSuggestion(
   return row ? toSuggestion(row) : undefined;
 }
 
-function notFound(detail: string): ProblemError {
-  return new ProblemError({ title: 'Not found', status: 404, detail });
+function alreadyDecided(suggestion: Suggestion): ConflictError {
+  return new ConflictError(
+    `This suggestion was already ${suggestion.status} by ${suggestion.decidedBy ?? 'someone'}.`,
+    'decided',
+  );
 }
 
-function alreadyDecided(suggestion: Suggestion): ProblemError {
-  return new ProblemError({
-    title: 'Conflict',
-    status: 409,
-    detail: `This suggestion was already ${suggestion.status} by ${suggestion.decidedBy ?? 'someone'}.`,
-    code: 'decided',
-  });
-}
-
-/** The open suggestion a decision is about; 404 naming what is missing, 409 when decided. */
+/** The open suggestion a decision is about: not found naming what is missing, else not decided. */
 async function openSuggestion(db: Db, articleId: string, id: string): Promise<Suggestion> {
   const suggestion = await findSuggestion(db, articleId, id);
   if (!suggestion) {
     throw (await articleExists(db, articleId))
-      ? notFound(`Suggestion ${id} does not exist.`)
-      : notFound(`Article ${articleId} does not exist.`);
+      ? new NotFoundError('Suggestion', id)
+      : new NotFoundError('Article', articleId);
   }
   if (suggestion.status !== 'open') {
     throw alreadyDecided(suggestion);
@@ -307,12 +301,10 @@ export async function acceptSuggestion(
     if (statement === undefined) {
       statement = ((await findArticleText(trx, articleId)) ?? '').slice(start, end).trim();
       if (statement.length > STATEMENT_MAX) {
-        throw new ProblemError({
-          title: 'Invalid request',
-          status: 400,
-          detail: `/body/statement is needed: the quote is longer than ${STATEMENT_MAX} characters.`,
-          field: '/body/statement',
-        });
+        throw new ValidationError(
+          'statement',
+          `is needed: the quote is longer than ${STATEMENT_MAX} characters.`,
+        );
       }
     }
     const created = await createClaimIn(

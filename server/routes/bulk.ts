@@ -1,13 +1,20 @@
 /** Bulk changes over many claims, and their undo by the person who made them. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { BULK_MAX_IDS, type BulkOp, type BulkRequest } from '../../src/domain/desk';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import {
+  BULK_MAX_IDS,
+  type BulkItemResult,
+  type BulkOp,
+  type BulkRequest,
+} from '../../src/domain/desk';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS } from '../../src/domain/workflow';
 import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
-import { runBatch, undoBatch } from '../repositories/bulk';
-import { assertActiveUser } from '../repositories/claim-guards';
+import { type BatchOutcome, runBatch, undoBatch } from '../repositories/bulk';
+import { isActiveUser } from '../repositories/claim-guards';
+import { DomainError } from '../repositories/errors';
 import { FIELD_LIMITS } from '../../src/domain/requests';
+import { problemOf } from './domain-problems';
 import {
   bulkResponseSchema,
   errorResponses,
@@ -69,7 +76,7 @@ function invalid(field: string, detail: string): ProblemError {
 }
 
 /** What the schema cannot say: the fields of each kind of op, and who can be assigned. */
-async function checkOp(op: BulkOp, check: (username: string) => Promise<void>): Promise<void> {
+async function checkOp(op: BulkOp, isActive: (username: string) => Promise<boolean>) {
   const fields = OP_FIELDS[op.type];
   for (const key of Object.keys(op)) {
     if (key !== 'type' && !fields.includes(key)) {
@@ -85,9 +92,44 @@ async function checkOp(op: BulkOp, check: (username: string) => Promise<void>): 
   if (op.type === 'due' && op.dueAt !== null && Number.isNaN(Date.parse(op.dueAt))) {
     throw invalid('/body/op/dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
   }
-  if (op.type === 'assign' && op.assignee !== null) {
-    await check(op.assignee);
+  if (op.type === 'assign' && op.assignee !== null && !(await isActive(op.assignee))) {
+    throw invalid(
+      '/body/op/assignee',
+      `must be the username of an active user; "${op.assignee}" is not.`,
+    );
   }
+}
+
+/**
+ * Each claim's outcome as the same request alone would have been answered:
+ * 200 with the claim, the refusal's problem (with the claim as it stands), or
+ * a 500 for a fault, logged.
+ */
+function answerOf(outcome: BatchOutcome, log: FastifyBaseLogger, what: string) {
+  const results = outcome.items.map((item): BulkItemResult => {
+    if (item.error === undefined) {
+      return { id: item.id, status: 200, claim: item.claim };
+    }
+    if (item.error instanceof DomainError) {
+      const { status, title, detail, field, code } = problemOf(item.error);
+      const problem = {
+        status,
+        title,
+        detail,
+        field,
+        code: typeof code === 'string' ? code : undefined,
+      };
+      return { id: item.id, status, problem, ...(item.claim ? { claim: item.claim } : {}) };
+    }
+    log.error({ err: item.error }, what);
+    const problem = {
+      title: 'Server error',
+      status: 500,
+      detail: 'Something went wrong on the server; nothing was saved for this claim. Try again.',
+    };
+    return { id: item.id, status: 500, problem };
+  });
+  return { batchId: outcome.batchId, results };
 }
 
 /** An undo may come without a body (with the request header instead): it means `{}`. */
@@ -111,12 +153,10 @@ const bulk: FastifyPluginAsync = async (app) => {
     async (request) => {
       const actor = currentUser(request);
       const { ids, op } = request.body;
-      await checkOp(op, (username) => assertActiveUser(app.db, username, '/body/op/assignee'));
-      const { batchId, results, events } = await runBatch(app.db, ids, op, actor, (error) =>
-        request.log.error({ err: error }, 'bulk change of a claim failed'),
-      );
-      app.changes.publish(...events);
-      return { batchId, results };
+      await checkOp(op, (username) => isActiveUser(app.db, username));
+      const outcome = await runBatch(app.db, ids, op, actor);
+      app.changes.publish(...outcome.events);
+      return answerOf(outcome, request.log, 'bulk change of a claim failed');
     },
   );
 
@@ -140,14 +180,9 @@ const bulk: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { batchId, results, events } = await undoBatch(
-        app.db,
-        request.params.batchId,
-        currentUser(request),
-        (error) => request.log.error({ err: error }, 'undo of a claim failed'),
-      );
-      app.changes.publish(...events);
-      return { batchId, results };
+      const outcome = await undoBatch(app.db, request.params.batchId, currentUser(request));
+      app.changes.publish(...outcome.events);
+      return answerOf(outcome, request.log, 'undo of a claim failed');
     },
   );
 };
