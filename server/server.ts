@@ -2,7 +2,7 @@
 import Fastify from 'fastify';
 import app from './app';
 import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions } from './config';
-import { countUsers, createSetupToken, SETUP_TOKEN_HOURS } from './repositories/users';
+import { SETUP_LINK_SHARED_MS, SETUP_TOKEN_HOURS, setupTokenOnStart } from './repositories/users';
 
 const config = configFromEnv();
 const server = Fastify({
@@ -28,12 +28,18 @@ try {
       `CLAIMDESK_ORG_NAME is not set: ClaimReview reports name "${DEFAULT_ORGANISATION_NAME}" as their author`,
     );
   }
-  if ((await countUsers(server.db)) === 0) {
-    const token = await createSetupToken(server.db);
+  const setup = await setupTokenOnStart(server.db);
+  if (setup && 'token' in setup) {
     process.stdout.write(
       `No accounts yet. Create the first admin with this link. It works once, for ${SETUP_TOKEN_HOURS} hours, ` +
         `and replaces any link printed before (restart the server for a new one):\n` +
-        `  ${address}/setup?token=${token}\n\n`,
+        `  ${address}/setup?token=${setup.token}\n\n`,
+    );
+  } else if (setup) {
+    process.stdout.write(
+      `No accounts yet. A setup link was printed at ${setup.printedAt} by a Claimdesk process on ` +
+        `this database (another one, or this one before a restart); use that link. For a new one, ` +
+        `restart this server after ${SETUP_LINK_SHARED_MS / 1000} seconds.\n\n`,
     );
   }
 } catch (error) {
