@@ -335,6 +335,31 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_event_positions': {
+    async up(db: Kysely<unknown>) {
+      // An event's place in the change feed, the cursor of Last-Event-ID. The id is taken
+      // when a transaction inserts; on PostgreSQL transactions commit in another order
+      // than they began, so a reader past id 11 could miss a 10 committed later. The
+      // position is given in commit order instead (repositories/events.ts): NULL until
+      // then, and an event without one is not yet in the feed. The events written so
+      // far keep their ids as positions, so open streams resume where they were.
+      await db.schema.alterTable('events').addColumn('position', 'integer').execute();
+      await sql`update events set position = id`.execute(db);
+      await db.schema
+        .createIndex('events_position')
+        .on('events')
+        .column('position')
+        .unique()
+        .execute();
+      // What the sequencer looks for after every commit: found without reading the feed.
+      await db.schema
+        .createIndex('events_unsequenced')
+        .on('events')
+        .column('id')
+        .where(sql.ref('position'), 'is', null)
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -1,18 +1,53 @@
-/** In-process fan-out of committed change events to the live SSE streams. */
+/**
+ * Fan-out of committed change events to the live SSE streams of this process.
+ *
+ * SQLite has one writer and one process: a route's `publish` after commit hands its
+ * events straight to the streams. PostgreSQL may serve several processes, and an
+ * event's place in the feed is only known after commit (repositories/events.ts): there
+ * `publish` asks the feed (feed/postgres-feed.ts) to number the new events, and the
+ * feed delivers every process's events, read back in feed order, to these streams.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import fp from 'fastify-plugin';
+import { type DatabaseTarget, isPostgres } from '../database/engine';
+import { PostgresFeed } from '../feed/postgres-feed';
 import type { ChangeEvent } from '../repositories/events';
+
+/** The sequencing rounds a request's `publish` asked for, awaited before its answer. */
+const requestRounds = new AsyncLocalStorage<Promise<void>[]>();
 
 export class ChangeHub {
   private readonly emitter = new EventEmitter();
+  private feed: PostgresFeed | null = null;
 
   constructor() {
     // One listener per open browser tab; a newsroom has more than ten.
     this.emitter.setMaxListeners(0);
   }
 
-  /** Call only after the transaction that wrote the events has committed. */
+  /** PostgreSQL: events reach the streams through the feed, in feed order. */
+  useFeed(feed: PostgresFeed): void {
+    this.feed = feed;
+  }
+
+  /**
+   * Call only after the transaction that wrote the events has committed. The route call
+   * sites are the same on both engines; see the module comment for what differs.
+   */
   publish(...events: ChangeEvent[]): void {
+    if (this.feed) {
+      if (events.length > 0) {
+        const round = this.feed.kick();
+        requestRounds.getStore()?.push(round);
+      }
+      return;
+    }
+    this.deliver(events);
+  }
+
+  /** Hands events, in feed order, to every stream. */
+  deliver(events: readonly ChangeEvent[]): void {
     for (const event of events) {
       this.emitter.emit('change', event);
     }
@@ -40,11 +75,44 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
+export interface ChangesOptions {
+  /** The database's target: on PostgreSQL its URL opens the feed's LISTEN connection. */
+  readonly database?: DatabaseTarget;
+}
+
+export default fp<ChangesOptions>(
+  async (app, options) => {
     const hub = new ChangeHub();
     app.decorate('changes', hub);
     app.addHook('preClose', async () => hub.closeAll());
+    if (isPostgres(app.db)) {
+      const target = options.database;
+      const feed = new PostgresFeed(app.db, (events) => hub.deliver(events), {
+        listenUrl: target?.engine === 'postgres' ? target.url : undefined,
+        log: app.log,
+      });
+      await feed.start();
+      hub.useFeed(feed);
+      // A write is answered once its events are in the feed, as on SQLite: a client that
+      // then opens a stream, here or on another process, is past them, and one that
+      // resumes from an earlier id gets them. (A round never fails the request: the
+      // write has committed, and the timer numbers what a failed round left.) The store
+      // is entered here, after the body is parsed, so that the handler runs inside it.
+      const rounds = new WeakMap<object, Promise<void>[]>();
+      app.addHook('preHandler', (request, _reply, done) => {
+        const store: Promise<void>[] = [];
+        rounds.set(request, store);
+        requestRounds.run(store, done);
+      });
+      app.addHook('onSend', async (request, _reply, payload) => {
+        const store = rounds.get(request);
+        if (store && store.length > 0) {
+          await Promise.all(store.splice(0));
+        }
+        return payload;
+      });
+      app.addHook('onClose', async () => feed.stop());
+    }
   },
-  { name: 'changes' },
+  { name: 'changes', dependencies: ['database'] },
 );

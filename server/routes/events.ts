@@ -1,14 +1,16 @@
 /**
- * Server-Sent Events of every change. Each event carries its id; a client that
- * reconnects with Last-Event-ID first receives what it missed, then live events.
+ * Server-Sent Events of every change. Each event carries its id, its position in the
+ * feed (repositories/events.ts: in commit order, on PostgreSQL across processes too); a
+ * client that reconnects with Last-Event-ID, to this process or another on the same
+ * database, first receives what it missed, then live events.
  * A stream lives only as long as its session: it ends on sign-out, when the
  * account is disabled or changes role (the client reconnects under the new
  * role), and when the session expires.
  */
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
-import { ChangeEvent, eventsAfter } from '../repositories/events';
+import { ChangeEvent, eventsAfter, latestPosition } from '../repositories/events';
 import { findSession } from '../repositories/users';
 import { problemRef } from './schemas';
 
@@ -22,14 +24,6 @@ const MAX_TIMER_MS = 2_147_483_647;
 export interface EventsOptions {
   /** Re-validation interval of each stream's session; STREAM_SESSION_CHECK_MS by default. */
   readonly streamSessionCheckMs?: number;
-}
-
-async function latestEventId(app: FastifyInstance): Promise<number> {
-  const row = await app.db
-    .selectFrom('events')
-    .select(({ fn }) => fn.max('id').as('id'))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
 }
 
 const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
@@ -138,7 +132,7 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       try {
         if (resumeFrom === null) {
           // A new client starts from now: events committed before this point are not its news.
-          lastSent = await latestEventId(app);
+          lastSent = await latestPosition(app.db);
         } else {
           for (;;) {
             const page = await eventsAfter(app.db, lastSent, CATCH_UP_PAGE);

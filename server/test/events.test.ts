@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
-import type { ChangeEvent } from '../repositories/events';
+import { type ChangeEvent, latestPosition } from '../repositories/events';
 import { updateUser } from '../repositories/users';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -144,11 +144,7 @@ describe('server-sent events', () => {
   });
 
   it('replays what a reconnecting client missed, in order, from Last-Event-ID', async () => {
-    const latest = await h.app.db
-      .selectFrom('events')
-      .select(({ fn }) => fn.max('id').as('id'))
-      .executeTakeFirstOrThrow();
-    const lastSeen = Number(latest.id);
+    const lastSeen = await latestPosition(h.app.db);
     for (const claim of claims.slice(1, 4)) {
       await h.as('casey', {
         method: 'POST',

@@ -1,0 +1,190 @@
+/**
+ * The change feed of one process among several on one PostgreSQL database.
+ *
+ * A route commits its events without a position and kicks the sequencer, which numbers
+ * every committed, unnumbered event (repositories/events.ts: `sequenceEvents`) and
+ * notifies all processes. Each process listens on a connection of its own and, on a
+ * notification, reads the feed past the last position it delivered and hands those
+ * events, in order, to its live streams. So every process delivers every event, once,
+ * in one order, whichever process wrote it.
+ *
+ * Safety nets, each cheap: a timer numbers events a process committed but could not
+ * number (killed between commit and sequencing, or written by the `users` command), and
+ * a slower poll reads the feed in case a notification was lost while reconnecting.
+ */
+import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
+import {
+  type ChangeEvent,
+  currentSchema,
+  eventsAfter,
+  FEED_CHANNEL,
+  hasUnsequencedEvents,
+  latestPosition,
+  sequenceEvents,
+} from '../repositories/events';
+import { Coalesced } from './coalesced';
+
+const READ_PAGE = 500;
+/** How often a process looks for committed events no one has numbered. */
+const SEQUENCE_CHECK_MS = 1_000;
+/** Reads without a notification: a safety net while listening, the only way without. */
+const POLL_LISTENING_MS = 2_000;
+const POLL_ALONE_MS = 250;
+const RECONNECT_MS = 1_000;
+
+export interface FeedLog {
+  warn(details: object, message: string): void;
+}
+
+export interface PostgresFeedOptions {
+  /** The database's URL, for the LISTEN connection; without it the feed polls. */
+  readonly listenUrl?: string;
+  readonly log?: FeedLog;
+}
+
+export class PostgresFeed {
+  private schema = '';
+  private lastDelivered = 0;
+  private stopped = false;
+  private client: pg.Client | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private retry: NodeJS.Timeout | undefined;
+  private readonly sequencer = new Coalesced(() => this.sequence());
+  private readonly reader = new Coalesced(() => this.read());
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly deliver: (events: ChangeEvent[]) => void,
+    private readonly options: PostgresFeedOptions = {},
+  ) {}
+
+  /** Delivers what is numbered from now on; the streams catch up on the past themselves. */
+  async start(): Promise<void> {
+    this.schema = await currentSchema(this.db);
+    this.lastDelivered = await latestPosition(this.db);
+    if (this.options.listenUrl !== undefined) {
+      await this.listen(this.options.listenUrl);
+    }
+    const every = (ms: number, work: () => void) => {
+      const timer = setInterval(work, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(SEQUENCE_CHECK_MS, () => void this.sequenceIfNeeded());
+    every(this.options.listenUrl !== undefined ? POLL_LISTENING_MS : POLL_ALONE_MS, () => {
+      void this.reader.run();
+    });
+  }
+
+  /** After a commit that wrote events: number them (coalesced with other commits). */
+  kick(): Promise<void> {
+    return this.stopped ? Promise.resolve() : this.sequencer.run();
+  }
+
+  /** Reads and delivers what is new now (also what a notification triggers). */
+  catchUp(): Promise<void> {
+    return this.reader.run();
+  }
+
+  /** Stops listening and polling; numbers this process's last commits first. */
+  async stop(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
+    await this.sequencer.run();
+    this.stopped = true;
+    this.timers.splice(0).forEach(clearInterval);
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+    await Promise.all([this.sequencer.idle(), this.reader.idle()]);
+  }
+
+  private async sequence(): Promise<void> {
+    try {
+      if ((await sequenceEvents(this.db)) > 0) {
+        // This process need not wait for its own notification.
+        void this.reader.run();
+      }
+    } catch (error) {
+      // The events stay unnumbered; the next kick or the timer numbers them.
+      this.warn(error, 'change feed: sequencing failed');
+    }
+  }
+
+  private async sequenceIfNeeded(): Promise<void> {
+    try {
+      if (!this.stopped && (await hasUnsequencedEvents(this.db))) {
+        await this.sequencer.run();
+      }
+    } catch (error) {
+      this.warn(error, 'change feed: looking for unnumbered events failed');
+    }
+  }
+
+  private async read(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped) {
+          return;
+        }
+        const page = await eventsAfter(this.db, this.lastDelivered, READ_PAGE);
+        if (page.length > 0) {
+          this.lastDelivered = page[page.length - 1].id;
+          this.deliver(page);
+        }
+        if (page.length < READ_PAGE) {
+          return;
+        }
+      }
+    } catch (error) {
+      // Nothing delivered is lost: the next read starts from the last delivered position.
+      this.warn(error, 'change feed: reading failed');
+    }
+  }
+
+  private async listen(url: string): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    this.client = client;
+    client.on('notification', (message) => {
+      if (message.channel === FEED_CHANNEL && message.payload === this.schema) {
+        void this.reader.run();
+      }
+    });
+    // A lost connection (database restart, network) is replaced; until then the poll reads.
+    client.on('error', (error) => this.reconnect(client, url, error));
+    client.on('end', () => this.reconnect(client, url, null));
+    try {
+      await client.connect();
+      await client.query(`listen ${FEED_CHANNEL}`);
+      // What was numbered while not listening.
+      void this.reader.run();
+    } catch (error) {
+      this.reconnect(client, url, error);
+    }
+  }
+
+  private reconnect(client: pg.Client, url: string, error: unknown): void {
+    if (this.client !== client) {
+      return;
+    }
+    this.client = null;
+    if (error) {
+      this.warn(error, 'change feed: the LISTEN connection failed; reconnecting');
+    }
+    client.end().catch(() => undefined);
+    if (!this.stopped) {
+      this.retry = setTimeout(() => void this.listen(url), RECONNECT_MS);
+      this.retry.unref();
+    }
+  }
+
+  private warn(error: unknown, message: string): void {
+    if (!this.stopped) {
+      this.options.log?.warn({ err: error }, message);
+    }
+  }
+}
