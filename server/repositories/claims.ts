@@ -1,5 +1,5 @@
 /** Claims: reads, and every change written together with its history and event. */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   ClaimantType,
   ClaimDetail,
@@ -8,16 +8,13 @@ import type {
   HistoryEntry,
 } from '../../src/domain/claim';
 import type { Verdict } from '../../src/domain/verdicts';
-import {
-  ACTIONS,
-  type DismissReason,
-  type Stage,
-  type WorkflowClaim,
-} from '../../src/domain/workflow';
+import type { DismissReason, Stage, WorkflowClaim } from '../../src/domain/workflow';
+import { isPostgres } from '../database/engine';
 import type { ClaimRow, Database, HistoryRow } from '../database/schema';
 import { ChangeEvent, recordEvent } from './events';
 import { listEvidence } from './evidence';
 import { listNotes } from './notes';
+import { blankDeletedNotes, HISTORY_AFTER, HISTORY_BEFORE, HISTORY_NOTE } from './report-history';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -154,56 +151,6 @@ export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> 
     .execute();
 }
 
-/*
- * A deleted note's text is blanked wherever history holds it, on every read
- * (the history API and every report): `after.text` of its `note_add` entry,
- * `before.text` of its `note_delete` entry, and the note of the workflow action
- * that wrote it into the thread (same claim, author and time); likewise in an
- * `import` entry that records one of these from a file (`fileAction`, `fileAt`;
- * the importer is the author of the imported notes). Who and when stay.
- * Fragments over `history h`, so that the reports splice the same rule into their SQL.
- */
-
-// CASE, not AND: SQLite promises the order of CASE branches, and `->>` must not read invalid JSON.
-
-/** A deleted note with the id in `h.after` (its `note_add`). */
-const DELETED_NOTE_OF_AFTER = `exists (select 1 from notes n
-    where n.id = h.after ->> '$.id' and n.deleted_at is not null)`;
-
-/** A deleted note of the thread written at `at` by the entry's actor. */
-const deletedThreadNote = (at: string) => `exists (select 1 from notes n
-    where n.claim_id = h.claim_id and n.created_at = ${at}
-      and n.author = h.actor and n.deleted_at is not null)`;
-
-const WORKFLOW_ACTIONS = ACTIONS.map((action) => `'${action}'`).join(', ');
-const FILE_ACTION = `h.after ->> '$.fileAction'`;
-const BLANK_BEFORE = `case when json_valid(h.before)
-    then json_replace(h.before, '$.text', '') else h.before end`;
-
-/** The entry's note, blank when it is also a note of the thread that was deleted since. */
-export const HISTORY_NOTE = sql.raw<string | null>(`case
-    when h.note is null then null
-    when h.action in (${WORKFLOW_ACTIONS}) then
-      case when ${deletedThreadNote('h.at')} then '' else h.note end
-    when h.action <> 'import' or not json_valid(h.after) then h.note
-    when ${FILE_ACTION} in (${WORKFLOW_ACTIONS}) and ${deletedThreadNote(`h.after ->> '$.fileAt'`)}
-      then ''
-    else h.note end`);
-
-/** The entry's `before` as JSON text: a `note_delete` is always of a deleted note. */
-export const HISTORY_BEFORE = sql.raw<string | null>(`case
-    when h.action = 'note_delete' then ${BLANK_BEFORE}
-    when h.action <> 'import' or not json_valid(h.after) then h.before
-    when ${FILE_ACTION} = 'note_delete' then ${BLANK_BEFORE}
-    else h.before end`);
-
-/** The entry's `after` as JSON text. */
-export const HISTORY_AFTER = sql.raw<string | null>(`case
-    when h.action not in ('note_add', 'import') or not json_valid(h.after) then h.after
-    when h.action = 'import' and coalesce(${FILE_ACTION}, '') <> 'note_add' then h.after
-    when ${DELETED_NOTE_OF_AFTER} then json_replace(h.after, '$.text', '')
-    else h.after end`);
-
 type HistoryRead = Omit<HistoryRow, 'article_id'>;
 
 function toHistoryEntry(row: HistoryRead): HistoryEntry {
@@ -220,8 +167,17 @@ function toHistoryEntry(row: HistoryRead): HistoryEntry {
   };
 }
 
-/** A claim's history as the API serves it: deleted notes' text blanked (see above). */
+/** A claim's history as the API serves it: deleted notes' text blanked (report-history.ts). */
 export async function listHistory(db: Db, claimId: string): Promise<HistoryEntry[]> {
+  if (isPostgres(db)) {
+    const rows = await db
+      .selectFrom('history')
+      .select(['id', 'claim_id', 'at', 'actor', 'action', 'before', 'after', 'note', 'correction'])
+      .where('claim_id', '=', claimId)
+      .orderBy('id')
+      .execute();
+    return (await blankDeletedNotes(db, rows)).map(toHistoryEntry);
+  }
   const rows = await db
     .selectFrom('history as h')
     .select(['h.id', 'h.claim_id', 'h.at', 'h.actor', 'h.action', 'h.correction'])
