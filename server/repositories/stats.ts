@@ -3,14 +3,15 @@
  * stage, approvals per week, and what is overdue now. Across every article
  * that is not archived, or for one article (archived or not).
  *
- * Portable SQL only (PostgreSQL is coming): plain selects, `like` and
- * `group by`; the JSON of history entries and the weeks are read in JS, over
- * rows bounded by the last STATS_WEEKS weeks of activity.
+ * One implementation for SQLite and PostgreSQL: plain selects, `like` and
+ * `group by`, no JSON functions (the engines share none); the weeks are
+ * counted in JS, over rows bounded by the last STATS_WEEKS weeks of activity.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk';
 import { isSettled, type Stage, STAGES } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
+import { readSnapshot } from './report-data';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -216,18 +217,15 @@ export async function deskStats(db: Kysely<Database>, scope: StatsScope = {}): P
   const now = scope.now ?? new Date();
   const firstWeek = weekStart(now.getTime()) - (STATS_WEEKS - 1) * 7 * DAY;
   const since = new Date(firstWeek).toISOString();
-  return db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      const scoped = claimsInScope(trx, scope);
-      const hours = await hoursInStage(trx, scoped, since, now.getTime());
-      return {
-        medianHoursInStage: Object.fromEntries(
-          STAGES.map((stage) => [stage, median(hours[stage])]),
-        ) as Record<Stage, number | null>,
-        approvedPerWeek: await approvalsPerWeek(trx, scoped, firstWeek),
-        overdue: await overdueNow(scoped, now.toISOString()),
-      };
-    });
+  return readSnapshot(db, async (trx) => {
+    const scoped = claimsInScope(trx, scope);
+    const hours = await hoursInStage(trx, scoped, since, now.getTime());
+    return {
+      medianHoursInStage: Object.fromEntries(
+        STAGES.map((stage) => [stage, median(hours[stage])]),
+      ) as Record<Stage, number | null>,
+      approvedPerWeek: await approvalsPerWeek(trx, scoped, firstWeek),
+      overdue: await overdueNow(scoped, now.toISOString()),
+    };
+  });
 }

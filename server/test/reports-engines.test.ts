@@ -45,7 +45,7 @@ describe('reports on either engine', () => {
       title: AWKWARD,
       publisher: AWKWARD,
       stance: 'supports',
-      sourceType: 'other',
+      sourceType: 'secondary',
       quote: AWKWARD,
       archivedUrl: null,
       accessedAt: null,
@@ -59,6 +59,8 @@ describe('reports on either engine', () => {
       authorRole: 'fact_checker',
       text: `${AWKWARD} numbat`,
       createdAt: at,
+      deletedAt: null,
+      deletedBy: null,
     });
     await recordHistory(h.app.db, {
       claimId: first.id,
