@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { sql } from 'kysely';
 import app from '../app';
 import { hashPassword } from '../auth/password';
-import { fastifyOptions } from '../config';
+import { databaseFromEnv, fastifyOptions } from '../config';
 import { groupCommitDefaults } from '../database/group-commit';
 import { importArticle } from '../intake/article-file';
 import { SESSION_COOKIE } from '../plugins/auth';
@@ -126,17 +126,25 @@ async function main(): Promise<void> {
     }
     // As server.ts and the test harness build it; forceCloseConnections only lets a close
     // end the load generator's keep-alive connections instead of waiting for them.
-    const instance = Fastify({ ...fastifyOptions(), logger: false, forceCloseConnections: true });
+    // BENCH_LOG=1 prints the errors the app logs (the cause of a 500); quiet by default.
+    const instance = Fastify({
+      ...fastifyOptions(),
+      logger: process.env['BENCH_LOG'] ? { level: 'error' } : false,
+      forceCloseConnections: true,
+    });
     servers.push(instance);
     await instance.register(app, {
-      database: { engine: 'sqlite', file: join(dir, 'claimdesk.db') },
+      // PostgreSQL as a desk configures it (api.ts sets DATABASE_URL for that run), else SQLite.
+      database: process.env['DATABASE_URL']
+        ? databaseFromEnv()
+        : { engine: 'sqlite', file: join(dir, 'claimdesk.db') },
       claimsDir: null,
       staticDir: null,
       sessionHours: 1,
       loginAttempts: 1000,
       loginWindowMinutes: 15,
     });
-    if (WHAT_IF.has('sync-normal')) {
+    if (WHAT_IF.has('sync-normal') && !process.env['DATABASE_URL']) {
       await sql`PRAGMA synchronous = NORMAL`.execute(instance.db);
     }
     const appUrl = await instance.listen({ port: 0, host: '127.0.0.1' });
