@@ -106,7 +106,14 @@ export async function openPostgres(
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await client.query(`create schema if not exists ${quoteIdentifier(schema)}`);
+      try {
+        await client.query(`create schema if not exists ${quoteIdentifier(schema)}`);
+      } catch (error) {
+        // Another process created it between the check and the create: it exists, as wanted.
+        if (!isUniqueViolation(error) && (error as { code?: unknown }).code !== '42P06') {
+          throw error;
+        }
+      }
     } finally {
       await client.end();
     }

@@ -10,11 +10,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
-import { isPostgres } from './engine';
+import { isPostgres, isUniqueViolation } from './engine';
 import type { Database } from './schema';
 
 /** Attempts before a conflict is reported: far beyond what real contention needs. */
 const MAX_ATTEMPTS = 12;
+
+/** Attempts when a unique key was taken meanwhile. */
+const UNIQUE_VIOLATION_ATTEMPTS = 3;
 
 /** serialization_failure and deadlock_detected: the transaction may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -35,7 +38,13 @@ export async function writeTransaction<T>(
     try {
       return await db.transaction().setIsolationLevel('serializable').execute(work);
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) {
+      // A unique key taken by a transaction that committed meanwhile: running again
+      // lets the check before the insert see the row (two processes importing the same
+      // article file at start). A few times only: a real duplicate fails the same way.
+      const retry =
+        isRetryableConflict(error) ||
+        (isUniqueViolation(error) && attempt < UNIQUE_VIOLATION_ATTEMPTS);
+      if (attempt >= MAX_ATTEMPTS || !retry) {
         throw error;
       }
       // Jittered, growing pauses, so that the transactions that collided do not collide again.

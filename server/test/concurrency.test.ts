@@ -6,6 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { setupTokenOnStart } from '../repositories/users';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -93,6 +97,33 @@ describe('two server processes on one database', () => {
       assert.equal(stored.length, 24);
     },
   );
+});
+
+describe('several processes starting at once on a new database', () => {
+  it('migrate it once and import the claims folder once', { skip }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-start-'));
+    const apps = await Promise.all([startApp({ dir }), startApp({ dir }), startApp({ dir })]);
+    try {
+      const articles = await apps[0].app.db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', '=', SEED_ARTICLE)
+        .execute();
+      assert.equal(articles.length, 1);
+      const applied = await sql<{
+        name: string;
+        n: number;
+      }>`select name, count(*) as n from kysely_migration group by name`.execute(apps[0].app.db);
+      assert.ok(applied.rows.length >= 7, 'every migration applied');
+      assert.ok(
+        applied.rows.every((row) => Number(row.n) === 1),
+        'each once',
+      );
+    } finally {
+      await Promise.all(apps.map((h) => h.close()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the setup link when several processes start at once', () => {
