@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type {
   ArticleDetail,
@@ -13,6 +13,8 @@ import type {
   Note,
 } from '../../src/domain/claim';
 import { PROJECT_ROOT } from '../config';
+import { isPostgres } from '../database/engine';
+import type { Database } from '../database/schema';
 import { plainText } from '../routes/schemas';
 import { findHeadings, normaliseText, slugOf } from '../intake/pasted-text';
 import type { ChangeEvent } from '../repositories/events';
@@ -37,6 +39,32 @@ function recordEvents(h: Harness): ChangeEvent[] {
 
 const postArticle = (h: Harness, user: string, payload: unknown) =>
   h.as(user, { method: 'POST', url: '/api/articles', payload: payload as object });
+
+/** A trigger that refuses a history entry whose action is `boom`, in each engine's words. */
+async function refuseBoom(db: Kysely<Database>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.after::jsonb ->> 'fileAction' = 'boom' THEN RAISE EXCEPTION 'refused'; END IF;
+        RETURN NEW;
+      END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON history
+      FOR EACH ROW EXECUTE FUNCTION refuse_boom()`.execute(db);
+    return;
+  }
+  await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON history
+    WHEN NEW.after ->> '$.fileAction' = 'boom'
+    BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(db);
+}
+
+async function allowBoom(db: Kysely<Database>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`DROP TRIGGER refuse_boom ON history`.execute(db);
+    await sql`DROP FUNCTION refuse_boom()`.execute(db);
+    return;
+  }
+  await sql`DROP TRIGGER refuse_boom`.execute(db);
+}
 
 describe('pasted text', () => {
   it('normalises line endings and trailing white space, and drops blank lines around the text', () => {
@@ -414,9 +442,7 @@ describe('POST /api/articles', () => {
 
   it('imports nothing of an article whose import fails half-way', async () => {
     // The database refuses the last claim's history entry: everything before it must go too.
-    await sql`CREATE TRIGGER refuse_boom BEFORE INSERT ON history
-      WHEN NEW.after ->> '$.fileAction' = 'boom'
-      BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(h.app.db);
+    await refuseBoom(h.app.db);
     const file = seedFile();
     const claims = file.claims.slice(0, 3).map((claim, index) => ({
       ...claim,
@@ -451,7 +477,7 @@ describe('POST /api/articles', () => {
       source: 'file',
       file: { ...file, article: { ...file.article, id: 'half-imported' }, claims },
     });
-    await sql`DROP TRIGGER refuse_boom`.execute(h.app.db);
+    await allowBoom(h.app.db);
     assert.equal(response.statusCode, 500, response.body);
     assert.equal((await h.as('dana', { url: '/api/articles/half-imported' })).statusCode, 404);
     for (const table of ['claims', 'suggestions', 'suggestion_runs', 'history'] as const) {
