@@ -103,16 +103,21 @@ export class PostgresFeed {
     await Promise.all([this.sequencer.idle(), this.reader.idle()]);
   }
 
+  /**
+   * One round, then a local read that this process's own notification need not wait for.
+   * The round settles only once that read has delivered: a request is answered after its
+   * events reached this process's subscribers, which include the caches of the claim
+   * lists, the desk and the stats, so the writer's next read is fresh. The read runs even
+   * when this round numbered nothing: another process's round may have numbered ours.
+   */
   private async sequence(): Promise<void> {
     try {
-      if ((await sequenceEvents(this.db)) > 0) {
-        // This process need not wait for its own notification.
-        void this.reader.run();
-      }
+      await sequenceEvents(this.db);
     } catch (error) {
       // The events stay unnumbered; the next kick or the timer numbers them.
       this.warn(error, 'change feed: sequencing failed');
     }
+    await this.reader.run();
   }
 
   private async sequenceIfNeeded(): Promise<void> {

@@ -93,11 +93,13 @@ export default fp<ChangesOptions>(
       });
       await feed.start();
       hub.useFeed(feed);
-      // A write is answered once its events are in the feed, as on SQLite: a client that
-      // then opens a stream, here or on another process, is past them, and one that
-      // resumes from an earlier id gets them. (A round never fails the request: the
-      // write has committed, and the timer numbers what a failed round left.) The store
-      // is entered here, after the body is parsed, so that the handler runs inside it.
+      // A write is answered once its events are in the feed and delivered here, as on
+      // SQLite: the caches that listen to the feed (claim lists, desk, stats) are then
+      // fresh for the writer's next read, a client that then opens a stream, here or on
+      // another process, is past them, and one that resumes from an earlier id gets them.
+      // A failed round never fails the request: the write has committed, and the timer
+      // numbers what it left. The store is entered after the body is parsed (preHandler),
+      // so that the handler, and its `publish`, run inside it.
       const rounds = new WeakMap<object, Promise<void>[]>();
       app.addHook('preHandler', (request, _reply, done) => {
         const store: Promise<void>[] = [];
