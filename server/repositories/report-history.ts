@@ -112,8 +112,15 @@ function blankText(text: string | null): string | null {
 }
 
 /** The entry's note, `before` and `after` (JSON text) with deleted notes' text blanked. */
-function blankRow(row: StoredHistory, deleted: DeletedNotes) {
-  const after = jsonObject(row.after);
+/** `after` as an object where the rule reads it: only these two actions' rules do. */
+const afterRead = (row: StoredHistory) =>
+  row.action === 'import' || row.action === 'note_add' ? jsonObject(row.after) : undefined;
+
+function blankRow(
+  row: StoredHistory,
+  after: Record<string, unknown> | undefined,
+  deleted: DeletedNotes,
+) {
   const fileAction = after ? textField(after, 'fileAction') : null;
   const isImport = row.action === 'import' && after !== undefined;
   const deletedThreadNoteAt = (at: string | null) =>
@@ -146,18 +153,20 @@ function blankRow(row: StoredHistory, deleted: DeletedNotes) {
 }
 
 /** The deleted notes that rows of history could name: by id (from `after`) or by thread. */
-async function deletedNotesFor(db: Db, rows: readonly StoredHistory[]): Promise<DeletedNotes> {
+async function deletedNotesFor(
+  db: Db,
+  rows: readonly StoredHistory[],
+  afters: readonly (Record<string, unknown> | undefined)[],
+): Promise<DeletedNotes> {
   const claimIds = new Set<string>();
   const noteIds = new Set<string>();
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     claimIds.add(row.claim_id);
-    if (row.action === 'note_add' || row.action === 'import') {
-      const id = textField(jsonObject(row.after), 'id');
-      if (id !== null) {
-        noteIds.add(id);
-      }
+    const id = textField(afters[index], 'id');
+    if (id !== null) {
+      noteIds.add(id);
     }
-  }
+  });
   if (claimIds.size === 0) {
     return { ids: new Set(), thread: new Set() };
   }
@@ -184,6 +193,7 @@ export async function blankDeletedNotes<T extends StoredHistory>(
   db: Db,
   rows: readonly T[],
 ): Promise<T[]> {
-  const deleted = await deletedNotesFor(db, rows);
-  return rows.map((row) => ({ ...row, ...blankRow(row, deleted) }));
+  const afters = rows.map(afterRead);
+  const deleted = await deletedNotesFor(db, rows, afters);
+  return rows.map((row, index) => ({ ...row, ...blankRow(row, afters[index], deleted) }));
 }
