@@ -40,6 +40,8 @@ export const PERSON_WINDOW_FACTOR = 4;
 export const PERSON_BACKOFF_BASE_MS = 1000;
 /** …up to this. */
 export const PERSON_BACKOFF_MAX_MS = 120_000;
+/** Counts are read, checked and written back: no other transaction may slip in between. */
+const SERIALIZABLE = { serializable: true } as const;
 /** One attempt in this many also forgets every count whose window has passed. */
 const PRUNE_EVERY = 100;
 
@@ -88,55 +90,59 @@ export class LoginThrottle {
     if (this.attempts % PRUNE_EVERY === 0) {
       await pruneLoginCounts(this.db, this.now());
     }
-    return writeTransaction(this.db, async (trx) => {
-      // Read anew when a conflict runs the transaction again: the attempts it lost
-      // to were counted at a later time than this one began.
-      const nowMs = this.now();
-      const stored = await readLoginCounts(trx, [
-        attempt.pairKey,
-        attempt.personKey,
-        attempt.addressKey,
-      ]);
-      const live = (key: string) => {
-        const count = stored.get(key);
-        return count && nowMs < count.untilMs ? count : undefined;
-      };
-      const waits: number[] = [];
-      const pair = live(attempt.pairKey);
-      if (pair && pair.count >= this.limit) {
-        waits.push(pair.untilMs - nowMs);
-      }
-      const byAddress = live(attempt.addressKey);
-      if (byAddress && byAddress.count >= this.limit * ADDRESS_ATTEMPTS_FACTOR) {
-        waits.push(byAddress.untilMs - nowMs);
-      }
-      const person = live(attempt.personKey);
-      const personDelayMs = person ? this.personDelayMs(person.count) : 0;
-      if (person && personDelayMs > 0) {
-        const readyMs = person.lastMs + personDelayMs;
-        if (readyMs > nowMs) {
-          waits.push(readyMs - nowMs);
-        }
-      }
-      if (waits.length > 0) {
-        return { retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
-      }
-      const counted = (key: string, windowMs: number): LoginCount => {
-        const current = live(key);
-        return {
-          key,
-          count: (current?.count ?? 0) + 1,
-          lastMs: nowMs,
-          untilMs: current?.untilMs ?? nowMs + windowMs,
+    return writeTransaction(
+      this.db,
+      async (trx) => {
+        // Read anew when a conflict runs the transaction again: the attempts it lost
+        // to were counted at a later time than this one began.
+        const nowMs = this.now();
+        const stored = await readLoginCounts(trx, [
+          attempt.pairKey,
+          attempt.personKey,
+          attempt.addressKey,
+        ]);
+        const live = (key: string) => {
+          const count = stored.get(key);
+          return count && nowMs < count.untilMs ? count : undefined;
         };
-      };
-      await saveLoginCounts(trx, [
-        counted(attempt.pairKey, this.windowMs),
-        counted(attempt.personKey, this.windowMs * PERSON_WINDOW_FACTOR),
-        counted(attempt.addressKey, this.windowMs),
-      ]);
-      return attempt;
-    });
+        const waits: number[] = [];
+        const pair = live(attempt.pairKey);
+        if (pair && pair.count >= this.limit) {
+          waits.push(pair.untilMs - nowMs);
+        }
+        const byAddress = live(attempt.addressKey);
+        if (byAddress && byAddress.count >= this.limit * ADDRESS_ATTEMPTS_FACTOR) {
+          waits.push(byAddress.untilMs - nowMs);
+        }
+        const person = live(attempt.personKey);
+        const personDelayMs = person ? this.personDelayMs(person.count) : 0;
+        if (person && personDelayMs > 0) {
+          const readyMs = person.lastMs + personDelayMs;
+          if (readyMs > nowMs) {
+            waits.push(readyMs - nowMs);
+          }
+        }
+        if (waits.length > 0) {
+          return { retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
+        }
+        const counted = (key: string, windowMs: number): LoginCount => {
+          const current = live(key);
+          return {
+            key,
+            count: (current?.count ?? 0) + 1,
+            lastMs: nowMs,
+            untilMs: current?.untilMs ?? nowMs + windowMs,
+          };
+        };
+        await saveLoginCounts(trx, [
+          counted(attempt.pairKey, this.windowMs),
+          counted(attempt.personKey, this.windowMs * PERSON_WINDOW_FACTOR),
+          counted(attempt.addressKey, this.windowMs),
+        ]);
+        return attempt;
+      },
+      SERIALIZABLE,
+    );
   }
 
   /**
@@ -145,21 +151,25 @@ export class LoginThrottle {
    * elsewhere, and the failures from other addresses or at other usernames stay.
    */
   async succeeded(attempt: Attempt): Promise<void> {
-    await writeTransaction(this.db, async (trx) => {
-      const stored = await readLoginCounts(trx, [
-        attempt.pairKey,
-        attempt.personKey,
-        attempt.addressKey,
-      ]);
-      const lowered = (key: string, to: (count: number) => number) => {
-        const count = stored.get(key);
-        return count ? [{ ...count, count: to(count.count) }] : [];
-      };
-      await saveLoginCounts(trx, [
-        ...lowered(attempt.pairKey, () => 0),
-        ...lowered(attempt.personKey, (count) => Math.max(0, count - 1)),
-        ...lowered(attempt.addressKey, (count) => Math.max(0, count - 1)),
-      ]);
-    });
+    await writeTransaction(
+      this.db,
+      async (trx) => {
+        const stored = await readLoginCounts(trx, [
+          attempt.pairKey,
+          attempt.personKey,
+          attempt.addressKey,
+        ]);
+        const lowered = (key: string, to: (count: number) => number) => {
+          const count = stored.get(key);
+          return count ? [{ ...count, count: to(count.count) }] : [];
+        };
+        await saveLoginCounts(trx, [
+          ...lowered(attempt.pairKey, () => 0),
+          ...lowered(attempt.personKey, (count) => Math.max(0, count - 1)),
+          ...lowered(attempt.addressKey, (count) => Math.max(0, count - 1)),
+        ]);
+      },
+      SERIALIZABLE,
+    );
   }
 }

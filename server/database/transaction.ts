@@ -1,10 +1,19 @@
 /**
  * Write transactions on either engine. SQLite has one writer, so a transaction sees
- * no one else's concurrent work. PostgreSQL serves many processes at once: its write
- * transactions run SERIALIZABLE, so check-then-write steps (the next claim id, the
- * last admin, the first setup) stay correct without a single writer, and a
- * serialization failure or deadlock is retried, never answered as an error.
+ * no one else's concurrent work. PostgreSQL serves many processes at once:
  *
+ * - By default its write transactions run READ COMMITTED: every optimistic check sits
+ *   in the write itself (`UPDATE … WHERE id = $1 AND version = $2`, a conditional
+ *   `UPDATE … WHERE used_at IS NULL`), where PostgreSQL re-reads the row after a
+ *   concurrent commit, and ids are guarded by their keys. SERIALIZABLE for every
+ *   write made neighbouring claims' PATCHes abort each other (predicate locks are
+ *   coarser than rows) until the retries ran out.
+ * - A check-then-write whose check no constraint can hold (the last active admin,
+ *   the first setup, the next claim number of an article, sign-in counts) asks for
+ *   `{ serializable: true }`.
+ *
+ * Serialization failures and deadlocks are run again, never answered as errors; so is
+ * a key taken meanwhile, a few times (the check before the insert then sees the row).
  * The rule of the group-commit driver holds on both: the callback awaits nothing but
  * its own `trx` queries, so running it again is safe.
  */
@@ -27,16 +36,25 @@ export function isRetryableConflict(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE.has(code);
 }
 
+export interface WriteOptions {
+  /** PostgreSQL: SERIALIZABLE, for a check no constraint or conditional write can hold. */
+  readonly serializable?: boolean;
+}
+
 export async function writeTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<T>,
+  options: WriteOptions = {},
 ): Promise<T> {
   if (!isPostgres(db)) {
     return db.transaction().execute(work);
   }
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction().setIsolationLevel('serializable').execute(work);
+      return await db
+        .transaction()
+        .setIsolationLevel(options.serializable ? 'serializable' : 'read committed')
+        .execute(work);
     } catch (error) {
       // A unique key taken by a transaction that committed meanwhile: running again
       // lets the check before the insert see the row (two processes importing the same

@@ -7,6 +7,7 @@ import { claimIdTaken, Db, insertClaim, recordClaimEvent, recordHistory } from '
 import { Changed, openArticleText } from './claim-guards';
 import { ValidationError } from './errors';
 import { now } from './time';
+import { isPostgres } from '../database/engine';
 import { writeTransaction } from '../database/transaction';
 
 const CLAIM_ID_PREFIX_LENGTH = 24;
@@ -38,6 +39,11 @@ export function newClaimId(articleId: string, sequence: number): string {
 
 /** The next free number after the article's claims: ids of deleted or imported claims are skipped. */
 async function freeClaimId(trx: Db, articleId: string): Promise<string> {
+  if (isPostgres(trx)) {
+    // Claims added to one article at once, through any process, take their numbers one
+    // after the other: the article's row lock holds the next until this transaction ends.
+    await trx.selectFrom('articles').select('id').where('id', '=', articleId).forUpdate().execute();
+  }
   const row = await trx
     .selectFrom('claims')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -9,6 +9,9 @@ import { now } from './time';
 import { isUniqueViolation } from '../database/engine';
 import { writeTransaction } from '../database/transaction';
 
+/** The checks here (an active admin remains, no account yet, one live setup link) hold no constraint. */
+const SERIALIZABLE = { serializable: true } as const;
+
 export interface User {
   readonly id: number;
   readonly username: string;
@@ -157,50 +160,54 @@ export async function updateUser(
   username: string,
   changes: UserChanges,
 ): Promise<UserChange | undefined> {
-  return writeTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!current) {
-      return undefined;
-    }
-    const activeAdmin = (role: string, disabled: boolean) => role === 'admin' && !disabled;
-    const wasActiveAdmin = activeAdmin(current.role, current.disabled === 1);
-    const staysActiveAdmin = activeAdmin(
-      changes.role ?? current.role,
-      changes.disabled ?? current.disabled === 1,
-    );
-    if (wasActiveAdmin && !staysActiveAdmin) {
-      const others = await trx
+  return writeTransaction(
+    db,
+    async (trx) => {
+      const current = await trx
         .selectFrom('users')
-        .select(({ fn }) => fn.countAll<number>().as('n'))
-        .where('role', '=', 'admin')
-        .where('disabled', '=', 0)
-        .where('id', '!=', current.id)
-        .executeTakeFirstOrThrow();
-      if (Number(others.n) === 0) {
-        throw new LastAdminError(username);
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+      if (!current) {
+        return undefined;
       }
-    }
-    const row = await trx
-      .updateTable('users')
-      .set({
-        ...(changes.role ? { role: changes.role } : {}),
-        ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
-        ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
-        updated_at: now(),
-      })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (changes.disabled) {
-      await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
-    }
-    const user = toUser(row);
-    return { user, event: await recordUserEvent(trx, user) };
-  });
+      const activeAdmin = (role: string, disabled: boolean) => role === 'admin' && !disabled;
+      const wasActiveAdmin = activeAdmin(current.role, current.disabled === 1);
+      const staysActiveAdmin = activeAdmin(
+        changes.role ?? current.role,
+        changes.disabled ?? current.disabled === 1,
+      );
+      if (wasActiveAdmin && !staysActiveAdmin) {
+        const others = await trx
+          .selectFrom('users')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin')
+          .where('disabled', '=', 0)
+          .where('id', '!=', current.id)
+          .executeTakeFirstOrThrow();
+        if (Number(others.n) === 0) {
+          throw new LastAdminError(username);
+        }
+      }
+      const row = await trx
+        .updateTable('users')
+        .set({
+          ...(changes.role ? { role: changes.role } : {}),
+          ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+          ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
+          updated_at: now(),
+        })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (changes.disabled) {
+        await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+      }
+      const user = toUser(row);
+      return { user, event: await recordUserEvent(trx, user) };
+    },
+    SERIALIZABLE,
+  );
 }
 
 export async function createSession(
@@ -259,13 +266,17 @@ export const SETUP_TOKEN_HOURS = 24;
 /** Replaces any earlier setup token: only the newest printed link works, for SETUP_TOKEN_HOURS. */
 export async function createSetupToken(db: Kysely<Database>): Promise<string> {
   const token = newToken();
-  await writeTransaction(db, async (trx) => {
-    await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
-    await trx
-      .insertInto('setup_tokens')
-      .values({ token_hash: hashToken(token), created_at: now(), used_at: null })
-      .execute();
-  });
+  await writeTransaction(
+    db,
+    async (trx) => {
+      await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
+      await trx
+        .insertInto('setup_tokens')
+        .values({ token_hash: hashToken(token), created_at: now(), used_at: null })
+        .execute();
+    },
+    SERIALIZABLE,
+  );
   return token;
 }
 
@@ -285,27 +296,31 @@ export async function setupTokenOnStart(
   db: Kysely<Database>,
 ): Promise<{ token: string } | { printedAt: string } | undefined> {
   const token = newToken();
-  return writeTransaction(db, async (trx) => {
-    if ((await countUsers(trx)) > 0) {
-      return undefined;
-    }
-    const recent = await trx
-      .selectFrom('setup_tokens')
-      .select('created_at')
-      .where('used_at', 'is', null)
-      .where('created_at', '>', new Date(Date.now() - SETUP_LINK_SHARED_MS).toISOString())
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-    if (recent) {
-      return { printedAt: recent.created_at };
-    }
-    await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
-    await trx
-      .insertInto('setup_tokens')
-      .values({ token_hash: hashToken(token), created_at: now(), used_at: null })
-      .execute();
-    return { token };
-  });
+  return writeTransaction(
+    db,
+    async (trx) => {
+      if ((await countUsers(trx)) > 0) {
+        return undefined;
+      }
+      const recent = await trx
+        .selectFrom('setup_tokens')
+        .select('created_at')
+        .where('used_at', 'is', null)
+        .where('created_at', '>', new Date(Date.now() - SETUP_LINK_SHARED_MS).toISOString())
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (recent) {
+        return { printedAt: recent.created_at };
+      }
+      await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
+      await trx
+        .insertInto('setup_tokens')
+        .values({ token_hash: hashToken(token), created_at: now(), used_at: null })
+        .execute();
+      return { token };
+    },
+    SERIALIZABLE,
+  );
 }
 
 /** Creates the first admin if the token is live (newest, unused, not expired) and no user exists yet; all or nothing. */
@@ -314,22 +329,30 @@ export async function completeSetup(
   token: string,
   user: { username: string; passwordHash: string; displayName?: string },
 ): Promise<User | undefined> {
-  return writeTransaction(db, async (trx) => {
-    const live = await trx
-      .selectFrom('setup_tokens')
-      .select('token_hash')
-      .where('token_hash', '=', hashToken(token))
-      .where('used_at', 'is', null)
-      .where('created_at', '>', new Date(Date.now() - SETUP_TOKEN_HOURS * 3_600_000).toISOString())
-      .executeTakeFirst();
-    if (!live || (await countUsers(trx)) > 0) {
-      return undefined;
-    }
-    await trx
-      .updateTable('setup_tokens')
-      .set({ used_at: now() })
-      .where('token_hash', '=', live.token_hash)
-      .execute();
-    return insertUser(trx, { ...user, role: 'admin' });
-  });
+  return writeTransaction(
+    db,
+    async (trx) => {
+      const live = await trx
+        .selectFrom('setup_tokens')
+        .select('token_hash')
+        .where('token_hash', '=', hashToken(token))
+        .where('used_at', 'is', null)
+        .where(
+          'created_at',
+          '>',
+          new Date(Date.now() - SETUP_TOKEN_HOURS * 3_600_000).toISOString(),
+        )
+        .executeTakeFirst();
+      if (!live || (await countUsers(trx)) > 0) {
+        return undefined;
+      }
+      await trx
+        .updateTable('setup_tokens')
+        .set({ used_at: now() })
+        .where('token_hash', '=', live.token_hash)
+        .execute();
+      return insertUser(trx, { ...user, role: 'admin' });
+    },
+    SERIALIZABLE,
+  );
 }
