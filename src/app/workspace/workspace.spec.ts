@@ -438,6 +438,73 @@ describe('Workspace', () => {
     });
   });
 
+  describe('the highlights’ legend', () => {
+    it('names each colour of the colouring shown, and follows the toggle', async () => {
+      const { fixture } = await render();
+      const el = fixture.nativeElement as HTMLElement;
+      const legend = () => el.querySelector('cd-article-legend') as HTMLElement;
+      const entries = () =>
+        [...legend().querySelectorAll('[role="listitem"]')].map((item) => [
+          item.querySelector('.swatch')?.className,
+          item.textContent?.trim(),
+        ]);
+      expect(legend().querySelector('#legend-colours')?.textContent).toBe('Colours by stage:');
+      expect(entries()).toEqual([
+        ['swatch stage-new', 'New'],
+        ['swatch stage-researching', 'Researching'],
+        ['swatch stage-in_review', 'In review'],
+        ['swatch stage-changes_requested', 'Changes requested'],
+        ['swatch stage-approved', 'Approved'],
+        ['swatch stage-dismissed', 'Dismissed'],
+      ]);
+      // The highlights take the same classes as the swatches that name them.
+      expect(el.querySelector('mark[data-claims="c2"]')?.classList).toContain('stage-researching');
+      const byVerdict = [
+        ...el.querySelectorAll<HTMLButtonElement>('mat-button-toggle button'),
+      ].find((b) => b.textContent?.includes('Colour by verdict'))!;
+      byVerdict.click();
+      await fixture.whenStable();
+      expect(legend().querySelector('#legend-colours')?.textContent).toBe('Colours by verdict:');
+      expect(entries().map(([, label]) => label)).toEqual([
+        'True',
+        'Mostly true',
+        'Mixed',
+        'Misleading',
+        'Mostly false',
+        'False',
+        'Unproven',
+        'No verdict yet',
+      ]);
+      expect(entries().at(-1)?.[0]).toBe('swatch verdict-none');
+      expect(el.querySelector('mark[data-claims="c2"]')?.classList).toContain('verdict-none');
+    });
+
+    it('says what the double and the dotted underline mean, in words', async () => {
+      const { fixture } = await render();
+      const text = (fixture.nativeElement as HTMLElement).querySelector(
+        'cd-article-legend',
+      )!.textContent!;
+      expect(text).toContain('double underline: several claims on the same words');
+      expect(text).toContain('dotted underline: a suggestion');
+    });
+  });
+
+  describe('skip links', () => {
+    it('skips from the article text to the claims, and back to the text’s tab stop', async () => {
+      const { fixture } = await render('c2');
+      const el = fixture.nativeElement as HTMLElement;
+      const skip = el.querySelector<HTMLAnchorElement>('[data-testid="skip-to-claims"]')!;
+      expect(skip.textContent?.trim()).toBe('Skip to claims');
+      // Right before the text, so that it is reached before the text's highlights.
+      expect(skip.nextElementSibling?.tagName).toBe('CD-ARTICLE-TEXT');
+      skip.click();
+      expect(document.activeElement).toBe(el.querySelector('section#claims'));
+      expect(location.hash).toBe('');
+      el.querySelector<HTMLAnchorElement>('[data-testid="back-to-text"]')!.click();
+      expect(document.activeElement).toBe(el.querySelector('mark[data-claims="c2"]'));
+    });
+  });
+
   it('marks suggestions in the text apart from claims only when asked', async () => {
     const { fixture } = await render();
     const el = fixture.nativeElement as HTMLElement;

@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   effect,
+  ElementRef,
   inject,
   Injector,
   input,
@@ -28,7 +29,13 @@ import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
 import { ReportMenu } from '../reports/report-menu';
 import { sessionFeature } from '../session/state/session.feature';
-import { markClasses, markDetails, segmentArticle } from './article-text/article-segments';
+import { ArticleLegend } from './article-text/article-legend';
+import {
+  ColourBy,
+  markClasses,
+  markDetails,
+  segmentArticle,
+} from './article-text/article-segments';
 import { ArticleText } from './article-text/article-text';
 import { ClaimFilters } from './claims-table/claim-filters';
 import { ClaimPanel } from './claim-panel/claim-panel';
@@ -52,6 +59,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ArticleActions,
+    ArticleLegend,
     ArticleText,
     ClaimFilters,
     ClaimPanel,
@@ -86,6 +94,8 @@ export class Workspace {
 
   private readonly filters = viewChild(ClaimFilters);
   private readonly panel = viewChild(ClaimPanel);
+  private readonly text = viewChild(ArticleText);
+  private readonly claimsSection = viewChild<ElementRef<HTMLElement>>('claimsSection');
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
   protected readonly claims = this.store.selectSignal(claimsFeature.selectAll);
   protected readonly visible = this.store.selectSignal(claimsFeature.selectVisibleClaims);
@@ -113,7 +123,7 @@ export class Workspace {
   protected readonly checkedIds = computed(() => new Set(this.checkedIdList()));
   protected readonly selectedId = computed(() => this.claim() ?? null);
   protected readonly archivedRefusal = ARCHIVED_REFUSAL;
-  protected readonly colourBy = signal<'stage' | 'verdict'>('stage');
+  protected readonly colourBy = signal<ColourBy>('stage');
   protected readonly isEditor = this.store.selectSignal(sessionFeature.selectIsEditor);
   protected readonly suggestionCount = this.store.selectSignal(suggestionsFeature.selectOpenCount);
   protected readonly showSuggestions = computed(() => this.list() === 'suggestions');
@@ -195,6 +205,20 @@ export class Workspace {
         },
       );
     }
+  }
+
+  /** The skip link: from the article text to the claims, past however many highlights. */
+  protected skipToClaims(event: Event): void {
+    event.preventDefault();
+    const section = this.claimsSection()?.nativeElement;
+    section?.focus({ preventScroll: true });
+    section?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** And back: to the highlight the text's one tab stop is on. */
+  protected backToText(event: Event): void {
+    event.preventDefault();
+    this.text()?.focusActive();
   }
 
   protected showList(list: 'claims' | 'suggestions'): void {

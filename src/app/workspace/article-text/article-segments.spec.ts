@@ -1,4 +1,7 @@
+import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
+import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
 import {
+  legendEntries,
   markClasses,
   markDetails,
   markLabel,
@@ -56,6 +59,23 @@ describe('highlight details', () => {
       'verdict-mostly-false',
       'verdict-none',
     ]);
+  });
+
+  it('gives the legend every colour of the colouring, named as the domain names it', () => {
+    expect(legendEntries('stage')).toEqual(
+      STAGES.map((stage) => ({ className: `stage-${stage}`, label: STAGE_LABELS[stage] })),
+    );
+    const byVerdict = legendEntries('verdict');
+    expect(byVerdict.map((entry) => entry.label)).toEqual([
+      ...VERDICTS.map((verdict) => VERDICT_DEFINITIONS[verdict].label),
+      'No verdict yet',
+    ]);
+    // Each highlight's class is one the legend explains.
+    const explained = new Set(byVerdict.map((entry) => entry.className));
+    expect([...markClasses(claims, 'verdict').values()].every((c) => explained.has(c))).toBeTrue();
+    expect(byVerdict.find((e) => e.className === 'verdict-mostly-false')?.label).toBe(
+      'Mostly false',
+    );
   });
 
   it('names a run by every claim on it', () => {

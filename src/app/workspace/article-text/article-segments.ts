@@ -3,8 +3,8 @@
  * same set of claims, so that overlapping claims can each be highlighted and
  * selected. Pure: the article view renders what this returns.
  */
-import { Verdict, VERDICT_DEFINITIONS } from '../../../domain/verdicts';
-import { Stage, STAGE_LABELS } from '../../../domain/workflow';
+import { Verdict, VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
+import { Stage, STAGE_LABELS, STAGES } from '../../../domain/workflow';
 
 export interface AnchoredClaim {
   readonly id: string;
@@ -81,9 +81,14 @@ export interface MarkableClaim extends AnchoredClaim {
   readonly statement: string;
 }
 
+/** What a claim without a verdict is called, in the legend and (lower case) in a highlight's name. */
+export const NO_VERDICT_LABEL = 'No verdict yet';
+
 export function statusInWords(claim: Pick<MarkableClaim, 'stage' | 'verdict'>): string {
   return `${STAGE_LABELS[claim.stage]}, ${
-    claim.verdict ? `verdict ${VERDICT_DEFINITIONS[claim.verdict].label}` : 'no verdict yet'
+    claim.verdict
+      ? `verdict ${VERDICT_DEFINITIONS[claim.verdict].label}`
+      : NO_VERDICT_LABEL.toLowerCase()
   }`;
 }
 
@@ -93,19 +98,48 @@ export function markDetails(claims: readonly MarkableClaim[]): ReadonlyMap<strin
   );
 }
 
+export type ColourBy = 'stage' | 'verdict';
+
+/** The colour class of a stage (global styles give each its `--stage-color`). */
+function stageClass(stage: Stage): string {
+  return `stage-${stage}`;
+}
+
+/** The colour class of a verdict, or of no verdict yet. */
+function verdictClass(verdict: Verdict | null): string {
+  return `verdict-${verdict ? VERDICT_DEFINITIONS[verdict].colorToken : 'none'}`;
+}
+
 /** The highlight class of each claim: its stage, or its verdict when colouring by verdict. */
 export function markClasses(
   claims: readonly MarkableClaim[],
-  colourBy: 'stage' | 'verdict',
+  colourBy: ColourBy,
 ): ReadonlyMap<string, string> {
   return new Map(
     claims.map((c) => [
       c.id,
-      colourBy === 'verdict'
-        ? `verdict-${c.verdict ? VERDICT_DEFINITIONS[c.verdict].colorToken : 'none'}`
-        : `stage-${c.stage}`,
+      colourBy === 'verdict' ? verdictClass(c.verdict) : stageClass(c.stage),
     ]),
   );
+}
+
+/** One colour of the legend: the class that gives a highlight that colour, and its name in words. */
+export interface LegendEntry {
+  readonly className: string;
+  readonly label: string;
+}
+
+/** Every colour a highlight can take in the given colouring, named as the rest of the app names it. */
+export function legendEntries(colourBy: ColourBy): readonly LegendEntry[] {
+  return colourBy === 'verdict'
+    ? [
+        ...VERDICTS.map((verdict) => ({
+          className: verdictClass(verdict),
+          label: VERDICT_DEFINITIONS[verdict].label,
+        })),
+        { className: verdictClass(null), label: NO_VERDICT_LABEL },
+      ]
+    : STAGES.map((stage) => ({ className: stageClass(stage), label: STAGE_LABELS[stage] }));
 }
 
 /** The accessible name of a highlight: its words, and each claim on them with its status. */

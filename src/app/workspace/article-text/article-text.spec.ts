@@ -147,3 +147,103 @@ describe('article text highlights', () => {
     await menu.close();
   });
 });
+
+describe('article text as one tab stop', () => {
+  afterEach(() => document.querySelectorAll('cd-article-text').forEach((el) => el.remove()));
+
+  // Four highlights: "Putin", "Pyongyang", "Kim", "airport".
+  const claims = [
+    claimFixture({ id: 'c1', start: 8, end: 13 }),
+    claimFixture({ id: 'c2', start: 25, end: 34 }),
+    claimFixture({ id: 'c3', start: 47, end: 50 }),
+    claimFixture({ id: 'c4', start: 66, end: 73 }),
+  ];
+
+  async function render(selectedId: string | null = null) {
+    const fixture = TestBed.createComponent(ArticleText);
+    fixture.componentRef.setInput('lines', segmentArticle(TEXT, claims, new Set([0])));
+    fixture.componentRef.setInput('markClass', new Map(claims.map((c) => [c.id, 'stage-new'])));
+    fixture.componentRef.setInput('selectedId', selectedId);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const marks = [...root.querySelectorAll<HTMLElement>('mark')];
+    const tabStops = () => marks.filter((mark) => mark.tabIndex === 0).map((m) => m.textContent);
+    return { fixture, root, marks, tabStops };
+  }
+
+  function press(key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    (document.activeElement ?? document.body).dispatchEvent(event);
+    return event;
+  }
+
+  it('lets Tab reach only the first highlight at first', async () => {
+    const { marks, tabStops } = await render();
+    expect(marks.map((m) => m.textContent)).toEqual(['Putin', 'Pyongyang', 'Kim', 'airport']);
+    expect(tabStops()).toEqual(['Putin']);
+    expect(marks.slice(1).every((m) => m.getAttribute('tabindex') === '-1')).toBeTrue();
+  });
+
+  it('moves focus between highlights with the arrow keys, Home and End', async () => {
+    const { fixture, marks, tabStops } = await render();
+    marks[0].focus();
+    const seen: (string | null)[] = [];
+    for (const key of [
+      'ArrowRight',
+      'ArrowDown',
+      'ArrowLeft',
+      'End',
+      'ArrowRight',
+      'Home',
+      'ArrowUp',
+    ]) {
+      expect(press(key).defaultPrevented).withContext(key).toBeTrue();
+      await fixture.whenStable();
+      seen.push(document.activeElement?.textContent ?? null);
+    }
+    expect(seen).toEqual(['Pyongyang', 'Kim', 'Pyongyang', 'airport', 'airport', 'Putin', 'Putin']);
+    press('ArrowRight');
+    press('ArrowRight');
+    await fixture.whenStable();
+    // The one tab stop follows the focus, so that Tab out and back returns to it.
+    expect(tabStops()).toEqual(['Kim']);
+  });
+
+  it('leaves Shift with an arrow to the browser, to select words', async () => {
+    const { marks } = await render();
+    marks[0].focus();
+    expect(press('ArrowRight', { shiftKey: true }).defaultPrevented).toBeFalse();
+    expect(document.activeElement).toBe(marks[0]);
+  });
+
+  it('puts the tab stop on the open claim, until a highlight has focus', async () => {
+    const { fixture, marks, tabStops } = await render('c3');
+    expect(tabStops()).toEqual(['Kim']);
+    marks[1].focus();
+    await fixture.whenStable();
+    expect(tabStops()).toEqual(['Pyongyang']);
+    // Another claim opened from the table (or with j/k) takes the tab stop to its words.
+    fixture.componentRef.setInput('selectedId', 'c4');
+    await fixture.whenStable();
+    expect(tabStops()).toEqual(['airport']);
+  });
+
+  it('keeps the tab stop where a click opened its claim', async () => {
+    const { fixture, marks, tabStops } = await render('c1');
+    marks[2].focus();
+    marks[2].click();
+    fixture.componentRef.setInput('selectedId', 'c3');
+    await fixture.whenStable();
+    expect(tabStops()).toEqual(['Kim']);
+    fixture.componentRef.setInput('selectedId', null);
+    await fixture.whenStable();
+    expect(tabStops()).toEqual(['Kim']);
+  });
+
+  it('focuses its tab stop when asked (the way back from the claims)', async () => {
+    const { fixture, marks } = await render('c2');
+    fixture.componentInstance.focusActive();
+    expect(document.activeElement).toBe(marks[1]);
+  });
+});
