@@ -28,6 +28,7 @@ describe('Shortcuts', () => {
       'Search claims',
       'This list',
       'underlined twice',
+      'next / previous, first / last highlight',
     ]) {
       expect(text).toContain(entry);
     }

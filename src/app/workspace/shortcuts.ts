@@ -22,6 +22,8 @@ import {
         <dd>Go to the open claim; on a highlight or row, open its claim</dd>
         <dt><kbd>Esc</kbd></dt>
         <dd>Close the open claim</dd>
+        <dt><kbd>←</kbd> <kbd>→</kbd> / <kbd>Home</kbd> <kbd>End</kbd></dt>
+        <dd>In the article text: next / previous, first / last highlight</dd>
         <dt><kbd>e</kbd></dt>
         <dd>Add evidence</dd>
         <dt><kbd>n</kbd></dt>
