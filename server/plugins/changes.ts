@@ -46,6 +46,16 @@ export class ChangeHub {
     this.deliver(events);
   }
 
+  /**
+   * Settles once every event committed so far has its place in the feed and has reached
+   * this process's subscribers: on PostgreSQL also those written outside a request (the
+   * import of claims/ on start, the `users` command), which the feed's timer would
+   * otherwise number within a second.
+   */
+  sync(): Promise<void> {
+    return this.feed ? this.feed.kick() : Promise.resolve();
+  }
+
   /** Hands events, in feed order, to every stream. */
   deliver(events: readonly ChangeEvent[]): void {
     for (const event of events) {

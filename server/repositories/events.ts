@@ -116,36 +116,35 @@ export async function hasUnsequencedEvents(db: Kysely<Database>): Promise<boolea
 
 /**
  * PostgreSQL: gives the committed events without a position the next positions, in id
- * order, and notifies every process. Returns how many it numbered.
+ * order, and notifies every process when there were any.
  *
- * READ COMMITTED on purpose: the UPDATE's snapshot is taken after the lock is granted,
- * so it sees every earlier round and every event committed until then (a SERIALIZABLE
- * snapshot would be taken by the lock's own statement, before the wait). Rounds are
- * short: one index lookup and one update of the new rows.
+ * One round trip: the statements go as one simple query, which PostgreSQL runs as one
+ * transaction (rolled back whole on an error), each statement with a snapshot of its
+ * own. READ COMMITTED on purpose, whatever the server's default: the UPDATE's snapshot
+ * is then taken after the lock is granted, so it sees every earlier round and every
+ * event committed until then (a SERIALIZABLE snapshot would be taken by the lock's own
+ * statement, before the wait). No parameters: they would need the extended protocol,
+ * which takes one statement at a time.
  */
-export async function sequenceEvents(db: Kysely<Database>): Promise<number> {
-  return db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${sql.lit(SEQUENCER_LOCK)}, hashtext(current_schema()))`.execute(
-        trx,
-      );
-      const result = await sql`
+export async function sequenceEvents(db: Kysely<Database>): Promise<void> {
+  await sql
+    .raw(
+      `set local transaction_isolation = 'read committed';
+      select pg_advisory_xact_lock(${SEQUENCER_LOCK}, hashtext(current_schema()));
+      with numbered as (
         update events set position = next.position
         from (
           select id,
-            (select coalesce(max(position), 0) from events) + row_number() over (order by id) as position
+            (select coalesce(max(position), 0) from events)
+              + row_number() over (order by id) as position
           from events where position is null
         ) as next
-        where events.id = next.id`.execute(trx);
-      const numbered = Number(result.numAffectedRows ?? 0);
-      if (numbered > 0) {
-        // Delivered at commit, when the new positions are visible to the listeners.
-        await sql`select pg_notify(${FEED_CHANNEL}, current_schema())`.execute(trx);
-      }
-      return numbered;
-    });
+        where events.id = next.id
+        returning 1
+      )
+      select pg_notify('${FEED_CHANNEL}', current_schema()) where exists (select 1 from numbered);`,
+    )
+    .execute(db);
 }
 
 /** The schema this database works in: the payload that tells its notifications apart. */

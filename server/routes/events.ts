@@ -130,6 +130,9 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       });
       raw.write('retry: 3000\n\n');
       try {
+        // Every event committed before the stream opened is then behind the cursor a new
+        // client starts from, and in the catch-up of one that resumes.
+        await app.changes.sync();
         if (resumeFrom === null) {
           // A new client starts from now: events committed before this point are not its news.
           lastSent = await latestPosition(app.db);
