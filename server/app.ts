@@ -61,7 +61,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(proxyWarning);
   await fastify.register(securityHeaders);
   await fastify.register(database, { target: options.database });
-  await fastify.register(changes);
+  await fastify.register(changes, { database: options.database });
   await fastify.register(auth);
 
   // Every API route declares its query string (`noQuerystring` when it takes none), so

@@ -335,7 +335,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0007_event_positions': {
+  '0008_event_positions': {
     async up(db: Kysely<unknown>) {
       // An event's place in the change feed, the cursor of Last-Event-ID. The id is taken
       // when a transaction inserts; on PostgreSQL transactions commit in another order
@@ -373,9 +373,17 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
     ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
     : undefined;
   const migrator = new Migrator({ db, provider, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((result) => result.status === 'Error');
-  if (error || failed) {
+  for (let attempt = 1; ; attempt += 1) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((result) => result.status === 'Error');
+    if (!error && !failed) {
+      return;
+    }
+    // Kysely reads the catalog of every schema to find its tables: a schema another
+    // process drops meanwhile (3F000, invalid_schema_name) fails that read, not ours.
+    if (attempt < 5 && !failed && (error as { code?: unknown } | undefined)?.code === '3F000') {
+      continue;
+    }
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   }
 }

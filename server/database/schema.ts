@@ -118,6 +118,11 @@ export interface EventsTable {
   article_id: string | null;
   claim_id: string | null;
   payload: ColumnType<string, string, never>;
+  /**
+   * The event's place in the feed (the SSE cursor), given once it is committed and
+   * numbered: null until then on PostgreSQL (migration 0008, repositories/events.ts).
+   */
+  position: number | null;
 }
 
 export interface SuggestionsTable {

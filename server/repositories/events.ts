@@ -29,14 +29,6 @@ export const FEED_CHANNEL = 'claimdesk_events';
 /** First key of the sequencer's advisory lock ("ClmD"); the second is the schema's hash. */
 const SEQUENCER_LOCK = 0x436c6d44;
 
-// Migration 0007's column, typed here, where all the feed's SQL lives.
-type FeedDatabase = Database & { events: { position: number | null } };
-type FeedRow = EventRow & { position: number | null };
-
-function feed(db: Kysely<Database>): Kysely<FeedDatabase> {
-  return db.withTables<{ events: { position: number | null } }>() as Kysely<FeedDatabase>;
-}
-
 /**
  * Writes an event in the caller's transaction. The returned id is its position on SQLite;
  * on PostgreSQL the position comes after commit (`sequenceEvents`), and the id returned
@@ -50,7 +42,7 @@ export async function recordEvent(
   data: unknown,
 ): Promise<ChangeEvent> {
   const at = now();
-  const row = await feed(db)
+  const row = await db
     .insertInto('events')
     .values({
       at,
@@ -67,7 +59,7 @@ export async function recordEvent(
   return { id: row.position ?? row.id, at, type, articleId, claimId, data };
 }
 
-export function toChangeEvent(row: FeedRow): ChangeEvent {
+export function toChangeEvent(row: EventRow): ChangeEvent {
   return {
     id: row.position ?? row.id,
     at: row.at,
@@ -84,7 +76,7 @@ export async function eventsAfter(
   position: number,
   limit = 1000,
 ): Promise<ChangeEvent[]> {
-  const rows = await feed(db)
+  const rows = await db
     .selectFrom('events')
     .selectAll()
     .where('position', '>', position)
@@ -96,7 +88,7 @@ export async function eventsAfter(
 
 /** The feed's last position, 0 when it is empty. */
 export async function latestPosition(db: Kysely<Database>): Promise<number> {
-  const row = await feed(db)
+  const row = await db
     .selectFrom('events')
     .select(({ fn }) => fn.max('position').as('position'))
     .executeTakeFirst();
@@ -105,7 +97,7 @@ export async function latestPosition(db: Kysely<Database>): Promise<number> {
 
 /** PostgreSQL: whether any committed event waits for a position (cheap: a partial index). */
 export async function hasUnsequencedEvents(db: Kysely<Database>): Promise<boolean> {
-  const row = await feed(db)
+  const row = await db
     .selectFrom('events')
     .select('id')
     .where('position', 'is', null)
