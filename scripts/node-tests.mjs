@@ -21,7 +21,16 @@ function find(dir) {
 function runTests(files, env = {}) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', ...process.argv.slice(2), ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      // A file whose failed test left a connection open ends when its tests have, not never.
+      '--test-force-exit',
+      ...process.argv.slice(2),
+      ...files,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
   );
   return result.status ?? 1;

@@ -82,6 +82,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     if (imported.length > 0) {
       fastify.log.info({ imported }, 'imported new articles from claims/');
     }
+    // On PostgreSQL the import's events get their feed positions now, before the app
+    // serves anyone: a stream or a listener opened after start is past them.
+    await fastify.changes.sync();
   }
 
   await fastify.register(health);

@@ -2,7 +2,7 @@
 import Fastify from 'fastify';
 import app from './app';
 import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions } from './config';
-import { SETUP_LINK_SHARED_MS, SETUP_TOKEN_HOURS, setupTokenOnStart } from './repositories/users';
+import { SETUP_LINK_SHARED_MS, SETUP_TOKEN_HOURS, setupTokenOnStart } from './repositories/setup';
 
 const config = configFromEnv();
 const server = Fastify({

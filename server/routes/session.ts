@@ -4,14 +4,13 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth';
 import { sendProblem } from '../plugins/problems';
+import { completeSetup, SETUP_TOKEN_HOURS } from '../repositories/setup';
 import {
   toPublicUser,
-  completeSetup,
   countUsers,
   createSession,
   deleteSession,
   findUserByName,
-  SETUP_TOKEN_HOURS,
   User,
 } from '../repositories/users';
 import {

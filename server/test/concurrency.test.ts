@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { setupTokenOnStart } from '../repositories/users';
+import { setupTokenOnStart } from '../repositories/setup';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const skip = process.env['TEST_DATABASE_URL']

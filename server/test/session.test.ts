@@ -7,7 +7,8 @@ import Fastify from 'fastify';
 import app from '../app';
 import { hashPassword } from '../auth/password';
 import { fastifyOptions, trustProxyFromEnv } from '../config';
-import { createSetupToken, insertUser, SETUP_TOKEN_HOURS } from '../repositories/users';
+import { createSetupToken, SETUP_TOKEN_HOURS } from '../repositories/setup';
+import { insertUser } from '../repositories/users';
 import {
   LoginThrottle,
   PERSON_ATTEMPTS_FACTOR,
