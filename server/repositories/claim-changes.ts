@@ -12,7 +12,15 @@ import type { ClaimPatch, TransitionRequest } from '../../src/domain/requests';
 import type { Verdict } from '../../src/domain/verdicts';
 import { Actor, applyAction } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ClaimChanges, Db, recordClaimEvent, recordHistory, updateClaimIfVersion } from './claims';
+import {
+  ClaimChanges,
+  Db,
+  recordClaimEvent,
+  recordClaimEventOf,
+  recordHistory,
+  updateClaimIfVersion,
+  updateClaimReturning,
+} from './claims';
 import {
   assertActiveUser,
   Changed,
@@ -126,16 +134,8 @@ export async function patchClaimIn(
     return { value: claim, events: [] };
   }
   const at = now();
-  if (
-    !(await updateClaimIfVersion(
-      trx,
-      id,
-      claim.version,
-      changes as ClaimChanges,
-      actor.username,
-      at,
-    ))
-  ) {
+  const saved = await updateClaimReturning(trx, claim, changes as ClaimChanges, actor.username, at);
+  if (!saved) {
     throw new VersionConflictError('claim', await claimOrThrow(trx, id));
   }
   await recordHistory(trx, {
@@ -147,7 +147,7 @@ export async function patchClaimIn(
     after: { ...after, ...batchMark(options) },
     at,
   });
-  const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);
+  const event = await recordClaimEventOf(trx, 'claim.updated', saved);
   return { value: saved, events: [event] };
 }
 

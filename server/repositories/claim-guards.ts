@@ -5,7 +5,7 @@
  */
 import type { ClaimSummary } from '../../src/domain/claim';
 import { Actor, canEditField, EditableField } from '../../src/domain/workflow';
-import { Db, findClaim } from './claims';
+import { Db, findClaim, findClaimWithArticleState } from './claims';
 import { ArchivedArticleError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { ChangeEvent } from './events';
 
@@ -41,9 +41,14 @@ export async function openArticleText(db: Db, articleId: string): Promise<string
 
 /** A claim that may change: it exists and its article is not archived. */
 export async function changeableClaim(db: Db, id: string): Promise<ClaimSummary> {
-  const claim = await claimOrThrow(db, id);
-  await assertArticleOpen(db, claim.articleId);
-  return claim;
+  const found = await findClaimWithArticleState(db, id);
+  if (!found) {
+    throw new NotFoundError('Claim', id);
+  }
+  if (found.articleArchived) {
+    throw new ArchivedArticleError();
+  }
+  return found.claim;
 }
 
 export async function assertArticleOpen(db: Db, articleId: string): Promise<void> {

@@ -305,6 +305,64 @@ export async function updateClaimIfVersion(
 }
 
 /**
+ * `updateClaimIfVersion` that answers the claim as the update left it (its counts as
+ * given: a change of the claim's own columns leaves its evidence and notes alone), or
+ * undefined when the version had moved on. One statement where a re-read would be two.
+ */
+export async function updateClaimReturning(
+  db: Db,
+  claim: ClaimSummary,
+  changes: ClaimChanges,
+  actor: string,
+  at: string,
+): Promise<ClaimSummary | undefined> {
+  const row = await db
+    .updateTable('claims')
+    .set((eb) => ({
+      ...changes,
+      version: eb('version', '+', 1),
+      updated_at: at,
+      updated_by: actor,
+    }))
+    .where('id', '=', claim.id)
+    .where('version', '=', claim.version)
+    .returningAll()
+    .executeTakeFirst();
+  return row
+    ? toClaimSummary({ ...row, evidence_count: claim.evidenceCount, note_count: claim.noteCount })
+    : undefined;
+}
+
+/** The claim and whether its article is archived, in one read. */
+export async function findClaimWithArticleState(
+  db: Db,
+  id: string,
+): Promise<{ claim: ClaimSummary; articleArchived: boolean } | undefined> {
+  const row = await claimQuery(db)
+    .select((eb) =>
+      eb
+        .selectFrom('articles')
+        .select('articles.archived')
+        .whereRef('articles.id', '=', 'claims.article_id')
+        .as('article_archived'),
+    )
+    .where('claims.id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? { claim: toClaimSummary(row), articleArchived: Number(row.article_archived ?? 0) !== 0 }
+    : undefined;
+}
+
+/** The change event of a claim whose new state the caller holds, in its transaction. */
+export async function recordClaimEventOf(
+  db: Db,
+  type: 'claim.created' | 'claim.updated' | 'evidence.changed' | 'note.changed',
+  claim: ClaimSummary,
+): Promise<ChangeEvent> {
+  return recordEvent(db, type, claim.articleId, claim.id, { claim });
+}
+
+/**
  * Writes the change event for a claim as it now stands, in the caller's
  * transaction, and returns both: the claim is read once per change.
  */
