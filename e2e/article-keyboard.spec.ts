@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { E2E_USERS } from './fixtures/environment';
 import { signedIn } from './fixtures/session';
 

@@ -1,4 +1,5 @@
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { E2E_PASSWORD, E2E_USERS } from './fixtures/environment';
 import { signedIn } from './fixtures/session';
 

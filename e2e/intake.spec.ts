@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { parse } from 'csv-parse/sync';
 import { E2E_USERS } from './fixtures/environment';
 import { signedIn } from './fixtures/session';

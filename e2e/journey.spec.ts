@@ -1,4 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { E2E_USERS } from './fixtures/environment';
 import { restartServer } from './fixtures/server-control';
 import { signedIn } from './fixtures/session';

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import type { ClaimSummary } from '../src/domain/claim';
 import { VERDICT_DEFINITIONS, VERDICTS } from '../src/domain/verdicts';
 import { STAGE_LABELS, STAGES } from '../src/domain/workflow';

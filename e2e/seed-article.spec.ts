@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { E2E_PASSWORD, E2E_USERS } from './fixtures/environment';
 
