@@ -8,7 +8,7 @@ import { E2E_USERS } from './fixtures/environment';
 import { signedIn } from './fixtures/session';
 
 const VIEWPORTS = [
-  { name: 'laptop', width: 1280, height: 800 },
+  { name: 'laptop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
