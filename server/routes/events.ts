@@ -151,6 +151,11 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       } finally {
         catchingUp = false;
         pending.splice(0).forEach(send);
+        // An SSE comment (EventSource ignores it): from here on every change reaches this
+        // stream. A client that must not miss what it does next waits for it.
+        if (open()) {
+          raw.write(': live\n\n');
+        }
       }
     },
   );

@@ -6,9 +6,22 @@ import { type ChangeEvent, latestPosition } from '../repositories/events';
 import { updateUser } from '../repositories/users';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
+/** Waits until `condition` holds, checking every 10 ms, for at most five seconds. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`waited five seconds for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 interface OpenStream {
   /** The events received so far. */
   readonly events: ChangeEvent[];
+  /** Resolves once `count` events have arrived (fails after five seconds). */
+  waitFor(count: number): Promise<void>;
   /** Resolves when the server ends the stream; rejects after `timeoutMs`. */
   readonly ended: Promise<void>;
   /** The client leaves. */
@@ -25,6 +38,8 @@ async function openStream(url: string, cookie: string, timeoutMs = 5000): Promis
   const events: ChangeEvent[] = [];
   let buffer = '';
   let leaving = false;
+  let markLive: () => void = () => undefined;
+  const live = new Promise<void>((resolve) => (markLive = resolve));
   const ended = (async () => {
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -36,10 +51,14 @@ async function openStream(url: string, cookie: string, timeoutMs = 5000): Promis
         buffer += decoder.decode(value, { stream: true });
         let split: number;
         while ((split = buffer.indexOf('\n\n')) >= 0) {
-          const data = /^data: (.*)$/m.exec(buffer.slice(0, split));
+          const block = buffer.slice(0, split);
           buffer = buffer.slice(split + 2);
+          const data = /^data: (.*)$/m.exec(block);
           if (data) {
             events.push(JSON.parse(data[1]) as ChangeEvent);
+          }
+          if (/^: live$/m.test(block)) {
+            markLive();
           }
         }
       }
@@ -50,12 +69,14 @@ async function openStream(url: string, cookie: string, timeoutMs = 5000): Promis
       throw new Error(`the stream did not end within ${timeoutMs} ms`, { cause: error });
     } finally {
       clearTimeout(timer);
+      markLive();
     }
   })();
-  // Let the server register the stream before the test acts.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The server says when every change from now on reaches the stream.
+  await live;
   return {
     events,
+    waitFor: (count: number) => until(() => events.length >= count, `${count} events`),
     ended,
     close: () => {
       leaving = true;
@@ -130,14 +151,15 @@ describe('server-sent events', () => {
   after(() => h.close());
 
   it('pushes a change to a connected client as it happens', async () => {
-    const listening = readEvents(`${base}/api/events`, cookie, 1);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const stream = await openStream(`${base}/api/events`, cookie);
     await h.as('casey', {
       method: 'POST',
       url: `/api/claims/${claims[0].id}/notes`,
       payload: { text: 'live' },
     });
-    const [event] = await listening;
+    await stream.waitFor(1);
+    stream.close();
+    const [event] = stream.events;
     assert.equal(event.type, 'note.changed');
     assert.equal(event.claimId, claims[0].id);
     assert.equal((event.data as { claim: ClaimSummary }).claim.noteCount, 1);
@@ -191,7 +213,7 @@ describe('a stream lives as long as its session', () => {
     const cookie = await h.signIn('casey');
     const stream = await openStream(`${base}/api/events`, cookie);
     await note('before sign-out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await stream.waitFor(1);
     const out = await h.app.inject({
       method: 'DELETE',
       url: '/api/session',
@@ -200,6 +222,7 @@ describe('a stream lives as long as its session', () => {
     assert.equal(out.statusCode, 204);
     await stream.ended;
     await note('after sign-out');
+    // Absence can only be watched for a while: the stream has ended, so nothing may come.
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(stream.events.length, 1);
     h.cookies.delete('casey');
@@ -231,7 +254,7 @@ describe('a stream lives as long as its session', () => {
     await stream.ended;
     const reopened = await openStream(`${base}/api/events`, cookie);
     await note('for the fact-checker');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reopened.waitFor(1);
     assert.equal(reopened.events.length, 1);
     reopened.close();
   });
@@ -266,7 +289,7 @@ describe('a stream lives as long as its session', () => {
       );
     }
     await note('still here');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await renamed.waitFor(2);
     assert.equal(renamed.events.length, 2, 'the renamed person’s stream still delivers');
     renamed.close();
     other.close();
@@ -306,7 +329,6 @@ describe('a stream lives as long as its session', () => {
     const unknown = await fetch(`${base}/api/events?since=3`, { headers: { cookie } });
     assert.equal(unknown.status, 400);
     const good = await openStream(`${base}/api/events?lastEventId=0`, cookie);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(good.events.length > 0, 'replays from the start');
     good.close();
   });
