@@ -65,9 +65,11 @@ function runAsPostgres(command, args) {
 
 /**
  * Starts a throw-away server. Resolves with its URL (a database and role of its
- * own) and a `stop()`; throws with a clear message when it cannot.
+ * own), the bin folder it ran from and a `stop()`; throws with a clear message when
+ * it cannot. `durable`: PostgreSQL's default durability (fsync, synchronous commit),
+ * as a desk runs it, for benchmarks; the tests' server skips fsync for speed.
  */
-export async function startThrowawayPostgres() {
+export async function startThrowawayPostgres({ durable = false } = {}) {
   let bin = postgresBin();
   if (!bin && installPostgres()) bin = postgresBin();
   if (!bin) {
@@ -106,7 +108,7 @@ export async function startThrowawayPostgres() {
       'UTF8',
       // Text sorts by code point, as in SQLite, so that both engines list things alike.
       '--locale=C',
-      '--no-sync',
+      ...(durable ? [] : ['--no-sync']),
     ]);
     runAsPostgres(join(bin, 'pg_ctl'), [
       '-D',
@@ -117,7 +119,8 @@ export async function startThrowawayPostgres() {
       '-o',
       // Throw-away data: no fsync, for speed; the durability tests use SQLite's settings
       // or kill a Claimdesk process, not the database server.
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=300`,
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}` +
+        (durable ? '' : ' -c fsync=off -c max_connections=300'),
       'start',
     ]);
     const psql = (sqlText) =>

@@ -25,7 +25,7 @@ import type {
 import type { Evidence, Note } from '../../src/domain/claim';
 import type { Role } from '../../src/domain/workflow';
 import type { ArticleRecords } from '../repositories/articles';
-import type { HistoryInput } from '../repositories/claims';
+import type { HistoryInput } from '../repositories/history';
 
 export type ImportMode = 'trusted' | 'restore' | 'import';
 

@@ -11,7 +11,8 @@ import type {
 import { VERDICTS, Verdict } from '../../src/domain/verdicts';
 import { STAGES, Stage } from '../../src/domain/workflow';
 import type { ArticleRow, Database } from '../database/schema';
-import type { Db, HistoryInput, NewClaim, RestoredClaimFields } from './claims';
+import type { Db, NewClaim, RestoredClaimFields } from './claims';
+import type { HistoryInput } from './history';
 
 export interface NewArticle {
   readonly id: string;

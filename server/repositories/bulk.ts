@@ -19,9 +19,9 @@ import {
   type Db,
   findClaim,
   recordClaimEvent,
-  recordHistory,
   updateClaimIfVersion,
 } from './claims';
+import { recordHistory } from './history';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from './errors';
 import type { ChangeEvent } from './events';
 import { now } from './time';

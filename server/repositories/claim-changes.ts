@@ -17,10 +17,10 @@ import {
   Db,
   recordClaimEvent,
   recordClaimEventOf,
-  recordHistory,
   updateClaimIfVersion,
   updateClaimReturning,
 } from './claims';
+import { recordHistory } from './history';
 import {
   assertActiveUser,
   Changed,

@@ -1,20 +1,12 @@
 /** Claims: reads, and every change written together with its history and event. */
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  ClaimantType,
-  ClaimDetail,
-  ClaimKind,
-  ClaimSummary,
-  HistoryEntry,
-} from '../../src/domain/claim';
+import type { ClaimantType, ClaimDetail, ClaimKind, ClaimSummary } from '../../src/domain/claim';
 import type { Verdict } from '../../src/domain/verdicts';
 import type { DismissReason, Stage, WorkflowClaim } from '../../src/domain/workflow';
-import { isPostgres } from '../database/engine';
-import type { ClaimRow, Database, HistoryRow } from '../database/schema';
+import type { ClaimRow, Database } from '../database/schema';
 import { ChangeEvent, recordEvent } from './events';
 import { listEvidence } from './evidence';
 import { listNotes } from './notes';
-import { blankDeletedNotes, HISTORY_AFTER, HISTORY_BEFORE, HISTORY_NOTE } from './report-history';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -122,72 +114,6 @@ export async function recordIdTaken(
   return row !== undefined;
 }
 
-export interface HistoryInput {
-  readonly claimId: string;
-  readonly articleId: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly before: Record<string, unknown> | null;
-  readonly after: Record<string, unknown> | null;
-  readonly note?: string | null;
-  readonly correction?: boolean;
-  readonly at: string;
-}
-
-export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> {
-  await db
-    .insertInto('history')
-    .values({
-      claim_id: entry.claimId,
-      article_id: entry.articleId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      note: entry.note ?? null,
-      correction: entry.correction ? 1 : 0,
-    })
-    .execute();
-}
-
-type HistoryRead = Omit<HistoryRow, 'article_id'>;
-
-function toHistoryEntry(row: HistoryRead): HistoryEntry {
-  return {
-    id: row.id,
-    claimId: row.claim_id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
-    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
-    note: row.note,
-    correction: row.correction === 1,
-  };
-}
-
-/** A claim's history as the API serves it: deleted notes' text blanked (report-history.ts). */
-export async function listHistory(db: Db, claimId: string): Promise<HistoryEntry[]> {
-  if (isPostgres(db)) {
-    const rows = await db
-      .selectFrom('history')
-      .select(['id', 'claim_id', 'at', 'actor', 'action', 'before', 'after', 'note', 'correction'])
-      .where('claim_id', '=', claimId)
-      .orderBy('id')
-      .execute();
-    return (await blankDeletedNotes(db, rows)).map(toHistoryEntry);
-  }
-  const rows = await db
-    .selectFrom('history as h')
-    .select(['h.id', 'h.claim_id', 'h.at', 'h.actor', 'h.action', 'h.correction'])
-    .select([HISTORY_BEFORE.as('before'), HISTORY_AFTER.as('after'), HISTORY_NOTE.as('note')])
-    .where('h.claim_id', '=', claimId)
-    .orderBy('h.id')
-    .execute();
-  return rows.map(toHistoryEntry);
-}
-
 export interface NewClaim {
   readonly id: string;
   readonly articleId: string;
@@ -290,7 +216,27 @@ export async function updateClaimIfVersion(
   actor: string,
   at: string,
 ): Promise<boolean> {
-  const result = await db
+  const result = await versionedUpdate(
+    db,
+    id,
+    expectedVersion,
+    changes,
+    actor,
+    at,
+  ).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The claim's changes, a version further, if it still is at `expectedVersion`. */
+function versionedUpdate(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: ClaimChanges,
+  actor: string,
+  at: string,
+) {
+  return db
     .updateTable('claims')
     .set((eb) => ({
       ...changes,
@@ -299,9 +245,7 @@ export async function updateClaimIfVersion(
       updated_by: actor,
     }))
     .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where('version', '=', expectedVersion);
 }
 
 /**
@@ -316,16 +260,7 @@ export async function updateClaimReturning(
   actor: string,
   at: string,
 ): Promise<ClaimSummary | undefined> {
-  const row = await db
-    .updateTable('claims')
-    .set((eb) => ({
-      ...changes,
-      version: eb('version', '+', 1),
-      updated_at: at,
-      updated_by: actor,
-    }))
-    .where('id', '=', claim.id)
-    .where('version', '=', claim.version)
+  const row = await versionedUpdate(db, claim.id, claim.version, changes, actor, at)
     .returningAll()
     .executeTakeFirst();
   return row

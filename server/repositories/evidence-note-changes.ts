@@ -10,7 +10,8 @@ import type { ClaimSummary, Evidence, Note } from '../../src/domain/claim';
 import { mayDeleteNote } from '../../src/domain/notes';
 import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { Db, recordClaimEvent, recordHistory } from './claims';
+import { Db, recordClaimEvent } from './claims';
+import { recordHistory } from './history';
 import { Changed, changeableClaim, refuseField } from './claim-guards';
 import { ForbiddenError, NotFoundError } from './errors';
 import {

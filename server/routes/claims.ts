@@ -15,7 +15,8 @@ import {
   TransitionInput,
   transitionClaim,
 } from '../repositories/claim-changes';
-import { findClaim, findClaimDetail, listHistory } from '../repositories/claims';
+import { findClaim, findClaimDetail } from '../repositories/claims';
+import { listHistory } from '../repositories/history';
 import { optionalVersion, requiredVersion } from './if-match';
 import { FIELD_LIMITS, USERNAME_RULE } from '../../src/domain/requests';
 import {

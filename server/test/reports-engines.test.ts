@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type { ClaimSummary } from '../../src/domain/claim';
-import { recordHistory } from '../repositories/claims';
+import { recordHistory } from '../repositories/history';
 import { insertEvidence } from '../repositories/evidence';
 import { insertNote } from '../repositories/notes';
 import { loadArticleFile } from '../reports/article-export';

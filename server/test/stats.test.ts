@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ArticleSummary } from '../../src/domain/claim';
 import { type DeskStats, STATS_WEEKS } from '../../src/domain/desk';
 import { type Stage, STAGES } from '../../src/domain/workflow';
-import { insertClaim, recordHistory } from '../repositories/claims';
+import { insertClaim } from '../repositories/claims';
+import { recordHistory } from '../repositories/history';
 import { deskStats, weekStart } from '../repositories/stats';
 import { type Harness, json, startApp, withCast } from './harness';
 
