@@ -23,7 +23,7 @@ import {
 const url = process.env['TEST_DATABASE_URL'];
 const skip = url ? false : 'PostgreSQL only: set TEST_DATABASE_URL (npm test does)';
 
-describe('the change feed cursor on PostgreSQL', { skip }, () => {
+describe('the change feed cursor on PostgreSQL', () => {
   const schema = `test_cursor_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   let db: Kysely<Database>;
   /** A second pool on the same schema: another server process. */
@@ -45,73 +45,83 @@ describe('the change feed cursor on PostgreSQL', { skip }, () => {
     );
 
   before(async () => {
+    if (skip) return;
     db = await openPostgres(url!, { schema, poolSize: 3 });
     await migrateToLatest(db);
     other = await openPostgres(url!, { schema, poolSize: 2 });
   });
 
   after(async () => {
+    if (skip) return;
     await db?.destroy();
     await other?.destroy();
     await dropPostgresSchema(url!, schema);
   });
 
-  it('gives a reader past the first commit the event whose transaction began first but committed last', async () => {
-    const early = await client();
-    const late = await client();
-    try {
-      await early.query('begin');
-      const earlyId = (await insertEvent(early, 'began-first')).rows[0].id;
-      await late.query('begin');
-      const lateId = (await insertEvent(late, 'began-second')).rows[0].id;
-      assert.ok(earlyId < lateId);
-      await late.query('commit');
-      await sequenceEvents(db);
+  it(
+    'gives a reader past the first commit the event whose transaction began first but committed last',
+    { skip },
+    async () => {
+      const early = await client();
+      const late = await client();
+      try {
+        await early.query('begin');
+        const earlyId = (await insertEvent(early, 'began-first')).rows[0].id;
+        await late.query('begin');
+        const lateId = (await insertEvent(late, 'began-second')).rows[0].id;
+        assert.ok(earlyId < lateId);
+        await late.query('commit');
+        await sequenceEvents(db);
 
-      // A reader now sees only the second transaction's event, and keeps its cursor.
-      const seen = await eventsAfter(db, 0);
-      assert.deepEqual(
-        seen.map((event) => event.claimId),
-        ['began-second'],
-      );
-      const cursor = seen[0].id;
+        // A reader now sees only the second transaction's event, and keeps its cursor.
+        const seen = await eventsAfter(db, 0);
+        assert.deepEqual(
+          seen.map((event) => event.claimId),
+          ['began-second'],
+        );
+        const cursor = seen[0].id;
 
-      await early.query('commit');
-      await sequenceEvents(other);
-      const resumed = await eventsAfter(db, cursor);
-      assert.deepEqual(
-        resumed.map((event) => event.claimId),
-        ['began-first'],
-        'the late commit is after the cursor, though its id is lower',
-      );
-      assert.ok(resumed[0].id > cursor);
-    } finally {
-      await early.end();
-      await late.end();
-    }
-  });
+        await early.query('commit');
+        await sequenceEvents(other);
+        const resumed = await eventsAfter(db, cursor);
+        assert.deepEqual(
+          resumed.map((event) => event.claimId),
+          ['began-first'],
+          'the late commit is after the cursor, though its id is lower',
+        );
+        assert.ok(resumed[0].id > cursor);
+      } finally {
+        await early.end();
+        await late.end();
+      }
+    },
+  );
 
-  it('keeps an uncommitted event out of the feed until its commit is numbered', async () => {
-    const writer = await client();
-    try {
-      const before = await latestPosition(db);
-      await writer.query('begin');
-      await insertEvent(writer, 'pending');
-      await sequenceEvents(db);
-      assert.deepEqual(await eventsAfter(db, before), [], 'not committed: not numbered');
-      await writer.query('commit');
-      assert.deepEqual(await eventsAfter(db, before), [], 'committed, not yet numbered');
-      await sequenceEvents(db);
-      assert.deepEqual(
-        (await eventsAfter(db, before)).map((event) => event.claimId),
-        ['pending'],
-      );
-    } finally {
-      await writer.end();
-    }
-  });
+  it(
+    'keeps an uncommitted event out of the feed until its commit is numbered',
+    { skip },
+    async () => {
+      const writer = await client();
+      try {
+        const before = await latestPosition(db);
+        await writer.query('begin');
+        await insertEvent(writer, 'pending');
+        await sequenceEvents(db);
+        assert.deepEqual(await eventsAfter(db, before), [], 'not committed: not numbered');
+        await writer.query('commit');
+        assert.deepEqual(await eventsAfter(db, before), [], 'committed, not yet numbered');
+        await sequenceEvents(db);
+        assert.deepEqual(
+          (await eventsAfter(db, before)).map((event) => event.claimId),
+          ['pending'],
+        );
+      } finally {
+        await writer.end();
+      }
+    },
+  );
 
-  it('delivers what another process numbers, by NOTIFY, in feed order', async () => {
+  it('delivers what another process numbers, by NOTIFY, in feed order', { skip }, async () => {
     const delivered: ChangeEvent[] = [];
     const feed = new PostgresFeed(db, (events) => delivered.push(...events), { listenUrl: url });
     await feed.start();
@@ -141,25 +151,29 @@ describe('the change feed cursor on PostgreSQL', { skip }, () => {
     }
   });
 
-  it('numbers events a process committed but never numbered (killed in between), on its timer', async () => {
-    const delivered: ChangeEvent[] = [];
-    const feed = new PostgresFeed(db, (events) => delivered.push(...events), { listenUrl: url });
-    await feed.start();
-    try {
-      // Committed by "a process" that then died before its sequencing round.
-      await other
-        .transaction()
-        .execute((trx) => recordEvent(trx, 'note.changed', null, 'orphan', {}));
-      const deadline = Date.now() + 3000;
-      while (delivered.length < 1 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+  it(
+    'numbers events a process committed but never numbered (killed in between), on its timer',
+    { skip },
+    async () => {
+      const delivered: ChangeEvent[] = [];
+      const feed = new PostgresFeed(db, (events) => delivered.push(...events), { listenUrl: url });
+      await feed.start();
+      try {
+        // Committed by "a process" that then died before its sequencing round.
+        await other
+          .transaction()
+          .execute((trx) => recordEvent(trx, 'note.changed', null, 'orphan', {}));
+        const deadline = Date.now() + 3000;
+        while (delivered.length < 1 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.deepEqual(
+          delivered.map((event) => event.claimId),
+          ['orphan'],
+        );
+      } finally {
+        await feed.stop();
       }
-      assert.deepEqual(
-        delivered.map((event) => event.claimId),
-        ['orphan'],
-      );
-    } finally {
-      await feed.stop();
-    }
-  });
+    },
+  );
 });
