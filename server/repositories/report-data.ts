@@ -216,6 +216,30 @@ export interface ReportData {
   readonly suggestions?: Suggestions;
 }
 
+/** The article as the reports carry it, or undefined when there is no such article. */
+async function readExportedArticle(
+  trx: Transaction<Database>,
+  articleId: string,
+): Promise<ExportedArticle | undefined> {
+  const row = await trx
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  return row ? exportArticle(row) : undefined;
+}
+
+/** An article's claim rows, and its claim ids as a subquery for the items' queries. */
+async function articleClaims(trx: Transaction<Database>, articleId: string) {
+  const claimIds = trx.selectFrom('claims').select('id').where('article_id', '=', articleId);
+  const rows = await trx
+    .selectFrom('claims')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .execute();
+  return { claimIds, rows };
+}
+
 /** The article and everything on it, or undefined when there is no such article. */
 export async function loadReportData(
   db: Kysely<Database>,
@@ -223,23 +247,14 @@ export async function loadReportData(
   options: { readonly history: HistoryMode; readonly approvals: boolean },
 ): Promise<ReportData | undefined> {
   return readSnapshot(db, async (trx) => {
-    const article = await trx
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    const article = await readExportedArticle(trx, articleId);
     if (!article) {
       return undefined;
     }
-    const claimIds = trx.selectFrom('claims').select('id').where('article_id', '=', articleId);
-    const claims = await trx
-      .selectFrom('claims')
-      .selectAll()
-      .where('article_id', '=', articleId)
-      .execute();
+    const { claimIds, rows: claims } = await articleClaims(trx, articleId);
     const items = await claimItems(trx, claimIds, options.history);
     return {
-      article: exportArticle(article),
+      article,
       claims: claims.map((row) => reportClaim(row, items)),
       publishable: options.approvals ? await approvalsOf(trx, claimIds) : undefined,
       people: await trx.selectFrom('users').select(['username', 'display_name']).execute(),
@@ -267,22 +282,13 @@ export async function loadJsonReportData(
   options: { readonly searchesNotes: boolean },
 ): Promise<JsonReportData | undefined> {
   return readSnapshot(db, async (trx) => {
-    const article = await trx
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    const article = await readExportedArticle(trx, articleId);
     if (!article) {
       return undefined;
     }
     let claims: JsonClaimRow[];
     if (isPostgres(trx)) {
-      const claimIds = trx.selectFrom('claims').select('id').where('article_id', '=', articleId);
-      const rows = await trx
-        .selectFrom('claims')
-        .selectAll()
-        .where('article_id', '=', articleId)
-        .execute();
+      const { claimIds, rows } = await articleClaims(trx, articleId);
       const items = await postgresClaimItems(trx, claimIds, 'full');
       claims = rows.map((row) => {
         const { exported, noteText, ...filterable } = reportClaim(row, items);
@@ -292,7 +298,7 @@ export async function loadJsonReportData(
       claims = await sqliteJsonClaims(trx, articleId, options.searchesNotes);
     }
     return {
-      article: exportArticle(article),
+      article,
       claims,
       suggestions: await allSuggestions(trx, articleId),
     };
