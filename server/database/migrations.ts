@@ -13,6 +13,7 @@ import {
 import { isPostgres } from './engine';
 import { ACTIONS } from '../../src/domain/workflow';
 import type { Database } from './schema';
+import { laterMigrations } from './migration-steps';
 
 /**
  * A claim's place in due-date order: its due time, or after every due time when it has
@@ -360,6 +361,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  ...laterMigrations,
 };
 
 const provider: MigrationProvider = {

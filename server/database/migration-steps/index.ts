@@ -1,0 +1,16 @@
+/**
+ * Migrations from 0009 on, one file each, so that features developed side by side
+ * each add their own file. Append, never edit, a migration that has shipped.
+ */
+import type { Migration } from 'kysely';
+import { migration as notifications } from './0009_notifications';
+import { migration as webhooks } from './0010_webhooks';
+import { migration as search } from './0011_search';
+import { migration as claimMemory } from './0012_claim_memory';
+
+export const laterMigrations: Record<string, Migration> = {
+  '0009_notifications': notifications,
+  '0010_webhooks': webhooks,
+  '0011_search': search,
+  '0012_claim_memory': claimMemory,
+};
