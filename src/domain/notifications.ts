@@ -44,9 +44,7 @@ export interface NotificationPage {
 }
 
 /** `POST /api/notifications/read`: either some ids, or all. */
-export type MarkNotificationsRead =
-  | { readonly ids: readonly string[] }
-  | { readonly all: true };
+export type MarkNotificationsRead = { readonly ids: readonly string[] } | { readonly all: true };
 
 /**
  * Data of the event stream's `notification.created` event, sent only to the
