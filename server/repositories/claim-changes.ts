@@ -21,6 +21,7 @@ import {
   updateClaimReturning,
 } from './claims';
 import { recordHistory } from './history';
+import { type HandoverFacts, type HandoverKind, recordHandovers } from './handovers';
 import {
   assertActiveUser,
   Changed,
@@ -29,7 +30,7 @@ import {
   refuseField,
 } from './claim-guards';
 import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
-import { insertNote } from './notes';
+import { activeMentions, insertNote } from './notes';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
 
@@ -148,8 +149,32 @@ export async function patchClaimIn(
     at,
   });
   const event = await recordClaimEventOf(trx, 'claim.updated', saved);
-  return { value: saved, events: [event] };
+  // Work changes hands when the claim gets a (new) assignee; unassigning hands it to nobody.
+  const handedOver =
+    typeof after['assignee'] === 'string'
+      ? await recordHandovers(trx, [
+          {
+            kind: 'assigned',
+            claim: saved,
+            actor,
+            at,
+            before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
+          },
+        ])
+      : [];
+  return { value: saved, events: [event, ...handedOver] };
 }
+
+/** The hand-over each workflow action is. */
+const HANDOVER_OF_ACTION: Readonly<Record<TransitionInput['action'], HandoverKind>> = {
+  start: 'started',
+  submit: 'submitted',
+  request_changes: 'changes_requested',
+  approve: 'approved',
+  reopen: 'reopened',
+  dismiss: 'dismissed',
+  restore: 'restored',
+};
 
 /** The transition request as the route received it (one shape with the dashboard's). */
 export type TransitionInput = TransitionRequest;
@@ -211,10 +236,13 @@ export async function transitionClaimIn(
     throw new VersionConflictError('claim', await claimOrThrow(trx, id));
   }
   const note = input.note?.trim() || null;
+  let handoverNote: HandoverFacts['note'];
   if (note) {
     // The note that comes with an action belongs in the thread the checker reads.
+    const noteId = randomUUID();
+    const mentions = await activeMentions(trx, note);
     await insertNote(trx, {
-      id: randomUUID(),
+      id: noteId,
       claimId: id,
       author: actor.username,
       authorRole: actor.role,
@@ -223,6 +251,7 @@ export async function transitionClaimIn(
       deletedAt: null,
       deletedBy: null,
     });
+    handoverNote = { id: noteId, text: note, mentions };
   }
   await recordHistory(trx, {
     claimId: id,
@@ -242,5 +271,25 @@ export async function transitionClaimIn(
     at,
   });
   const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);
-  return { value: saved, events: [event] };
+  const before = { assignee: claim.assignee, submittedBy: claim.submittedBy };
+  const handovers: HandoverFacts[] = [
+    {
+      kind: HANDOVER_OF_ACTION[input.action],
+      claim: saved,
+      actor,
+      at,
+      before,
+      ...(handoverNote ? { note: handoverNote } : {}),
+    },
+  ];
+  if (
+    input.action === 'start' &&
+    outcome.assignee !== null &&
+    outcome.assignee !== actor.username &&
+    outcome.assignee !== claim.assignee
+  ) {
+    // Starting a claim for someone else hands it to them.
+    handovers.push({ kind: 'assigned', claim: saved, actor, at, before });
+  }
+  return { value: saved, events: [event, ...(await recordHandovers(trx, handovers))] };
 }

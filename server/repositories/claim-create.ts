@@ -5,6 +5,7 @@ import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
 import { claimIdTaken, Db, insertClaim, recordClaimEvent } from './claims';
 import { recordHistory } from './history';
+import { recordHandovers } from './handovers';
 import { Changed, openArticleText } from './claim-guards';
 import { ValidationError } from './errors';
 import { now } from './time';
@@ -136,5 +137,17 @@ export async function createClaimIn(
     at,
   });
   const { event, claim } = await recordClaimEvent(trx, 'claim.created', id);
-  return { value: claim, events: [event] };
+  // A claim created for someone hands it to them (today's requests name nobody: no-op).
+  const handedOver = claim.assignee
+    ? await recordHandovers(trx, [
+        {
+          kind: 'assigned',
+          claim,
+          actor,
+          at,
+          before: { assignee: null, submittedBy: null },
+        },
+      ])
+    : [];
+  return { value: claim, events: [event, ...handedOver] };
 }

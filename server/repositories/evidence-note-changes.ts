@@ -12,6 +12,7 @@ import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
 import { Db, recordClaimEvent } from './claims';
 import { recordHistory } from './history';
+import { recordHandovers } from './handovers';
 import { Changed, changeableClaim, refuseField } from './claim-guards';
 import { ForbiddenError, NotFoundError } from './errors';
 import {
@@ -21,7 +22,7 @@ import {
   insertEvidence,
   updateEvidence,
 } from './evidence';
-import { findNote, insertNote, tombstoneNote } from './notes';
+import { activeMentions, findNote, insertNote, tombstoneNote } from './notes';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
 
@@ -191,8 +192,18 @@ export async function addNote(
       after: { id: note.id, text },
       at: note.createdAt,
     });
-    const { event } = await recordClaimEvent(trx, 'note.changed', claimId);
-    return { value: note, events: [event] };
+    const { event, claim: saved } = await recordClaimEvent(trx, 'note.changed', claimId);
+    const handedOver = await recordHandovers(trx, [
+      {
+        kind: 'note_added',
+        claim: saved,
+        actor,
+        at: note.createdAt,
+        before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
+        note: { id: note.id, text, mentions: await activeMentions(trx, text) },
+      },
+    ]);
+    return { value: note, events: [event, ...handedOver] };
   });
 }
 

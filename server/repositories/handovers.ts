@@ -7,6 +7,7 @@
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { Actor } from '../../src/domain/workflow';
 import type { Db } from './claims';
+import type { ChangeEvent } from './events';
 import { notifyHandover } from './notifications';
 import { queueWebhookDeliveries } from './webhooks';
 
@@ -39,7 +40,38 @@ export interface Handover {
   };
 }
 
-export async function recordHandover(trx: Db, handover: Handover): Promise<void> {
-  await notifyHandover(trx, handover);
+/**
+ * Records a hand-over in the change's transaction; answers the events it wrote (the
+ * recipients' `notification.created`), which the caller publishes with its own once
+ * the transaction has committed.
+ */
+export async function recordHandover(trx: Db, handover: Handover): Promise<ChangeEvent[]> {
+  const events = await notifyHandover(trx, handover);
   await queueWebhookDeliveries(trx, handover);
+  return events;
+}
+
+/** What a change knows of its hand-over; the article's headline is read here. */
+export type HandoverFacts = Omit<Handover, 'articleHeadline'>;
+
+/** `recordHandover` of each of `handovers` (in order), with the article's headline read once. */
+export async function recordHandovers(
+  trx: Db,
+  handovers: readonly HandoverFacts[],
+): Promise<ChangeEvent[]> {
+  if (handovers.length === 0) {
+    return [];
+  }
+  const article = await trx
+    .selectFrom('articles')
+    .select('headline')
+    .where('id', '=', handovers[0].claim.articleId)
+    .executeTakeFirst();
+  const events: ChangeEvent[] = [];
+  for (const facts of handovers) {
+    events.push(
+      ...(await recordHandover(trx, { ...facts, articleHeadline: article?.headline ?? '' })),
+    );
+  }
+  return events;
 }

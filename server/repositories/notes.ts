@@ -1,6 +1,7 @@
 /** Editor notes: appended, never edited; a deletion leaves a tombstone. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Note } from '../../src/domain/claim';
+import { mentionCandidates } from '../../src/domain/notifications';
 import type { Role } from '../../src/domain/workflow';
 import type { Database, NoteRow } from '../database/schema';
 
@@ -18,6 +19,25 @@ export function toNote(row: NoteRow): Note {
     deletedAt: row.deleted_at,
     deletedBy: row.deleted_by,
   };
+}
+
+/**
+ * The usernames a note's text mentions (`@username`) that name an active person, in the
+ * order the text names them; an unknown or disabled name mentions nobody.
+ */
+export async function activeMentions(db: Db, text: string): Promise<string[]> {
+  const candidates = mentionCandidates(text);
+  if (candidates.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', candidates)
+    .where('disabled', '=', 0)
+    .execute();
+  const active = new Set(rows.map((row) => row.username));
+  return candidates.filter((username) => active.has(username));
 }
 
 export async function listNotes(db: Db, claimId: string): Promise<Note[]> {

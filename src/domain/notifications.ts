@@ -54,3 +54,21 @@ export interface NotificationEventData {
   readonly notification: Notification;
   readonly unread: number;
 }
+
+/**
+ * `@username` tokens of a note's text, in order of first appearance, without repeats:
+ * candidates only (the server keeps those that name an active person). A token starts
+ * after white space, an opening bracket or quote, or at the start of the text, so that
+ * an e-mail address (`dana@example.com`) mentions nobody; dots, hyphens and underscores
+ * that end it ("@eli." at the end of a sentence) are punctuation, not part of the name.
+ */
+export function mentionCandidates(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}._@-])@([a-z0-9][a-z0-9._-]*)/gu)) {
+    const username = match[1].replace(/[._-]+$/, '');
+    if (username.length >= 2 && username.length <= 64) {
+      found.add(username);
+    }
+  }
+  return [...found];
+}
