@@ -30,8 +30,8 @@ const stale =
   !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
 
 if (stale) {
-  console.log('Building the dashboard (ng build)…');
-  const build = spawnSync('npx', ['ng', 'build'], { cwd: root, stdio: 'inherit' });
+  console.log('Building the dashboard (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

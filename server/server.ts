@@ -2,12 +2,13 @@
 import Fastify from 'fastify';
 import app from './app';
 import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions } from './config';
+import { serverLogging } from './logging';
 import { SETUP_LINK_SHARED_MS, SETUP_TOKEN_HOURS, setupTokenOnStart } from './repositories/setup';
 
 const config = configFromEnv();
 const server = Fastify({
   ...fastifyOptions(config.trustProxy),
-  logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+  ...serverLogging({ terminal: process.stdout.isTTY === true, level: process.env['LOG_LEVEL'] }),
 });
 
 await server.register(app, config);

@@ -5,7 +5,7 @@
  * and a bare Fastify instance that answers the same routes with the app's
  * captured bytes from memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/password';
 import { databaseFromEnv, fastifyOptions } from '../config';
 import { groupCommitDefaults } from '../database/group-commit';
 import { importArticle } from '../intake/article-file';
+import { serverLogging } from '../logging';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
 import type { DriverClose, ServerMessage, ServerReady } from './protocol';
@@ -124,14 +125,16 @@ async function main(): Promise<void> {
     if (WHAT_IF.has('no-group-commit')) {
       groupCommitDefaults.maxBatch = 1;
     }
-    // As server.ts and the test harness build it; forceCloseConnections only lets a close
-    // end the load generator's keep-alive connections instead of waiting for them.
-    // BENCH_LOG=1 prints the errors the app logs (the cause of a 500); quiet by default.
+    // As server.ts builds it, the logger included (one JSON line per request, into a file
+    // as under a process manager); forceCloseConnections only lets a close end the load
+    // generator's keep-alive connections instead of waiting for them.
+    const logFile = process.env['BENCH_LOG'] || join(dir, 'server.log');
     const instance = Fastify({
       ...fastifyOptions(),
-      logger: process.env['BENCH_LOG'] ? { level: 'error' } : false,
+      ...serverLogging({ terminal: false, fd: openSync(logFile, 'a') }),
       forceCloseConnections: true,
     });
+
     servers.push(instance);
     await instance.register(app, {
       // PostgreSQL as a desk configures it (api.ts sets DATABASE_URL for that run), else SQLite.

@@ -17,6 +17,8 @@
  *                         after); unset: a throw-away cluster with PostgreSQL's default durability
  *   BENCH_JSON            write the results as JSON to this file
  *   BENCH_CPU_PROF        write a V8 CPU profile of the server process to this folder
+ *   BENCH_LOG             keep the app's log (one JSON line per request, as `npm run server`
+ *                         writes it) in this file; else it goes to a file deleted after the run
  *   BENCH_WHATIF          sync-normal and/or no-group-commit: size a change without making
  *                         it (see api-server.ts); never the shipped configuration
  */

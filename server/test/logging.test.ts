@@ -1,0 +1,80 @@
+// The server's log as `npm run server` writes it: one JSON line per request.
+//   node --import tsx --test server/test/logging.test.ts
+import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+import Fastify from 'fastify';
+import { serverLogging } from '../logging';
+
+/** The log's lines once there are at least `count`. */
+async function linesOf(file: string, count: number): Promise<Record<string, unknown>[]> {
+  // The lines are written asynchronously: wait for them, not for a fixed time.
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    if (lines.length >= count) {
+      return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    }
+    await delay(25);
+  }
+  throw new Error(`fewer than ${count} log lines in ${file}`);
+}
+
+describe('server logging', () => {
+  it('writes one JSON line per request, naming method, URL, status and time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-log-'));
+    const file = join(dir, 'server.log');
+    const fd = openSync(file, 'a');
+    try {
+      const server = Fastify(serverLogging({ terminal: false, fd }));
+      server.get('/api/health', async () => ({ ok: true }));
+      await server.inject({ url: '/api/health?x=1' });
+      await server.inject({ url: '/missing' });
+      // Lines are written in order: once this one is there, all before it are.
+      server.log.info('end');
+      await server.close();
+      const all = await linesOf(file, 3);
+      assert.equal(all.at(-1)?.['msg'], 'end');
+      const lines = all.slice(0, -1);
+      assert.equal(lines.length, 2, 'no "incoming request" or "not found" lines beside them');
+      assert.deepEqual(
+        lines.map(({ method, url, statusCode, msg }) => ({ method, url, statusCode, msg })),
+        [
+          { method: 'GET', url: '/api/health?x=1', statusCode: 200, msg: 'request' },
+          { method: 'GET', url: '/missing', statusCode: 404, msg: 'request' },
+        ],
+      );
+      for (const line of lines) {
+        assert.equal(typeof line['ms'], 'number');
+        assert.equal(line['level'], 30, 'info');
+        assert.equal(typeof line['reqId'], 'string');
+      }
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('honours LOG_LEVEL: at warn, successful requests are not logged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-log-'));
+    const file = join(dir, 'server.log');
+    const fd = openSync(file, 'a');
+    try {
+      const server = Fastify(serverLogging({ terminal: false, fd, level: 'warn' }));
+      server.get('/ok', async () => ({ ok: true }));
+      await server.inject({ url: '/ok' });
+      server.log.warn('marker');
+      await server.close();
+      const lines = await linesOf(file, 1);
+      assert.deepEqual(
+        lines.map((line) => line['msg']),
+        ['marker'],
+      );
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
