@@ -13,6 +13,8 @@ import type { ServerConfig } from './config';
 import { importClaimsDirectory } from './intake/article-file';
 import auth, { isApiPath, normalisedPath } from './plugins/auth';
 import changes from './plugins/changes';
+import compression from './plugins/compression';
+import { dashboardFilesOptions } from './plugins/dashboard-files';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
 import proxyWarning from './plugins/proxy-warning';
@@ -60,6 +62,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(problems);
   await fastify.register(proxyWarning);
   await fastify.register(securityHeaders);
+  await fastify.register(compression);
   await fastify.register(database, { target: options.database });
   await fastify.register(changes, { database: options.database });
   await fastify.register(auth);
@@ -118,11 +121,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   const staticDir = options.staticDir;
   const hasApp = staticDir !== null && existsSync(join(staticDir, 'index.html'));
   if (hasApp) {
-    await fastify.register(fastifyStatic, {
-      root: staticDir,
-      wildcard: false,
-      index: 'index.html',
-    });
+    await fastify.register(fastifyStatic, dashboardFilesOptions(staticDir));
   }
   fastify.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
