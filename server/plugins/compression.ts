@@ -1,7 +1,7 @@
 /**
  * Compressed answers for browsers that accept them: Brotli or gzip for API responses over
  * 1 kB (a claims list of 50 claims is 28 kB of JSON, about 5 kB compressed). The
- * dashboard's static files are compressed once at build (scripts/compress-dist.mjs) and
+ * dashboard's static files are compressed once at build (scripts/finish-build.mjs) and
  * sent as they are; an answer that already has a content-encoding is left alone, and the
  * event stream writes to the socket itself, so it is never buffered for compression.
  */

@@ -5,7 +5,7 @@
  *   never change under their name: cached for a year, `immutable` (no revalidation on reload).
  * - Everything else, `index.html` above all, names the current hashed files: `no-cache`, so
  *   browsers revalidate it and pick up a new build at once.
- * - Brotli and gzip copies made at build (scripts/compress-dist.mjs) are sent to browsers that
+ * - Brotli and gzip copies made at build (scripts/finish-build.mjs) are sent to browsers that
  *   accept them (`vary: accept-encoding`, so that shared caches keep the copies apart).
  */
 import type { FastifyStaticOptions } from '@fastify/static';

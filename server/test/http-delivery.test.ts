@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
 
+const FINISH_BUILD = join(import.meta.dirname, '../../scripts/finish-build.mjs');
 const MAIN = 'main-ABCD2345.js';
 const FONT = 'media/icons-WXYZ6789.woff2';
 /** Over the 1 kB below which nothing is compressed. */
@@ -27,10 +28,7 @@ describe('HTTP delivery', () => {
     writeFileSync(join(staticDir, MAIN), MAIN_SOURCE);
     writeFileSync(join(staticDir, FONT), Buffer.alloc(2000, 7));
     // As `npm run build` leaves it: .br and .gz beside each text file.
-    execFileSync(process.execPath, [
-      join(import.meta.dirname, '../../scripts/compress-dist.mjs'),
-      staticDir,
-    ]);
+    execFileSync(process.execPath, [FINISH_BUILD, staticDir]);
     h = await startApp({ staticDir });
     await withCast(h);
   });
@@ -99,17 +97,14 @@ describe('HTTP delivery', () => {
 });
 
 // The build step itself: `npm run build` runs it after `ng build`.
-describe('compress-dist', () => {
+describe('finish-build', () => {
   it('writes .br and .gz beside text files over 1 kB only', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-compress-'));
     try {
       writeFileSync(join(dir, 'big.js'), 'x'.repeat(5000));
       writeFileSync(join(dir, 'small.css'), 'a{}');
       writeFileSync(join(dir, 'font.woff2'), Buffer.alloc(5000));
-      execFileSync(process.execPath, [
-        join(import.meta.dirname, '../../scripts/compress-dist.mjs'),
-        dir,
-      ]);
+      execFileSync(process.execPath, [FINISH_BUILD, dir]);
       assert.equal(
         brotliDecompressSync(readFileSync(join(dir, 'big.js.br'))).toString(),
         'x'.repeat(5000),
@@ -117,6 +112,43 @@ describe('compress-dist', () => {
       assert.equal(gunzipSync(readFileSync(join(dir, 'big.js.gz'))).toString(), 'x'.repeat(5000));
       assert.throws(() => readFileSync(join(dir, 'small.css.br')));
       assert.throws(() => readFileSync(join(dir, 'font.woff2.br')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('preloads every chunk main imports statically, directly or not, and no lazy one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-preload-'));
+    try {
+      writeFileSync(
+        join(dir, 'index.html'),
+        '<head></head><body><link rel="modulepreload" href="chunk-AAAAAAAA.js">' +
+          '<script src="main-MMMMMMMM.js" type="module"></script></body>',
+      );
+      writeFileSync(
+        join(dir, 'main-MMMMMMMM.js'),
+        'import{a}from"./chunk-AAAAAAAA.js";import{b}from"./chunk-BBBBBBBB.js";const l=()=>import("./chunk-LLLLLLLL.js");',
+      );
+      writeFileSync(join(dir, 'chunk-AAAAAAAA.js'), 'export const a=1;');
+      writeFileSync(
+        join(dir, 'chunk-BBBBBBBB.js'),
+        'import"./chunk-CCCCCCCC.js";export const b=2;',
+      );
+      writeFileSync(join(dir, 'chunk-CCCCCCCC.js'), 'globalThis.c=3;');
+      writeFileSync(join(dir, 'chunk-LLLLLLLL.js'), 'import"./chunk-DDDDDDDD.js";');
+      writeFileSync(join(dir, 'chunk-DDDDDDDD.js'), '');
+      execFileSync(process.execPath, [FINISH_BUILD, dir]);
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const preloaded = [...html.matchAll(/modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(preloaded.sort(), [
+        'chunk-AAAAAAAA.js',
+        'chunk-BBBBBBBB.js',
+        'chunk-CCCCCCCC.js',
+      ]);
+      assert.ok(
+        html.indexOf('chunk-CCCCCCCC.js') < html.indexOf('main-MMMMMMMM.js'),
+        'before the entry',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
