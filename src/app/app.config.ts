@@ -11,6 +11,8 @@ import * as bulkEffects from './bulk/state/bulk.effects';
 import { bulkFeature } from './bulk/state/bulk.feature';
 import * as deskEffects from './desk/state/desk.effects';
 import { deskFeature } from './desk/state/desk.feature';
+import * as notificationsEffects from './notifications/state/notifications.effects';
+import { inboxFeature } from './notifications/state/notifications.feature';
 import * as newClaimsEffects from './new-claims/state/new-claims.effects';
 import { suggestionsFeature } from './new-claims/state/suggestions.feature';
 import { articlesFeature } from './articles/state/articles.feature';
@@ -41,6 +43,7 @@ export const appConfig: ApplicationConfig = {
     provideState(usersFeature),
     provideState(bulkFeature),
     provideState(deskFeature),
+    provideState(inboxFeature),
     provideEffects(
       sessionEffects,
       articlesEffects,
@@ -51,6 +54,7 @@ export const appConfig: ApplicationConfig = {
       usersEffects,
       bulkEffects,
       deskEffects,
+      notificationsEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

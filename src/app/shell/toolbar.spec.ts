@@ -13,6 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { QueueId } from '../../domain/desk';
 import { Role } from '../../domain/workflow';
 import { QueueBadge, selectQueueBadges } from '../desk/state/desk.feature';
+import { inboxFeature } from '../notifications/state/notifications.feature';
 import { SessionUser } from '../session/session-api';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
@@ -58,6 +59,7 @@ describe('Toolbar', () => {
     user: SessionUser | null,
     paused = false,
     counts: Partial<Record<QueueId, number>> = {},
+    unread = 0,
   ) {
     const badges = selectQueueBadges.projector(user, counts) as QueueBadge[];
     TestBed.configureTestingModule({
@@ -68,6 +70,7 @@ describe('Toolbar', () => {
             { selector: sessionFeature.selectUser, value: user },
             { selector: liveFeature.selectPaused, value: paused },
             { selector: selectQueueBadges, value: badges },
+            { selector: inboxFeature.selectUnread, value: unread },
           ],
         }),
       ],
@@ -85,6 +88,19 @@ describe('Toolbar', () => {
     expect((await toolbar.getRowsAsText())[0]).toContain('Casey · Fact-checker');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'People' }))).toEqual([]);
     expect(await loader.getHarness(MatButtonHarness.with({ text: 'Sign out' }))).toBeTruthy();
+  });
+
+  it('shows the unread notifications on a button that says the count', async () => {
+    const { loader } = await render(person('casey', 'fact_checker'), false, {}, 3);
+    const inbox = await loader.getHarness(
+      MatButtonHarness.with({ selector: '[data-testid="inbox-button"]' }),
+    );
+    expect(await (await inbox.host()).getAttribute('aria-label')).toBe('Notifications, 3 unread');
+    const badge = await loader.getHarness(
+      MatBadgeHarness.with({ selector: '[data-testid="inbox-button"]' }),
+    );
+    expect(await badge.getText()).toBe('3');
+    expect(await badge.isHidden()).toBeFalse();
   });
 
   it('keeps the role in an element of its own, which stays on a phone when the name goes', async () => {
@@ -222,7 +238,8 @@ describe('Toolbar', () => {
       '/#queue-overdue',
       '/#queue-unassigned',
     ]);
-    const badges = await loader.getAllHarnesses(MatBadgeHarness);
+    const queues = await loader.getChildLoader('nav[aria-label="Your queues"]');
+    const badges = await queues.getAllHarnesses(MatBadgeHarness);
     // An empty queue shows no badge at all.
     expect(await badges[0].getText()).toBe('3');
     expect(await badges[1].getText()).toBe('1');

@@ -6,6 +6,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { ROLE_LABELS } from '../../domain/workflow';
+import { InboxButton } from '../notifications/inbox-button';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
 import { QueueBadges } from './queue-badges';
@@ -17,6 +18,7 @@ import { Theme } from './theme';
   selector: 'cd-toolbar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    InboxButton,
     MatAnchor,
     MatButton,
     MatIcon,
@@ -63,6 +65,9 @@ import { Theme } from './theme';
             </span>
           }
         </span>
+        @if (user()) {
+          <cd-inbox-button />
+        }
         <button
           mat-icon-button
           type="button"

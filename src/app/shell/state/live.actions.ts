@@ -1,5 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
+import { Notification } from '../../../domain/notifications';
 import { SessionUser } from '../../session/session-api';
 
 /**
@@ -19,6 +20,8 @@ export const LiveActions = createActionGroup({
     'Suggestions Changed': props<{ articleId: string }>(),
     /** An account was added or changed: its display name, role or status. */
     'Person Changed': props<{ user: SessionUser }>(),
+    /** `notification.created`: the signed-in person was told something; `unread` is their new count. */
+    'Notification Received': props<{ notification: Notification; unread: number }>(),
     Connected: emptyProps(),
     Disconnected: emptyProps(),
   },

@@ -2,9 +2,23 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
 import { EMPTY, mergeMap, switchMap } from 'rxjs';
+import { NotificationEventData } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
+import { ChangeEvent } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
+
+/** `notification.created`: the server sends it only to the recipient's own streams. */
+function isNotification(
+  event: ChangeEvent,
+): event is ChangeEvent & ChangeEvent<NotificationEventData> {
+  const data = event.data as Partial<NotificationEventData>;
+  return (
+    (event.type as string) === 'notification.created' &&
+    !!data.notification &&
+    typeof data.unread === 'number'
+  );
+}
 
 /** Follows the server's change feed while someone is signed in. */
 export const followChanges = createEffect(
@@ -30,6 +44,10 @@ export const followChanges = createEffect(
           return [LiveActions.disconnected()];
         }
         const { event } = message;
+        if (isNotification(event)) {
+          const { notification, unread } = event.data;
+          return [LiveActions.notificationReceived({ notification, unread })];
+        }
         if (event.type === 'user.changed') {
           return event.data.user ? [LiveActions.personChanged({ user: event.data.user })] : [];
         }

@@ -1,0 +1,27 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { Notification, NotificationPage } from '../../../domain/notifications';
+
+/** What the signed-in person does in the toolbar's notifications panel. */
+export const InboxPanelActions = createActionGroup({
+  source: 'Inbox Panel',
+  events: {
+    'Show More Clicked': emptyProps(),
+    'Retry Clicked': emptyProps(),
+    /** `at`: when, so that the notification shows read at once. */
+    'Mark All Read Clicked': props<{ at: string }>(),
+    /** A notification was clicked: its claim opens, and it is read. */
+    'Notification Opened': props<{ notification: Notification; at: string }>(),
+  },
+});
+
+export const InboxApiActions = createActionGroup({
+  source: 'Inbox API',
+  events: {
+    /** `more`: the page continues the list shown (paging), rather than replacing it. */
+    'Page Loaded': props<{ page: NotificationPage; more: boolean }>(),
+    'Load Failed': props<{ error: string }>(),
+    'Marked Read': emptyProps(),
+    /** The server did not take it: the inbox is loaded again to show what it holds. */
+    'Mark Read Failed': props<{ error: string }>(),
+  },
+});
