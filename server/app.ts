@@ -29,6 +29,7 @@ import health from './routes/health';
 import intake from './routes/intake';
 import notes from './routes/notes';
 import reports from './routes/reports';
+import search from './routes/search';
 import { noQuerystring, problemRef, problemSchema } from './routes/schemas';
 import session from './routes/session';
 import stats from './routes/stats';
@@ -104,6 +105,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(intake);
   await fastify.register(suggestions);
   await fastify.register(reports, options);
+  await fastify.register(search);
 
   fastify.get(
     '/api/openapi.json',
