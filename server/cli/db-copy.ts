@@ -35,6 +35,11 @@ export const TABLES = Object.keys(TABLE_KEYS) as (keyof Database)[];
 
 /** Tables the engines or Kysely keep for themselves: not the desk's data. */
 const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock', 'sqlite_sequence']);
+/**
+ * The search index (migration 0011) and FTS5's own tables under it: derived from the
+ * desk's rows, which the target's triggers index as they are copied in.
+ */
+const DERIVED = /^search_(documents|fts(_\w+)?)$/;
 
 /** Rows read per query: the source is read in key order, a page at a time. */
 const PAGE = 1000;
@@ -53,7 +58,9 @@ export async function existingTables(db: AnyDb): Promise<string[]> {
     ? await sql<{ name: string }>`select table_name as name from information_schema.tables
         where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
     : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
-  return rows.map((row) => row.name).filter((name) => !BOOKKEEPING.has(name));
+  return rows
+    .map((row) => row.name)
+    .filter((name) => !BOOKKEEPING.has(name) && !DERIVED.test(name));
 }
 
 export async function countRows(db: AnyDb, table: string): Promise<number> {

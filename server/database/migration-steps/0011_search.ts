@@ -46,6 +46,8 @@ export function accentFolding(): { from: string; to: string } {
   return { from, to };
 }
 
+const PG_INDEXED_CHARACTERS = 262_144;
+
 type Kind = 'article' | 'claim' | 'note' | 'evidence';
 
 interface Source {
@@ -216,8 +218,11 @@ async function upSqlite(db: Kysely<unknown>): Promise<void> {
 
 async function upPostgres(db: Kysely<unknown>): Promise<void> {
   const { from, to } = accentFolding();
+  // A tsvector holds at most 1 MB: the first 256 K characters of a giant imported article
+  // are indexed rather than its write refused (the API takes 200,000 at most).
   const vector = (column: string, weight: string) =>
-    `setweight(to_tsvector('english'::regconfig, claimdesk_unaccent(coalesce(${column}, ''))), '${weight}')`;
+    `setweight(to_tsvector('english'::regconfig,
+       claimdesk_unaccent(left(coalesce(${column}, ''), ${PG_INDEXED_CHARACTERS}))), '${weight}')`;
   const statements = [
     `create function claimdesk_unaccent(text) returns text
        language sql immutable strict parallel safe
