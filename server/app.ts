@@ -35,14 +35,20 @@ import session from './routes/session';
 import stats from './routes/stats';
 import suggestions from './routes/suggestions';
 import users from './routes/users';
+import webhooks from './routes/webhooks';
+import webhookDelivery from './webhooks/plugin';
+import type { WebhookTimings } from './webhooks/worker';
 
 export type AppOptions = Pick<
   ServerConfig,
   'database' | 'claimsDir' | 'staticDir' | 'sessionHours' | 'loginAttempts' | 'loginWindowMinutes'
 > &
-  Partial<Pick<EventsOptions, 'streamSessionCheckMs'>> &
-  // Tests: the sign-in limits' clock (Date.now unless given).
-  { loginClock?: () => number } &
+  Partial<Pick<EventsOptions, 'streamSessionCheckMs'>> & {
+    // Tests: the sign-in limits' clock (Date.now unless given).
+    loginClock?: () => number;
+    // Tests: the webhook worker's timings (server/webhooks/worker.ts).
+    webhookTimings?: Partial<WebhookTimings>;
+  } &
   // Optional: the reports fall back to placeholders (see routes/reports.ts).
   Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
 
@@ -106,6 +112,11 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(suggestions);
   await fastify.register(reports, options);
   await fastify.register(search);
+  await fastify.register(webhooks);
+  await fastify.register(webhookDelivery, {
+    publicUrl: options.publicUrl,
+    timings: options.webhookTimings,
+  });
 
   fastify.get(
     '/api/openapi.json',

@@ -29,6 +29,8 @@ export const TABLE_KEYS: { readonly [Table in keyof Database]: readonly string[]
   bulk_batches: ['id'],
   bulk_batch_claims: ['batch_id', 'claim_id'],
   login_attempts: ['key'],
+  webhooks: ['id'],
+  webhook_deliveries: ['seq'],
 };
 
 export const TABLES = Object.keys(TABLE_KEYS) as (keyof Database)[];

@@ -181,6 +181,39 @@ export interface LoginAttemptsTable {
   until_ms: number;
 }
 
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names, or `["*"]`. */
+  events: string;
+  secret: string;
+  format: string;
+  created_by: string;
+  created_at: string;
+  /** 0 once deleted. */
+  active: Generated<number>;
+}
+
+export interface WebhookDeliveriesTable {
+  /** Order of a webhook's deliveries. */
+  seq: Generated<number>;
+  /** The X-Claimdesk-Delivery header. */
+  id: string;
+  webhook_id: string;
+  event: string;
+  /** The exact body sent, the same on every attempt. */
+  body: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  lease_until: string | null;
+  lease_owner: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -196,6 +229,8 @@ export interface Database {
   bulk_batches: BulkBatchesTable;
   bulk_batch_claims: BulkBatchClaimsTable;
   login_attempts: LoginAttemptsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password';
 import { type DatabaseTarget, dropPostgresSchema } from '../database/engine';
 import { fastifyOptions, PROJECT_ROOT, type TrustProxy } from '../config';
 import { insertUser } from '../repositories/users';
+import type { WebhookTimings } from '../webhooks/worker';
 
 export const SEED_ARTICLE = 'putin-north-korea-visit';
 export const PASSWORD = 'correct horse battery';
@@ -40,6 +41,8 @@ export interface StartOptions {
   sessionHours?: number;
   trustProxy?: TrustProxy;
   streamSessionCheckMs?: number;
+  /** The webhook worker's timings (server/webhooks/worker.ts), shortened by its tests. */
+  webhookTimings?: Partial<WebhookTimings>;
 }
 
 /**
@@ -85,6 +88,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     loginAttempts: options.loginAttempts ?? 5,
     loginWindowMinutes: 15,
     streamSessionCheckMs: options.streamSessionCheckMs,
+    webhookTimings: options.webhookTimings,
   });
   await instance.ready();
   const cookies = new Map<string, string>();

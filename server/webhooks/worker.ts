@@ -1,0 +1,216 @@
+/**
+ * The delivery worker: sends queued deliveries (repositories/webhooks.ts) outside every
+ * request. It looks for due deliveries when a change is committed (woken by the change
+ * feed, which on PostgreSQL hears every process's changes) and on a timer (retries that
+ * fall due, leases of crashed processes that ran out). Each process runs one; the
+ * database's leases make each delivery go out from one of them at a time, and each
+ * webhook's deliveries one after another, in order.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { DELIVERY_HEADER, SIGNATURE_HEADER } from '../../src/domain/webhooks';
+import type { Database } from '../database/schema';
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  completeDelivery,
+  failDelivery,
+  releaseDelivery,
+} from '../repositories/webhooks';
+import { signature } from './signature';
+
+export interface WebhookTimings {
+  /** How often to look for due deliveries besides being woken by changes. */
+  readonly pollMs: number;
+  /** The first retry's delay; each further one doubles it, up to `retryMaxMs`. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Attempts in all before a delivery is given up as failed. */
+  readonly maxAttempts: number;
+  /** A receiver that has not answered by then has failed the attempt. */
+  readonly timeoutMs: number;
+  /** How long a process holds a delivery it sends; well above `timeoutMs`. */
+  readonly leaseMs: number;
+  /** Webhooks sent to at once by one process (each webhook's deliveries go one at a time). */
+  readonly concurrency: number;
+}
+
+/**
+ * Retries after 5 s, 10 s, 20 s … 15 min: 10 attempts over about three quarters of an
+ * hour, so a chat server's short outage loses nothing.
+ */
+export const DEFAULT_WEBHOOK_TIMINGS: WebhookTimings = {
+  pollMs: 1000,
+  retryBaseMs: 5000,
+  retryMaxMs: 15 * 60_000,
+  maxAttempts: 10,
+  timeoutMs: 10_000,
+  leaseMs: 60_000,
+  concurrency: 4,
+};
+
+/** The delay before the next attempt, once `attemptsMade` attempts have failed. */
+export function retryDelayMs(attemptsMade: number, timings: WebhookTimings): number {
+  return Math.min(timings.retryBaseMs * 2 ** Math.max(0, attemptsMade - 1), timings.retryMaxMs);
+}
+
+type Outcome =
+  { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
+
+export class WebhookWorker {
+  /** This process, as the lease holder. */
+  private readonly owner = randomUUID();
+  private readonly stopping = new AbortController();
+  private readonly sending = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private pass: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly timings: WebhookTimings,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.wake(), this.timings.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Look for due deliveries soon, never inside the caller's turn (a request's, say). */
+  wake(): void {
+    if (this.stopping.signal.aborted) {
+      return;
+    }
+    if (this.pass) {
+      this.again = true;
+      return;
+    }
+    this.pass = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.takeDue())
+      .catch((error: unknown) =>
+        this.log.error({ err: error }, 'webhook deliveries: look-up failed'),
+      )
+      .finally(() => {
+        this.pass = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Stops taking deliveries, abandons the attempts under way (handed back untried) and waits for them. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+    await this.pass;
+    await Promise.allSettled([...this.sending.values()]);
+  }
+
+  private async takeDue(): Promise<void> {
+    const free = this.timings.concurrency - this.sending.size;
+    if (free <= 0) {
+      return;
+    }
+    const now = Date.now();
+    const claimed = await claimDueDeliveries(this.db, {
+      now: new Date(now).toISOString(),
+      leaseUntil: new Date(now + this.timings.leaseMs).toISOString(),
+      owner: this.owner,
+      limit: free,
+      busy: new Set(this.sending.keys()),
+    });
+    for (const delivery of claimed) {
+      const sent = this.send(delivery).finally(() => {
+        this.sending.delete(delivery.webhookId);
+        // Its webhook's next delivery may go now.
+        this.wake();
+      });
+      this.sending.set(delivery.webhookId, sent);
+    }
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<void> {
+    const outcome = await this.post(delivery);
+    try {
+      if (this.stopping.signal.aborted && !outcome.ok) {
+        await releaseDelivery(this.db, delivery.seq, this.owner);
+      } else if (outcome.ok) {
+        await completeDelivery(this.db, {
+          seq: delivery.seq,
+          owner: this.owner,
+          statusCode: outcome.statusCode,
+          at: new Date().toISOString(),
+        });
+      } else {
+        const attemptsMade = delivery.attempts + 1;
+        const retryAt =
+          attemptsMade >= this.timings.maxAttempts
+            ? null
+            : new Date(Date.now() + retryDelayMs(attemptsMade, this.timings)).toISOString();
+        await failDelivery(this.db, {
+          seq: delivery.seq,
+          owner: this.owner,
+          statusCode: outcome.statusCode,
+          error: outcome.error,
+          retryAt,
+        });
+      }
+    } catch (error) {
+      // The lease runs out and another attempt follows: nothing is lost.
+      this.log.error({ err: error, delivery: delivery.id }, 'webhook delivery: recording failed');
+    }
+  }
+
+  private async post(delivery: ClaimedDelivery): Promise<Outcome> {
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Claimdesk-Webhooks/1',
+          [SIGNATURE_HEADER]: signature(delivery.secret, delivery.body),
+          [DELIVERY_HEADER]: delivery.id,
+        },
+        body: delivery.body,
+        // A redirect is an answer other than 2xx: followed, it would re-send the body elsewhere.
+        redirect: 'manual',
+        signal: AbortSignal.any([
+          this.stopping.signal,
+          AbortSignal.timeout(this.timings.timeoutMs),
+        ]),
+      });
+      // The answer's body is not needed; reading it frees the connection.
+      await response.body?.cancel();
+      if (response.status >= 200 && response.status < 300) {
+        return { ok: true, statusCode: response.status };
+      }
+      return {
+        ok: false,
+        statusCode: response.status,
+        error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      };
+    } catch (error) {
+      return { ok: false, statusCode: null, error: this.describe(error) };
+    }
+  }
+
+  private describe(error: unknown): string {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return `No answer within ${this.timings.timeoutMs / 1000} s`;
+    }
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+    if (cause?.code === 'ECONNREFUSED') {
+      return 'Connection refused';
+    }
+    if (typeof cause?.code === 'string') {
+      return `Could not connect (${cause.code})`;
+    }
+    return error instanceof Error ? error.message : String(error);
+  }
+}
