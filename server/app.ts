@@ -27,6 +27,7 @@ import events, { type EventsOptions } from './routes/events';
 import evidence from './routes/evidence';
 import health from './routes/health';
 import intake from './routes/intake';
+import match from './routes/match';
 import notes from './routes/notes';
 import reports from './routes/reports';
 import search from './routes/search';
@@ -110,6 +111,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(events, { streamSessionCheckMs: options.streamSessionCheckMs });
   await fastify.register(intake);
   await fastify.register(suggestions);
+  await fastify.register(match);
   await fastify.register(reports, options);
   await fastify.register(search);
   await fastify.register(webhooks);

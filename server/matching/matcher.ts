@@ -1,0 +1,151 @@
+/**
+ * The claim matcher: ranks indexed claims by how likely a text repeats them.
+ *
+ * Two stages. BM25 (bm25.ts) over the stemmed words of each claim finds the candidates;
+ * the re-ranker (reranker.ts) scores each from what BM25 saw, word-vector similarity
+ * (embeddings.ts) and shared numbers, as a probability. Everything a write changes is
+ * per document, so `upsert` costs microseconds and the matcher is always current.
+ * The same class answers the API (claim-index.ts) and the benchmark (bench/matching.ts).
+ */
+import { Bm25Index } from './bm25';
+import type { WordVectors } from './embeddings';
+import type { Features } from './features';
+import { Reranker } from './reranker';
+import { numbers, tokenize, words } from './tokenize';
+
+export interface MatchDocument {
+  readonly id: string;
+  /** The claim as stated: what a repeat says again. */
+  readonly claim: string;
+  /** Other wording of it (the quote, the published summary, a title). */
+  readonly context: string;
+}
+
+export interface MatchResult {
+  readonly id: string;
+  /** 0-1: the re-ranker's probability that the text repeats this document. */
+  readonly score: number;
+  readonly features: Features;
+}
+
+/** How many BM25 candidates the re-ranker sees (and was trained on). */
+export const CANDIDATES = 30;
+
+interface Entry {
+  readonly terms: ReadonlySet<string>;
+  readonly claimTerms: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  readonly vector: Float32Array | null;
+}
+
+export class Matcher {
+  /** Every field: finds the candidates. */
+  private readonly all = new Bm25Index();
+  /** The statement alone: a feature. */
+  private readonly claims = new Bm25Index();
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly reranker: Reranker,
+    private readonly vectors: WordVectors | null = null,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  upsert(document: MatchDocument): void {
+    const claimTerms = tokenize(document.claim);
+    const text = `${document.claim}\n${document.context}`;
+    const terms = [...claimTerms, ...tokenize(document.context)];
+    this.all.upsert(document.id, terms);
+    this.claims.upsert(document.id, claimTerms);
+    this.entries.set(document.id, {
+      terms: new Set(terms),
+      claimTerms: new Set(claimTerms),
+      numbers: numbers(text),
+      vector: this.vectors?.average(words(text)) ?? null,
+    });
+  }
+
+  remove(id: string): void {
+    this.all.remove(id);
+    this.claims.remove(id);
+    this.entries.delete(id);
+  }
+
+  /**
+   * The documents the text most likely repeats, best first, at most `limit`;
+   * `exclude` is left out (a claim is not its own repeat).
+   */
+  match(text: string, limit: number, exclude?: string): MatchResult[] {
+    const terms = tokenize(text);
+    const found = this.all
+      .search(terms, Math.max(CANDIDATES, limit) + (exclude ? 1 : 0))
+      .filter((candidate) => candidate.id !== exclude);
+    if (found.length === 0) {
+      return [];
+    }
+    const queryTerms = new Set(terms);
+    const queryNumbers = numbers(text);
+    const queryVector = this.vectors?.average(words(text)) ?? null;
+    const ceiling = this.all.ceiling(terms) || 1;
+    const claimCeiling = this.claims.ceiling(terms) || 1;
+    const queryWeight = [...queryTerms].reduce((sum, term) => sum + this.all.idf(term), 0) || 1;
+    const best = found[0].score || 1;
+    const cosines = found.map((candidate) =>
+      cosine(queryVector, this.entries.get(candidate.id)?.vector ?? null),
+    );
+    const bestCosine = Math.max(...cosines, 1e-9);
+    const results = found.map((candidate, rank): MatchResult => {
+      const entry = this.entries.get(candidate.id) as Entry;
+      let covered = 0;
+      let claimWeight = 0;
+      let claimCovered = 0;
+      for (const term of entry.claimTerms) {
+        const idf = this.all.idf(term);
+        claimWeight += idf;
+        if (queryTerms.has(term)) {
+          claimCovered += idf;
+        }
+      }
+      for (const term of queryTerms) {
+        if (entry.terms.has(term)) {
+          covered += this.all.idf(term);
+        }
+      }
+      const shared = [...entry.numbers].some((n) => queryNumbers.has(n));
+      const features: Features = {
+        bm25: candidate.score / ceiling,
+        bm25VsBest: candidate.score / best,
+        bm25Claim: this.claims.scoreOf(candidate.id, terms) / claimCeiling,
+        queryCovered: covered / queryWeight,
+        claimCovered: claimWeight > 0 ? claimCovered / claimWeight : 0,
+        reciprocalRank: 1 / (rank + 1),
+        numberShared: shared ? 1 : 0,
+        numberMissing: entry.numbers.size > 0 && !shared ? 1 : 0,
+        embedding: cosines[rank],
+        embeddingVsBest: cosines[rank] / bestCosine,
+      };
+      return { id: candidate.id, score: this.reranker.probability(features), features };
+    });
+    results.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return results.slice(0, limit);
+  }
+}
+
+function cosine(a: Float32Array | null, b: Float32Array | null): number {
+  if (!a || !b) {
+    return 0;
+  }
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+  }
+  // Both are unit length (embeddings.ts normalises its averages).
+  return dot;
+}

@@ -1,0 +1,109 @@
+/** The matcher's pieces on small made-up data: tokeniser, BM25, re-ranker, matcher. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Bm25Index } from '../matching/bm25';
+import { FEATURE_NAMES, type Features } from '../matching/features';
+import { Matcher } from '../matching/matcher';
+import { Reranker } from '../matching/reranker';
+import { candidatesOf, neutralReranker, trainReranker } from '../matching/training';
+import { numbers, tokenize } from '../matching/tokenize';
+
+const COLLECTION = [
+  {
+    id: 'shells',
+    claim: 'North Korea shipped five million artillery shells to Russia.',
+    context: '',
+  },
+  {
+    id: 'visit',
+    claim: 'Vladimir Putin visited North Korea in June.',
+    context: 'Putin in Pyongyang',
+  },
+  { id: 'vaccine', claim: 'The vaccine contains microchips for tracking people.', context: '' },
+  { id: 'fees', claim: 'The council raised parking fees by 15%.', context: 'Parking fees up' },
+  { id: 'buses', claim: 'The city will buy 40 new electric buses.', context: '' },
+];
+
+describe('matcher pieces', () => {
+  it('tokenises: lower case, accents and links gone, stop words out, stems, numbers kept', () => {
+    assert.deepEqual(tokenize('The Visited visits of Café https://t.co/x 3,000 and 2.5%!'), [
+      'visit',
+      'visit',
+      'cafe',
+      '3000',
+      '2.5',
+    ]);
+    assert.deepEqual([...numbers('From 3,000 to 3000 and 2.5')], ['3000', '2.5']);
+    assert.deepEqual(tokenize(''), []);
+  });
+
+  it('scores BM25: rare shared words count most, replaced and removed documents are forgotten', () => {
+    const index = new Bm25Index();
+    index.upsert('a', tokenize('north korea artillery shells'));
+    index.upsert('b', tokenize('north korea visit'));
+    index.upsert('c', tokenize('parking fees'));
+    const found = index.search(tokenize('artillery in north korea'), 10);
+    assert.deepEqual(
+      found.map((f) => f.id),
+      ['a', 'b'],
+    );
+    assert.ok(found[0].score > found[1].score);
+    assert.ok(index.idf('artilleri') > index.idf('north'));
+    assert.ok(index.scoreOf('a', tokenize('artillery')) <= index.ceiling(tokenize('artillery')));
+    index.upsert('a', tokenize('parking fines'));
+    assert.deepEqual(
+      index.search(tokenize('artillery'), 10).map((f) => f.id),
+      [],
+    );
+    index.remove('c');
+    assert.deepEqual(
+      index.search(tokenize('parking'), 10).map((f) => f.id),
+      ['a'],
+    );
+    assert.equal(index.size, 2);
+  });
+
+  it('trains the same re-ranker from the same data, and its scores are probabilities', () => {
+    const queries = [
+      { text: 'Russia got 5 million shells from North Korea', relevant: new Set(['shells']) },
+      { text: 'Putin went to North Korea', relevant: new Set(['visit']) },
+      { text: 'microchips in the vaccine', relevant: new Set(['vaccine']) },
+      { text: 'parking costs 15% more', relevant: new Set(['fees']) },
+    ];
+    const neutral = new Matcher(neutralReranker());
+    COLLECTION.forEach((document) => neutral.upsert(document));
+    const candidates = candidatesOf(neutral, queries);
+    assert.ok(candidates.some((c) => c.label === 1) && candidates.some((c) => c.label === 0));
+    const first = trainReranker(candidates, FEATURE_NAMES, 'test');
+    const second = trainReranker(candidates, FEATURE_NAMES, 'test');
+    assert.deepEqual(first, second);
+
+    const matcher = new Matcher(new Reranker(first));
+    COLLECTION.forEach((document) => matcher.upsert(document));
+    const results = matcher.match('North Korea sent Russia millions of artillery shells', 3);
+    assert.equal(results[0].id, 'shells');
+    for (const result of results) {
+      assert.ok(result.score > 0 && result.score < 1);
+    }
+    assert.deepEqual(
+      matcher
+        .match('North Korea sent Russia millions of artillery shells', 3, 'shells')
+        .map((r) => r.id)
+        .includes('shells'),
+      false,
+      'excluded',
+    );
+    assert.deepEqual(matcher.match('nothing in common whatsoever', 3), []);
+  });
+
+  it('refuses weights that name a feature it does not compute', () => {
+    assert.throws(
+      () => new Reranker({ features: ['nope'], means: [0], scales: [1], weights: [1], bias: 0 }),
+      /unknown features/,
+    );
+    const shipped = Reranker.load();
+    const zero = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as Features;
+    const p = shipped.probability(zero);
+    assert.ok(p > 0 && p < 1);
+  });
+});

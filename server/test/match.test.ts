@@ -1,0 +1,169 @@
+/** `POST /api/match` and `GET /api/claims/:id/similar` on the seed article, both engines. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ArticleDetail, ArticleSummary, ClaimSummary } from '../../src/domain/claim';
+import type { MatchResponse } from '../../src/domain/matching';
+import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+
+const SHELLS = 'pnk-021';
+
+describe('claim matching', () => {
+  let h: Harness;
+  let seedHeadline: string;
+
+  const match = async (text: string, limit?: number) => {
+    const response = await h.as('casey', {
+      method: 'POST',
+      url: '/api/match',
+      payload: limit === undefined ? { text } : { text, limit },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    return json<MatchResponse>(response).items;
+  };
+
+  before(async () => {
+    h = await startApp();
+    await withCast(h);
+    seedHeadline = json<ArticleDetail>(
+      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}` }),
+    ).headline;
+  });
+  after(() => h.close());
+
+  it('ranks the earlier claim first for a new article that repeats it', async () => {
+    const text =
+      'Pyongyang has sent close to 5 million artillery shells to Moscow, officials said on Monday.';
+    const created = await h.as('dana', {
+      method: 'POST',
+      url: '/api/articles',
+      payload: { source: 'text', headline: 'Shells for Moscow', text },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const article = json<ArticleSummary>(created);
+    // The dialog asks before the new claim exists.
+    const items = await match(text);
+    assert.equal(items[0].claimId, SHELLS, JSON.stringify(items.slice(0, 3)));
+    const claim = await h.as('dana', {
+      method: 'POST',
+      url: `/api/articles/${article.id}/claims`,
+      payload: {
+        start: 0,
+        end: text.indexOf(','),
+        statement: 'North Korea sent almost five million artillery shells to Russia.',
+        kind: 'figure',
+      },
+    });
+    assert.equal(claim.statusCode, 201, claim.body);
+    const repeat = json<ClaimSummary>(claim);
+
+    assert.ok(
+      (await match(text)).some((item) => item.claimId === repeat.id),
+      'the new claim is indexed too',
+    );
+    const first = items[0];
+    assert.equal(first.articleId, SEED_ARTICLE);
+    assert.equal(first.articleHeadline, seedHeadline);
+    assert.equal(
+      first.statement,
+      'North Korea has shipped nearly five million artillery shells to Russia.',
+    );
+    assert.equal(first.stage, 'new');
+    assert.equal(first.verdict, null);
+    for (const item of items) {
+      assert.ok(item.score >= 0 && item.score <= 1, `score ${item.score}`);
+    }
+    assert.deepEqual(
+      items.map((item) => item.score),
+      [...items.map((item) => item.score)].sort((a, b) => b - a),
+      'best first',
+    );
+
+    const similar = await h.as('casey', { url: `/api/claims/${repeat.id}/similar` });
+    assert.equal(similar.statusCode, 200, similar.body);
+    const similarItems = json<MatchResponse>(similar).items;
+    assert.equal(similarItems[0].claimId, SHELLS);
+    assert.ok(!similarItems.some((item) => item.claimId === repeat.id), 'never the claim itself');
+  });
+
+  it('leaves the claim itself out of its similar claims, and 404s an unknown claim', async () => {
+    const response = await h.as('casey', { url: `/api/claims/${SHELLS}/similar?limit=50` });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.ok(!json<MatchResponse>(response).items.some((item) => item.claimId === SHELLS));
+    const unknown = await h.as('casey', { url: '/api/claims/no-such-claim/similar' });
+    assert.equal(unknown.statusCode, 404);
+  });
+
+  it('keeps to the limit: 10 by default, 1-50, 400 naming the field otherwise', async () => {
+    assert.ok((await match('Vladimir Putin visit North Korea')).length <= 10);
+    assert.equal((await match('Vladimir Putin visit North Korea', 2)).length, 2);
+    const cases: [object, string, string][] = [
+      [{ text: 'Putin', limit: 0 }, '', '/body/limit'],
+      [{ text: 'Putin', limit: 51 }, '', '/body/limit'],
+      [{ text: 'Putin', limit: 'many' }, '', '/body/limit'],
+      [{}, '', '/body/text'],
+      [{ text: '   ' }, '', '/body/text'],
+      [{ text: 'Putin', extra: 1 }, '', '/body/extra'],
+      [{ text: 'Putin' }, '?limit=3', '/querystring/limit'],
+    ];
+    for (const [payload, query, field] of cases) {
+      const response = await h.as('casey', { method: 'POST', url: `/api/match${query}`, payload });
+      assert.equal(response.statusCode, 400, `${JSON.stringify(payload)} ${response.body}`);
+      assert.equal(json<{ field: string }>(response).field, field);
+    }
+    for (const limit of ['0', '51', 'x']) {
+      const response = await h.as('casey', { url: `/api/claims/${SHELLS}/similar?limit=${limit}` });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.equal(json<{ field: string }>(response).field, '/querystring/limit');
+    }
+    const three = await h.as('casey', { url: `/api/claims/${SHELLS}/similar?limit=3` });
+    assert.equal(json<MatchResponse>(three).items.length, 3);
+  });
+
+  it('answers any signed-in role, and nobody else', async () => {
+    for (const user of ['casey', 'dana', 'ada']) {
+      const response = await h.as(user, {
+        method: 'POST',
+        url: '/api/match',
+        payload: { text: 'artillery shells' },
+      });
+      assert.equal(response.statusCode, 200, `${user}: ${response.body}`);
+    }
+    const anonymous = await h.app.inject({
+      method: 'POST',
+      url: '/api/match',
+      payload: { text: 'artillery shells' },
+    });
+    assert.equal(anonymous.statusCode, 401);
+    const anonymousSimilar = await h.app.inject({ url: `/api/claims/${SHELLS}/similar` });
+    assert.equal(anonymousSimilar.statusCode, 401);
+  });
+
+  it('follows edits: a changed statement matches in its new wording, a new headline shows', async () => {
+    const text = 'Seoul suspended its military agreement with the North over balloons of rubbish.';
+    assert.notEqual((await match(text))[0]?.claimId, 'pnk-001');
+    const edited = await h.as('dana', {
+      method: 'PATCH',
+      url: '/api/claims/pnk-001',
+      headers: { 'if-match': '"1"' },
+      payload: {
+        statement: 'Seoul suspended its military agreement with Pyongyang over rubbish balloons.',
+      },
+    });
+    assert.equal(edited.statusCode, 200, edited.body);
+    const items = await match(text);
+    assert.equal(items[0].claimId, 'pnk-001');
+    assert.equal(items[0].statement, json<ClaimSummary>(edited).statement);
+
+    const current = json<ArticleDetail>(
+      await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}` }),
+    );
+    const renamed = await h.as('dana', {
+      method: 'PATCH',
+      url: `/api/articles/${SEED_ARTICLE}`,
+      headers: { 'if-match': `"${current.version}"` },
+      payload: { headline: 'Putin in Pyongyang' },
+    });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal((await match(text))[0].articleHeadline, 'Putin in Pyongyang');
+  });
+});
