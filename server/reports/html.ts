@@ -17,6 +17,7 @@ import { DISMISS_REASON_LABELS, ROLE_LABELS, STAGE_LABELS } from '../../src/doma
 import type { ExportedClaim, ExportedReport } from './article-export';
 import {
   claimContext,
+  changedFields,
   describeChange,
   formatTime,
   kindLabel,
@@ -105,6 +106,13 @@ function fact(label: string, value: string): string {
   return `<dt>${label}</dt><dd>${value}</dd>`;
 }
 
+/** What the last change changed, one field a line (empty when it changed none). */
+function changedList(fields: readonly string[]): string {
+  return fields.length === 0
+    ? ''
+    : `<ul class="changes when">${fields.map((words) => `<li>${escapeHtml(words)}</li>`).join('')}</ul>`;
+}
+
 function countTable(heading: string, rows: readonly { label: string; count: number }[]): string {
   const body = rows
     .map((row) => `<tr><td>${escapeHtml(row.label)}</td><td class="count">${row.count}</td></tr>`)
@@ -170,7 +178,8 @@ function claimSection(
   const change = lastChange(claim);
   const changed = change
     ? `<p class="when">Last change: ${escapeHtml(describeChange(report, change))}, ${formatTime(change.at)}` +
-      `${change.note?.trim() ? `: <span class="text">${escapeHtml(change.note)}</span>` : ''}</p>`
+      `${change.note?.trim() ? `: <span class="text">${escapeHtml(change.note)}</span>` : ''}</p>` +
+      changedList(changedFields(report, change))
     : '';
 
   return (

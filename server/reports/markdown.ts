@@ -16,6 +16,7 @@ import type { ExportedClaim, ExportedReport } from './article-export';
 
 import {
   claimContext,
+  changedFields,
   describeChange,
   formatTime,
   kindLabel,
@@ -233,6 +234,10 @@ function claimSection(
         `${escapeMarkdown(describeChange(report, change))}, ${formatTime(change.at)}${said}`,
       ),
     );
+    const fields = changedFields(report, change);
+    if (fields.length > 0) {
+      blocks.push(fields.map((words) => `- ${escapeMarkdown(words)}`).join('\n'));
+    }
   }
   return blocks.join('\n\n');
 }

@@ -8,6 +8,7 @@ import { CLAIM_KIND_LABELS, isWebUrl, type Stance } from '../../src/domain/claim
 import { type FilterQuery, filterFromQuery } from '../../src/domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS, type Verdict } from '../../src/domain/verdicts';
 import { dueState } from '../../src/domain/deadline';
+import { describeFieldChange } from '../../src/domain/history-changes';
 import { describeEntry } from '../../src/domain/history-wording';
 import { STAGE_LABELS, STAGES } from '../../src/domain/workflow';
 import type { ExportedClaim, ExportedReport } from './article-export';
@@ -147,6 +148,15 @@ export function describeChange(report: ExportedReport, entry: ArticleFileHistory
     { actor: entry.actor, action: entry.action, after: entry.after ?? null },
     (username) => personName(report, username),
   );
+}
+
+/** "verdict: Mostly true → False", one per changed field: what the entry changed, in words. */
+export function changedFields(report: ExportedReport, entry: ArticleFileHistoryEntry): string[] {
+  const wording = {
+    nameOf: (username: string) => personName(report, username),
+    timeOf: formatTime,
+  };
+  return (entry.changes ?? []).map((change) => describeFieldChange(change, wording));
 }
 
 export function lastChange(claim: ExportedClaim): ArticleFileHistoryEntry | null {

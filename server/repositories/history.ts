@@ -1,5 +1,6 @@
 /** A claim's history: every change written beside it, and read back as the API serves it. */
 import type { HistoryEntry } from '../../src/domain/claim';
+import { historyChanges } from '../../src/domain/history-changes';
 import { isPostgres } from '../database/engine';
 import type { HistoryRow } from '../database/schema';
 import type { Db } from './claims';
@@ -37,16 +38,19 @@ export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> 
 type HistoryRead = Omit<HistoryRow, 'article_id'>;
 
 function toHistoryEntry(row: HistoryRead): HistoryEntry {
+  const before = row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null;
+  const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null;
   return {
     id: row.id,
     claimId: row.claim_id,
     at: row.at,
     actor: row.actor,
     action: row.action,
-    before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
-    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
+    before,
+    after,
     note: row.note,
     correction: row.correction === 1,
+    changes: historyChanges({ action: row.action, before, after }),
   };
 }
 

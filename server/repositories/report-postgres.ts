@@ -7,6 +7,7 @@
  * server across a socket. SQLite's counterparts are in report-sqlite.ts.
  */
 import type { Transaction } from 'kysely';
+import { historyChanges } from '../../src/domain/history-changes';
 import type { Database } from '../database/schema';
 import type { ClaimIds, ClaimItems, Grouped, HistoryMode } from './report-data';
 import { blankDeletedNotes } from './report-history';
@@ -93,14 +94,19 @@ export async function postgresClaimItems(
         )
       : historyQuery.where('claim_id', 'in', claimIds);
   const historyRows = await blankDeletedNotes(trx, await historyQuery.orderBy('id').execute());
-  const history = grouped(historyRows, (h): ExportedHistoryEntry => ({
-    at: h.at,
-    actor: h.actor,
-    action: h.action,
-    before: parsed(h.before),
-    after: parsed(h.after),
-    note: h.note,
-    correction: h.correction !== 0,
-  }));
+  const history = grouped(historyRows, (h): ExportedHistoryEntry => {
+    const before = parsed(h.before);
+    const after = parsed(h.after);
+    return {
+      at: h.at,
+      actor: h.actor,
+      action: h.action,
+      before,
+      after,
+      changes: historyChanges({ action: h.action, before, after }),
+      note: h.note,
+      correction: h.correction !== 0,
+    };
+  });
   return { evidence, notes, history };
 }

@@ -16,16 +16,45 @@
  * fragments as the history API (report-history.ts). Who and when stay.
  */
 import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { FIELD_CHANGE_ACTIONS, NOT_FIELDS } from '../../src/domain/history-changes';
 import type { Database } from '../database/schema';
 import { HISTORY_AFTER, HISTORY_BEFORE, HISTORY_NOTE } from './report-history';
 import type { ClaimIds, ClaimItems, Grouped, HistoryMode, JsonClaimRow } from './report-data';
 import type { ExportedEvidence, ExportedHistoryEntry, ExportedNote } from './report-types';
+
+const quoted = (names: readonly string[]) => names.map((name) => `'${name}'`).join(', ');
+
+/**
+ * The entry's `changes` as JSON text: `historyChanges` (src/domain/history-changes.ts)
+ * in SQL, over the stored `before` and `after` (a note's text is never among them).
+ * `->` gives a value's JSON text as stored, which JSON.stringify wrote, so comparing
+ * and copying it is JSON.stringify's; `e.id` is `after`'s order.
+ */
+const HISTORY_CHANGES = sql.raw<string>(`case
+    when json_valid(h.after) and json_type(h.after) = 'object'
+      and (case when h.action = 'import' then h.after ->> '$.fileAction' else h.action end)
+        in (${quoted(FIELD_CHANGE_ACTIONS)})
+    then '[' || coalesce((select group_concat(
+        '{"field":' || json_quote(c.key) || ',"from":' || c.old || ',"to":' || c.new || '}',
+        ',' order by c.id)
+      from (select e.key, e.id, e.type, h.after -> e.fullkey as new,
+          case when json_valid(h.before) and json_type(h.before) = 'object'
+            then coalesce(h.before -> e.fullkey, 'null') else 'null' end as old,
+          case when json_valid(h.before) and json_type(h.before) = 'object'
+            then json_type(h.before, e.fullkey) end as old_type
+        from json_each(h.after) e) c
+      where c.key not in (${quoted(NOT_FIELDS)})
+        and c.key glob '[A-Za-z_]*' and c.key not glob '*[^A-Za-z0-9_]*'
+        and c.type <> 'object' and coalesce(c.old_type, '') <> 'object'
+        and c.old <> c.new), '') || ']'
+    else '[]' end`);
 
 /** One history entry of `history h` as JSON text. */
 const historyEntryJson = sql<string>`'{"at":' || json_quote(h.at)
   || ',"actor":' || json_quote(h.actor) || ',"action":' || json_quote(h.action)
   || ',"before":' || coalesce(${HISTORY_BEFORE}, 'null')
   || ',"after":' || coalesce(${HISTORY_AFTER}, 'null')
+  || ',"changes":' || ${HISTORY_CHANGES}
   || ',"note":' || json_quote(${HISTORY_NOTE})
   || ',"correction":' || iif(h.correction, 'true', 'false') || '}'`;
 

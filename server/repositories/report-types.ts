@@ -22,7 +22,7 @@ export type ExportedEvidence = Complete<
   'quote' | 'archivedUrl' | 'accessedAt' | 'createdAt' | 'createdBy'
 >;
 export type ExportedNote = Complete<ArticleFileNote, 'authorRole' | 'deletedAt' | 'deletedBy'>;
-export type ExportedHistoryEntry = ArticleFileHistoryEntry;
+export type ExportedHistoryEntry = Complete<ArticleFileHistoryEntry, 'changes'>;
 export type ExportedClaim = Complete<
   Omit<ArticleFileClaim, 'evidence' | 'notes'>,
   | 'submittedBy'

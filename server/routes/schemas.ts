@@ -245,8 +245,30 @@ export const historyEntrySchema = {
     after: nullable({ type: 'object', additionalProperties: true }),
     note: nullable({ type: 'string' }),
     correction: { type: 'boolean' },
+    changes: {
+      type: 'array',
+      description:
+        'The fields the entry changed, from and to (src/domain/history-changes.ts); empty for an entry that changed no field.',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, from: {}, to: {} },
+        required: ['field', 'from', 'to'],
+        additionalProperties: false,
+      },
+    },
   },
-  required: ['id', 'claimId', 'at', 'actor', 'action', 'before', 'after', 'note', 'correction'],
+  required: [
+    'id',
+    'claimId',
+    'at',
+    'actor',
+    'action',
+    'before',
+    'after',
+    'note',
+    'correction',
+    'changes',
+  ],
   additionalProperties: false,
 };
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleFile, ArticleFileClaim } from '../../src/domain/article-file';
+import type { FieldChange } from '../../src/domain/history-changes';
 import type { ClaimDetail, ClaimSummary, HistoryEntry, Note } from '../../src/domain/claim';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -55,8 +56,14 @@ describe('claim history', () => {
     assert.equal(response.statusCode, 200, response.body);
     return json<ArticleFile>(response).claims.find((c) => c.id === claimId)?.history ?? [];
   };
-  const comparable = (entries: readonly Omit<HistoryEntry, 'id' | 'claimId'>[]) =>
-    entries.map(({ at, actor, action, before, after, note, correction }) => ({
+  const comparable = (
+    entries: readonly (Pick<HistoryEntry, 'at' | 'actor' | 'action' | 'note' | 'correction'> & {
+      readonly before: unknown;
+      readonly after: unknown;
+      readonly changes?: readonly FieldChange[];
+    })[],
+  ) =>
+    entries.map(({ at, actor, action, before, after, note, correction, changes }) => ({
       at,
       actor,
       action,
@@ -64,6 +71,7 @@ describe('claim history', () => {
       after,
       note,
       correction,
+      changes,
     }));
 
   it('blanks a deleted note’s text in its note_add and note_delete entries, keeping who and when', async () => {

@@ -109,6 +109,11 @@ describe('reports on either engine', () => {
       action: 'update',
       before: { statement: AWKWARD, n: 1.5 },
       after: { statement: 'plain', n: -2, flag: true },
+      changes: [
+        { field: 'statement', from: AWKWARD, to: 'plain' },
+        { field: 'n', from: 1.5, to: -2 },
+        { field: 'flag', from: null, to: true },
+      ],
       note: AWKWARD,
       correction: true,
     });

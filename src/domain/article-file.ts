@@ -9,6 +9,7 @@
  */
 import { ClaimantType, ClaimKind, Heading, SourceType, Stance } from './claim';
 import { Suggestion } from './suggestion';
+import type { FieldChange } from './history-changes';
 import { Verdict } from './verdicts';
 import { DismissReason, Role, Stage } from './workflow';
 
@@ -53,6 +54,11 @@ export interface ArticleFileHistoryEntry {
   readonly after: FlatRecord | null;
   readonly note: string | null;
   readonly correction: boolean;
+  /**
+   * What the entry changed (history-changes.ts), as the JSON report gives it: derived
+   * from `before` and `after`, so an import reads those and not this.
+   */
+  readonly changes?: readonly FieldChange[];
 }
 
 export interface ArticleFileClaim {

@@ -3,6 +3,7 @@
  * Shared by the dashboard and the server.
  */
 import { DismissReason, Role, Stage } from './workflow';
+import type { FieldChange } from './history-changes';
 import { Verdict } from './verdicts';
 
 export const CLAIM_KINDS = [
@@ -152,6 +153,8 @@ export interface HistoryEntry {
   readonly after: Readonly<Record<string, unknown>> | null;
   readonly note: string | null;
   readonly correction: boolean;
+  /** The fields the entry changed, from and to (history-changes.ts); empty for other entries. */
+  readonly changes: readonly FieldChange[];
 }
 
 /**

@@ -11,6 +11,7 @@ const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
   after: { stage: 'approved', verdict: 'false' },
   note: null,
   correction: false,
+  changes: [],
   ...overrides,
 });
 

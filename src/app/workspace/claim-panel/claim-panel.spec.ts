@@ -278,6 +278,10 @@ describe('ClaimPanel', () => {
         after: { verdict: 'false', rationale: 'No.' },
         note: null,
         correction: false,
+        changes: [
+          { field: 'verdict', from: null, to: 'false' },
+          { field: 'rationale', from: null, to: 'No.' },
+        ],
       },
     ];
     const dana: SessionUser = {
@@ -313,6 +317,7 @@ describe('ClaimPanel', () => {
         after: { stage: 'researching' },
         note: null,
         correction: false,
+        changes: [{ field: 'stage', from: 'new', to: 'researching' }],
       },
     ];
     const people = [person('dana', 'dana'), person('eli', 'Eli Navarro')];
