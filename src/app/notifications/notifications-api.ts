@@ -24,9 +24,24 @@ export class NotificationsApi {
     return this.http.post('/api/notifications/read', request);
   }
 
-  /** Stop (`muted` true) or resume `submitted` notifications for one article. */
-  setMuted(articleId: string, muted: boolean): Observable<unknown> {
-    const url = `/api/articles/${encodeURIComponent(articleId)}/mute`;
-    return muted ? this.http.post(url, {}) : this.http.delete(url);
+  /** Whether the signed-in person muted the article's `submitted` notifications. */
+  muted(articleId: string): Observable<ArticleMute> {
+    return this.http.get<ArticleMute>(muteUrl(articleId));
   }
+
+  /** Stop (`muted` true) or resume `submitted` notifications for one article. */
+  setMuted(articleId: string, muted: boolean): Observable<ArticleMute> {
+    const url = muteUrl(articleId);
+    return muted ? this.http.post<ArticleMute>(url, {}) : this.http.delete<ArticleMute>(url);
+  }
+}
+
+/** `GET`, `POST` and `DELETE /api/articles/:id/mute` answer with it. */
+export interface ArticleMute {
+  readonly articleId: string;
+  readonly muted: boolean;
+}
+
+function muteUrl(articleId: string): string {
+  return `/api/articles/${encodeURIComponent(articleId)}/mute`;
 }

@@ -27,6 +27,7 @@ import { ClaimDraft } from '../new-claims/new-claims-api';
 import { NewClaimsPageActions } from '../new-claims/state/new-claims.actions';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
+import { MuteToggle } from '../notifications/mute-toggle';
 import { ReportMenu } from '../reports/report-menu';
 import { sessionFeature } from '../session/state/session.feature';
 import { ArticleLegend } from './article-text/article-legend';
@@ -69,6 +70,7 @@ import {
     MatButtonToggleGroup,
     MatProgressBar,
     MatSlideToggle,
+    MuteToggle,
     ReportMenu,
     RouterLink,
     SelectionBar,

@@ -14,6 +14,16 @@ export const InboxPanelActions = createActionGroup({
   },
 });
 
+/** The article workspace's "Mute submissions for this article" toggle (editors and admins). */
+export const MuteToggleActions = createActionGroup({
+  source: 'Mute Toggle',
+  events: {
+    /** An article was shown: whether the signed-in person muted it is asked. */
+    Shown: props<{ articleId: string }>(),
+    Toggled: props<{ articleId: string; muted: boolean }>(),
+  },
+});
+
 export const InboxApiActions = createActionGroup({
   source: 'Inbox API',
   events: {
@@ -23,5 +33,9 @@ export const InboxApiActions = createActionGroup({
     'Marked Read': emptyProps(),
     /** The server did not take it: the inbox is loaded again to show what it holds. */
     'Mark Read Failed': props<{ error: string }>(),
+    /** The server's word on whether the signed-in person muted the article. */
+    'Mute Loaded': props<{ articleId: string; muted: boolean }>(),
+    /** The change was not taken: the toggle returns to `muted`. */
+    'Mute Failed': props<{ articleId: string; muted: boolean; error: string }>(),
   },
 });

@@ -8,8 +8,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveActions } from '../../shell/state/live.actions';
 import { NotificationsApi } from '../notifications-api';
-import { InboxApiActions, InboxPanelActions } from './notifications.actions';
-import { loadInbox, loadMore, markRead } from './notifications.effects';
+import { InboxApiActions, InboxPanelActions, MuteToggleActions } from './notifications.actions';
+import { loadInbox, loadMore, loadMute, markRead, setMute } from './notifications.effects';
 import { inboxFeature } from './notifications.feature';
 import { notification, page } from './notifications.feature.spec';
 
@@ -28,7 +28,12 @@ describe('inbox effects', () => {
   };
 
   beforeEach(() => {
-    api = jasmine.createSpyObj<NotificationsApi>('NotificationsApi', ['page', 'markRead']);
+    api = jasmine.createSpyObj<NotificationsApi>('NotificationsApi', [
+      'page',
+      'markRead',
+      'muted',
+      'setMuted',
+    ]);
     TestBed.configureTestingModule({
       providers: [
         provideMockActions(() => actions$),
@@ -130,6 +135,43 @@ describe('inbox effects', () => {
       actions$ = hot('a', { a: InboxPanelActions.markAllReadClicked({ at }) });
       expectObservable(create(markRead)).toBe('-f', {
         f: InboxApiActions.markReadFailed({ error: jasmine.any(String) as unknown as string }),
+      });
+    });
+  });
+
+  it('asks whether the article shown is muted, the latest article winning', () => {
+    scheduler.run(({ hot, cold, expectObservable }) => {
+      api.muted.and.callFake((articleId) =>
+        cold('--m|', { m: { articleId, muted: articleId === 'a2' } }),
+      );
+      actions$ = hot('ab', {
+        a: MuteToggleActions.shown({ articleId: 'a1' }),
+        b: MuteToggleActions.shown({ articleId: 'a2' }),
+      });
+      expectObservable(create(loadMute)).toBe('---x', {
+        x: InboxApiActions.muteLoaded({ articleId: 'a2', muted: true }),
+      });
+    });
+  });
+
+  it('mutes and unmutes in the order clicked, and puts the toggle back when refused', () => {
+    scheduler.run(({ hot, cold, expectObservable }) => {
+      api.setMuted.and.callFake((articleId, muted) =>
+        muted
+          ? cold('-m|', { m: { articleId, muted } })
+          : cold('-#', {}, new HttpErrorResponse({ status: 500 })),
+      );
+      actions$ = hot('mu', {
+        m: MuteToggleActions.toggled({ articleId: 'a1', muted: true }),
+        u: MuteToggleActions.toggled({ articleId: 'a1', muted: false }),
+      });
+      expectObservable(create(setMute)).toBe('-m-f', {
+        m: InboxApiActions.muteLoaded({ articleId: 'a1', muted: true }),
+        f: InboxApiActions.muteFailed({
+          articleId: 'a1',
+          muted: true,
+          error: jasmine.any(String) as unknown as string,
+        }),
       });
     });
   });

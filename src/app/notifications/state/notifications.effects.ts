@@ -1,21 +1,24 @@
 import { inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import {
   catchError,
   concatMap,
+  EMPTY,
   exhaustMap,
   filter,
   map,
   of,
   switchMap,
+  tap,
   withLatestFrom,
 } from 'rxjs';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { describeHttpError } from '../../shell/http-errors';
 import { LiveActions } from '../../shell/state/live.actions';
 import { NotificationsApi } from '../notifications-api';
-import { InboxApiActions, InboxPanelActions } from './notifications.actions';
+import { InboxApiActions, InboxPanelActions, MuteToggleActions } from './notifications.actions';
 import { inboxFeature } from './notifications.feature';
 
 /**
@@ -92,4 +95,60 @@ export const markRead = createEffect(
     );
   },
   { functional: true },
+);
+
+/** Whether the article shown is muted: the latest article asked wins. */
+export const loadMute = createEffect(
+  (actions$ = inject(Actions), api = inject(NotificationsApi)) => {
+    return actions$.pipe(
+      ofType(MuteToggleActions.shown),
+      switchMap(({ articleId }) =>
+        api.muted(articleId).pipe(
+          map(({ muted }) => InboxApiActions.muteLoaded({ articleId, muted })),
+          // Unknown stays unknown: the toggle is offered once the answer is in.
+          catchError(() => EMPTY),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Mute and unmute in the order clicked; a refusal puts the toggle back. */
+export const setMute = createEffect(
+  (actions$ = inject(Actions), api = inject(NotificationsApi)) => {
+    return actions$.pipe(
+      ofType(MuteToggleActions.toggled),
+      concatMap(({ articleId, muted }) =>
+        api.setMuted(articleId, muted).pipe(
+          map((answer) => InboxApiActions.muteLoaded({ articleId, muted: answer.muted })),
+          catchError((error: unknown) =>
+            of(
+              InboxApiActions.muteFailed({
+                articleId,
+                muted: !muted,
+                error: describeHttpError(error),
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** A refused mute says so; the toggle is already back where it was. */
+export const tellMuteFailed = createEffect(
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+    return actions$.pipe(
+      ofType(InboxApiActions.muteFailed),
+      tap(({ muted, error }) =>
+        snackBar.open(`${muted ? 'Not unmuted' : 'Not muted'}: ${error}`, 'Close', {
+          duration: 8000,
+        }),
+      ),
+    );
+  },
+  { functional: true, dispatch: false },
 );

@@ -1,7 +1,7 @@
 import { Notification, NotificationPage } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveActions } from '../../shell/state/live.actions';
-import { InboxApiActions, InboxPanelActions } from './notifications.actions';
+import { InboxApiActions, InboxPanelActions, MuteToggleActions } from './notifications.actions';
 import { inboxFeature, InboxState, initialInboxState } from './notifications.feature';
 
 export function notification(overrides: Partial<Notification> = {}): Notification {
@@ -105,6 +105,19 @@ describe('inbox feature', () => {
     expect(state.error).toBe('The server is unreachable.');
     expect(state.loading).toBeFalse();
     expect(state.ids).toEqual(['n1']);
+  });
+
+  it('knows each article’s mute once told, moves at once when toggled, and back when refused', () => {
+    let state = reducer(initialInboxState, MuteToggleActions.shown({ articleId: 'a1' }));
+    expect(state.muted['a1']).toBeUndefined();
+    state = reducer(state, InboxApiActions.muteLoaded({ articleId: 'a1', muted: false }));
+    state = reducer(state, MuteToggleActions.toggled({ articleId: 'a1', muted: true }));
+    expect(state.muted).toEqual({ a1: true });
+    state = reducer(
+      state,
+      InboxApiActions.muteFailed({ articleId: 'a1', muted: false, error: 'Refused' }),
+    );
+    expect(state.muted).toEqual({ a1: false });
   });
 
   it('forgets everything when the session ends', () => {

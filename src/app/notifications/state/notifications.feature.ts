@@ -3,7 +3,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { Notification } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveActions } from '../../shell/state/live.actions';
-import { InboxApiActions, InboxPanelActions } from './notifications.actions';
+import { InboxApiActions, InboxPanelActions, MuteToggleActions } from './notifications.actions';
 
 /**
  * The signed-in person's notifications, newest first: the first page loads on
@@ -18,6 +18,8 @@ export interface InboxState extends EntityState<Notification> {
   readonly loading: boolean;
   /** Why the last load or marking failed; null when it did not. */
   readonly error: string | null;
+  /** Article id → whether the signed-in person muted its `submitted` notifications, once known. */
+  readonly muted: Readonly<Record<string, boolean>>;
 }
 
 /** Newest first; the id breaks ties between notifications of the same instant. */
@@ -39,6 +41,7 @@ export const initialInboxState: InboxState = inboxAdapter.getInitialState({
   nextCursor: null,
   loading: false,
   error: null,
+  muted: {},
 });
 
 export const inboxFeature = createFeature({
@@ -85,6 +88,16 @@ export const inboxFeature = createFeature({
       inboxAdapter.map((n) => (n.readAt === null ? { ...n, readAt: at } : n), {
         ...state,
         unread: 0,
+      }),
+    ),
+    // Optimistic as well: the toggle moves at once, and back if the server refuses.
+    on(
+      MuteToggleActions.toggled,
+      InboxApiActions.muteLoaded,
+      InboxApiActions.muteFailed,
+      (state, { articleId, muted }): InboxState => ({
+        ...state,
+        muted: { ...state.muted, [articleId]: muted },
       }),
     ),
     on(
