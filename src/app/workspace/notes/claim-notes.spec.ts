@@ -9,6 +9,7 @@ import { Actor } from '../../../domain/workflow';
 import { canDeleteNote, ClaimNotes } from './claim-notes';
 import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
+import { initialUsersState } from '../../users/state/users.feature';
 
 const note = (overrides: Partial<Note>): Note => ({
   id: 'n1',
@@ -49,6 +50,7 @@ describe('ClaimNotes', () => {
     TestBed.configureTestingModule({
       providers: [
         provideMockStore({
+          initialState: { users: initialUsersState },
           selectors: [{ selector: claimDetailFeature.selectChanges, value: {} }],
         }),
       ],

@@ -13,7 +13,14 @@ import {
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import {
+  MatAutocomplete,
+  MatAutocompleteSelectedEvent,
+  MatAutocompleteTrigger,
+} from '@angular/material/autocomplete';
+import { MatOption } from '@angular/material/core';
 import { MatInput } from '@angular/material/input';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
 import { Note } from '../../../domain/claim';
 import { mayDeleteNote } from '../../../domain/notes';
@@ -23,6 +30,8 @@ import { CHANGE_KEYS, ClaimDetailPageActions } from '../state/claim-detail.actio
 import { ChangeStatus, claimDetailFeature } from '../state/claim-detail.feature';
 import { AwaitedChanges } from '../awaited-changes';
 import { FIELD_LIMITS } from '../../../domain/requests';
+import { usersFeature } from '../../users/state/users.feature';
+import { insertMention, mentionQueryAt, notePieces, suggestPeople } from './mentions';
 
 /** The server's limit on a note (server/routes/notes.ts). */
 export const NOTE_MAX_LENGTH = FIELD_LIMITS.note;
@@ -42,8 +51,11 @@ export function canDeleteNote(note: Note, actor: Actor | null): boolean {
   imports: [
     DatePipe,
     ReactiveFormsModule,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
     MatButton,
     MatError,
+    MatOption,
     MatFormField,
     MatHint,
     MatInput,
@@ -70,6 +82,23 @@ export class ClaimNotes {
     Validators.pattern(/\S/),
     Validators.maxLength(NOTE_MAX_LENGTH),
   ]);
+  private readonly people = this.store.selectSignal(usersFeature.selectAll);
+  private readonly typed = toSignal(this.noteText.valueChanges, { initialValue: '' });
+  /** Where the caret stands in the note box, as of the last key, click or input. */
+  private readonly caret = signal(0);
+  /** Active people to mention while an `@…` is typed, each with the text choosing them gives. */
+  protected readonly mentionChoices = computed(() => {
+    const text = this.typed();
+    const caret = this.caret();
+    const at = mentionQueryAt(text, caret);
+    if (at === null) {
+      return [];
+    }
+    return suggestPeople(this.people(), at.query).map((person) => ({
+      person,
+      ...insertMention(text, caret, at, person.username),
+    }));
+  });
   private readonly noteBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('noteBox');
   private readonly changes = this.store.selectSignal(claimDetailFeature.selectChanges);
   /** The note whose deletion waits for a yes. */
@@ -90,6 +119,11 @@ export class ClaimNotes {
     return this.notes().map((note) => ({
       note,
       author: names.get(note.author) ?? note.author,
+      pieces: notePieces(
+        note.text,
+        (note as Note & { mentions?: readonly string[] }).mentions ?? [],
+        names,
+      ),
       deletedBy: note.deletedBy ? (names.get(note.deletedBy) ?? note.deletedBy) : null,
       deletable: this.locked() === null && canDeleteNote(note, actor),
     }));
@@ -99,6 +133,19 @@ export class ClaimNotes {
   /** For the `n` shortcut. */
   focusNoteBox(): void {
     this.noteBox().nativeElement.focus();
+  }
+
+  protected followCaret(): void {
+    this.caret.set(this.noteBox().nativeElement.selectionStart);
+  }
+
+  /** The box already holds the option's text: the caret goes after the inserted name. */
+  protected mentionChosen(event: MatAutocompleteSelectedEvent): void {
+    const choice = this.mentionChoices().find((c) => c.text === event.option.value);
+    if (choice) {
+      this.noteBox().nativeElement.setSelectionRange(choice.caret, choice.caret);
+      this.caret.set(choice.caret);
+    }
   }
 
   protected isDeleting(noteId: string): boolean {
