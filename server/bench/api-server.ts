@@ -67,6 +67,7 @@ function bareServer(routes: {
   patch: Captured;
   note: Captured;
   desk: Captured;
+  articles: Captured;
 }): FastifyInstance {
   const bare = Fastify({ logger: false, forceCloseConnections: true });
   const serve = (captured: Captured) => (_request: FastifyRequest, reply: FastifyReply) => {
@@ -76,6 +77,7 @@ function bareServer(routes: {
   bare.patch('/api/claims/:id', serve(routes.patch));
   bare.post('/api/claims/:id/notes', serve(routes.note));
   bare.get('/api/claims', serve(routes.desk));
+  bare.get('/api/articles', serve(routes.articles));
   return bare;
 }
 
@@ -215,7 +217,13 @@ async function main(): Promise<void> {
       );
     }
 
-    const bare = bareServer({ read, patch, note, desk });
+    const articles = await capture(`${appUrl}/api/articles`, {
+      headers: { cookie: session },
+      expect: 200,
+    });
+    const articleCount = (JSON.parse(articles.body.toString()) as unknown[]).length;
+
+    const bare = bareServer({ read, patch, note, desk, articles });
     servers.push(bare);
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
@@ -250,7 +258,9 @@ async function main(): Promise<void> {
         patch: { bytes: patch.body.length, type: patch.type },
         note: { bytes: note.body.length, type: note.type },
         desk: { bytes: desk.body.length, type: desk.type },
+        articles: { bytes: articles.body.length, type: articles.type },
       },
+      articleCount,
     };
     send(ready);
   } catch (error) {

@@ -11,7 +11,7 @@
  * Environment:
  *   BENCH_SECONDS         measured seconds per scenario and target (default 10)
  *   BENCH_WARMUP_SECONDS  unmeasured warm-up per scenario and target (default 2)
- *   BENCH_ONLY            comma-separated subset of: read,patch,note,desk,desk-alone
+ *   BENCH_ONLY            comma-separated subset of: read,patch,note,desk,desk-alone,articles
  *   BENCH_ENGINES         sqlite, postgres or both (default): each engine's app beside its bare route
  *   BENCH_DATABASE_URL    PostgreSQL server for the postgres run (a schema of its own, dropped
  *                         after); unset: a throw-away cluster with PostgreSQL's default durability
@@ -36,6 +36,8 @@ const CONNECTIONS = 32;
 const READ_TARGET_RATIO: Record<EngineName, number> = { sqlite: 0.6, postgres: 0.5 };
 const READ_TARGET_P99_MS = 15;
 const WRITE_TARGET_PER_S = 1500;
+/** The article list with 1,000 articles of 100 claims each, p95 at one connection (issue 13). */
+const ARTICLES_TARGET_P95_MS = 30;
 /** A desk page (`GET /api/claims?assignee=me` over 100,000 claims), p95. */
 const DESK_TARGET_P95_MS = 50;
 
@@ -57,7 +59,7 @@ const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
 const ROUNDS = Math.max(1, Math.round(SECONDS / 2));
 
 type EngineName = 'sqlite' | 'postgres';
-type ScenarioKey = 'read' | 'patch' | 'note' | 'desk' | 'desk-alone';
+type ScenarioKey = 'read' | 'patch' | 'note' | 'desk' | 'desk-alone' | 'articles';
 type Target = 'app' | 'bare';
 
 /**
@@ -235,6 +237,19 @@ function scenarios(ready: ServerReady): Scenario[] {
         ...common,
         connections: 1,
         url: `${baseUrl}${ready.desk.path}`,
+        headers: { cookie: ready.cookie },
+      }),
+    },
+    {
+      // The article list as one person opens it, over the whole desk.
+      key: 'articles',
+      label:
+        `GET /api/articles (${fmt(ready.articleCount)} articles, ` +
+        `${fmt(ready.desk.claims)} claims, ${ready.captured.articles.bytes} B), 1 connection`,
+      options: (baseUrl) => ({
+        ...common,
+        connections: 1,
+        url: `${baseUrl}/api/articles`,
         headers: { cookie: ready.cookie },
       }),
     },
@@ -581,6 +596,14 @@ async function benchEngine(
           value: `${fmt(desk.p95, 2)} ms`,
         });
       }
+    }
+    const list = byKey('articles', 'app');
+    if (list) {
+      targets.push({
+        name: `${engine}: article list p95 < ${ARTICLES_TARGET_P95_MS} ms (${fmt(ready.articleCount)} articles, 1 connection)`,
+        met: list.p95 < ARTICLES_TARGET_P95_MS && list.ok > 0 && list.non2xx === 0,
+        value: `${fmt(list.p95, 2)} ms`,
+      });
     }
     return { engine, postgres, captured: ready.captured, measurements, targets, notes, loads };
   } finally {

@@ -25,8 +25,10 @@ export interface ServerReady {
     readonly mine: number;
     readonly seedMs: number;
   };
+  /** The article list (`GET /api/articles`): how many articles it names. */
+  readonly articleCount: number;
   readonly captured: Readonly<
-    Record<'read' | 'patch' | 'note' | 'desk', { bytes: number; type: string }>
+    Record<'read' | 'patch' | 'note' | 'desk' | 'articles', { bytes: number; type: string }>
   >;
 }
 

@@ -11,10 +11,19 @@ import { migrateToLatest } from '../database/migrations';
 import type { Database } from '../database/schema';
 
 /**
+ * Tables the database derives from the desk's rows with triggers: not copied, since the
+ * target's own triggers fill them as the rows they derive from arrive (copying them as
+ * well would count and index everything twice). The article claim counts (migration
+ * 0013), and the search index (migration 0011) with FTS5's own tables under it.
+ */
+type DerivedTable = 'article_claim_counts';
+const DERIVED = /^(article_claim_counts|search_(documents|fts(_\w+)?))$/;
+
+/**
  * Every table, parents before children (the order of the foreign keys), with the
  * columns that order its rows: the copy reads each table in pages by this key.
  */
-export const TABLE_KEYS: { readonly [Table in keyof Database]: readonly string[] } = {
+export const TABLE_KEYS: Readonly<Record<CopiedTable, readonly string[]>> = {
   users: ['id'],
   sessions: ['token_hash'],
   setup_tokens: ['token_hash'],
@@ -33,15 +42,11 @@ export const TABLE_KEYS: { readonly [Table in keyof Database]: readonly string[]
   webhook_deliveries: ['seq'],
 };
 
-export const TABLES = Object.keys(TABLE_KEYS) as (keyof Database)[];
+type CopiedTable = Exclude<keyof Database, DerivedTable>;
+export const TABLES = Object.keys(TABLE_KEYS) as CopiedTable[];
 
 /** Tables the engines or Kysely keep for themselves: not the desk's data. */
 const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock', 'sqlite_sequence']);
-/**
- * The search index (migration 0011) and FTS5's own tables under it: derived from the
- * desk's rows, which the target's triggers index as they are copied in.
- */
-const DERIVED = /^search_(documents|fts(_\w+)?)$/;
 
 /** Rows read per query: the source is read in key order, a page at a time. */
 const PAGE = 1000;
@@ -89,7 +94,7 @@ export async function nonEmptyTables(db: AnyDb): Promise<string[]> {
 async function copyTable(
   read: AnyDb,
   write: AnyDb,
-  table: keyof Database,
+  table: CopiedTable,
 ): Promise<{ read: number; source: number }> {
   const keys = TABLE_KEYS[table];
   const source = await countRows(read, table);

@@ -39,7 +39,7 @@ function autoIncrement(
   return isPostgres(db) ? column : column.autoIncrement();
 }
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -1,5 +1,7 @@
 /** Kysely table types: the database as the repositories see it. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Verdict } from '../../src/domain/verdicts';
+import type { Stage } from '../../src/domain/workflow';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -214,6 +216,16 @@ export interface WebhookDeliveriesTable {
   lease_owner: string | null;
 }
 
+/**
+ * Each article's claims counted by stage and by verdict (migration 0013): one row per
+ * article, `stage_<stage>` and `verdict_<verdict>` (`verdict_none`: no verdict yet),
+ * kept by triggers on `articles` and `claims`; never written by the application.
+ */
+export type ArticleClaimCountsTable = { article_id: string } & Record<
+  `stage_${Stage}` | `verdict_${Verdict | 'none'}`,
+  number
+>;
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -231,6 +243,8 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+
+  article_claim_counts: ArticleClaimCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

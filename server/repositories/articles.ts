@@ -10,7 +10,8 @@ import type {
 } from '../../src/domain/claim';
 import { VERDICTS, Verdict } from '../../src/domain/verdicts';
 import { STAGES, Stage } from '../../src/domain/workflow';
-import type { ArticleRow, Database } from '../database/schema';
+import type { Selectable } from 'kysely';
+import type { ArticleClaimCountsTable, ArticleRow, Database } from '../database/schema';
 import type { Db, NewClaim, RestoredClaimFields } from './claims';
 import type { HistoryInput } from './history';
 
@@ -30,36 +31,66 @@ interface Counts {
   verdict: Record<Verdict | 'none', number>;
 }
 
-function emptyCounts(): Counts {
+/** An article's counts as the database keeps them (migration 0013): one row per article. */
+type CountsRow = Omit<Selectable<ArticleClaimCountsTable>, 'article_id'>;
+
+const COUNT_COLUMNS = [
+  ...STAGES.map((stage) => `c.stage_${stage}` as const),
+  ...[...VERDICTS, 'none' as const].map((verdict) => `c.verdict_${verdict}` as const),
+];
+
+function toCounts(row: CountsRow): Counts {
   return {
-    stage: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
-    verdict: Object.fromEntries([...VERDICTS, 'none'].map((v) => [v, 0])) as Record<
-      Verdict | 'none',
-      number
-    >,
+    stage: Object.fromEntries(STAGES.map((s) => [s, Number(row[`stage_${s}`])])) as Counts['stage'],
+    verdict: Object.fromEntries(
+      [...VERDICTS, 'none' as const].map((v) => [v, Number(row[`verdict_${v}`])]),
+    ) as Counts['verdict'],
   };
 }
 
-async function countsByArticle(db: Db, articleId?: string): Promise<Map<string, Counts>> {
-  let query = db
-    .selectFrom('claims')
-    .select(({ fn }) => ['article_id', 'stage', 'verdict', fn.countAll<number>().as('n')])
-    .groupBy(['article_id', 'stage', 'verdict']);
-  if (articleId !== undefined) {
-    query = query.where('article_id', '=', articleId);
-  }
-  const counts = new Map<string, Counts>();
-  for (const row of await query.execute()) {
-    const entry = counts.get(row.article_id) ?? emptyCounts();
-    entry.stage[row.stage as Stage] += Number(row.n);
-    entry.verdict[(row.verdict ?? 'none') as Verdict | 'none'] += Number(row.n);
-    counts.set(row.article_id, entry);
-  }
-  return counts;
+/** The columns of a summary: never the text or headings, the bulk of an article's row. */
+const SUMMARY_COLUMNS = [
+  'a.id',
+  'a.headline',
+  'a.outlet',
+  'a.url',
+  'a.published_at',
+  'a.language',
+  'a.created_at',
+  'a.updated_at',
+  'a.version',
+  'a.archived',
+] as const;
+
+type SummaryRow = Pick<
+  ArticleRow,
+  | 'id'
+  | 'headline'
+  | 'outlet'
+  | 'url'
+  | 'published_at'
+  | 'language'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
+  | 'archived'
+> &
+  CountsRow;
+
+/**
+ * Articles with their counts, one row each: every article has its counts row, made by the
+ * database when the article is inserted (migration 0013).
+ */
+function summaries(db: Db) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('article_claim_counts as c', 'c.article_id', 'a.id')
+    .select(SUMMARY_COLUMNS)
+    .select(COUNT_COLUMNS);
 }
 
-function toSummary(row: ArticleRow, counts: Counts | undefined): ArticleSummary {
-  const c = counts ?? emptyCounts();
+function toSummary(row: SummaryRow): ArticleSummary {
+  const c = toCounts(row);
   return {
     id: row.id,
     headline: row.headline,
@@ -82,19 +113,17 @@ export async function listArticles(
   db: Kysely<Database>,
   options: { readonly archived?: boolean } = {},
 ): Promise<ArticleSummary[]> {
-  let query = db.selectFrom('articles').selectAll().orderBy('created_at').orderBy('id');
+  let query = summaries(db).orderBy('a.created_at').orderBy('a.id');
   if (!options.archived) {
-    query = query.where('archived', '=', 0);
+    query = query.where('a.archived', '=', 0);
   }
-  const rows = await query.execute();
-  const counts = await countsByArticle(db);
-  return rows.map((row) => toSummary(row, counts.get(row.id)));
+  return (await query.execute()).map(toSummary);
 }
 
 /** The article as the list shows it (no text), archived or not. */
 export async function findArticleSummary(db: Db, id: string): Promise<ArticleSummary | undefined> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toSummary(row, (await countsByArticle(db, id)).get(id)) : undefined;
+  const row = await summaries(db).where('a.id', '=', id).executeTakeFirst();
+  return row ? toSummary(row) : undefined;
 }
 
 /** Whether the article is archived (its claims read-only); undefined when there is no such article. */
@@ -140,13 +169,15 @@ export async function findArticle(
   db: Kysely<Database>,
   id: string,
 ): Promise<ArticleDetail | undefined> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await summaries(db)
+    .select(['a.text', 'a.headings'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
   if (!row) {
     return undefined;
   }
-  const counts = await countsByArticle(db, id);
   return {
-    ...toSummary(row, counts.get(id)),
+    ...toSummary(row),
     text: row.text,
     headings: JSON.parse(row.headings) as Heading[],
   };

@@ -7,10 +7,12 @@ import { migration as notifications } from './0009_notifications';
 import { migration as webhooks } from './0010_webhooks';
 import { migration as search } from './0011_search';
 import { migration as claimMemory } from './0012_claim_memory';
+import { migration as articleClaimCounts } from './0013_article_claim_counts';
 
 export const laterMigrations: Record<string, Migration> = {
   '0009_notifications': notifications,
   '0010_webhooks': webhooks,
   '0011_search': search,
   '0012_claim_memory': claimMemory,
+  '0013_article_claim_counts': articleClaimCounts,
 };
