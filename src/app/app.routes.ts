@@ -51,6 +51,12 @@ export const routes: Routes = [
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
+        path: 'webhooks',
+        title: 'Webhooks · Claimdesk',
+        canActivate: [adminGuard],
+        loadChildren: () => import('./webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
+      },
+      {
         path: 'articles/:articleId',
         title: 'Article · Claimdesk',
         loadComponent: () => import('./workspace/workspace').then((m) => m.Workspace),

@@ -163,16 +163,19 @@ describe('Toolbar', () => {
     expect(status(live.fixture)?.textContent).toContain('Live updates paused — reconnecting…');
   });
 
-  it('offers admins the People page', async () => {
+  it('offers admins the People and Webhooks pages', async () => {
     const { loader, toolbar } = await render(person('ada', 'admin'));
     expect((await toolbar.getRowsAsText())[0]).toContain('Ada · Admin');
     const people = await loader.getHarness(MatButtonHarness.with({ text: 'People' }));
     expect(await (await people.host()).getAttribute('href')).toBe('/people');
+    const webhooks = await loader.getHarness(MatButtonHarness.with({ text: 'Webhooks' }));
+    expect(await (await webhooks.host()).getAttribute('href')).toBe('/webhooks');
   });
 
-  it('offers editors no People link either', async () => {
+  it('offers editors no People or Webhooks link either', async () => {
     const { loader } = await render(person('dana', 'editor'));
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'People' }))).toEqual([]);
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Webhooks' }))).toEqual([]);
   });
 
   it('signs out', async () => {

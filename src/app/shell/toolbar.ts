@@ -82,6 +82,7 @@ import { Theme } from './theme';
         @if (user(); as u) {
           @if (u.role === 'admin') {
             <a mat-button routerLink="/people">People</a>
+            <a mat-button routerLink="/webhooks">Webhooks</a>
           }
           <button
             mat-button

@@ -1,0 +1,153 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { Subscription } from 'rxjs';
+import {
+  type Webhook,
+  type WebhookDelivery,
+  WEBHOOK_EVENT_LABELS,
+  WEBHOOK_LIMITS,
+} from '../../domain/webhooks';
+import { describeHttpError } from '../shell/http-errors';
+import { WebhooksApi } from './webhooks-api';
+import { deliveryWording } from './webhook-wording';
+
+/** A webhook's latest deliveries: what was sent, how the receiver answered, what comes next. */
+@Component({
+  selector: 'cd-webhook-deliveries',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatButton, MatProgressBar],
+  template: `
+    <div class="head">
+      <h2>Deliveries to {{ webhook().url }}</h2>
+      <button mat-stroked-button type="button" (click)="load()">Refresh</button>
+    </div>
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading deliveries" />
+    }
+    @if (error(); as message) {
+      <p role="alert" class="error">The deliveries cannot be shown: {{ message }}</p>
+    } @else if (deliveries(); as list) {
+      @if (list.length === 0) {
+        <p class="empty">Nothing sent yet. Events are sent as they happen on the desk.</p>
+      } @else {
+        <table class="deliveries">
+          <caption class="cd-visually-hidden">
+            The latest
+            {{
+              listed
+            }}
+            deliveries, newest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Queued</th>
+              <th scope="col">State</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Last error</th>
+              <th scope="col">Delivered / next try</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (delivery of list; track delivery.id) {
+              <tr [class]="delivery.status">
+                <td>{{ eventLabels[delivery.event] }}</td>
+                <td>{{ delivery.createdAt | date: 'medium' }}</td>
+                <td>{{ wording(delivery) }}</td>
+                <td>{{ delivery.lastStatusCode ?? '—' }}</td>
+                <td class="last-error">{{ delivery.lastError ?? '' }}</td>
+                <td>
+                  @if (delivery.deliveredAt) {
+                    {{ delivery.deliveredAt | date: 'medium' }}
+                  } @else if (delivery.nextAttemptAt) {
+                    next {{ delivery.nextAttemptAt | date: 'mediumTime' }}
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
+  `,
+  styles: `
+    .head {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      h2 {
+        font: var(--mat-sys-title-medium);
+        overflow-wrap: anywhere;
+      }
+    }
+    .deliveries {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    tr.failed td {
+      color: var(--mat-sys-error);
+    }
+    .last-error {
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class WebhookDeliveries {
+  private readonly api = inject(WebhooksApi);
+  readonly webhook = input.required<Webhook>();
+  protected readonly deliveries = signal<WebhookDelivery[] | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly eventLabels = WEBHOOK_EVENT_LABELS;
+  protected readonly listed = WEBHOOK_LIMITS.deliveriesListed;
+  protected readonly wording = deliveryWording;
+  private request: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      this.webhook();
+      untracked(() => {
+        this.deliveries.set(null);
+        this.load();
+      });
+    });
+    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+  }
+
+  protected load(): void {
+    this.request?.unsubscribe();
+    this.loading.set(true);
+    this.error.set(null);
+    this.request = this.api.deliveries(this.webhook().id).subscribe({
+      next: (list) => {
+        this.loading.set(false);
+        this.deliveries.set(list);
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.error.set(describeHttpError(error));
+      },
+    });
+  }
+}
