@@ -4,8 +4,7 @@
  * "visits" meet. Numbers are kept as they are written ("3.5", "2020"): a repeated claim
  * usually repeats its figure.
  */
-// wink-porter2-stemmer 2.0.1 (MIT), kept in the project: see vendor/README.md.
-import stem from './vendor/porter2-stemmer.cjs';
+import stem from 'wink-porter2-stemmer';
 
 /** Function words that say nothing about what a claim is about. */
 const STOP_WORDS = new Set(
