@@ -21,6 +21,7 @@ import proxyWarning from './plugins/proxy-warning';
 import securityHeaders from './plugins/security-headers';
 import articles from './routes/articles';
 import claims from './routes/claims';
+import claimMemory from './routes/claim-memory';
 import desk from './routes/desk';
 import bulk from './routes/bulk';
 import events, { type EventsOptions } from './routes/events';
@@ -119,6 +120,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     publicUrl: options.publicUrl,
     timings: options.webhookTimings,
   });
+  await fastify.register(claimMemory);
 
   fastify.get(
     '/api/openapi.json',

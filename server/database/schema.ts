@@ -72,6 +72,8 @@ export interface ClaimsTable {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
+  /** The original check this claim repeats (migration 0012): never a repeat itself. */
+  repeat_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EvidenceTable {
@@ -87,6 +89,8 @@ export interface EvidenceTable {
   accessed_at: string | null;
   created_at: string;
   created_by: string;
+  /** The claim this item was adopted from with its check (migration 0012), or null. */
+  adopted_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotesTable {

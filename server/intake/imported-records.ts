@@ -172,6 +172,8 @@ function claimRecord(claim: ArticleFileClaim, id: string, context: RecordContext
     claimantType: claim.claimantType ?? ('Person' as const),
     claimDate: claim.claimDate ?? null,
     summary: claim.summary ?? null,
+    // Kept if it names a claim once stored (settleImportedRepeats, claim-memory.ts).
+    repeatOf: claim.repeatOf ? (context.claimIds.get(claim.repeatOf) ?? claim.repeatOf) : null,
   };
 }
 
@@ -290,6 +292,7 @@ export function recordsOf(file: ArticleFile, context: RecordContext): ArticleRec
         accessedAt: evidence.accessedAt ?? null,
         createdAt: evidence.createdAt ?? context.at,
         createdBy: importer ? importer.username : (evidence.createdBy ?? fallback),
+        adoptedFrom: evidence.adoptedFrom ?? null,
       });
     }
     for (const note of claim.notes) {

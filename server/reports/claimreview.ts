@@ -72,6 +72,28 @@ export function claimPageUrl(publisher: Publisher, articleId: string, claimId: s
   return `${publisher.publicUrl}/articles/${encodeURIComponent(articleId)}#claim-${encodeURIComponent(claimId)}`;
 }
 
+/**
+ * Where a repeated claim was first checked (claim-memory.ts), for its `firstAppearance`:
+ * the article of the original check, by the repeat's id.
+ */
+export interface FirstAppearance {
+  readonly headline: string;
+  readonly url: string | null;
+  readonly publishedAt: string | null;
+  readonly outlet: string | null;
+}
+
+/** An article as a ClaimReview's claim appears in it: `appearance` and `firstAppearance`. */
+function articleAppearance(article: FirstAppearance) {
+  return {
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    ...(article.outlet ? { publisher: { '@type': 'Organization', name: article.outlet } } : {}),
+  };
+}
+
 const approvedWithVerdict = (claim: ExportedClaim) =>
   claim.stage === 'approved' && claim.verdict !== null;
 
@@ -79,6 +101,7 @@ export function buildClaimReview(
   report: ExportedReport,
   publisher: Publisher,
   generatedAt: string,
+  firstAppearances: ReadonlyMap<string, FirstAppearance> = new Map(),
 ): ClaimReviewDocument {
   const { article, claims } = report.file;
   const organisation = {
@@ -88,24 +111,21 @@ export function buildClaimReview(
   };
   // The article's publisher; also the claims' author where the desk names no claimant.
   const outlet = article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined;
-  const appearance = {
-    '@type': 'NewsArticle',
-    headline: article.headline,
-    ...(article.url ? { url: article.url } : {}),
-    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
-    ...(outlet ? { publisher: outlet } : {}),
-  };
+  const appearance = articleAppearance(article);
 
   const claimItem = (claim: ExportedClaim) => {
     const author = claimAuthor(claim, outlet?.name ?? null);
     // When the claim was made, else when the article that carries it appeared.
     const made = claim.claimDate ?? article.publishedAt;
+    // A repeat of a claim checked before: where it was first checked.
+    const first = firstAppearances.get(claim.id);
     return {
       '@type': 'Claim',
       text: claim.statement,
       ...(author ? { author } : {}),
       ...(made ? { datePublished: made } : {}),
       appearance,
+      ...(first ? { firstAppearance: articleAppearance(first) } : {}),
     };
   };
 

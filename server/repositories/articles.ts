@@ -12,6 +12,7 @@ import { VERDICTS, Verdict } from '../../src/domain/verdicts';
 import { STAGES, Stage } from '../../src/domain/workflow';
 import type { Selectable } from 'kysely';
 import type { ArticleClaimCountsTable, ArticleRow, Database } from '../database/schema';
+import { settleImportedRepeats } from './claim-memory';
 import type { Db, NewClaim, RestoredClaimFields } from './claims';
 import type { HistoryInput } from './history';
 
@@ -285,6 +286,7 @@ const CLAIM_COLUMNS = [
   'created_at',
   'updated_at',
   'updated_by',
+  'repeat_of',
 ] as const;
 const EVIDENCE_COLUMNS = [
   'id',
@@ -299,6 +301,7 @@ const EVIDENCE_COLUMNS = [
   'accessed_at',
   'created_at',
   'created_by',
+  'adopted_from',
 ] as const;
 const NOTE_COLUMNS = [
   'id',
@@ -357,8 +360,10 @@ export async function insertArticleRecords(db: Db, records: ArticleRecords): Pro
       claim.createdAt,
       claim.updatedAt,
       claim.updatedBy,
+      claim.repeatOf,
     ]),
   );
+  await settleImportedRepeats(db, [...new Set(records.claims.map((claim) => claim.articleId))]);
   await insertRows(
     db,
     'evidence',
@@ -376,6 +381,7 @@ export async function insertArticleRecords(db: Db, records: ArticleRecords): Pro
       evidence.accessedAt,
       evidence.createdAt,
       evidence.createdBy,
+      evidence.adoptedFrom,
     ]),
   );
   await insertRows(

@@ -1,5 +1,5 @@
 /** Claims: reads, and every change written together with its history and event. */
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { ClaimantType, ClaimDetail, ClaimKind, ClaimSummary } from '../../src/domain/claim';
 import type { Verdict } from '../../src/domain/verdicts';
 import type { DismissReason, Stage, WorkflowClaim } from '../../src/domain/workflow';
@@ -13,6 +13,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 const COUNTS = {
   evidence: 'evidence_count',
   notes: 'note_count',
+  repeats: 'repeat_count',
 } as const;
 
 function claimQuery(db: Db) {
@@ -31,10 +32,26 @@ function claimQuery(db: Db) {
         .whereRef('notes.claim_id', '=', 'claims.id')
         .where('notes.deleted_at', 'is', null)
         .as(COUNTS.notes),
+      repeatCountOf(eb).as(COUNTS.repeats),
     ]);
 }
 
-type ClaimWithCounts = ClaimRow & { evidence_count: number | null; note_count: number | null };
+/**
+ * How many claims say they repeat `claims.id`, as a column of a query on claims (the
+ * desk's lists use it too): read from the partial index claims_repeat_of (0012).
+ */
+export function repeatCountOf(eb: ExpressionBuilder<Database, 'claims'>) {
+  return eb
+    .selectFrom('claims as repeats')
+    .select(eb.fn.countAll<number>().as('n'))
+    .whereRef('repeats.repeat_of', '=', 'claims.id');
+}
+
+type ClaimWithCounts = ClaimRow & {
+  evidence_count: number | null;
+  note_count: number | null;
+  repeat_count: number | null;
+};
 
 export function toClaimSummary(row: ClaimWithCounts): ClaimSummary {
   return {
@@ -59,6 +76,8 @@ export function toClaimSummary(row: ClaimWithCounts): ClaimSummary {
     summary: row.summary,
     evidenceCount: Number(row.evidence_count ?? 0),
     noteCount: Number(row.note_count ?? 0),
+    repeatOf: row.repeat_of,
+    repeatCount: Number(row.repeat_count ?? 0),
     version: row.version,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
@@ -144,6 +163,7 @@ export interface RestoredClaimFields {
   readonly claimantType?: ClaimantType;
   readonly claimDate?: string | null;
   readonly summary?: string | null;
+  readonly repeatOf?: string | null;
 }
 
 export async function insertClaim(
@@ -176,6 +196,7 @@ export async function insertClaim(
       claimant_type: claim.claimantType ?? 'Person',
       claim_date: claim.claimDate ?? null,
       summary: claim.summary ?? null,
+      repeat_of: claim.repeatOf ?? null,
       version: claim.version ?? 1,
       created_at: claim.createdAt ?? at,
       updated_at: claim.updatedAt ?? claim.createdAt ?? at,
@@ -202,6 +223,7 @@ export interface ClaimChanges {
   claimant_type?: ClaimantType;
   claim_date?: string | null;
   summary?: string | null;
+  repeat_of?: string | null;
 }
 
 /**
@@ -264,7 +286,12 @@ export async function updateClaimReturning(
     .returningAll()
     .executeTakeFirst();
   return row
-    ? toClaimSummary({ ...row, evidence_count: claim.evidenceCount, note_count: claim.noteCount })
+    ? toClaimSummary({
+        ...row,
+        evidence_count: claim.evidenceCount,
+        note_count: claim.noteCount,
+        repeat_count: claim.repeatCount,
+      })
     : undefined;
 }
 

@@ -13,7 +13,7 @@ import type { Stage } from '../../src/domain/workflow';
 import { isPostgres } from '../database/engine';
 import { DUE_SORT_KEY_SQL } from '../database/migrations';
 import type { Database } from '../database/schema';
-import { toClaimSummary } from './claims';
+import { repeatCountOf, toClaimSummary } from './claims';
 
 /** What the list shows, with `me` already resolved to a username. */
 export interface DeskFilter {
@@ -224,6 +224,7 @@ export async function listDeskClaims(
             .whereRef('notes.claim_id', '=', 'claims.id')
             .where('notes.deleted_at', 'is', null)
             .as('note_count'),
+          repeatCountOf(eb).as('repeat_count'),
         ]);
       const rows = await page.limit(limit + 1).execute();
       const { n } = await filtered(trx, filter)

@@ -15,6 +15,8 @@ export class NotFoundError extends DomainError {
   constructor(
     readonly kind: string,
     readonly id: string,
+    /** The input's field that named it, when the request did (`claimId`). */
+    readonly field?: string,
   ) {
     super(`${kind} ${id} does not exist.`);
   }
@@ -80,6 +82,8 @@ export class ConflictError extends DomainError {
   constructor(
     message: string,
     readonly code: string,
+    /** The input's field at fault, when one is. */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -67,6 +67,7 @@ export async function addEvidence(
       claimId,
       createdAt: at,
       createdBy: actor.username,
+      adoptedFrom: null,
     };
     await insertEvidence(trx, evidence);
     await recordHistory(trx, {

@@ -19,6 +19,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
     accessedAt: row.accessed_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    adoptedFrom: row.adopted_from,
   };
 }
 
@@ -47,9 +48,15 @@ export async function findEvidence(
   return row ? toEvidence(row) : undefined;
 }
 
-export type EvidenceFields = Omit<Evidence, 'id' | 'claimId' | 'createdAt' | 'createdBy'>;
+export type EvidenceFields = Omit<
+  Evidence,
+  'id' | 'claimId' | 'createdAt' | 'createdBy' | 'adoptedFrom'
+>;
 
-export async function insertEvidence(db: Db, evidence: Evidence): Promise<void> {
+/** Evidence to store: only an adopted item (claim-memory.ts) says where it came from. */
+export type NewEvidence = Omit<Evidence, 'adoptedFrom'> & { readonly adoptedFrom?: string | null };
+
+export async function insertEvidence(db: Db, evidence: NewEvidence): Promise<void> {
   await db
     .insertInto('evidence')
     .values({
@@ -65,11 +72,12 @@ export async function insertEvidence(db: Db, evidence: Evidence): Promise<void> 
       accessed_at: evidence.accessedAt,
       created_at: evidence.createdAt,
       created_by: evidence.createdBy,
+      adopted_from: evidence.adoptedFrom ?? null,
     })
     .execute();
 }
 
-export async function updateEvidence(db: Db, evidence: Evidence): Promise<void> {
+export async function updateEvidence(db: Db, evidence: NewEvidence): Promise<void> {
   await db
     .updateTable('evidence')
     .set({

@@ -115,6 +115,7 @@ function reportClaim(row: ClaimRow, items: ClaimItems): ReportClaim {
     claimantType: row.claimant_type as ClaimantType,
     claimDate: row.claim_date,
     summary: row.summary,
+    repeatOf: row.repeat_of,
     history: items.history(row.id),
   };
   return {

@@ -58,6 +58,7 @@ export async function postgresClaimItems(
     accessedAt: e.accessed_at,
     createdAt: e.created_at,
     createdBy: e.created_by,
+    adoptedFrom: e.adopted_from,
   }));
   const noteRows = await trx
     .selectFrom('notes')

@@ -62,7 +62,8 @@ const historyEntryJson = sql<string>`'{"at":' || json_quote(h.at)
 const evidenceJson = sql<string>`json_object(
   'id', e.id, 'url', e.url, 'title', e.title, 'publisher', e.publisher, 'stance', e.stance,
   'sourceType', e.source_type, 'quote', e.quote, 'archivedUrl', e.archived_url,
-  'accessedAt', e.accessed_at, 'createdAt', e.created_at, 'createdBy', e.created_by)`;
+  'accessedAt', e.accessed_at, 'createdAt', e.created_at, 'createdBy', e.created_by,
+  'adoptedFrom', e.adopted_from)`;
 
 /** One note of `notes n` as JSON text; a deleted one keeps its tombstone: who, when, no text. */
 const noteJson = sql<string>`json_object(
@@ -94,6 +95,7 @@ const claimJson = sql<Uint8Array>`cast(
   || ',"dueAt":' || json_quote(c.due_at) || ',"stageSince":' || json_quote(c.stage_since)
   || ',"claimant":' || json_quote(c.claimant) || ',"claimantType":' || json_quote(c.claimant_type)
   || ',"claimDate":' || json_quote(c.claim_date) || ',"summary":' || json_quote(c.summary)
+  || ',"repeatOf":' || json_quote(c.repeat_of)
   || ',"history":[' || coalesce((select group_concat(${historyEntryJson}, ',' order by ${HISTORY_ORDER})
       from history h where h.claim_id = c.id), '') || ']}' as blob)`;
 

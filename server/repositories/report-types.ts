@@ -19,7 +19,7 @@ type Complete<T, K extends keyof T> = Omit<T, K> & {
 
 export type ExportedEvidence = Complete<
   ArticleFileEvidence,
-  'quote' | 'archivedUrl' | 'accessedAt' | 'createdAt' | 'createdBy'
+  'quote' | 'archivedUrl' | 'accessedAt' | 'createdAt' | 'createdBy' | 'adoptedFrom'
 >;
 export type ExportedNote = Complete<ArticleFileNote, 'authorRole' | 'deletedAt' | 'deletedBy'>;
 export type ExportedHistoryEntry = Complete<ArticleFileHistoryEntry, 'changes'>;
@@ -39,6 +39,7 @@ export type ExportedClaim = Complete<
   | 'claimantType'
   | 'claimDate'
   | 'summary'
+  | 'repeatOf'
   | 'history'
 > & {
   readonly evidence: readonly ExportedEvidence[];

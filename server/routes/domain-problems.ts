@@ -21,7 +21,12 @@ const bodyPath = (field: string) => `/body/${field}`;
 
 export function problemOf(error: DomainError): Problem {
   if (error instanceof NotFoundError) {
-    return { title: 'Not found', status: 404, detail: error.message };
+    return {
+      title: 'Not found',
+      status: 404,
+      detail: error.message,
+      ...(error.field !== undefined ? { field: bodyPath(error.field) } : {}),
+    };
   }
   if (error instanceof VersionConflictError) {
     // 412: the If-Match the request carried no longer holds.
@@ -67,7 +72,13 @@ export function problemOf(error: DomainError): Problem {
     };
   }
   if (error instanceof ConflictError) {
-    return { title: 'Conflict', status: 409, detail: error.message, code: error.code };
+    return {
+      title: 'Conflict',
+      status: 409,
+      detail: error.message,
+      code: error.code,
+      ...(error.field !== undefined ? { field: bodyPath(error.field) } : {}),
+    };
   }
   // A refusal added without a mapping here still reads as one, not as a fault.
   return { title: 'Conflict', status: 409, detail: error.message };

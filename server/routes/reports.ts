@@ -19,6 +19,7 @@ import { ProblemError } from '../plugins/problems';
 import { now } from '../repositories/time';
 import { loadReport } from '../reports/article-export';
 import { buildClaimReview } from '../reports/claimreview';
+import { firstAppearances } from '../repositories/claim-memory';
 import { renderCsv } from '../reports/csv';
 import { HTML_REPORT_CSP, renderHtml } from '../reports/html';
 import { renderJsonReport } from '../reports/json-report';
@@ -165,7 +166,8 @@ const reports: FastifyPluginAsync<ReportOptions> = async (app, options) => {
           body = renderCsv(report);
           break;
         case 'claimreview': {
-          const document = buildClaimReview(report, publisher, generatedAt);
+          const first = await firstAppearances(app.db, report.file.claims);
+          const document = buildClaimReview(report, publisher, generatedAt, first);
           reply.header(
             'x-claimdesk-omitted',
             `not-approved=${document.omitted.notApproved}, no-verdict=${document.omitted.noVerdict}, ` +

@@ -148,6 +148,8 @@ const claimSummaryProperties = {
   summary: nullable({ type: 'string' }),
   evidenceCount: { type: 'integer' },
   noteCount: { type: 'integer' },
+  repeatOf: nullable({ type: 'string', description: 'The original check this claim repeats' }),
+  repeatCount: { type: 'integer', description: 'How many claims say they repeat this one' },
   version: { type: 'integer' },
   updatedAt: { type: 'string' },
   updatedBy: nullable({ type: 'string' }),
@@ -195,6 +197,7 @@ const evidenceProperties = {
   accessedAt: nullable({ type: 'string' }),
   createdAt: { type: 'string' },
   createdBy: { type: 'string' },
+  adoptedFrom: nullable({ type: 'string', description: 'The claim it was adopted from' }),
 };
 
 export const evidenceSchema = {

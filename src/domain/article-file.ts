@@ -25,6 +25,8 @@ export interface ArticleFileEvidence {
   readonly accessedAt?: string | null;
   readonly createdAt?: string;
   readonly createdBy?: string;
+  /** The claim whose earlier check this item was adopted from. */
+  readonly adoptedFrom?: string | null;
 }
 
 export interface ArticleFileNote {
@@ -89,6 +91,8 @@ export interface ArticleFileClaim {
   /** YYYY-MM-DD. */
   readonly claimDate?: string | null;
   readonly summary?: string | null;
+  /** The earlier claim (any article) this one repeats: always the original check. */
+  readonly repeatOf?: string | null;
   /** Oldest first. Absent in hand-written files; the import then records one entry. */
   readonly history?: readonly ArticleFileHistoryEntry[];
 }

@@ -105,6 +105,10 @@ export interface ClaimSummary {
   readonly summary: string | null;
   readonly evidenceCount: number;
   readonly noteCount: number;
+  /** The earlier claim this one repeats (always the original check, never a repeat), or null. */
+  readonly repeatOf: string | null;
+  /** How many claims say they repeat this one. */
+  readonly repeatCount: number;
   readonly version: number;
   readonly updatedAt: string;
   readonly updatedBy: string | null;
@@ -123,6 +127,8 @@ export interface Evidence {
   readonly accessedAt: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** The claim whose check this item was adopted from (`POST /api/claims/:id/adopt`), or null. */
+  readonly adoptedFrom: string | null;
 }
 
 export interface Note {

@@ -36,6 +36,10 @@ const OTHER_ACTIONS: Readonly<Record<string, string>> = {
   note_add: 'added a note to',
   note_delete: 'deleted a note on',
   bulk_undo: 'undid a bulk change to',
+  // Claim memory (src/domain/claim-memory.ts MEMORY_ACTIONS).
+  mark_repeat: 'linked an earlier check to',
+  unmark_repeat: 'unlinked the earlier check from',
+  adopt: 'adopted the earlier check into',
 };
 
 /** Bookkeeping the server adds to an entry's `after`: never a changed field. */

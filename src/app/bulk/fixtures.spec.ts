@@ -27,6 +27,8 @@ export function claim(id: string, overrides: Partial<ClaimSummary> = {}): ClaimS
     summary: null,
     evidenceCount: 0,
     noteCount: 0,
+    repeatOf: null,
+    repeatCount: 0,
     version: 1,
     updatedAt: '2026-11-28T10:00:00.000Z',
     updatedBy: null,

@@ -37,6 +37,8 @@ export function deskClaim(overrides: Partial<DeskClaim> = {}): DeskClaim {
     summary: null,
     evidenceCount: 0,
     noteCount: 0,
+    repeatOf: null,
+    repeatCount: 0,
     version: 1,
     updatedAt: '2026-11-01T09:00:00.000Z',
     updatedBy: 'casey',

@@ -25,6 +25,7 @@ const reuters: Evidence = {
   accessedAt: null,
   createdAt: '2026-11-28T10:00:00.000Z',
   createdBy: 'casey',
+  adoptedFrom: null,
 };
 const LOCKED: Decision = {
   allowed: false,

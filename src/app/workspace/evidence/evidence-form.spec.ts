@@ -22,6 +22,7 @@ const saved: Evidence = {
   accessedAt: null,
   createdAt: '2026-11-28T10:00:00.000Z',
   createdBy: 'casey',
+  adoptedFrom: null,
 };
 
 describe('evidence form', () => {

@@ -29,6 +29,8 @@ export function claimFixture(overrides: Partial<ClaimSummary> = {}): ClaimSummar
     summary: null,
     evidenceCount: 0,
     noteCount: 0,
+    repeatOf: null,
+    repeatCount: 0,
     version: 3,
     updatedAt: '2026-11-28T10:00:00.000Z',
     updatedBy: 'casey',
