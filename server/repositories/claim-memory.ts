@@ -199,7 +199,7 @@ export async function adoptCheck(
       actor: actor.username,
       action: MEMORY_ACTIONS.adopt,
       before: { verdict: claim.verdict, rationale: claim.rationale },
-      after: { ...changes, adoptedFrom: original.id, evidence: adopted },
+      after: { ...changes, adoptedFrom: original.id, adoptedEvidence: adopted },
       at,
     });
     const { event, claim: saved } = await recordClaimEvent(trx, 'claim.updated', id);

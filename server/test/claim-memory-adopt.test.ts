@@ -142,8 +142,12 @@ describe('claim memory: adopt', () => {
     assert.deepEqual(entry?.before, { verdict: null, rationale: null });
     assert.equal(entry?.after?.['adoptedFrom'], ORIGINAL);
     assert.equal(entry?.after?.['verdict'], 'mostly_false');
+    assert.deepEqual(entry?.changes, [
+      { field: 'verdict', from: null, to: 'mostly_false' },
+      { field: 'rationale', from: null, to: RATIONALE },
+    ]);
     assert.deepEqual(
-      entry?.after?.['evidence'],
+      entry?.after?.['adoptedEvidence'],
       adopted.evidence.map((e) => e.id),
     );
 

@@ -82,6 +82,7 @@ describe('claim memory: repeat-of', () => {
     assert.equal(entry?.actor, 'dana');
     assert.deepEqual(entry?.before, { repeatOf: null });
     assert.deepEqual(entry?.after, { repeatOf: ORIGINAL });
+    assert.deepEqual(entry?.changes, [{ field: 'repeatOf', from: null, to: ORIGINAL }]);
     const events = await h.app.db
       .selectFrom('events')
       .select(['type', 'claim_id'])

@@ -22,6 +22,7 @@
  */
 import type { FlatValue } from './article-file';
 import { CLAIM_KIND_LABELS } from './claim';
+import { MEMORY_ACTIONS } from './claim-memory';
 import { isVerdict, VERDICT_DEFINITIONS } from './verdicts';
 import {
   ACTIONS,
@@ -45,6 +46,7 @@ export const FIELD_CHANGE_ACTIONS: readonly string[] = [
   'bulk_undo',
   'evidence_update',
   ...ACTIONS,
+  ...Object.values(MEMORY_ACTIONS),
 ];
 
 /** Names in `after` that are never a changed field. */
@@ -58,6 +60,10 @@ export const NOT_FIELDS: readonly string[] = [
   'importedVia',
   'restored',
   'restoredBy',
+  // Claim memory's provenance: which claim handed a repeat on, what an adoption copied.
+  'via',
+  'adoptedFrom',
+  'adoptedEvidence',
 ];
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
