@@ -193,6 +193,17 @@ export async function listDeliveries(db: Db, webhookId: string): Promise<Webhook
   }));
 }
 
+/** Whether any webhook is active: without one, the worker has nothing to look for. */
+export async function hasActiveWebhooks(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('webhooks')
+    .select('id')
+    .where('active', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A delivery the worker holds the lease of. */
 export interface ClaimedDelivery {
   readonly seq: number;

@@ -23,7 +23,7 @@ export default fp<WebhookDeliveryOptions>(
       { ...DEFAULT_WEBHOOK_TIMINGS, ...options.timings },
       app.log,
     );
-    const unsubscribe = app.changes.subscribe(() => worker.wake());
+    const unsubscribe = app.changes.subscribe(() => worker.changed());
     app.addHook('onReady', async () => worker.start());
     // preClose: before the database closes, so attempts under way are recorded or handed back.
     app.addHook('preClose', async () => {
