@@ -15,6 +15,7 @@ import auth, { isApiPath, normalisedPath } from './plugins/auth';
 import changes from './plugins/changes';
 import compression from './plugins/compression';
 import { dashboardFilesOptions } from './plugins/dashboard-files';
+import dueReminders from './plugins/due-reminders';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
 import proxyWarning from './plugins/proxy-warning';
@@ -30,6 +31,7 @@ import health from './routes/health';
 import intake from './routes/intake';
 import match from './routes/match';
 import notes from './routes/notes';
+import notifications from './routes/notifications';
 import reports from './routes/reports';
 import search from './routes/search';
 import { noQuerystring, problemRef, problemSchema } from './routes/schemas';
@@ -50,6 +52,8 @@ export type AppOptions = Pick<
     loginClock?: () => number;
     // Tests: the webhook worker's timings (server/webhooks/worker.ts).
     webhookTimings?: Partial<WebhookTimings>;
+    // The due reminders' clock: ms between runs (0: off; a minute unless given).
+    dueReminderMs?: number;
   } &
   // Optional: the reports fall back to placeholders (see routes/reports.ts).
   Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
@@ -109,7 +113,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(stats);
   await fastify.register(evidence);
   await fastify.register(notes);
+  await fastify.register(notifications);
   await fastify.register(events, { streamSessionCheckMs: options.streamSessionCheckMs });
+  await fastify.register(dueReminders, { intervalMs: options.dueReminderMs });
   await fastify.register(intake);
   await fastify.register(suggestions);
   await fastify.register(match);

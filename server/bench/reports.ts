@@ -176,6 +176,7 @@ async function seed(db: Kysely<Database>): Promise<void> {
         createdAt: at(5),
         deletedAt: null,
         deletedBy: null,
+        mentions: [],
       };
       await insertNote(trx, note);
       await history(5, 'note_add', { id: note.id, text: note.text });

@@ -40,6 +40,9 @@ export const TABLE_KEYS: Readonly<Record<CopiedTable, readonly string[]>> = {
   login_attempts: ['key'],
   webhooks: ['id'],
   webhook_deliveries: ['seq'],
+  notifications: ['id'],
+  article_mutes: ['username', 'article_id'],
+  due_reminders: ['claim_id', 'kind', 'due_at'],
 };
 
 type CopiedTable = Exclude<keyof Database, DerivedTable>;

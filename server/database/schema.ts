@@ -102,6 +102,8 @@ export interface NotesTable {
   created_at: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  /** JSON array of the usernames of active people the note mentions (migration 0009). */
+  mentions: Generated<string>;
 }
 
 export interface HistoryTable {
@@ -229,6 +231,32 @@ export type ArticleClaimCountsTable = { article_id: string } & Record<
   `stage_${Stage}` | `verdict_${Verdict | 'none'}`,
   number
 >;
+/** Migration 0009: one row per recipient and hand-over (repositories/notifications.ts). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  recipient: string;
+  kind: string;
+  actor: string | null;
+  claim_id: string;
+  article_id: string;
+  text: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface ArticleMutesTable {
+  username: string;
+  article_id: string;
+  created_at: string;
+}
+
+/** Migration 0009: the due reminders sent, once per claim, kind and due time. */
+export interface DueRemindersTable {
+  claim_id: string;
+  kind: string;
+  due_at: string;
+  created_at: string;
+}
 
 export interface Database {
   users: UsersTable;
@@ -249,6 +277,9 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
 
   article_claim_counts: ArticleClaimCountsTable;
+  notifications: NotificationsTable;
+  article_mutes: ArticleMutesTable;
+  due_reminders: DueRemindersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -309,6 +309,8 @@ export function recordsOf(file: ArticleFile, context: RecordContext): ArticleRec
           : (note.authorRole ?? context.roles.get(note.author) ?? 'fact_checker'),
         deletedBy: deletedAt ? (importer?.username ?? note.deletedBy ?? note.author) : null,
         text: importer ? importedNoteText(note, importer) : note.text,
+        // A file's notes told nobody when they were written; importing them tells nobody either.
+        mentions: [],
       });
     }
     records.history.push(...historyOf(claim, id, context));

@@ -250,6 +250,7 @@ export async function transitionClaimIn(
       createdAt: at,
       deletedAt: null,
       deletedBy: null,
+      mentions,
     });
     handoverNote = { id: noteId, text: note, mentions };
   }

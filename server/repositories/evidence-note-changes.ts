@@ -182,6 +182,7 @@ export async function addNote(
       createdAt: now(),
       deletedAt: null,
       deletedBy: null,
+      mentions: await activeMentions(trx, text),
     };
     await insertNote(trx, note);
     await recordHistory(trx, {
@@ -201,7 +202,7 @@ export async function addNote(
         actor,
         at: note.createdAt,
         before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
-        note: { id: note.id, text, mentions: await activeMentions(trx, text) },
+        note: { id: note.id, text, mentions: note.mentions },
       },
     ]);
     return { value: note, events: [event, ...handedOver] };

@@ -18,7 +18,17 @@ export function toNote(row: NoteRow): Note {
     createdAt: row.created_at,
     deletedAt: row.deleted_at,
     deletedBy: row.deleted_by,
+    mentions: deleted ? [] : parseMentions(row.mentions),
   };
+}
+
+function parseMentions(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -73,6 +83,7 @@ export async function insertNote(db: Db, note: Note): Promise<void> {
       created_at: note.createdAt,
       deleted_at: null,
       deleted_by: null,
+      mentions: JSON.stringify(note.mentions),
     })
     .execute();
 }

@@ -6,6 +6,8 @@
  * A stream lives only as long as its session: it ends on sign-out, when the
  * account is disabled or changes role (the client reconnects under the new
  * role), and when the session expires.
+ * A `notification.created` event reaches only its recipient's streams, live and on
+ * catch-up alike; everyone else's stream passes over it.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { currentUser } from '../plugins/auth';
@@ -20,6 +22,19 @@ export const STREAM_SESSION_CHECK_MS = 5_000;
 const CATCH_UP_PAGE = 500;
 /** setTimeout's ceiling; a later expiry is caught by the periodic check. */
 const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The event as `username`'s stream shows it, or null when it is not theirs to see: a
+ * notification is its recipient's alone (the recipient, kept in the stored payload,
+ * is not sent).
+ */
+export function eventFor(event: ChangeEvent, username: string): ChangeEvent | null {
+  if (event.type !== 'notification.created') {
+    return event;
+  }
+  const { recipient, ...data } = (event.data ?? {}) as { recipient?: unknown };
+  return recipient === username ? { ...event, data } : null;
+}
 
 export interface EventsOptions {
   /** Re-validation interval of each stream's session; STREAM_SESSION_CHECK_MS by default. */
@@ -74,7 +89,10 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
           return;
         }
         lastSent = event.id;
-        raw.write(`id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`);
+        const shown = eventFor(event, user.username);
+        if (shown) {
+          raw.write(`id: ${shown.id}\ndata: ${JSON.stringify(shown)}\n\n`);
+        }
       };
 
       // Everything the stream holds is registered before the first await, so that

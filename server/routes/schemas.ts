@@ -216,6 +216,7 @@ const noteProperties = {
   createdAt: { type: 'string' },
   deletedAt: nullable({ type: 'string' }),
   deletedBy: nullable({ type: 'string' }),
+  mentions: { type: 'array', items: { type: 'string' } },
 };
 
 export const noteSchema = {

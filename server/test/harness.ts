@@ -43,6 +43,8 @@ export interface StartOptions {
   streamSessionCheckMs?: number;
   /** The webhook worker's timings (server/webhooks/worker.ts), shortened by its tests. */
   webhookTimings?: Partial<WebhookTimings>;
+  /** The due reminders' clock (ms between runs); off unless a test asks for it. */
+  dueReminderMs?: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     loginWindowMinutes: 15,
     streamSessionCheckMs: options.streamSessionCheckMs,
     webhookTimings: options.webhookTimings,
+    dueReminderMs: options.dueReminderMs ?? 0,
   });
   await instance.ready();
   const cookies = new Map<string, string>();

@@ -61,6 +61,7 @@ describe('reports on either engine', () => {
       createdAt: at,
       deletedAt: null,
       deletedBy: null,
+      mentions: [],
     });
     await recordHistory(h.app.db, {
       claimId: first.id,

@@ -16,6 +16,11 @@ export type ChangeType =
   | 'claim.updated'
   | 'evidence.changed'
   | 'note.changed'
+  /**
+   * A notification for one person (issue 10); data: `NotificationEventData`
+   * (notifications.ts). Sent only to the streams of the person it is for.
+   */
+  | 'notification.created'
   /** A suggestion was accepted or rejected; data: `{ suggestionId, status }`. */
   | 'suggestion.changed'
   /**

@@ -141,6 +141,11 @@ export interface Note {
   readonly createdAt: string;
   readonly deletedAt: string | null;
   readonly deletedBy: string | null;
+  /**
+   * Usernames of the active people the text mentions (`@username`), as the server found
+   * them when the note was written; empty for older notes and once deleted.
+   */
+  readonly mentions: readonly string[];
 }
 
 export interface ClaimDetail extends ClaimSummary {

@@ -72,3 +72,6 @@ export function mentionCandidates(text: string): string[] {
   }
   return [...found];
 }
+
+/** How long before a claim's due time its assignee is told it is due soon (`due_soon`). */
+export const DUE_SOON_MS = 24 * 60 * 60 * 1000;

@@ -336,6 +336,7 @@ describe('ClaimPanel', () => {
             createdAt: '2026-11-28T14:03:00.000Z',
             deletedAt: null,
             deletedBy: null,
+            mentions: [],
           },
         ],
       },
@@ -413,6 +414,7 @@ describe('ClaimPanel', () => {
       createdAt: '2026-11-28T14:03:00.000Z',
       deletedAt: null,
       deletedBy: null,
+      mentions: [],
     };
 
     it('disables every action, field, evidence and note control, saying why', async () => {

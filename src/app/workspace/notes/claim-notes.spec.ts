@@ -20,6 +20,7 @@ const note = (overrides: Partial<Note>): Note => ({
   createdAt: '2026-11-28T10:00:00.000Z',
   deletedAt: null,
   deletedBy: null,
+  mentions: [],
   ...overrides,
 });
 const notes = [

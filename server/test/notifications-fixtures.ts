@@ -1,0 +1,86 @@
+/** Helpers of the notification tests: a desk with Cora and a disabled editor, and inbox reads. */
+import assert from 'node:assert/strict';
+import type { ClaimSummary } from '../../src/domain/claim';
+import type { Notification, NotificationPage } from '../../src/domain/notifications';
+import { updateUser } from '../repositories/users';
+import { type Harness, json, SEED_ARTICLE, withCast } from './harness';
+
+/**
+ * The standard cast (casey, robin: fact-checkers; dana, eli: editors; ada: admin),
+ * Cora (fact-checker) and Ben (an editor whose account is disabled).
+ */
+export async function withNotificationCast(h: Harness): Promise<void> {
+  await withCast(h);
+  await h.addUser('cora', 'fact_checker');
+  await h.addUser('ben', 'editor');
+  await updateUser(h.app.db, 'ben', { disabled: true });
+}
+
+export const EVERYONE = ['casey', 'robin', 'dana', 'eli', 'ada', 'cora', 'ben'] as const;
+
+export async function seedClaims(h: Harness): Promise<ClaimSummary[]> {
+  return json<ClaimSummary[]>(await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }));
+}
+
+/** Everyone's inbox read straight from the database (Ben cannot sign in). */
+export async function inboxes(h: Harness): Promise<Record<string, string[]>> {
+  const rows = await h.app.db
+    .selectFrom('notifications')
+    .select(['recipient', 'kind'])
+    .orderBy('id')
+    .execute();
+  const byPerson: Record<string, string[]> = {};
+  for (const row of rows) {
+    (byPerson[row.recipient] ??= []).push(row.kind);
+  }
+  return byPerson;
+}
+
+/** The inbox of `username` as the API answers it. */
+export async function inboxOf(h: Harness, username: string, query = ''): Promise<NotificationPage> {
+  const response = await h.as(username, { url: `/api/notifications${query}` });
+  assert.equal(response.statusCode, 200, response.body);
+  return json<NotificationPage>(response);
+}
+
+export async function latestOf(h: Harness, username: string): Promise<Notification> {
+  const page = await inboxOf(h, username, '?limit=1');
+  assert.ok(page.items[0], `${username} has a notification`);
+  return page.items[0];
+}
+
+/** Forgets every notification, so that each test counts its own. */
+export async function clearNotifications(h: Harness): Promise<void> {
+  await h.app.db.deleteFrom('notifications').execute();
+}
+
+export async function transition(
+  h: Harness,
+  username: string,
+  claimId: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const response = await h.as(username, {
+    method: 'POST',
+    url: `/api/claims/${claimId}/transitions`,
+    payload,
+  });
+  assert.equal(response.statusCode, 200, response.body);
+}
+
+export async function patchClaim(
+  h: Harness,
+  username: string,
+  claimId: string,
+  payload: Record<string, unknown>,
+): Promise<ClaimSummary> {
+  const current = json<ClaimSummary>(await h.as(username, { url: `/api/claims/${claimId}` }));
+  const response = await h.as(username, {
+    method: 'PATCH',
+    url: `/api/claims/${claimId}`,
+    headers: { 'if-match': `"${current.version}"` },
+    payload,
+  });
+  assert.equal(response.statusCode, 200, response.body);
+  return json<ClaimSummary>(response);
+}
