@@ -229,6 +229,10 @@ export class WebhookWorker {
     if (typeof cause?.code === 'string') {
       return `Could not connect (${cause.code})`;
     }
+    // fetch refuses some ports outright (the Fetch standard's "bad ports": 25, 6000 …).
+    if (typeof cause?.message === 'string') {
+      return `Could not send: ${cause.message}`;
+    }
     return error instanceof Error ? error.message : String(error);
   }
 }

@@ -37,8 +37,8 @@ export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 export const WEBHOOK_FORMAT_LABELS: Readonly<Record<WebhookFormat, string>> = {
-  json: 'JSON (signed payload)',
-  slack: 'Slack / Mattermost message',
+  json: 'JSON',
+  slack: 'Slack / Mattermost',
 };
 
 export const WEBHOOK_LIMITS = {

@@ -66,8 +66,8 @@ describe('WebhookAdmin', () => {
       }),
     ]);
     expect(rows(element)).toEqual([
-      ['https://hooks.slack.com/services/T0/B0/x', 'Every event', 'Slack / Mattermost message'],
-      ['https://example.org/hook', 'Approved, Note added', 'JSON (signed payload)'],
+      ['https://hooks.slack.com/services/T0/B0/x', 'Every event', 'Slack / Mattermost'],
+      ['https://example.org/hook', 'Approved, Note added', 'JSON'],
     ]);
   });
 
@@ -97,6 +97,15 @@ describe('WebhookAdmin', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Deliveries' }))).click();
     http.expectOne('/api/webhooks/w1/deliveries').flush([
       delivery({
+        id: 'd4',
+        event: 'note.added',
+        status: 'pending',
+        attempts: 0,
+        lastStatusCode: null,
+        deliveredAt: null,
+        nextAttemptAt: '2026-12-05T00:02:00.000Z',
+      }),
+      delivery({
         id: 'd3',
         status: 'pending',
         attempts: 2,
@@ -120,10 +129,14 @@ describe('WebhookAdmin', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
     );
     expect(cells.map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
+      ['Note added', 'Queued', '—', ''],
       ['Approved', 'Retrying (2 attempts so far)', '500', 'HTTP 500 Internal Server Error'],
       ['Approved', 'Failed after 10 attempts', '—', 'Connection refused'],
       ['Approved', 'Delivered', '200', ''],
     ]);
+    // Queued behind an earlier delivery: no time of its own yet.
+    expect(cells[0][5]).toBe('in line');
+    expect(cells[1][5]).toMatch(/^next /);
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Refresh' }))).click();
     http.expectOne('/api/webhooks/w1/deliveries').flush([]);
     await fixture.whenStable();

@@ -70,6 +70,8 @@ import { deliveryWording } from './webhook-wording';
                 <td>
                   @if (delivery.deliveredAt) {
                     {{ delivery.deliveredAt | date: 'medium' }}
+                  } @else if (delivery.status === 'pending' && delivery.attempts === 0) {
+                    in line
                   } @else if (delivery.nextAttemptAt) {
                     next {{ delivery.nextAttemptAt | date: 'mediumTime' }}
                   }

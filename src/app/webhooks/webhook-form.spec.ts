@@ -36,7 +36,7 @@ describe('WebhookForm', () => {
     const { input, select } = await render();
     expect(await (await input('secret')).getValue()).toMatch(/^[0-9a-f]{64}$/);
     expect(await (await select('events')).getValueText()).toBe('Every event');
-    expect(await (await select('format')).getValueText()).toBe('Slack / Mattermost message');
+    expect(await (await select('format')).getValueText()).toBe('Slack / Mattermost');
   });
 
   it('adds the webhook as typed, then clears the form with a new secret', async () => {
@@ -48,7 +48,7 @@ describe('WebhookForm', () => {
     await events.clickOptions({ text: 'Note added' });
     await events.close();
     expect(await events.getValueText()).toBe('Approved, Note added');
-    await (await select('format')).clickOptions({ text: 'JSON (signed payload)' });
+    await (await select('format')).clickOptions({ text: 'JSON' });
     await (await input('secret')).setValue('sixteen chars or more');
     await submit();
     const request = http.expectOne('/api/webhooks');
