@@ -67,25 +67,27 @@ export class ClaimIndex {
   /** The claims the text most likely repeats, best first, `exclude` left out. */
   async match(text: string, limit: number, exclude?: string): Promise<ClaimMatch[]> {
     await this.settled();
-    return this.matcher.match(text, limit, exclude).flatMap((result) => {
-      const claim = this.claims.get(result.id);
-      if (!claim) {
-        return [];
-      }
-      return [
-        {
-          claimId: claim.id,
-          articleId: claim.articleId,
-          articleHeadline: this.headlines.get(claim.articleId)?.headline ?? '',
-          quote: claim.quote,
-          statement: claim.statement,
-          summary: claim.summary,
-          stage: claim.stage,
-          verdict: claim.verdict,
-          score: result.score,
-        },
-      ];
-    });
+    return this.matcher
+      .match(text, limit, exclude ? new Set([exclude]) : undefined)
+      .flatMap((result) => {
+        const claim = this.claims.get(result.id);
+        if (!claim) {
+          return [];
+        }
+        return [
+          {
+            claimId: claim.id,
+            articleId: claim.articleId,
+            articleHeadline: this.headlines.get(claim.articleId)?.headline ?? '',
+            quote: claim.quote,
+            statement: claim.statement,
+            summary: claim.summary,
+            stage: claim.stage,
+            verdict: claim.verdict,
+            score: result.score,
+          },
+        ];
+      });
   }
 
   /** A claim as indexed (current as of the last event), or undefined. */

@@ -21,10 +21,8 @@ export const FEATURE_NAMES = [
   'numberShared',
   /** The candidate states numbers, none of which the query states. */
   'numberMissing',
-  /** Cosine of the averaged word vectors (0 without vectors). */
-  'embedding',
-  /** The same, as a share of the best candidate's. */
-  'embeddingVsBest',
+  /** Share of the query's adjacent word pairs ("bed bugs", "Greta Thunberg") the candidate has too. */
+  'pairs',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -2,16 +2,15 @@
  * The claim matcher: ranks indexed claims by how likely a text repeats them.
  *
  * Two stages. BM25 (bm25.ts) over the stemmed words of each claim finds the candidates;
- * the re-ranker (reranker.ts) scores each from what BM25 saw, word-vector similarity
- * (embeddings.ts) and shared numbers, as a probability. Everything a write changes is
+ * the re-ranker (reranker.ts) scores each from what BM25 saw, shared word pairs and
+ * shared numbers, as a probability. Everything a write changes is
  * per document, so `upsert` costs microseconds and the matcher is always current.
  * The same class answers the API (claim-index.ts) and the benchmark (bench/matching.ts).
  */
 import { Bm25Index } from './bm25';
-import type { WordVectors } from './embeddings';
 import type { Features } from './features';
 import { Reranker } from './reranker';
-import { numbers, tokenize, words } from './tokenize';
+import { numbers, tokenize } from './tokenize';
 
 export interface MatchDocument {
   readonly id: string;
@@ -35,7 +34,16 @@ interface Entry {
   readonly terms: ReadonlySet<string>;
   readonly claimTerms: ReadonlySet<string>;
   readonly numbers: ReadonlySet<string>;
-  readonly vector: Float32Array | null;
+  readonly pairs: ReadonlySet<string>;
+}
+
+/** Adjacent terms, joined: what a phrase match is made of. */
+function pairsOf(terms: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < terms.length; i++) {
+    pairs.add(`${terms[i - 1]} ${terms[i]}`);
+  }
+  return pairs;
 }
 
 export class Matcher {
@@ -45,10 +53,7 @@ export class Matcher {
   private readonly claims = new Bm25Index();
   private readonly entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly reranker: Reranker,
-    private readonly vectors: WordVectors | null = null,
-  ) {}
+  constructor(private readonly reranker: Reranker) {}
 
   get size(): number {
     return this.entries.size;
@@ -68,7 +73,7 @@ export class Matcher {
       terms: new Set(terms),
       claimTerms: new Set(claimTerms),
       numbers: numbers(text),
-      vector: this.vectors?.average(words(text)) ?? null,
+      pairs: new Set([...pairsOf(claimTerms), ...pairsOf(tokenize(document.context))]),
     });
   }
 
@@ -82,25 +87,22 @@ export class Matcher {
    * The documents the text most likely repeats, best first, at most `limit`;
    * `exclude` is left out (a claim is not its own repeat).
    */
-  match(text: string, limit: number, exclude?: string): MatchResult[] {
+  match(text: string, limit: number, exclude: ReadonlySet<string> = new Set()): MatchResult[] {
     const terms = tokenize(text);
     const found = this.all
-      .search(terms, Math.max(CANDIDATES, limit) + (exclude ? 1 : 0))
-      .filter((candidate) => candidate.id !== exclude);
+      .search(terms, Math.max(CANDIDATES, limit) + exclude.size)
+      .filter((candidate) => !exclude.has(candidate.id))
+      .slice(0, Math.max(CANDIDATES, limit));
     if (found.length === 0) {
       return [];
     }
     const queryTerms = new Set(terms);
     const queryNumbers = numbers(text);
-    const queryVector = this.vectors?.average(words(text)) ?? null;
+    const queryPairs = pairsOf(terms);
     const ceiling = this.all.ceiling(terms) || 1;
     const claimCeiling = this.claims.ceiling(terms) || 1;
     const queryWeight = [...queryTerms].reduce((sum, term) => sum + this.all.idf(term), 0) || 1;
     const best = found[0].score || 1;
-    const cosines = found.map((candidate) =>
-      cosine(queryVector, this.entries.get(candidate.id)?.vector ?? null),
-    );
-    const bestCosine = Math.max(...cosines, 1e-9);
     const results = found.map((candidate, rank): MatchResult => {
       const entry = this.entries.get(candidate.id) as Entry;
       let covered = 0;
@@ -128,24 +130,14 @@ export class Matcher {
         reciprocalRank: 1 / (rank + 1),
         numberShared: shared ? 1 : 0,
         numberMissing: entry.numbers.size > 0 && !shared ? 1 : 0,
-        embedding: cosines[rank],
-        embeddingVsBest: cosines[rank] / bestCosine,
+        pairs:
+          queryPairs.size > 0
+            ? [...queryPairs].filter((pair) => entry.pairs.has(pair)).length / queryPairs.size
+            : 0,
       };
       return { id: candidate.id, score: this.reranker.probability(features), features };
     });
     results.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return results.slice(0, limit);
   }
-}
-
-function cosine(a: Float32Array | null, b: Float32Array | null): number {
-  if (!a || !b) {
-    return 0;
-  }
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-  }
-  // Both are unit length (embeddings.ts normalises its averages).
-  return dot;
 }

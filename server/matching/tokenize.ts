@@ -7,7 +7,7 @@
 import stem from 'wink-porter2-stemmer';
 
 /** Function words that say nothing about what a claim is about. */
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   (
     'a about above after again against all am an and any are as at be because been before ' +
     'being below between both but by can could did do does doing down during each few for ' +
@@ -21,7 +21,11 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-const LINK = /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
+const LINK = /(?:\bhttps?:\/\/|\bwww\.|pic\.twitter\.com\/)\S*/giu;
+/** A handle or hashtag, whose words are run together: #ImpeachTrump, @LindseyGrahamSC. */
+const TAG = /[@#]([\p{L}\p{N}_]+)/gu;
+/** Where a run-together name changes word: "eT" in ImpeachTrump, "SC" after "Graham". */
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|_/gu;
 const WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu;
 const DIACRITICS = /\p{M}+/gu;
 
@@ -29,7 +33,7 @@ const DIACRITICS = /\p{M}+/gu;
 const stems = new Map<string, string>();
 const STEMS_KEPT = 200_000;
 
-function stemOf(word: string): string {
+export function stemOf(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     stemmed = /^\p{N}/u.test(word) ? word.replace(/,/g, '') : stem(word);
@@ -44,8 +48,13 @@ function stemOf(word: string): string {
 /** The plain words of a text, lower case and without accents, stop words included. */
 export function words(text: string): string[] {
   return (
-    text.replace(LINK, ' ').normalize('NFKD').replace(DIACRITICS, '').toLowerCase().match(WORD) ??
-    []
+    text
+      .replace(LINK, ' ')
+      .replace(TAG, (_, name: string) => ` ${name.replace(CAMEL, ' ')} `)
+      .normalize('NFKD')
+      .replace(DIACRITICS, '')
+      .toLowerCase()
+      .match(WORD) ?? []
   );
 }
 

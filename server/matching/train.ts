@@ -4,22 +4,25 @@
  * run it twice, get the same file.
  */
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { loadMatchingData } from '../bench/matching-data';
-import { loadWordVectors } from './embeddings-store';
 import { FEATURE_NAMES } from './features';
 import { WEIGHTS_FILE } from './reranker';
 import { buildMatcher, candidatesOf, neutralReranker, trainReranker } from './training';
 
 const data = loadMatchingData();
-const vectors = await loadWordVectors();
-const matcher = buildMatcher(data.collection, neutralReranker(), vectors);
+const matcher = buildMatcher(data.collection, neutralReranker());
 const train = data.queries.filter((query) => query.split === 'train');
 const candidates = candidatesOf(matcher, train);
 const weights = trainReranker(
   candidates,
   FEATURE_NAMES,
-  `CLEF-2020 CheckThat! 2 (English) train split: ${train.length} queries, ` +
-    `${candidates.length} candidates (npm run train:matcher)`,
+  `CLEF-2020 CheckThat! 2 (English) train split: ${train.length} queries asked with and ` +
+    `without their repeats, ${candidates.length} candidates (npm run train:matcher)`,
 );
-writeFileSync(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
+// Written as Prettier would, so that the committed file passes the format check as it comes.
+const path = fileURLToPath(WEIGHTS_FILE);
+const options = { ...(await resolveConfig(path)), filepath: path };
+writeFileSync(path, await format(JSON.stringify(weights), options));
 console.log(`wrote ${WEIGHTS_FILE.pathname}`);

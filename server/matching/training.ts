@@ -1,13 +1,16 @@
 /**
  * Training the re-ranker (deterministic: the same data always gives the same weights):
  * every BM25 candidate of every training query is an example, labelled 1 when the query
- * repeats it. The features are standardised on the training examples; the model is
- * checkworthiness/logistic.ts's full-batch logistic regression.
+ * repeats it. Each query is asked twice: as it is, and with the claims it repeats left out
+ * of the index, all candidates then labelled 0. In the data every query has its repeat;
+ * on a news desk most new claims have none, and the second asking teaches the model that
+ * being the best candidate is not enough (so a score means the same with or without a
+ * real repeat among the claims). The features are standardised on the training
+ * examples; the model is checkworthiness/logistic.ts's full-batch logistic regression.
  */
 import { trainLogistic } from '../checkworthiness/logistic';
 import { FEATURE_NAMES, type FeatureName, type Features } from './features';
 import { CANDIDATES, type MatchDocument, Matcher } from './matcher';
-import type { WordVectors } from './embeddings';
 import { Reranker, type RerankerWeights } from './reranker';
 
 export interface LabelledQuery {
@@ -31,29 +34,29 @@ export function neutralReranker(features: readonly FeatureName[] = FEATURE_NAMES
   });
 }
 
-export function buildMatcher(
-  collection: readonly MatchDocument[],
-  reranker: Reranker,
-  vectors: WordVectors | null,
-): Matcher {
-  const matcher = new Matcher(reranker, vectors);
+export function buildMatcher(collection: readonly MatchDocument[], reranker: Reranker): Matcher {
+  const matcher = new Matcher(reranker);
   for (const document of collection) {
     matcher.upsert(document);
   }
   return matcher;
 }
 
-/** Every first-stage candidate of every query, with its features and label. */
+/** Every first-stage candidate of every query, with and without its repeats, labelled. */
 export function candidatesOf(
   matcher: Matcher,
   queries: readonly LabelledQuery[],
 ): LabelledCandidate[] {
-  return queries.flatMap((query) =>
-    matcher.match(query.text, CANDIDATES).map((result) => ({
+  return queries.flatMap((query) => [
+    ...matcher.match(query.text, CANDIDATES).map((result) => ({
       features: result.features,
       label: query.relevant.has(result.id) ? (1 as const) : (0 as const),
     })),
-  );
+    ...matcher.match(query.text, CANDIDATES, query.relevant).map((result) => ({
+      features: result.features,
+      label: 0 as const,
+    })),
+  ]);
 }
 
 export function trainReranker(

@@ -59,7 +59,7 @@ export const matchResponseSchema = {
 };
 
 const match: FastifyPluginAsync = async (app) => {
-  const index = new ClaimIndex(app.db, await newMatcher());
+  const index = new ClaimIndex(app.db, newMatcher());
   const unsubscribe = app.changes.subscribe((event) => index.apply(event));
   app.addHook('onClose', async () => unsubscribe());
   await index.load();

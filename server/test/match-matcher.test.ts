@@ -35,6 +35,11 @@ describe('matcher pieces', () => {
     ]);
     assert.deepEqual([...numbers('From 3,000 to 3000 and 2.5')], ['3000', '2.5']);
     assert.deepEqual(tokenize(''), []);
+    assert.deepEqual(
+      tokenize('#ImpeachTrump says @LindseyGrahamSC pic.twitter.com/9CgOACecb0'),
+      ['impeach', 'trump', 'say', 'lindsey', 'graham', 'sc'],
+      'handles and hashtags split into their words, links gone',
+    );
   });
 
   it('scores BM25: rare shared words count most, replaced and removed documents are forgotten', () => {
@@ -87,7 +92,7 @@ describe('matcher pieces', () => {
     }
     assert.deepEqual(
       matcher
-        .match('North Korea sent Russia millions of artillery shells', 3, 'shells')
+        .match('North Korea sent Russia millions of artillery shells', 3, new Set(['shells']))
         .map((r) => r.id)
         .includes('shells'),
       false,

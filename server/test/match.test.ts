@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleDetail, ArticleSummary, ClaimSummary } from '../../src/domain/claim';
-import type { MatchResponse } from '../../src/domain/matching';
+import { CHECKED_BEFORE_MIN_SCORE, type MatchResponse } from '../../src/domain/matching';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const SHELLS = 'pnk-021';
@@ -43,6 +43,10 @@ describe('claim matching', () => {
     // The dialog asks before the new claim exists.
     const items = await match(text);
     assert.equal(items[0].claimId, SHELLS, JSON.stringify(items.slice(0, 3)));
+    assert.ok(
+      items[0].score >= CHECKED_BEFORE_MIN_SCORE,
+      `"Checked before?" shows it: ${items[0].score}`,
+    );
     const claim = await h.as('dana', {
       method: 'POST',
       url: `/api/articles/${article.id}/claims`,
@@ -83,6 +87,16 @@ describe('claim matching', () => {
     const similarItems = json<MatchResponse>(similar).items;
     assert.equal(similarItems[0].claimId, SHELLS);
     assert.ok(!similarItems.some((item) => item.claimId === repeat.id), 'never the claim itself');
+  });
+
+  it('scores a text that repeats no claim below the "Checked before?" threshold', async () => {
+    const items = await match(
+      'The museum reopens on Saturday with a new exhibition of Dutch tulips.',
+    );
+    assert.ok(
+      items.every((item) => item.score < CHECKED_BEFORE_MIN_SCORE),
+      JSON.stringify(items.map((item) => [item.claimId, item.score])),
+    );
   });
 
   it('leaves the claim itself out of its similar claims, and 404s an unknown claim', async () => {
