@@ -188,6 +188,9 @@ export async function insertNotification(trx: Db, input: NewNotification): Promi
 export async function notifyHandover(trx: Db, handover: Handover): Promise<ChangeEvent[]> {
   const byKind = await toldOfHandover(trx, handover);
   const mentioned = handover.note?.mentions ?? [];
+  if (byKind.length === 0 && mentioned.length === 0) {
+    return []; // A note without mentions, a start: nobody to tell, nothing more to read.
+  }
   const people = await activePeople(trx, [...byKind, ...mentioned, handover.actor.username]);
   const actor = {
     username: handover.actor.username,

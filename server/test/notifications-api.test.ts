@@ -1,11 +1,15 @@
 /** The notifications API (issue 10): one's own inbox only, pages, read marking, mutes, live delivery. */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ChangeEvent } from '../../src/domain/change-event';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { NotificationEventData } from '../../src/domain/notifications';
+import { dropPostgresSchema } from '../database/engine';
 import { latestPosition } from '../repositories/events';
-import { type Harness, json, SEED_ARTICLE, startApp } from './harness';
+import { type Harness, json, SEED_ARTICLE, startApp, testDatabase } from './harness';
 import {
   clearNotifications,
   inboxOf,
@@ -293,4 +297,50 @@ describe('live notifications', () => {
     assert.ok(claimUpdated(eliAgain), 'Eli catches up on the claim');
     assert.deepEqual(notificationsIn(eliAgain), [], 'but not on Cora’s notification');
   });
+});
+
+describe('live notifications across processes', () => {
+  const postgres = testDatabase('probe').engine === 'postgres';
+  let dir: string;
+  const apps: Harness[] = [];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-live-notify-'));
+  });
+  after(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    rmSync(dir, { recursive: true, force: true });
+    const target = testDatabase(dir);
+    if (target.engine === 'postgres' && target.schema) {
+      await dropPostgresSchema(target.url, target.schema);
+    }
+  });
+
+  it(
+    "a change on one process reaches the recipient's stream on another, and only theirs",
+    { skip: postgres ? false : 'several processes share a database on PostgreSQL only' },
+    async () => {
+      const writer = await startApp({ dir });
+      apps.push(writer);
+      await withNotificationCast(writer);
+      const [claim] = await seedClaims(writer);
+      const reader = await startApp({ dir });
+      apps.push(reader);
+      const base = await reader.app.listen({ port: 0, host: '127.0.0.1' });
+      const claimUpdated = (events: ChangeEvent[]) =>
+        events.some((event) => event.type === 'claim.updated');
+      const cora = openStream(`${base}/api/events`, await reader.signIn('cora'), {
+        until: (events) => claimUpdated(events) && notificationsIn(events).length > 0,
+      });
+      const eli = openStream(`${base}/api/events`, await reader.signIn('eli'), {
+        until: claimUpdated,
+      });
+      await Promise.all([cora.live, eli.live]);
+      await patchClaim(writer, 'dana', claim.id, { assignee: 'cora' });
+      const [coraEvents, eliEvents] = await Promise.all([cora.events, eli.events]);
+      const [event] = notificationsIn(coraEvents);
+      assert.equal((event?.data as NotificationEventData).notification.claimId, claim.id);
+      assert.deepEqual(notificationsIn(eliEvents), []);
+    },
+  );
 });
