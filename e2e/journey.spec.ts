@@ -72,6 +72,10 @@ test('a claim goes from research to approval between a checker and an editor', a
   await expect(row(editor)).toContainText('Changes requested');
 
   await expect(row(checker)).toContainText('Changes requested');
+  // The request opens the checker's panel: its note, who wrote it and when, above all else.
+  await expect(checker.getByTestId('change-request')).toContainText(
+    'Name the sources in the rationale.',
+  );
   await expect(checker.locator('.note-text', { hasText: 'Name the sources' })).toBeVisible();
   await checker
     .getByRole('textbox', { name: 'Rationale', exact: true })
@@ -102,7 +106,8 @@ test('a claim goes from research to approval between a checker and an editor', a
   await expect(row(editor)).toContainText('False');
   await expect(panel.locator('.status')).toContainText('Approved');
   await expect(panel.locator('.status')).toContainText('False');
-  await expect(panel.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue(
+  // Approved, the finding reads as text, in full.
+  await expect(panel.getByTestId('finding-rationale')).toHaveText(
     'Reuters and the BBC cite differing estimates; not established.',
   );
   await expect(panel.getByRole('link', { name: 'Reuters on shell shipments' })).toHaveAttribute(
@@ -157,7 +162,9 @@ test('a javascript: link is refused and HTML in a note shows as text', async ({ 
   await expect(page.locator('.note-text b')).toHaveCount(0);
 });
 
-test('a stale edit shows both versions and keeps what was typed', async ({ browser }) => {
+test('a save by someone else shows both versions at once and keeps what was typed', async ({
+  browser,
+}) => {
   const quote = 'Kremlin has now confirmed';
   const first = await signedIn(browser, E2E_USERS.checker.username, `/articles/${ARTICLE}`);
   const second = await signedIn(browser, E2E_USERS.editor.username, `/articles/${ARTICLE}`);
@@ -173,7 +180,7 @@ test('a stale edit shows both versions and keeps what was typed', async ({ brows
   await first.getByRole('button', { name: 'Save finding', exact: true }).click();
   await expect(first.getByText('Saved')).toBeVisible();
 
-  await second.getByRole('button', { name: 'Save finding', exact: true }).click();
+  // Told at once, without pressing Save.
   const conflict = second.getByRole('alertdialog');
   await expect(conflict).toContainText('Someone else changed this claim');
   await expect(conflict).toContainText('The editor’s rationale, typed first.');

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { ClaimSummary } from '../../../domain/claim';
 import { ClaimPatch } from '../claims-api';
@@ -94,6 +103,12 @@ export class ClaimConflictView {
   readonly displayNames = input<ReadonlyMap<string, string>>(new Map());
   readonly keptMine = output<void>();
   readonly tookTheirs = output<void>();
+
+  constructor() {
+    // It may arrive while the person types further down the form: bring it into view.
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    afterNextRender(() => host.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }));
+  }
 
   private readonly nameOf = computed(() => {
     const names = this.displayNames();

@@ -203,6 +203,19 @@ describe('ClaimFinding', () => {
     expect(await (await rationale()).getValue()).toBe('Mine');
   });
 
+  it('tells the store what is typed and unsaved, and that it is gone once the form is', async () => {
+    const base = { version: start.version, finding: findingOf(start) };
+    await (await rationale()).setValue('Mine');
+    await fixture.whenStable();
+    expect(dispatched).toHaveBeenCalledWith(
+      ClaimDetailPageActions.draftChanged({ claimId: start.id, base, mine: { rationale: 'Mine' } }),
+    );
+    fixture.destroy();
+    expect(dispatched).toHaveBeenCalledWith(
+      ClaimDetailPageActions.draftChanged({ claimId: start.id, base, mine: {} }),
+    );
+  });
+
   it('takes theirs only when asked, and then shows theirs', async () => {
     await (await rationale()).setValue('Mine');
     const theirs = claimFixture({ rationale: 'Theirs', version: 5, updatedBy: 'dana' });

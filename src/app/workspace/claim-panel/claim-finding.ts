@@ -3,6 +3,7 @@ import {
   Component,
   computed,
   effect,
+  DestroyRef,
   inject,
   input,
   signal,
@@ -218,6 +219,28 @@ export class ClaimFinding {
     effect(() => {
       const claim = this.claim();
       untracked(() => this.follow(claim));
+    });
+    // The store knows what is typed and unsaved, so a save by someone else is reported at once.
+    effect(() => {
+      const base = this.base();
+      const mine = this.changes();
+      if (base) {
+        const { claimId, version, finding } = base;
+        untracked(() =>
+          this.store.dispatch(
+            ClaimDetailPageActions.draftChanged({ claimId, base: { version, finding }, mine }),
+          ),
+        );
+      }
+    });
+    inject(DestroyRef).onDestroy(() => {
+      const base = this.base();
+      if (base && this.hasChanges()) {
+        const { claimId, version, finding } = base;
+        this.store.dispatch(
+          ClaimDetailPageActions.draftChanged({ claimId, base: { version, finding }, mine: {} }),
+        );
+      }
     });
     effect(() => {
       const editable = this.editable();

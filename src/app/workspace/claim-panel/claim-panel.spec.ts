@@ -8,6 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ArticleDetail, ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
+import { VERDICT_DEFINITIONS } from '../../../domain/verdicts';
 import { Role } from '../../../domain/workflow';
 import { SessionUser } from '../../session/session-api';
 import { sessionFeature } from '../../session/state/session.feature';
@@ -132,12 +133,115 @@ describe('ClaimPanel', () => {
     );
   });
 
-  it('freezes the finding while the claim is in review', async () => {
-    const { fixture } = await render('editor');
-    const rationale = (fixture.nativeElement as HTMLElement).querySelector<HTMLTextAreaElement>(
-      'textarea[formcontrolname="rationale"]',
-    );
-    expect(rationale?.disabled).toBeTrue();
+  describe('a reviewer’s view', () => {
+    const rationale = 'Line one of the reasoning.\nLine two, which a form field would have cut.';
+    const inReview = claimFixture({
+      stage: 'in_review',
+      verdict: 'mostly_false',
+      rationale,
+      submittedBy: 'casey',
+      claimant: 'The Ministry',
+      claimantType: 'Organization',
+    });
+
+    it('lets an editor reviewing read the finding as text, the decisions within reach', async () => {
+      const { fixture, loader } = await render('editor', inReview);
+      const host = fixture.nativeElement as HTMLElement;
+      expect(host.querySelector('textarea[formcontrolname="rationale"]')).toBeNull();
+      expect(host.querySelector('mat-select')).toBeNull();
+      const reading = host.querySelector('[data-testid="finding-reading"]');
+      expect(host.querySelector('[data-testid="finding-rationale"]')?.textContent?.trim()).toBe(
+        rationale,
+      );
+      expect(reading?.textContent).toContain(inReview.statement);
+      expect(host.querySelector('[data-testid="finding-verdict"]')?.textContent).toContain(
+        'Mostly false',
+      );
+      expect(host.querySelector('[data-testid="finding-verdict"]')?.textContent).toContain(
+        VERDICT_DEFINITIONS.mostly_false.description,
+      );
+      expect(reading?.textContent).toContain('The Ministry (organisation)');
+      const approve = await loader.getHarness(MatButtonHarness.with({ text: 'Approve' }));
+      expect(await approve.isDisabled()).toBeFalse();
+    });
+
+    it('opens the fields an editor may still change on request', async () => {
+      const { fixture, loader } = await render('editor', inReview);
+      const host = fixture.nativeElement as HTMLElement;
+      const change = await loader.getHarness(
+        MatButtonHarness.with({ text: /Change the statement, kind, assignee and due date/ }),
+      );
+      const button = host.querySelector('button.change');
+      expect(button?.getAttribute('aria-expanded')).toBe('false');
+      await change.click();
+      expect(button?.getAttribute('aria-expanded')).toBe('true');
+      const statement = host.querySelector<HTMLTextAreaElement>(
+        'textarea[formcontrolname="statement"]',
+      );
+      expect(statement?.disabled).toBeFalse();
+      expect(
+        host.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="rationale"]')?.disabled,
+      ).toBeTrue();
+    });
+
+    for (const role of ['fact_checker', 'editor'] as const) {
+      it(`shows an approved claim as text to a ${role}, with nothing to change`, async () => {
+        const { fixture } = await render(role, { ...inReview, stage: 'approved' });
+        const host = fixture.nativeElement as HTMLElement;
+        expect(host.querySelector('[data-testid="finding-reading"]')).not.toBeNull();
+        expect(host.querySelector('cd-claim-finding')).toBeNull();
+        expect(host.querySelector('button.change')).toBeNull();
+      });
+    }
+
+    it('keeps the form for the checker working on the claim', async () => {
+      const { fixture } = await render('fact_checker', claimFixture({ stage: 'researching' }));
+      const host = fixture.nativeElement as HTMLElement;
+      expect(host.querySelector('[data-testid="finding-reading"]')).toBeNull();
+      expect(host.querySelector('textarea[formcontrolname="rationale"]')).not.toBeNull();
+    });
+
+    it('opens a claim sent back with the request’s note, author and time, first', async () => {
+      const claim = claimFixture({ stage: 'changes_requested', verdict: 'false' });
+      const entry = (id: number, actor: string, note: string): HistoryEntry => ({
+        id,
+        claimId: claim.id,
+        at: '2026-11-28T14:02:00.000Z',
+        actor,
+        action: 'request_changes',
+        before: { stage: 'in_review' },
+        after: { stage: 'changes_requested' },
+        note,
+        correction: false,
+        changes: [{ field: 'stage', from: 'in_review', to: 'changes_requested' }],
+      });
+      const eli: SessionUser = {
+        username: 'eli',
+        displayName: 'Eli Navarro',
+        role: 'editor',
+        disabled: false,
+        createdAt: '2026-11-01T09:00:00Z',
+      };
+      const { fixture } = await render('fact_checker', claim, [eli], {
+        history: [entry(1, 'dana', 'An older request.'), entry(2, 'eli', 'Name the sources.')],
+      });
+      const host = fixture.nativeElement as HTMLElement;
+      const request = host.querySelector('[data-testid="change-request"]');
+      expect(request?.textContent).toContain('Name the sources.');
+      expect(request?.textContent).toContain('Eli Navarro asked for changes');
+      expect(request?.textContent).toMatch(/28 Nov, \d\d:02/);
+      expect(request?.textContent).not.toContain('An older request.');
+      // Above everything else: the first thing after the panel's heading.
+      expect(host.querySelector('header + *')).toBe(request);
+      expect(request?.getAttribute('aria-labelledby')).toBe('request-title');
+    });
+
+    it('shows no request once the claim moved on', async () => {
+      const { fixture } = await render('editor', inReview);
+      expect(
+        (fixture.nativeElement as HTMLElement).querySelector('[data-testid="change-request"]'),
+      ).toBeNull();
+    });
   });
 
   describe('assignee', () => {
@@ -386,14 +490,18 @@ describe('ClaimPanel', () => {
     it('lets an editor set the due date, and tells a fact-checker why not', async () => {
       const dueField = async (loader: HarnessLoader) =>
         loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Due' }));
-      const checker = await render('fact_checker', overdue());
+      const checker = await render('fact_checker', { ...overdue(), stage: 'researching' });
       const refused = await dueField(checker.loader);
       expect(await refused.isDisabled()).toBeTrue();
       expect(await refused.getTextHints()).toEqual(['Only an editor can change the due date.']);
       checker.fixture.destroy();
       TestBed.resetTestingModule();
 
+      // Reviewing, the editor opens the fields they may still change.
       const editor = await render('editor', overdue());
+      await (
+        await editor.loader.getHarness(MatButtonHarness.with({ text: /Change the .*due date/ }))
+      ).click();
       expect(await (await dueField(editor.loader)).isDisabled()).toBeFalse();
     });
   });
@@ -433,15 +541,11 @@ describe('ClaimPanel', () => {
           .toBeTrue();
       }
       expect(host.querySelector('.actions')?.textContent).toContain(reason);
-      const controls = host.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-        'cd-claim-finding input, cd-claim-finding textarea',
-      );
-      expect(controls.length).toBeGreaterThan(5);
-      controls.forEach((control) =>
-        expect(control.disabled).withContext(control.outerHTML).toBeTrue(),
-      );
-      // Said once above the finding, not under each of its fields.
-      const finding = host.querySelector('cd-claim-finding')?.textContent ?? '';
+      // Nothing to change: the finding reads as text, the reason said once above it.
+      expect(host.querySelector('cd-claim-finding')).toBeNull();
+      expect(host.querySelector('button.change')).toBeNull();
+      expect(host.querySelector('[data-testid="finding-reading"]')).not.toBeNull();
+      const finding = host.querySelector('[aria-labelledby="finding-title"]')?.textContent ?? '';
       expect(finding.split(reason).length - 1).toBe(1);
       expect(host.querySelector('cd-claim-evidence .locked')?.textContent).toContain(reason);
       expect(host.querySelector<HTMLTextAreaElement>('[data-testid="note-text"]')?.disabled).toBe(

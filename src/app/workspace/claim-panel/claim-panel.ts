@@ -5,9 +5,11 @@ import {
   effect,
   inject,
   input,
+  linkedSignal,
   output,
   viewChild,
 } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -16,6 +18,7 @@ import { Store } from '@ngrx/store';
 import { CLAIM_KIND_LABELS } from '../../../domain/claim';
 import { VERDICT_DEFINITIONS } from '../../../domain/verdicts';
 import { dueState, timeInStageWords } from '../../../domain/deadline';
+import { listFields } from '../../../domain/history-wording';
 import {
   ACTION_RULES,
   ActionOption,
@@ -31,7 +34,8 @@ import { usersFeature } from '../../users/state/users.feature';
 import { ActionDialog, ActionDialogData, ActionDialogResult } from '../action-dialog';
 import { ClaimEvidence } from '../evidence/claim-evidence';
 import { ClaimFinding } from './claim-finding';
-import { dueWords, FINDING_FIELDS, FindingField } from './finding-draft';
+import { ClaimReading } from './claim-reading';
+import { dueWords, FINDING_FIELDS, FindingField, lockedReasons } from './finding-draft';
 import { minuteClock } from '../minute-clock';
 import { ClaimNotes } from '../notes/claim-notes';
 import { HistoryTimeline } from './history-timeline';
@@ -53,6 +57,8 @@ const ARCHIVED: Decision = { allowed: false, refusal: ARCHIVED_REFUSAL };
     ClaimEvidence,
     ClaimFinding,
     ClaimNotes,
+    ClaimReading,
+    DatePipe,
     HistoryTimeline,
     MatButton,
     MatIcon,
@@ -155,6 +161,47 @@ export class ClaimPanel {
         Decision
       >,
   );
+  /**
+   * A person who cannot change the finding itself (an editor reviewing it, anyone
+   * once it is approved) reads it as text; the fields they still may change
+   * (an editor's statement, kind, assignee or due date) open on request.
+   */
+  protected readonly reading = computed(() => {
+    const decisions = this.decisions();
+    return !decisions.verdict.allowed && !decisions.rationale.allowed;
+  });
+  /** One reason that locks the whole finding (an archived article), said above the text. */
+  protected readonly lockedReason = computed(() => lockedReasons(this.decisions()).all);
+  /** "Change the statement, kind, assignee or due date": what a reader may still change. */
+  protected readonly changeLabel = computed(() => {
+    const decisions = this.decisions();
+    const fields = FINDING_FIELDS.filter((field) => decisions[field].allowed);
+    return fields.length > 0 ? `Change the ${listFields(fields)}` : null;
+  });
+  /** Whether a reader opened the fields they may change; closed again for another claim. */
+  protected readonly editing = linkedSignal({ source: this.claimId, computation: () => false });
+
+  /**
+   * While changes are requested, the request itself: who asked, when, and the
+   * note they wrote (blank when that note was deleted since), shown first.
+   */
+  protected readonly changeRequest = computed(() => {
+    const claim = this.claim();
+    if (claim?.stage !== 'changes_requested' || !this.loadedDetail()) {
+      return null;
+    }
+    const entry = this.history()
+      .filter((e) => e.action === 'request_changes')
+      .at(-1);
+    if (!entry) {
+      return null;
+    }
+    return {
+      who: this.displayNames().get(entry.actor) ?? entry.actor,
+      at: entry.at,
+      note: entry.note?.trim() ?? '',
+    };
+  });
   protected readonly evidenceDecision = computed(() => this.decide('evidence'));
   /** Notes follow no field rule, but an archived article takes none. */
   protected readonly notesLocked = computed(() =>

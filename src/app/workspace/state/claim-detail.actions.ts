@@ -20,9 +20,23 @@ export const ClaimDetailPageActions = createActionGroup({
     'Evidence Removed': props<{ claimId: string; evidenceId: string }>(),
     'Note Added': props<{ claimId: string; text: string }>(),
     'Note Deleted': props<{ claimId: string; noteId: string }>(),
+    /**
+     * The finding form's unsaved changes (`mine`, empty when none) and what they
+     * started from, so that a save by someone else can be reported at once.
+     */
+    'Draft Changed': props<{ claimId: string; base: FindingBase; mine: ClaimPatch }>(),
     /** `mine` is re-applied on top of `theirs`, the newest version known. */
     'Conflict Kept Mine': props<{ mine: ClaimPatch; theirs: ClaimSummary }>(),
     'Conflict Took Theirs': emptyProps(),
+  },
+});
+
+/** What the live event stream means for the claim open in the panel. */
+export const ClaimDetailLiveActions = createActionGroup({
+  source: 'Claim Detail Live',
+  events: {
+    /** Someone else saved the claim over the unsaved changes `mine` made on `base`. */
+    'Edited Elsewhere': props<{ mine: ClaimPatch; theirs: ClaimSummary; base: Finding }>(),
   },
 });
 

@@ -1,6 +1,10 @@
 import { ClaimDetail } from '../../../domain/claim';
 import { findingOf } from '../claim-panel/finding-draft';
-import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
+import {
+  ClaimDetailLiveActions,
+  ClaimDetailPageActions,
+  ClaimsApiActions,
+} from './claim-detail.actions';
 import { claimDetailFeature, initialClaimDetailState } from './claim-detail.feature';
 import { claimFixture } from './claims.feature.spec';
 
@@ -8,6 +12,38 @@ const { reducer } = claimDetailFeature;
 const opened = reducer(initialClaimDetailState, ClaimDetailPageActions.opened({ claimId: 'c1' }));
 
 describe('claim detail reducer', () => {
+  it('holds the open claim’s unsaved changes, and forgets them for another claim', () => {
+    const claim = claimFixture();
+    const base = { version: claim.version, finding: findingOf(claim) };
+    const typed = ClaimDetailPageActions.draftChanged({
+      claimId: 'c1',
+      base,
+      mine: { rationale: 'Typed' },
+    });
+    let state = reducer(opened, typed);
+    expect(state.draft).toEqual({ claimId: 'c1', base, mine: { rationale: 'Typed' } });
+    expect(reducer(state, ClaimDetailPageActions.opened({ claimId: 'c1' })).draft).toEqual(
+      state.draft,
+    );
+    expect(reducer(state, ClaimDetailPageActions.opened({ claimId: 'c2' })).draft).toBeNull();
+    expect(
+      reducer(opened, ClaimDetailPageActions.draftChanged({ claimId: 'c2', base, mine: {} })).draft,
+    ).toBeNull();
+    state = reducer(state, ClaimDetailPageActions.draftChanged({ claimId: 'c1', base, mine: {} }));
+    expect(state.draft).toBeNull();
+  });
+
+  it('opens the choice between versions when someone else saved over unsaved changes', () => {
+    const theirs = claimFixture({ rationale: 'Theirs', version: 4, updatedBy: 'dana' });
+    const base = findingOf(claimFixture());
+    const state = reducer(
+      opened,
+      ClaimDetailLiveActions.editedElsewhere({ mine: { rationale: 'Mine' }, theirs, base }),
+    );
+    expect(state.conflict).toEqual({ mine: { rationale: 'Mine' }, theirs, base });
+    expect(reducer(state, ClaimDetailPageActions.conflictTookTheirs()).conflict).toBeNull();
+  });
+
   it('follows a note request from sent to saved or failed', () => {
     let state = reducer(opened, ClaimDetailPageActions.noteAdded({ claimId: 'c1', text: 'Hi' }));
     expect(state.changes).toEqual({ note: 'pending' });

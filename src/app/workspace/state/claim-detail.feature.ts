@@ -1,8 +1,13 @@
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { ClaimDetail, ClaimSummary, HistoryEntry } from '../../../domain/claim';
 import { ClaimPatch } from '../claims-api';
-import { Finding } from '../claim-panel/finding-draft';
-import { ClaimDetailPageActions, ClaimsApiActions, changeKey } from './claim-detail.actions';
+import { Finding, FindingBase } from '../claim-panel/finding-draft';
+import {
+  ClaimDetailLiveActions,
+  ClaimDetailPageActions,
+  ClaimsApiActions,
+  changeKey,
+} from './claim-detail.actions';
 
 export interface ClaimConflict {
   /** What this person typed: never thrown away without their say. */
@@ -11,6 +16,13 @@ export interface ClaimConflict {
   readonly theirs: ClaimSummary;
   /** What the refused edit started from, when known: "mine" is this with `mine` on top. */
   readonly base: Finding | null;
+}
+
+/** Unsaved changes in the finding form of the open claim, and what they started from. */
+export interface FindingDraft {
+  readonly claimId: string;
+  readonly base: FindingBase;
+  readonly mine: ClaimPatch;
 }
 
 /** Where an evidence or note request stands; a form clears only once it is `saved`. */
@@ -25,6 +37,8 @@ export interface ClaimDetailState {
   /** The server says the claim does not exist (or no longer does). */
   readonly missing: boolean;
   readonly conflict: ClaimConflict | null;
+  /** The finding form's unsaved changes; null when there are none. */
+  readonly draft: FindingDraft | null;
   /** Evidence and note requests of the open claim, by `changeKey`. */
   readonly changes: Readonly<Record<string, ChangeStatus>>;
 }
@@ -37,6 +51,7 @@ export const initialClaimDetailState: ClaimDetailState = {
   error: null,
   missing: false,
   conflict: null,
+  draft: null,
   changes: {},
 };
 
@@ -68,6 +83,14 @@ export const claimDetailFeature = createFeature({
       ...state,
       conflict: { mine, theirs, base: base ?? state.conflict?.base ?? null },
     })),
+    on(ClaimDetailPageActions.draftChanged, (state, { claimId, base, mine }): ClaimDetailState =>
+      claimId !== state.claimId
+        ? state
+        : { ...state, draft: Object.keys(mine).length > 0 ? { claimId, base, mine } : null },
+    ),
+    on(ClaimDetailLiveActions.editedElsewhere, (state, { mine, theirs, base }): ClaimDetailState =>
+      theirs.id === state.claimId ? { ...state, conflict: { mine, theirs, base } } : state,
+    ),
     on(
       ClaimDetailPageActions.conflictKeptMine,
       ClaimDetailPageActions.conflictTookTheirs,

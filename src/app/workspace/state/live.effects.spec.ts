@@ -1,13 +1,19 @@
 import { TestBed } from '@angular/core/testing';
-import { ArticleSummary } from '../../../domain/claim';
+import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable, of, Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { sessionFeature } from '../../session/state/session.feature';
+import { findingOf } from '../claim-panel/finding-draft';
+import { ClaimDetailLiveActions } from './claim-detail.actions';
+import { ClaimConflict, claimDetailFeature, FindingDraft } from './claim-detail.feature';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveMessage, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
 import { claimFixture } from './claims.feature.spec';
-import { followChanges } from './live.effects';
+import { followChanges, warnOfEditsElsewhere } from './live.effects';
 
 describe('live effects', () => {
   let feed: Subject<LiveMessage>;
@@ -95,5 +101,76 @@ describe('live effects', () => {
     feed.next(change({ type: 'article.updated', claimId: null, data: { article } }));
     feed.next(change({ type: 'article.updated', claimId: null, data: {} }));
     expect(emitted).toEqual([LiveActions.articleUpdated({ article })]);
+  });
+});
+
+describe('warnOfEditsElsewhere', () => {
+  let actions$: Observable<Action>;
+  let scheduler: TestScheduler;
+  const start = claimFixture({ rationale: 'Old' });
+  const draft: FindingDraft = {
+    claimId: start.id,
+    base: { version: start.version, finding: findingOf(start) },
+    mine: { rationale: 'Mine' },
+  };
+  const saved = (by: string, changes: Partial<ClaimSummary>, version = 4) =>
+    LiveActions.claimChanged({
+      claim: { ...start, ...changes, version, updatedBy: by },
+      eventId: version,
+      actor: by,
+    });
+
+  function setUp(openDraft: FindingDraft | null, conflict: ClaimConflict | null = null) {
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        provideMockStore({
+          selectors: [
+            { selector: claimDetailFeature.selectDraft, value: openDraft },
+            { selector: claimDetailFeature.selectConflict, value: conflict },
+            {
+              selector: sessionFeature.selectActor,
+              value: { username: 'casey', role: 'fact_checker' },
+            },
+          ],
+        }),
+      ],
+    });
+  }
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+  const run = () => TestBed.runInInjectionContext(warnOfEditsElsewhere);
+
+  it('tells at once when someone else saves the claim being edited, not for one’s own save', () => {
+    setUp(draft);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-m-e-t', {
+        m: saved('casey', { rationale: 'Mine' }),
+        e: saved('robin', { evidenceCount: 1 }, 5),
+        t: saved('dana', { rationale: 'Theirs' }, 6),
+      });
+      expectObservable(run()).toBe('-----w', {
+        w: ClaimDetailLiveActions.editedElsewhere({
+          mine: { rationale: 'Mine' },
+          theirs: { ...start, rationale: 'Theirs', version: 6, updatedBy: 'dana' },
+          base: draft.base.finding,
+        }),
+      });
+    });
+  });
+
+  it('stays quiet without unsaved changes, or while the choice is already open', () => {
+    setUp(null);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-t', { t: saved('dana', { rationale: 'Theirs' }) });
+      expectObservable(run()).toBe('--');
+    });
+    TestBed.resetTestingModule();
+    const theirs = { ...start, rationale: 'Theirs', version: 4 };
+    setUp(draft, { mine: draft.mine, theirs, base: draft.base.finding });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-t', { t: saved('dana', { rationale: 'Later' }, 5) });
+      expectObservable(run()).toBe('--');
+    });
   });
 });

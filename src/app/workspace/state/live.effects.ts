@@ -1,12 +1,17 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { Action } from '@ngrx/store';
-import { EMPTY, mergeMap, switchMap } from 'rxjs';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Action, Store } from '@ngrx/store';
+import { EMPTY, filter, map, mergeMap, switchMap, tap } from 'rxjs';
 import { NotificationEventData } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { LiveUpdates } from '../../shell/live-updates';
 import { ChangeEvent } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
+import { sessionFeature } from '../../session/state/session.feature';
+import { ClaimDetailLiveActions } from './claim-detail.actions';
+import { claimDetailFeature } from './claim-detail.feature';
+import { changedUnderDraft } from './edited-elsewhere';
 
 /** `notification.created`: the server sends it only to the recipient's own streams. */
 function isNotification(
@@ -76,4 +81,52 @@ export const followChanges = createEffect(
     );
   },
   { functional: true },
+);
+
+/**
+ * Someone else saved the claim open with unsaved changes: the person is told at
+ * once, with both versions field by field (the finding's conflict view), not
+ * only when they press Save.
+ */
+export const warnOfEditsElsewhere = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) => {
+    const draft = store.selectSignal(claimDetailFeature.selectDraft);
+    const conflict = store.selectSignal(claimDetailFeature.selectConflict);
+    const me = store.selectSignal(sessionFeature.selectActor);
+    return actions$.pipe(
+      ofType(LiveActions.claimChanged),
+      map(({ claim, actor }) => {
+        const open = draft();
+        return open &&
+          !conflict() &&
+          actor !== (me()?.username ?? null) &&
+          changedUnderDraft(open, claim)
+          ? ClaimDetailLiveActions.editedElsewhere({
+              mine: open.mine,
+              theirs: claim,
+              base: open.base.finding,
+            })
+          : null;
+      }),
+      filter((action) => action !== null),
+    );
+  },
+  { functional: true },
+);
+
+/** Said aloud too (the snack bar is a live region): the choice waits above the form. */
+export const sayEditedElsewhere = createEffect(
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+    return actions$.pipe(
+      ofType(ClaimDetailLiveActions.editedElsewhere),
+      tap(() =>
+        snackBar.open(
+          'Someone else just saved this claim: choose which version to keep above the finding.',
+          'Close',
+          { duration: 8000 },
+        ),
+      ),
+    );
+  },
+  { functional: true, dispatch: false },
 );
