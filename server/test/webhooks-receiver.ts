@@ -113,12 +113,13 @@ export async function handover(
   );
 }
 
-/** Timings short enough for tests: retries after 100, 200, 400 ms; 5 attempts. */
+/** Timings short enough for tests: retries after 100, 200, 400 ms; 5 attempts; 2 s timeout. */
 export const FAST_TIMINGS = {
   pollMs: 50,
   retryBaseMs: 100,
   retryMaxMs: 400,
   maxAttempts: 5,
-  timeoutMs: 500,
+  // Long enough that a loaded test machine does not time out a receiver that answers at once.
+  timeoutMs: 2000,
   leaseMs: 3000,
 };

@@ -146,7 +146,7 @@ describe('webhooks over HTTP', () => {
       ['note.added', 'claim.approved', 'claim.submitted'],
     );
     assert.ok(all.every((d) => d.attempts === 1 && d.lastStatusCode === 200 && d.deliveredAt));
-    assert.equal(receiver.received.length, 4);
+    assert.equal(new Set(receiver.received.map((r) => r.deliveryId)).size, 4);
     await h.as('ada', { method: 'DELETE', headers: CSRF, url: `/api/webhooks/${approvedOnly.id}` });
     await h.as('ada', { method: 'DELETE', headers: CSRF, url: `/api/webhooks/${everything.id}` });
   });
