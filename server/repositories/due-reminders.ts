@@ -11,6 +11,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { DUE_SOON_MS } from '../../src/domain/notifications';
+import { DUE_SORT_KEY_SQL } from '../database/migrations';
 import type { Database } from '../database/schema';
 import { writeTransaction } from '../database/transaction';
 import type { ChangeEvent } from './events';
@@ -27,12 +28,13 @@ async function owedReminders(db: Kysely<Database>, at: Date) {
   const nowText = at.toISOString();
   const soon = new Date(at.getTime() + DUE_SOON_MS).toISOString();
   const kind = sql<DueKind>`case when claims.due_at <= ${nowText} then 'overdue' else 'due_soon' end`;
+  // Due by then: on the desk's due key, which the claims_desk_due index holds.
   return db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
     .select(['claims.id as id', 'claims.due_at as dueAt', kind.as('kind')])
     .where('claims.due_at', 'is not', null)
-    .where('claims.due_at', '<=', soon)
+    .where(DUE_SORT_KEY_SQL, '<=', soon)
     .where('claims.assignee', 'is not', null)
     .where('claims.stage', 'not in', ['approved', 'dismissed'])
     .where('articles.archived', '=', 0)
