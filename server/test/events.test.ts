@@ -165,6 +165,38 @@ describe('server-sent events', () => {
     assert.equal((event.data as { claim: ClaimSummary }).claim.noteCount, 1);
   });
 
+  it('serialises each event once, however many streams listen', async () => {
+    const streams = await Promise.all(
+      ['dana', 'eli', 'casey'].map(async (name) =>
+        openStream(`${base}/api/events`, await h.signIn(name)),
+      ),
+    );
+    const stringify = JSON.stringify;
+    let framesMade = 0;
+    JSON.stringify = ((value: unknown, ...rest: []) => {
+      const event = value as Partial<ChangeEvent> | null;
+      if (event?.type === 'note.changed' && event.claimId === claims[4].id && 'data' in event) {
+        framesMade += 1;
+      }
+      return stringify(value, ...rest);
+    }) as typeof JSON.stringify;
+    try {
+      await h.as('robin', {
+        method: 'POST',
+        url: `/api/claims/${claims[4].id}/notes`,
+        payload: { text: 'heard by three' },
+      });
+      await Promise.all(streams.map((stream) => stream.waitFor(1)));
+    } finally {
+      JSON.stringify = stringify;
+      streams.forEach((stream) => stream.close());
+    }
+    for (const stream of streams) {
+      assert.equal(stream.events.at(-1)?.claimId, claims[4].id);
+    }
+    assert.equal(framesMade, 1, 'one frame for three streams');
+  });
+
   it('replays what a reconnecting client missed, in order, from Last-Event-ID', async () => {
     const lastSeen = await latestPosition(h.app.db);
     for (const claim of claims.slice(1, 4)) {
