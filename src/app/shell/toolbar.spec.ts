@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatBadgeHarness } from '@angular/material/badge/testing';
@@ -65,6 +67,9 @@ describe('Toolbar', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        // The search box's API client (nothing is requested until someone types).
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideMockStore({
           selectors: [
             { selector: sessionFeature.selectUser, value: user },

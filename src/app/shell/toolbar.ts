@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../domain/workflow';
 import { InboxButton } from '../notifications/inbox-button';
 import { SessionPageActions } from '../session/state/session.actions';
 import { sessionFeature } from '../session/state/session.feature';
+import { SearchBox } from '../search/search-box';
 import { QueueBadges } from './queue-badges';
 import { liveFeature } from './state/live.feature';
 import { ToolbarActions } from './state/toolbar.actions';
@@ -28,6 +29,7 @@ import { Theme } from './theme';
     QueueBadges,
     RouterLink,
     RouterLinkActive,
+    SearchBox,
   ],
   template: `
     <header>
@@ -55,6 +57,7 @@ import { Theme } from './theme';
             </nav>
             <cd-queue-badges />
           </div>
+          <cd-search-box />
         }
         <span class="spacer"></span>
         <span class="live" role="status" data-testid="live-status">

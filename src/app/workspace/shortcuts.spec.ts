@@ -26,6 +26,7 @@ describe('Shortcuts', () => {
       'Add evidence',
       'Add a note',
       'Search claims',
+      'Search every article',
       'This list',
       'underlined twice',
       'next / previous, first / last highlight',

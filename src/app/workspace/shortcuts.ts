@@ -30,6 +30,8 @@ import {
         <dd>Add a note</dd>
         <dt><kbd>/</kbd></dt>
         <dd>Search claims</dd>
+        <dt><kbd>Ctrl</kbd> <kbd>K</kbd></dt>
+        <dd>Search every article (from any page)</dd>
         <dt><kbd>?</kbd></dt>
         <dd>This list</dd>
       </dl>
