@@ -90,9 +90,23 @@ export class ClaimIndex {
       });
   }
 
-  /** A claim as indexed (current as of the last event), or undefined. */
+  /**
+   * A claim as indexed (current as of the last event), or undefined when it does not
+   * exist. One written through another process a moment ago, whose event is still on its
+   * way, is read from the database (and indexed).
+   */
   async find(id: string): Promise<MatchableClaim | undefined> {
     await this.settled();
+    const known = this.claims.get(id);
+    if (known) {
+      return known;
+    }
+    const [claim] = await listMatchableClaims(this.db, { claimId: id });
+    if (claim && !this.headlines.has(claim.articleId)) {
+      await this.track(this.loadFrom(claim.articleId));
+    } else if (claim) {
+      this.put(claim);
+    }
     return this.claims.get(id);
   }
 
@@ -110,7 +124,7 @@ export class ClaimIndex {
   private async loadFrom(articleId?: string): Promise<void> {
     const [headlines, claims] = await Promise.all([
       listArticleHeadlines(this.db, articleId),
-      listMatchableClaims(this.db, articleId),
+      listMatchableClaims(this.db, { articleId }),
     ]);
     headlines.forEach((headline) => this.putHeadline(headline));
     claims.forEach((claim) => this.put(claim));

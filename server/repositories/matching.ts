@@ -21,13 +21,19 @@ export interface ArticleHeadline {
   readonly version: number;
 }
 
-/** Every claim, or one article's. */
-export async function listMatchableClaims(db: Db, articleId?: string): Promise<MatchableClaim[]> {
+/** Every claim, one article's, or one. */
+export async function listMatchableClaims(
+  db: Db,
+  only: { articleId?: string; claimId?: string } = {},
+): Promise<MatchableClaim[]> {
   let query = db
     .selectFrom('claims')
     .select(['id', 'article_id', 'quote', 'statement', 'summary', 'stage', 'verdict', 'version']);
-  if (articleId !== undefined) {
-    query = query.where('article_id', '=', articleId);
+  if (only.articleId !== undefined) {
+    query = query.where('article_id', '=', only.articleId);
+  }
+  if (only.claimId !== undefined) {
+    query = query.where('id', '=', only.claimId);
   }
   const rows = await query.orderBy('id').execute();
   return rows.map((row) => ({

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleDetail, ArticleSummary, ClaimSummary } from '../../src/domain/claim';
 import { CHECKED_BEFORE_MIN_SCORE, type MatchResponse } from '../../src/domain/matching';
+import { insertClaim } from '../repositories/claims';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const SHELLS = 'pnk-021';
@@ -105,6 +106,33 @@ describe('claim matching', () => {
     assert.ok(!json<MatchResponse>(response).items.some((item) => item.claimId === SHELLS));
     const unknown = await h.as('casey', { url: '/api/claims/no-such-claim/similar' });
     assert.equal(unknown.statusCode, 404);
+  });
+
+  it('finds a claim whose event has not reached this process yet (written elsewhere)', async () => {
+    // As another process's write looks until the feed brings it: in the database, no event here.
+    await insertClaim(
+      h.app.db,
+      {
+        id: 'elsewhere-1',
+        articleId: SEED_ARTICLE,
+        quote: 'Putin',
+        start: 0,
+        end: 5,
+        statement: 'North Korea shipped nearly five million artillery shells to Russia.',
+        kind: 'figure',
+        stage: 'new',
+        verdict: null,
+        rationale: null,
+        assignee: null,
+      },
+      new Date().toISOString(),
+      null,
+    );
+    const response = await h.as('casey', { url: '/api/claims/elsewhere-1/similar' });
+    assert.equal(response.statusCode, 200, response.body);
+    const items = json<MatchResponse>(response).items;
+    assert.ok(items.some((item) => item.claimId === SHELLS));
+    assert.ok(!items.some((item) => item.claimId === 'elsewhere-1'));
   });
 
   it('keeps to the limit: 10 by default, 1-50, 400 naming the field otherwise', async () => {
