@@ -30,6 +30,7 @@ import {
   ClaimantType,
   ClaimKind,
 } from '../../domain/claim';
+import { CheckedBefore } from '../claim-memory/checked-before';
 import { ClaimDraft, NewClaimsApi } from './new-claims-api';
 import { suggestionsFeature } from './state/suggestions.feature';
 import { FIELD_LIMITS } from '../../domain/requests';
@@ -68,6 +69,7 @@ export const CLAIMANT_TYPE_LABELS: Readonly<Record<ClaimantType, string>> = {
   selector: 'cd-new-claim-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CheckedBefore,
     ReactiveFormsModule,
     MatButton,
     MatDialogActions,
@@ -90,6 +92,7 @@ export const CLAIMANT_TYPE_LABELS: Readonly<Record<ClaimantType, string>> = {
         @if (data.reasons?.length) {
           <p class="reasons">Why suggested: {{ data.reasons!.join('; ') }}</p>
         }
+        <cd-checked-before [text]="data.quote" [articleId]="data.articleId ?? null" />
         <mat-form-field class="wide">
           <mat-label>Statement to check</mat-label>
           <textarea

@@ -6,6 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
 import { CLAIM_KIND_LABELS } from '../../domain/claim';
+import { CheckedBefore } from '../claim-memory/checked-before';
 import { sessionFeature } from '../session/state/session.feature';
 import {
   batchInWords,
@@ -43,7 +44,14 @@ export function draftOf(suggestion: ListedSuggestion): ClaimDraft {
 @Component({
   selector: 'cd-suggestion-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatButtonToggle, MatButtonToggleGroup, MatCheckbox, MatProgressBar],
+  imports: [
+    CheckedBefore,
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatCheckbox,
+    MatProgressBar,
+  ],
   templateUrl: './suggestion-list.html',
   styleUrl: './suggestion-list.scss',
 })

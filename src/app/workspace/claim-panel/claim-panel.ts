@@ -32,6 +32,7 @@ import {
 import { sessionFeature } from '../../session/state/session.feature';
 import { usersFeature } from '../../users/state/users.feature';
 import { ActionDialog, ActionDialogData, ActionDialogResult } from '../action-dialog';
+import { CheckedBefore } from '../../claim-memory/checked-before';
 import { ClaimEvidence } from '../evidence/claim-evidence';
 import { ClaimFinding } from './claim-finding';
 import { ClaimReading } from './claim-reading';
@@ -54,6 +55,7 @@ const ARCHIVED: Decision = { allowed: false, refusal: ARCHIVED_REFUSAL };
   selector: 'cd-claim-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CheckedBefore,
     ClaimEvidence,
     ClaimFinding,
     ClaimNotes,
