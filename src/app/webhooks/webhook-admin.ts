@@ -37,52 +37,54 @@ import { WebhooksApi } from './webhooks-api';
       @if (list.length === 0) {
         <p class="empty">No webhooks yet: add one below.</p>
       } @else {
-        <table class="webhooks">
-          <thead>
-            <tr>
-              <th scope="col">Receiver</th>
-              <th scope="col">Events</th>
-              <th scope="col">Format</th>
-              <th scope="col">Added</th>
-              <th scope="col"><span class="cd-visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (webhook of list; track webhook.id) {
-              <tr [class.selected]="selected()?.id === webhook.id">
-                <td class="url">{{ webhook.url }}</td>
-                <td>{{ events(webhook) }}</td>
-                <td>{{ formatLabels[webhook.format] }}</td>
-                <td>{{ webhook.createdAt | date: 'mediumDate' }} by {{ webhook.createdBy }}</td>
-                <td class="actions">
-                  @if (confirmingDelete() === webhook.id) {
-                    <span class="confirm" role="group" aria-label="Delete this webhook">
-                      Nothing more will be sent there.
-                      <button mat-button type="button" (click)="remove(webhook)">
-                        Yes, delete
-                      </button>
-                      <button mat-button type="button" (click)="confirmingDelete.set(null)">
-                        Cancel
-                      </button>
-                    </span>
-                  } @else {
-                    <button
-                      mat-button
-                      type="button"
-                      [attr.aria-pressed]="selected()?.id === webhook.id"
-                      (click)="toggleDeliveries(webhook)"
-                    >
-                      Deliveries
-                    </button>
-                    <button mat-button type="button" (click)="confirmingDelete.set(webhook.id)">
-                      Delete
-                    </button>
-                  }
-                </td>
+        <div class="scroll">
+          <table class="webhooks">
+            <thead>
+              <tr>
+                <th scope="col">Receiver</th>
+                <th scope="col">Events</th>
+                <th scope="col">Format</th>
+                <th scope="col">Added</th>
+                <th scope="col"><span class="cd-visually-hidden">Actions</span></th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (webhook of list; track webhook.id) {
+                <tr [class.selected]="selected()?.id === webhook.id">
+                  <td class="url">{{ webhook.url }}</td>
+                  <td>{{ events(webhook) }}</td>
+                  <td>{{ formatLabels[webhook.format] }}</td>
+                  <td>{{ webhook.createdAt | date: 'mediumDate' }} by {{ webhook.createdBy }}</td>
+                  <td class="actions">
+                    @if (confirmingDelete() === webhook.id) {
+                      <span class="confirm" role="group" aria-label="Delete this webhook">
+                        Nothing more will be sent there.
+                        <button mat-button type="button" (click)="remove(webhook)">
+                          Yes, delete
+                        </button>
+                        <button mat-button type="button" (click)="confirmingDelete.set(null)">
+                          Cancel
+                        </button>
+                      </span>
+                    } @else {
+                      <button
+                        mat-button
+                        type="button"
+                        [attr.aria-pressed]="selected()?.id === webhook.id"
+                        (click)="toggleDeliveries(webhook)"
+                      >
+                        Deliveries
+                      </button>
+                      <button mat-button type="button" (click)="confirmingDelete.set(webhook.id)">
+                        Delete
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     }
     @if (selected(); as webhook) {
@@ -112,8 +114,12 @@ import { WebhooksApi } from './webhooks-api';
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
     }
+    .scroll {
+      overflow-x: auto;
+    }
     .webhooks {
       width: 100%;
+      min-width: 640px;
       border-collapse: collapse;
     }
     th,

@@ -41,45 +41,47 @@ import { deliveryWording } from './webhook-wording';
       @if (list.length === 0) {
         <p class="empty">Nothing sent yet. Events are sent as they happen on the desk.</p>
       } @else {
-        <table class="deliveries">
-          <caption class="cd-visually-hidden">
-            The latest
-            {{
-              listed
-            }}
-            deliveries, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Queued</th>
-              <th scope="col">State</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Delivered / next try</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (delivery of list; track delivery.id) {
-              <tr [class]="delivery.status">
-                <td>{{ eventLabels[delivery.event] }}</td>
-                <td>{{ delivery.createdAt | date: 'medium' }}</td>
-                <td>{{ wording(delivery) }}</td>
-                <td>{{ delivery.lastStatusCode ?? '—' }}</td>
-                <td class="last-error">{{ delivery.lastError ?? '' }}</td>
-                <td>
-                  @if (delivery.deliveredAt) {
-                    {{ delivery.deliveredAt | date: 'medium' }}
-                  } @else if (delivery.status === 'pending' && delivery.attempts === 0) {
-                    in line
-                  } @else if (delivery.nextAttemptAt) {
-                    next {{ delivery.nextAttemptAt | date: 'mediumTime' }}
-                  }
-                </td>
+        <div class="scroll">
+          <table class="deliveries">
+            <caption class="cd-visually-hidden">
+              The latest
+              {{
+                listed
+              }}
+              deliveries, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Queued</th>
+                <th scope="col">State</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Delivered / next try</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (delivery of list; track delivery.id) {
+                <tr [class]="delivery.status">
+                  <td>{{ eventLabels[delivery.event] }}</td>
+                  <td>{{ delivery.createdAt | date: 'medium' }}</td>
+                  <td>{{ wording(delivery) }}</td>
+                  <td>{{ delivery.lastStatusCode ?? '—' }}</td>
+                  <td class="last-error">{{ delivery.lastError ?? '' }}</td>
+                  <td>
+                    @if (delivery.deliveredAt) {
+                      {{ delivery.deliveredAt | date: 'medium' }}
+                    } @else if (delivery.status === 'pending' && delivery.attempts === 0) {
+                      in line
+                    } @else if (delivery.nextAttemptAt) {
+                      next {{ delivery.nextAttemptAt | date: 'mediumTime' }}
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     }
   `,
@@ -93,8 +95,12 @@ import { deliveryWording } from './webhook-wording';
         overflow-wrap: anywhere;
       }
     }
+    .scroll {
+      overflow-x: auto;
+    }
     .deliveries {
       width: 100%;
+      min-width: 720px;
       border-collapse: collapse;
     }
     th,

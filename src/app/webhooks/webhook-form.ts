@@ -40,7 +40,7 @@ import { randomSecret } from './webhook-wording';
   ],
   template: `
     <form [formGroup]="form" (ngSubmit)="add()" class="add" aria-label="Add a webhook">
-      <mat-form-field class="url">
+      <mat-form-field class="url" subscriptSizing="dynamic">
         <mat-label>Receiver URL</mat-label>
         <input matInput type="url" formControlName="url" autocomplete="off" required />
         <mat-hint>A Slack or Mattermost incoming webhook, or your own service</mat-hint>
@@ -68,7 +68,7 @@ import { randomSecret } from './webhook-wording';
         </mat-select>
         <mat-error>Choose at least one event</mat-error>
       </mat-form-field>
-      <mat-form-field class="secret">
+      <mat-form-field class="secret" subscriptSizing="dynamic">
         <mat-label>Signing secret</mat-label>
         <input matInput formControlName="secret" autocomplete="off" spellcheck="false" required />
         <mat-hint>Copy it now: it is never shown again</mat-hint>
