@@ -11,7 +11,7 @@
  * Environment:
  *   BENCH_SECONDS         measured seconds per scenario and target (default 10)
  *   BENCH_WARMUP_SECONDS  unmeasured warm-up per scenario and target (default 2)
- *   BENCH_ONLY            comma-separated subset of: read,patch,note,desk,desk-alone,articles
+ *   BENCH_ONLY            comma-separated subset of: read,patch,note,desk,desk-alone,articles,streams
  *   BENCH_ENGINES         sqlite, postgres or both (default): each engine's app beside its bare route
  *   BENCH_DATABASE_URL    PostgreSQL server for the postgres run (a schema of its own, dropped
  *                         after); unset: a throw-away cluster with PostgreSQL's default durability
@@ -32,6 +32,10 @@ import { benchPostgres, postgresSettings } from './postgres';
 import type { ServerMessage, ServerReady, TrackedClaim } from './protocol';
 
 const CONNECTIONS = 32;
+/** Open event streams in the streams scenario (issue 13: 50 people listening). */
+const STREAMS = 50;
+/** Writes with that many streams open, against the same writes without (issue 13). */
+const STREAMS_TARGET_RATIO = 0.9;
 /** Reads against the bare route: SQLite's own goal, and PostgreSQL's (issue 12). */
 const READ_TARGET_RATIO: Record<EngineName, number> = { sqlite: 0.6, postgres: 0.5 };
 const READ_TARGET_P99_MS = 15;
@@ -59,7 +63,7 @@ const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
 const ROUNDS = Math.max(1, Math.round(SECONDS / 2));
 
 type EngineName = 'sqlite' | 'postgres';
-type ScenarioKey = 'read' | 'patch' | 'note' | 'desk' | 'desk-alone' | 'articles';
+type ScenarioKey = 'read' | 'patch' | 'note' | 'desk' | 'desk-alone' | 'articles' | 'streams';
 type Target = 'app' | 'bare';
 
 /**
@@ -135,7 +139,7 @@ interface ScenarioState {
 function scenarios(ready: ServerReady): Scenario[] {
   const common = { connections: CONNECTIONS, pipelining: 1, timeout: 10 };
   const writeHeaders = { cookie: ready.cookie, 'content-type': 'application/json' };
-  return [
+  const list: Scenario[] = [
     {
       key: 'read',
       label: `GET /api/articles/:id/claims (50 claims, ${ready.captured.read.bytes} B)`,
@@ -254,6 +258,17 @@ function scenarios(ready: ServerReady): Scenario[] {
       }),
     },
   ];
+  // The same writes while 50 people have the event stream open: every write is an event
+  // sent to each of them. Measured against the same writes with no stream open.
+  const patch = list.find((scenario) => scenario.key === 'patch');
+  if (patch) {
+    list.push({
+      ...patch,
+      key: 'streams',
+      label: `PATCH /api/claims/:id with ${STREAMS} event streams open`,
+    });
+  }
+  return list;
 }
 
 interface Measurement {
@@ -405,6 +420,35 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** Checks that the versions tracked client-side are the server's: the PATCHes were real. */
+/** STREAMS event streams held open by a process of their own (listeners.ts). */
+async function openListeners(
+  appUrl: string,
+  cookie: string,
+  count: number,
+): Promise<{ close(): Promise<void> }> {
+  const child = fork(
+    fileURLToPath(new URL('./listeners.ts', import.meta.url)),
+    [appUrl, cookie, String(count)],
+    {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', (message: { type: string; message?: string }) =>
+      message.type === 'listening' ? resolve() : reject(new Error(message.message)),
+    );
+    child.once('exit', (code) => reject(new Error(`the listeners exited (${code})`)));
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'close' });
+      }),
+  };
+}
+
 async function checkVersions(ready: ServerReady, pool: ClaimPool): Promise<string> {
   const sample = pool.peek(5);
   for (const claim of sample) {
@@ -484,14 +528,32 @@ async function benchEngine(
       if (only && !only.includes(scenario.key)) {
         continue;
       }
+      // The streams scenario compares the app with itself: "bare" is the same writes with
+      // no stream open, so both share the claims and their versions.
+      const streams = scenario.key === 'streams';
+      const shared: ScenarioState = { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 };
       const states: Record<Target, ScenarioState> = {
-        app: { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
-        bare: { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
+        app: streams ? shared : { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
+        bare: streams ? shared : { pool: new ClaimPool(ready.claims), counter: 0, dropped: 0 },
       };
-      const urls: Record<Target, string> = { app: ready.appUrl, bare: ready.bareUrl };
+      const urls: Record<Target, string> = {
+        app: ready.appUrl,
+        bare: streams ? ready.appUrl : ready.bareUrl,
+      };
+      const measure = async (target: Target, seconds: number): Promise<Slice> => {
+        if (!streams || target === 'bare') {
+          return slice(scenario, urls[target], states[target], seconds);
+        }
+        const listeners = await openListeners(ready.appUrl, ready.cookie, STREAMS);
+        try {
+          return await slice(scenario, urls[target], states[target], seconds);
+        } finally {
+          await listeners.close();
+        }
+      };
       if (WARMUP_SECONDS > 0) {
         for (const target of ['app', 'bare'] as const) {
-          await slice(scenario, urls[target], states[target], WARMUP_SECONDS);
+          await measure(target, WARMUP_SECONDS);
         }
       }
       // App and bare take turns in short rounds (order alternating), so that load
@@ -501,9 +563,7 @@ async function benchEngine(
       for (let round = 0; round < ROUNDS; round++) {
         const order: Target[] = round % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
         for (const target of order) {
-          slices[target].push(
-            await slice(scenario, urls[target], states[target], SECONDS / ROUNDS),
-          );
+          slices[target].push(await measure(target, SECONDS / ROUNDS));
         }
       }
       loads.push(`${scenario.key} ${fmt(load, 2)} -> ${fmt(loadavg()[0], 2)}`);
@@ -540,7 +600,11 @@ async function benchEngine(
       const ratio = m.target === 'app' && bare ? m.okPerSecond / bare.okPerSecond : Number.NaN;
       rows.push([
         m.target === 'app' ? (labels.get(m.scenario) ?? m.scenario) : '',
-        m.target === 'app' ? 'Claimdesk' : 'bare Fastify, same bytes',
+        m.target === 'app'
+          ? 'Claimdesk'
+          : m.scenario === 'streams'
+            ? 'Claimdesk, no stream open'
+            : 'bare Fastify, same bytes',
         fmt(m.okPerSecond),
         fmt(m.p50, 2),
         fmt(m.p95, 2),
@@ -596,6 +660,15 @@ async function benchEngine(
           value: `${fmt(desk.p95, 2)} ms`,
         });
       }
+    }
+    const listened = byKey('streams', 'app');
+    const unheard = byKey('streams', 'bare');
+    if (listened && unheard) {
+      targets.push({
+        name: `${engine}: writes with ${STREAMS} event streams open >= ${STREAMS_TARGET_RATIO * 100}% of the rate without`,
+        met: listened.okPerSecond >= STREAMS_TARGET_RATIO * unheard.okPerSecond && listened.ok > 0,
+        value: `${fmt((listened.okPerSecond / unheard.okPerSecond) * 100, 1)}%`,
+      });
     }
     const list = byKey('articles', 'app');
     if (list) {
