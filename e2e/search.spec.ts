@@ -22,6 +22,13 @@ test('Ctrl+K searches every article and opens the claim, the note in its claim',
   const scan = await new AxeBuilder({ page }).include('cd-search-box').analyze();
   expect(scan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/search-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Use dark theme' }).click();
+  await box.focus();
+  await expect(results).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/search-dark.png' });
+  await page.getByRole('button', { name: 'Use light theme' }).click();
+  await box.focus();
 
   await box.press('ArrowDown');
   await expect(first).toHaveAttribute('aria-selected', 'true');
