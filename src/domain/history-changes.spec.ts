@@ -96,6 +96,12 @@ describe('describeFieldChange', () => {
     const words = valueWords('rationale', `line one\n\n${long}`);
     expect(words.length).toBeLessThanOrEqual(CHANGE_TEXT_MAX + 2);
     expect(words).toMatch(/^“line one word word .*word…”$/);
+    expect(
+      valueWords(
+        'rationale',
+        'The Kremlin confirmed the visit the day before it began, and Reuters reported it.',
+      ),
+    ).toBe('“The Kremlin confirmed the visit the day before it began…”');
     expect(valueWords('statement', 'short')).toBe('“short”');
     expect(valueWords('rationale', '')).toBe('none');
   });

@@ -185,7 +185,9 @@ function shortText(text: string): string {
   const cut = line.slice(0, CHANGE_TEXT_MAX - 1);
   const space = cut.lastIndexOf(' ');
   const endsWord = line[cut.length] === ' ';
-  return `“${(endsWord || space <= CHANGE_TEXT_MAX / 2 ? cut : cut.slice(0, space)).trimEnd()}…”`;
+  const kept = endsWord || space <= CHANGE_TEXT_MAX / 2 ? cut : cut.slice(0, space);
+  // "began,…" reads as a typo: the cut ends on the word, not on its punctuation.
+  return `“${kept.replace(/[\s,;:.–—-]+$/u, '')}…”`;
 }
 
 /** One value of a field in words: labels, names and dates as people read them. */

@@ -42,13 +42,11 @@ import { CLAIMANT_TYPE_LABELS, dateWords, dueWords } from './finding-draft';
       </div>
       <div class="wide">
         <dt>Rationale</dt>
-        <dd class="text" data-testid="finding-rationale">
-          @if (c.rationale) {
-            {{ c.rationale }}
-          } @else {
-            <span class="muted">No rationale yet</span>
-          }
-        </dd>
+        @if (c.rationale) {
+          <dd class="text" data-testid="finding-rationale">{{ c.rationale }}</dd>
+        } @else {
+          <dd class="muted" data-testid="finding-rationale">No rationale yet</dd>
+        }
       </div>
       <div>
         <dt>Claimant</dt>

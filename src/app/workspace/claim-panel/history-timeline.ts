@@ -67,6 +67,9 @@ import { describeEntry } from '../../../domain/history-wording';
       font: var(--mat-sys-body-small);
       overflow-wrap: anywhere;
     }
+    .changes li {
+      padding: 0;
+    }
     .field {
       color: var(--mat-sys-on-surface-variant);
     }
