@@ -333,6 +333,24 @@ export async function failDelivery(
     .execute();
 }
 
+/**
+ * Forgets deliveries queued before `before` that are settled (delivered or failed), or
+ * that belong to a deleted webhook and will never be sent. Answers how many.
+ */
+export async function pruneDeliveries(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('created_at', '<', before)
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'pending'),
+        eb('webhook_id', 'in', eb.selectFrom('webhooks').select('id').where('active', '=', 0)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Hands a delivery back untried (the process is stopping): the next process sends it at once. */
 export async function releaseDelivery(db: Db, seq: number, owner: string): Promise<void> {
   await db

@@ -249,6 +249,28 @@ describe('webhook deliveries', () => {
   });
 });
 
+describe('old deliveries', () => {
+  it('are forgotten once settled and past keepDeliveriesMs; pending ones stay', async () => {
+    const receiver = await startReceiver();
+    const h = await startApp({ webhookTimings: { ...FAST_TIMINGS, keepDeliveriesMs: 300 } });
+    try {
+      await withCast(h);
+      const [claimId] = await seedClaims(h);
+      const hook = await addWebhook(h, receiver.url);
+      const port = await freePort();
+      const down = await addWebhook(h, `http://127.0.0.1:${port}/hook`);
+      await handover(h, 'approved', claimId, 'dana');
+      await waitFor('delivered', () => receiver.received.length === 1);
+      await waitFor('forgotten', async () => (await deliveries(h, hook.id)).length === 0);
+      // The one that still waits for its receiver is kept, however old.
+      assert.equal((await deliveries(h, down.id)).length, 1);
+    } finally {
+      await h.close();
+      await receiver.close();
+    }
+  });
+});
+
 describe('webhook deliveries across restarts and processes', () => {
   it('delivers a delivery queued before a restart once, after it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));

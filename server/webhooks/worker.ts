@@ -17,6 +17,7 @@ import {
   completeDelivery,
   failDelivery,
   hasActiveWebhooks,
+  pruneDeliveries,
   releaseDelivery,
 } from '../repositories/webhooks';
 import { signature } from './signature';
@@ -35,7 +36,12 @@ export interface WebhookTimings {
   readonly leaseMs: number;
   /** Webhooks sent to at once by one process (each webhook's deliveries go one at a time). */
   readonly concurrency: number;
+  /** How long settled deliveries stay listed before they are forgotten. */
+  readonly keepDeliveriesMs: number;
 }
+
+/** How often, at most, old deliveries are forgotten. */
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 /**
  * Retries after 5 s, 10 s, 20 s … 15 min: 10 attempts over about three quarters of an
@@ -49,6 +55,7 @@ export const DEFAULT_WEBHOOK_TIMINGS: WebhookTimings = {
   timeoutMs: 10_000,
   leaseMs: 60_000,
   concurrency: 4,
+  keepDeliveriesMs: 30 * 24 * 60 * 60_000,
 };
 
 /** The delay before the next attempt, once `attemptsMade` attempts have failed. */
@@ -69,6 +76,8 @@ export class WebhookWorker {
   private again = false;
   /** Whether the last look found an active webhook. */
   private anyActive = false;
+  /** When old deliveries were last forgotten (ms since the epoch). */
+  private prunedAt = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -131,6 +140,7 @@ export class WebhookWorker {
     if (free <= 0) {
       return;
     }
+    await this.pruneNowAndThen();
     this.anyActive = await hasActiveWebhooks(this.db);
     if (!this.anyActive) {
       return;
@@ -151,6 +161,15 @@ export class WebhookWorker {
       });
       this.sending.set(delivery.webhookId, sent);
     }
+  }
+
+  private async pruneNowAndThen(): Promise<void> {
+    const now = Date.now();
+    if (now - this.prunedAt < Math.min(PRUNE_EVERY_MS, this.timings.keepDeliveriesMs)) {
+      return;
+    }
+    this.prunedAt = now;
+    await pruneDeliveries(this.db, new Date(now - this.timings.keepDeliveriesMs).toISOString());
   }
 
   private async send(delivery: ClaimedDelivery): Promise<void> {
