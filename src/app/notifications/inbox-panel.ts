@@ -68,7 +68,7 @@ import { inboxFeature } from './state/notifications.feature';
         }
       </a>
     } @empty {
-      @if (!loading()) {
+      @if (!loading() && !error()) {
         <p class="none">Nothing yet: you are told here when work reaches you.</p>
       }
     }
