@@ -20,8 +20,9 @@ export class NotificationsApi {
     return this.http.get<NotificationPage>('/api/notifications', { params });
   }
 
-  markRead(request: MarkNotificationsRead): Observable<unknown> {
-    return this.http.post('/api/notifications/read', request);
+  /** Answers how many were marked, and the unread count after it. */
+  markRead(request: MarkNotificationsRead): Observable<{ marked: number; unread: number }> {
+    return this.http.post<{ marked: number; unread: number }>('/api/notifications/read', request);
   }
 
   /** Whether the signed-in person muted the article's `submitted` notifications. */

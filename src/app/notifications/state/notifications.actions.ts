@@ -30,7 +30,8 @@ export const InboxApiActions = createActionGroup({
     /** `more`: the page continues the list shown (paging), rather than replacing it. */
     'Page Loaded': props<{ page: NotificationPage; more: boolean }>(),
     'Load Failed': props<{ error: string }>(),
-    'Marked Read': emptyProps(),
+    /** `unread`: the server's count once marked. */
+    'Marked Read': props<{ unread: number }>(),
     /** The server did not take it: the inbox is loaded again to show what it holds. */
     'Mark Read Failed': props<{ error: string }>(),
     /** The server's word on whether the signed-in person muted the article. */

@@ -112,7 +112,7 @@ describe('inbox effects', () => {
 
   it('marks an opened unread notification read, and all of them, in the order clicked', () => {
     scheduler.run(({ hot, cold, expectObservable }) => {
-      api.markRead.and.returnValue(cold('--d|', { d: null }));
+      api.markRead.and.returnValue(cold('--d|', { d: { marked: 1, unread: 4 } }));
       actions$ = hot('ora', {
         o: InboxPanelActions.notificationOpened({ notification: notification(), at }),
         r: InboxPanelActions.notificationOpened({
@@ -122,8 +122,8 @@ describe('inbox effects', () => {
         a: InboxPanelActions.markAllReadClicked({ at }),
       });
       expectObservable(create(markRead)).toBe('--x--y', {
-        x: InboxApiActions.markedRead(),
-        y: InboxApiActions.markedRead(),
+        x: InboxApiActions.markedRead({ unread: 4 }),
+        y: InboxApiActions.markedRead({ unread: 4 }),
       });
     });
     expect(api.markRead.calls.allArgs()).toEqual([[{ ids: ['n1'] }], [{ all: true }]]);

@@ -86,7 +86,7 @@ export const markRead = createEffect(
               : { ids: [action.notification.id] },
           )
           .pipe(
-            map(() => InboxApiActions.markedRead()),
+            map(({ unread }) => InboxApiActions.markedRead({ unread })),
             catchError((error: unknown) =>
               of(InboxApiActions.markReadFailed({ error: describeHttpError(error) })),
             ),

@@ -100,6 +100,7 @@ export const inboxFeature = createFeature({
         muted: { ...state.muted, [articleId]: muted },
       }),
     ),
+    on(InboxApiActions.markedRead, (state, { unread }): InboxState => ({ ...state, unread })),
     on(
       SessionApiActions.signedOut,
       SessionApiActions.sessionExpired,
