@@ -119,11 +119,7 @@ export class ClaimNotes {
     return this.notes().map((note) => ({
       note,
       author: names.get(note.author) ?? note.author,
-      pieces: notePieces(
-        note.text,
-        (note as Note & { mentions?: readonly string[] }).mentions ?? [],
-        names,
-      ),
+      pieces: notePieces(note.text, note.mentions, names),
       deletedBy: note.deletedBy ? (names.get(note.deletedBy) ?? note.deletedBy) : null,
       deletable: this.locked() === null && canDeleteNote(note, actor),
     }));

@@ -102,6 +102,24 @@ describe('live effects', () => {
     feed.next(change({ type: 'article.updated', claimId: null, data: {} }));
     expect(emitted).toEqual([LiveActions.articleUpdated({ article })]);
   });
+
+  it('passes on a notification for the signed-in person, and drops a malformed one', () => {
+    const notification = {
+      id: '41',
+      kind: 'assigned' as const,
+      createdAt: '2026-11-28T10:00:00Z',
+      readAt: null,
+      actor: { username: 'dana', displayName: 'Dana Reyes' },
+      claimId: 'c1',
+      articleId: 'a1',
+      text: 'Dana Reyes assigned you the claim “Visit”.',
+    };
+    const event = (data: object) =>
+      change({ type: 'notification.created', articleId: null, claimId: null, data: data as never });
+    feed.next(event({ notification, unread: 3 }));
+    feed.next(event({ unread: 3 }));
+    expect(emitted).toEqual([LiveActions.notificationReceived({ notification, unread: 3 })]);
+  });
 });
 
 describe('warnOfEditsElsewhere', () => {

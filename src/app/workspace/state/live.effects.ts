@@ -5,8 +5,7 @@ import { Action, Store } from '@ngrx/store';
 import { EMPTY, filter, map, mergeMap, switchMap, tap } from 'rxjs';
 import { NotificationEventData } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
-import { LiveUpdates } from '../../shell/live-updates';
-import { ChangeEvent } from '../../shell/live-updates';
+import { ChangeEvent, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
 import { sessionFeature } from '../../session/state/session.feature';
 import { ClaimDetailLiveActions } from './claim-detail.actions';
@@ -19,9 +18,7 @@ function isNotification(
 ): event is ChangeEvent & ChangeEvent<NotificationEventData> {
   const data = event.data as Partial<NotificationEventData>;
   return (
-    (event.type as string) === 'notification.created' &&
-    !!data.notification &&
-    typeof data.unread === 'number'
+    event.type === 'notification.created' && !!data.notification && typeof data.unread === 'number'
   );
 }
 
