@@ -6,38 +6,56 @@ import { signedIn } from './fixtures/session';
 
 const SEED = 'putin-north-korea-visit';
 const SEED_CLAIM = 'pnk-021';
-const SEED_HEADLINE = 'Putin’s visit to North Korea: mutual benefits, symbolism and risks';
-const SEED_STATEMENT = 'North Korea has shipped nearly five million artillery shells to Russia.';
-const RATIONALE = 'The figure is a South Korean intelligence estimate, not a count.';
 
-/** A later story that repeats the seed article's claim about artillery shells. */
-const HEADLINE = 'Arms for oil: the Pyongyang pact';
+/**
+ * The earlier check: a claim of an article of its own, so that the seed claims other
+ * journeys take through the workflow stay as they are.
+ */
+const EARLIER_HEADLINE = 'Transport authority annual report';
+const EARLIER_SENTENCE =
+  'The tram network carried 84 million passengers last year, the transport authority said.';
+const EARLIER_STATEMENT = 'The tram network carried 84 million passengers last year.';
+const RATIONALE = 'The authority counts each change of tram as a new journey.';
+
+/** A later story that repeats it. */
+const HEADLINE = 'Trams win back the city';
 const STORY = [
-  'North Korea has shipped nearly five million artillery shells to Russia, according to officials in Seoul.',
-  'The two leaders signed the pact in Pyongyang on Wednesday.',
-  'Critics argue the deal is a mistake.',
+  'The city’s tram network carried 84 million passengers last year, according to the transport authority.',
+  'The mayor will open a new line in the spring.',
+  'Critics argue the fares are too high.',
 ].join('\n');
 
 /** A request as the page's signed-in person (JSON bodies pass the server's CSRF check). */
-async function call(
+async function call<T = { version: number }>(
   page: Page,
   method: 'POST' | 'PATCH',
   url: string,
   data: unknown,
   version?: number,
-): Promise<{ version: number }> {
+): Promise<T> {
   const response = await page.request.fetch(url, {
     method,
     data,
     headers: version === undefined ? {} : { 'If-Match': `"${version}"` },
   });
   expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as { version: number };
+  return (await response.json()) as T;
 }
 
 /** The earlier check, done the usual way: researched and submitted by one editor, approved by another. */
-async function approveSeedClaim(editor: Page, admin: Page) {
-  const claim = `/api/claims/${SEED_CLAIM}`;
+async function approvedEarlierCheck(editor: Page, admin: Page) {
+  const article = await call<{ id: string }>(editor, 'POST', '/api/articles', {
+    source: 'text',
+    headline: EARLIER_HEADLINE,
+    text: EARLIER_SENTENCE,
+  });
+  const created = await call<{ id: string }>(editor, 'POST', `/api/articles/${article.id}/claims`, {
+    start: 0,
+    end: EARLIER_SENTENCE.length,
+    statement: EARLIER_STATEMENT,
+    kind: 'figure',
+  });
+  const claim = `/api/claims/${created.id}`;
   let { version } = await call(editor, 'POST', `${claim}/transitions`, { action: 'start' });
   ({ version } = await call(
     editor,
@@ -47,10 +65,10 @@ async function approveSeedClaim(editor: Page, admin: Page) {
     version,
   ));
   await call(editor, 'POST', `${claim}/evidence`, {
-    url: 'https://www.reuters.com/world/asia-pacific/shells',
-    title: 'Reuters: Seoul’s estimate of shell shipments',
+    url: 'https://example.org/transport-authority/annual-report',
+    title: 'Annual report: how journeys are counted',
     stance: 'refutes',
-    sourceType: 'secondary',
+    sourceType: 'primary',
   });
   await call(editor, 'POST', `${claim}/transitions`, { action: 'submit' });
   await call(admin, 'POST', `${claim}/transitions`, { action: 'approve' });
@@ -61,7 +79,7 @@ test('a repeated claim is found, marked as a repeat, adopts its earlier check an
 }) => {
   const editor = await signedIn(browser, E2E_USERS.editor.username, '/articles');
   const admin = await signedIn(browser, E2E_USERS.admin.username, '/articles');
-  await approveSeedClaim(editor, admin);
+  await approvedEarlierCheck(editor, admin);
 
   // Search across everything: the toolbar finds the seed claim and opens it where it is.
   await editor.getByTestId('search-input').fill('artillery shells');
@@ -74,15 +92,15 @@ test('a repeated claim is found, marked as a repeat, adopts its earlier check an
   await expect(editor).toHaveURL(new RegExp(`/articles/${SEED}\\?.*claim=${SEED_CLAIM}`));
   await expect(editor.locator('cd-claim-panel')).toContainText('five million artillery shells');
 
-  // A new article repeats it: the suggestion shows the earlier check first.
+  // A new article repeats the earlier check: its suggestion shows that check first.
   await editor.goto('/articles/new');
   await editor.getByTestId('intake-headline').fill(HEADLINE);
   await editor.getByTestId('intake-text').fill(STORY);
   await editor.getByTestId('intake-submit').click();
   await expect(editor.getByRole('heading', { name: HEADLINE, level: 1 })).toBeVisible();
-  const suggestion = editor.getByTestId('suggestion').filter({ hasText: 'artillery shells' });
+  const suggestion = editor.getByTestId('suggestion').filter({ hasText: '84 million passengers' });
   const checked = suggestion.getByTestId('checked-before-match');
-  await expect(checked.first()).toContainText(SEED_STATEMENT);
+  await expect(checked.first()).toContainText(EARLIER_STATEMENT);
   await expect(checked.first()).toContainText('Mostly false');
   await expect(checked.first()).toContainText('Approved');
   await editor.screenshot({ path: 'test-results/screens/checked-before-suggestion.png' });
@@ -90,23 +108,25 @@ test('a repeated claim is found, marked as a repeat, adopts its earlier check an
   // The new-claim dialog says so too.
   await suggestion.getByRole('button', { name: /^Accept: / }).click();
   const dialog = editor.getByRole('dialog');
-  await expect(dialog.getByTestId('checked-before-match').first()).toContainText(SEED_STATEMENT);
+  await expect(dialog.getByTestId('checked-before-match').first()).toContainText(EARLIER_STATEMENT);
   await dialog.getByTestId('new-claim-confirm').click();
   await expect(dialog).toBeHidden();
 
   // In the claim panel: mark it as a repeat, then adopt the earlier check.
   await editor.locator('mat-button-toggle', { hasText: 'Claims (1)' }).click();
-  await editor.locator('cd-claims-table [role="row"]', { hasText: 'artillery shells' }).click();
+  await editor.locator('cd-claims-table [role="row"]', { hasText: '84 million' }).click();
   const panel = editor.locator('cd-claim-panel');
   const match = panel.getByTestId('checked-before-match').first();
-  await expect(match).toContainText(SEED_STATEMENT);
+  await expect(match).toContainText(EARLIER_STATEMENT);
   await match.getByTestId('mark-repeat').click();
   await panel.getByTestId('confirm-memory').click();
-  await expect(panel.getByTestId('repeat-of')).toContainText(`Repeat of “${SEED_STATEMENT}”`);
+  await expect(panel.getByTestId('repeat-of')).toContainText(`Repeat of “${EARLIER_STATEMENT}”`);
   await panel.getByTestId('adopt-check').click();
   await panel.getByTestId('confirm-memory').click();
   await expect(panel.locator('.status')).toContainText('Mostly false');
-  await expect(panel.getByRole('link', { name: 'Reuters: Seoul’s estimate' })).toBeVisible();
+  await expect(
+    panel.getByRole('link', { name: 'Annual report: how journeys are counted' }),
+  ).toBeVisible();
   await expect(panel.locator('cd-history-timeline')).toContainText('adopted the earlier check');
   await editor.screenshot({ path: 'test-results/screens/checked-before-adopted.png' });
   const claimId = new URL(editor.url()).searchParams.get('claim');
@@ -135,5 +155,5 @@ test('a repeated claim is found, marked as a repeat, adopts its earlier check an
   };
   const [review] = document['@graph'].filter((node) => node['@type'] === 'ClaimReview');
   expect(review?.itemReviewed?.['appearance']?.headline).toBe(HEADLINE);
-  expect(review?.itemReviewed?.['firstAppearance']?.headline).toBe(SEED_HEADLINE);
+  expect(review?.itemReviewed?.['firstAppearance']?.headline).toBe(EARLIER_HEADLINE);
 });
