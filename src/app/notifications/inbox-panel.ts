@@ -52,20 +52,19 @@ import { inboxFeature } from './state/notifications.feature';
       >
         <mat-icon aria-hidden="true">{{ icons[item.kind] }}</mat-icon>
         <span class="body">
-          <span class="text">
-            @if (item.readAt === null) {
-              <span class="cd-visually-hidden">Unread: </span>
-            }
-            {{ item.text }}</span
-          >
+          @if (item.readAt === null) {
+            <span class="text"
+              ><span class="dot" aria-hidden="true"></span
+              ><span class="cd-visually-hidden">Unread: </span>{{ item.text }}</span
+            >
+          } @else {
+            <span class="text">{{ item.text }}</span>
+          }
           <span class="meta"
             >{{ item.actor?.displayName ?? 'Reminder' }} ·
             <time [attr.datetime]="item.createdAt">{{ ago(item.createdAt) }}</time></span
           >
         </span>
-        @if (item.readAt === null) {
-          <span class="dot" aria-hidden="true"></span>
-        }
       </a>
     } @empty {
       @if (!loading() && !error()) {
@@ -121,12 +120,13 @@ import { inboxFeature } from './state/notifications.feature';
       font-weight: 600;
     }
     .dot {
+      display: inline-block;
       width: 8px;
       height: 8px;
       border-radius: 50%;
       background: var(--mat-sys-primary);
-      margin-left: 8px;
-      flex: none;
+      margin-right: 6px;
+      vertical-align: middle;
     }
     .none,
     .error {
