@@ -142,7 +142,7 @@ test('an editor adds an article, claims from suggestions and a selection, checks
     .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Three councillors called it a waste of money in the debate.');
   await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
-  await expect(checker.getByText('Saved')).toBeVisible();
+  await expect(checker.getByText('Saved', { exact: true })).toBeVisible();
   await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
 
   await expect(selected).toContainText('In review');

@@ -54,7 +54,7 @@ test('a claim goes from research to approval between a checker and an editor', a
     .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Estimates cited vary; the figure is not established.');
   await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
-  await expect(checker.getByText('Saved')).toBeVisible();
+  await expect(checker.getByText('Saved', { exact: true })).toBeVisible();
   await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(row(checker)).toContainText('In review');
   // A checker is never offered approval.
@@ -81,7 +81,7 @@ test('a claim goes from research to approval between a checker and an editor', a
     .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Reuters and the BBC cite differing estimates; not established.');
   await checker.getByRole('button', { name: 'Save finding', exact: true }).click();
-  await expect(checker.getByText('Saved')).toBeVisible();
+  await expect(checker.getByText('Saved', { exact: true })).toBeVisible();
   await checker.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(row(checker)).toContainText('In review');
 
@@ -178,7 +178,7 @@ test('a save by someone else shows both versions at once and keeps what was type
     .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('The checker’s rationale, saved first.');
   await first.getByRole('button', { name: 'Save finding', exact: true }).click();
-  await expect(first.getByText('Saved')).toBeVisible();
+  await expect(first.getByText('Saved', { exact: true })).toBeVisible();
 
   // Told at once, without pressing Save.
   const conflict = second.getByRole('alertdialog');
