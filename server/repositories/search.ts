@@ -79,6 +79,11 @@ const kindList = (types: readonly SearchType[]) => sql.join(types.map((type) => 
 /** Heading (statement, headline, title) first: it says what the item is. */
 const BM25_WEIGHTS = sql.raw('4.0, 2.0, 2.0, 1.0, 1.0');
 
+/**
+ * The full-text index drives both queries (CROSS JOIN fixes SQLite's join order): run the
+ * other way round, from the documents of the kinds asked for, the planner asks FTS5 for one
+ * rowid at a time, each a walk of the term's whole list, and a common word took seconds.
+ */
 async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
   const match = fts5Query(options.terms);
   const ranked = await sql<{
@@ -93,8 +98,8 @@ async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
     select d.id, d.kind, d.ref, d.article_id, d.claim_id, a.headline,
            -bm25(search_fts, ${BM25_WEIGHTS}) as score
       from search_fts
-      join search_documents d on d.id = search_fts.rowid
-      join articles a on a.id = d.article_id
+      cross join search_documents d on d.id = search_fts.rowid
+      cross join articles a on a.id = d.article_id
      where search_fts match ${match}
        and d.kind in (${kindList(options.types)})
        ${options.archived ? sql`` : sql`and a.archived = 0`}
@@ -116,7 +121,7 @@ async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
              ),
            )}
       from search_fts
-      join search_documents d on d.id = search_fts.rowid
+      cross join search_documents d on d.id = search_fts.rowid
      where search_fts match ${match}
        and search_fts.rowid in (${sql.join(ids)})`.execute(db);
   const byId = new Map(texts.rows.map((row) => [Number(row.id), row]));
