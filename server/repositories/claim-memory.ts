@@ -44,6 +44,21 @@ function refuse(decision: Decision, field?: string): void {
   }
 }
 
+/**
+ * A claim's repeatCount is part of its summary: the originals a change counted on or off
+ * (and a claim that handed its repeats on) are announced as they now stand, so that a
+ * desk showing them follows. Their version does not move: nothing of theirs was edited.
+ */
+async function announceCounts(trx: Db, ids: readonly (string | null)[]): Promise<ChangeEvent[]> {
+  const events: ChangeEvent[] = [];
+  for (const id of new Set(ids)) {
+    if (id !== null && (await findClaim(trx, id))) {
+      events.push((await recordClaimEvent(trx, 'claim.updated', id)).event);
+    }
+  }
+  return events;
+}
+
 /** The claim a change is about, at the version the person saw. */
 async function claimAtVersion(trx: Db, id: string, expectedVersion: number) {
   const claim = await changeableClaim(trx, id);
@@ -126,7 +141,8 @@ export async function markRepeat(
       events.push((await writeRepeatOf(trx, repeat, original, actor.username, at, id)).event);
     }
     const value = repeats.length ? await claimOrThrow(trx, id) : saved;
-    return { value, events };
+    const counted = [claim.repeatOf, original, ...(repeats.length ? [id] : [])];
+    return { value, events: [...events, ...(await announceCounts(trx, counted))] };
   });
 }
 
@@ -144,7 +160,7 @@ export async function unmarkRepeat(
       return { value: claim, events: [] };
     }
     const { saved, event } = await writeRepeatOf(trx, claim, null, actor.username, now());
-    return { value: saved, events: [event] };
+    return { value: saved, events: [event, ...(await announceCounts(trx, [claim.repeatOf]))] };
   });
 }
 

@@ -3,7 +3,7 @@
  * adopt the earlier check. Each needs If-Match, as an edit does (412 when stale, 428
  * without): the person decides on the claim as they saw it.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RepeatOfRequest } from '../../src/domain/claim-memory';
 import { currentUser } from '../plugins/auth';
 import { adoptCheck, markRepeat, unmarkRepeat } from '../repositories/claim-memory';
@@ -32,6 +32,11 @@ const ifMatchHeaders = {
 };
 
 const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
+
+/** An adoption takes nothing but If-Match: no body (with the request header instead) means `{}`. */
+async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
 
 const claimMemory: FastifyPluginAsync = async (app) => {
   app.put<{ Params: ClaimParams; Body: RepeatOfRequest; Headers: IfMatch }>(
@@ -95,12 +100,14 @@ const claimMemory: FastifyPluginAsync = async (app) => {
   app.post<{ Params: ClaimParams; Headers: IfMatch }>(
     '/api/claims/:id/adopt',
     {
+      preValidation: emptyBodyIsEmptyObject,
       schema: {
         summary:
           'Copy the earlier check’s verdict, rationale and evidence into this repeat (it is still reviewed); needs If-Match',
         params: claimParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
+        body: { type: 'object', additionalProperties: false },
         response: { 200: claimDetailSchema, ...errorResponses, ...conflictResponses },
       },
     },

@@ -85,10 +85,18 @@ describe('claim memory: repeat-of', () => {
     assert.deepEqual(entry?.changes, [{ field: 'repeatOf', from: null, to: ORIGINAL }]);
     const events = await h.app.db
       .selectFrom('events')
-      .select(['type', 'claim_id'])
-      .where('claim_id', '=', 'rep-1')
+      .select(['type', 'claim_id', 'payload'])
+      .where('claim_id', 'in', ['rep-1', ORIGINAL])
+      .orderBy('id')
       .execute();
-    assert.ok(events.some((e) => e.type === 'claim.updated'));
+    assert.ok(events.some((e) => e.type === 'claim.updated' && e.claim_id === 'rep-1'));
+    // The original's count changed: the desks showing it are told.
+    const counted = events.filter((e) => e.claim_id === ORIGINAL).at(-1);
+    assert.equal(counted?.type, 'claim.updated');
+    assert.equal(
+      (JSON.parse(counted?.payload ?? '{}') as { claim?: ClaimSummary }).claim?.repeatCount,
+      1,
+    );
 
     // The same mark again changes nothing.
     const again = await mark('rep-1', ORIGINAL, marked.version);

@@ -41,8 +41,12 @@ export class ClaimMemoryApi {
   }
 
   adopt(id: string, version: number): Observable<ClaimDetail> {
-    return this.http.post<ClaimDetail>(`${claimUrl(id)}/adopt`, null, {
-      headers: { 'If-Match': `"${version}"` },
-    });
+    return this.http.post<ClaimDetail>(
+      `${claimUrl(id)}/adopt`,
+      {},
+      {
+        headers: { 'If-Match': `"${version}"` },
+      },
+    );
   }
 }
