@@ -1,4 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { usersFeature } from '../../users/state/users.feature';
 import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
@@ -13,7 +15,7 @@ import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveMessage, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
 import { claimFixture } from './claims.feature.spec';
-import { followChanges, warnOfEditsElsewhere } from './live.effects';
+import { followChanges, sayEditedElsewhere, warnOfEditsElsewhere } from './live.effects';
 
 describe('live effects', () => {
   let feed: Subject<LiveMessage>;
@@ -190,5 +192,38 @@ describe('warnOfEditsElsewhere', () => {
       actions$ = hot('-t', { t: saved('dana', { rationale: 'Later' }, 5) });
       expectObservable(run()).toBe('--');
     });
+  });
+});
+
+describe('sayEditedElsewhere', () => {
+  it('says who saved over the unsaved changes, in a live region', () => {
+    const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
+    const theirs = claimFixture({ rationale: 'Theirs', version: 4, updatedBy: 'dana' });
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() =>
+          of(
+            ClaimDetailLiveActions.editedElsewhere({
+              mine: { rationale: 'Mine' },
+              theirs,
+              base: findingOf(claimFixture()),
+            }),
+          ),
+        ),
+        provideMockStore({
+          selectors: [
+            { selector: usersFeature.selectDisplayNames, value: new Map([['dana', 'Dana Reyes']]) },
+          ],
+        }),
+        { provide: MatSnackBar, useValue: snackBar },
+      ],
+    });
+    TestBed.runInInjectionContext(() => sayEditedElsewhere().subscribe());
+    expect(snackBar.open).toHaveBeenCalledOnceWith(
+      'Dana Reyes just saved this claim: choose which version to keep, above the finding.',
+      'Close',
+      { duration: 8000 },
+    );
+    TestBed.inject(MockStore).resetSelectors();
   });
 });

@@ -8,6 +8,7 @@ import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
 import { sessionFeature } from '../../session/state/session.feature';
+import { usersFeature } from '../../users/state/users.feature';
 import { ClaimDetailLiveActions } from './claim-detail.actions';
 import { claimDetailFeature } from './claim-detail.feature';
 import { changedUnderDraft } from './edited-elsewhere';
@@ -113,16 +114,18 @@ export const warnOfEditsElsewhere = createEffect(
 
 /** Said aloud too (the snack bar is a live region): the choice waits above the form. */
 export const sayEditedElsewhere = createEffect(
-  (actions$ = inject(Actions), snackBar = inject(MatSnackBar)) => {
+  (actions$ = inject(Actions), snackBar = inject(MatSnackBar), store = inject(Store)) => {
+    const names = store.selectSignal(usersFeature.selectDisplayNames);
     return actions$.pipe(
       ofType(ClaimDetailLiveActions.editedElsewhere),
-      tap(() =>
+      tap(({ theirs }) => {
+        const by = theirs.updatedBy ? (names().get(theirs.updatedBy) ?? theirs.updatedBy) : null;
         snackBar.open(
-          'Someone else just saved this claim: choose which version to keep above the finding.',
+          `${by ?? 'Someone else'} just saved this claim: choose which version to keep, above the finding.`,
           'Close',
           { duration: 8000 },
-        ),
-      ),
+        );
+      }),
     );
   },
   { functional: true, dispatch: false },
