@@ -49,4 +49,15 @@ test('Ctrl+K searches every article and opens the claim, the note in its claim',
   await note.click();
   await expect(page).toHaveURL(/\?claim=/);
   await expect(page.locator('[data-note-id]').first()).toBeFocused();
+
+  // On a phone the list spans the screen under the field.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/articles');
+  await page.keyboard.press('Control+k');
+  await box.fill('artillery shells');
+  await expect(results.getByRole('group', { name: 'Claims' })).toBeVisible();
+  const panel = await page.getByTestId('search-panel').boundingBox();
+  expect(panel?.x).toBeGreaterThanOrEqual(0);
+  expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/screens/search-phone.png' });
 });
