@@ -113,6 +113,9 @@ test('hand-overs reach the person concerned at once, in their inbox, and open th
   await expect(mute).toHaveText(/Mute submissions for this article/);
   await mute.click();
   await expect(mute).toHaveText(/Unmute submissions/);
+  await dana
+    .locator('cd-workspace > header.head')
+    .screenshot({ path: `${SCREENS}/mute-toggle.png` });
 
   // Cora opens the claim from her inbox: the notification is read, the claim shown.
   let coraItems = await openInbox(cora);
