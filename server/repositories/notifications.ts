@@ -59,26 +59,35 @@ export function notificationText(
 ): string {
   const who = actorName ?? 'Someone';
   const what = `the claim ${quoted(claim)}`;
+  return finished(sentenceOf(kind, who, what));
+}
+
+function sentenceOf(kind: NotificationKind, who: string, what: string): string {
   switch (kind) {
     case 'assigned':
-      return `${who} assigned you ${what}.`;
+      return `${who} assigned you ${what}`;
     case 'submitted':
-      return `${who} submitted ${what} for review.`;
+      return `${who} submitted ${what} for review`;
     case 'changes_requested':
-      return `${who} requested changes on ${what}.`;
+      return `${who} requested changes on ${what}`;
     case 'approved':
-      return `${who} approved ${what}.`;
+      return `${who} approved ${what}`;
     case 'dismissed':
-      return `${who} dismissed ${what}.`;
+      return `${who} dismissed ${what}`;
     case 'reopened':
-      return `${who} reopened ${what}.`;
+      return `${who} reopened ${what}`;
     case 'mentioned':
-      return `${who} mentioned you in a note on ${what}.`;
+      return `${who} mentioned you in a note on ${what}`;
     case 'due_soon':
-      return `${capitalised(what)} is due within 24 hours.`;
+      return `${capitalised(what)} is due within 24 hours`;
     case 'overdue':
-      return `${capitalised(what)} is overdue.`;
+      return `${capitalised(what)} is overdue`;
   }
+}
+
+/** Ends the sentence, unless the quoted statement it ends with already did (“… last year.”). */
+function finished(sentence: string): string {
+  return /[.!?…]”$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 function capitalised(text: string): string {

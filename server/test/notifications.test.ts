@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
+import { notificationText } from '../repositories/notifications';
 import { type Harness, json, SEED_ARTICLE, startApp } from './harness';
 import {
   clearNotifications,
@@ -172,5 +173,24 @@ describe('who is told of a hand-over', () => {
     });
     assert.equal(stale.statusCode, 412);
     assert.deepEqual(await inboxes(h), {});
+  });
+});
+
+describe('notification text', () => {
+  const claim = (statement: string) => ({ statement }) as ClaimSummary;
+
+  it('ends the sentence once, after a statement that ends its own', () => {
+    assert.equal(
+      notificationText('approved', 'Dana', claim('Exports rose 4% last year.')),
+      'Dana approved the claim “Exports rose 4% last year.”',
+    );
+    assert.equal(
+      notificationText('overdue', null, claim('Is the bridge safe?')),
+      'The claim “Is the bridge safe?” is overdue.',
+    );
+    assert.equal(
+      notificationText('assigned', 'Dana', claim('Exports rose 4%')),
+      'Dana assigned you the claim “Exports rose 4%”.',
+    );
   });
 });
