@@ -19,8 +19,7 @@ import {
 import type { Db } from './claims';
 import { NotFoundError } from './errors';
 import type { Handover, HandoverKind } from './handovers';
-import { webhookBody } from '../webhooks/payload';
-import { webhookLinkBase } from '../webhooks/links';
+import { deliveryBody, queuedPayload } from '../webhooks/payload';
 
 const EVENT_OF: Readonly<Record<HandoverKind, WebhookEvent>> = {
   assigned: 'claim.assigned',
@@ -46,7 +45,7 @@ function wants(events: readonly WebhookEventChoice[], event: WebhookEvent): bool
 export async function queueWebhookDeliveries(trx: Db, handover: Handover): Promise<void> {
   const hooks = await trx
     .selectFrom('webhooks')
-    .select(['id', 'events', 'format'])
+    .select(['id', 'events'])
     .where('active', '=', 1)
     .orderBy('created_at')
     .execute();
@@ -66,13 +65,14 @@ export async function queueWebhookDeliveries(trx: Db, handover: Handover): Promi
       id,
       webhook_id: hook.id,
       event,
-      body: webhookBody(hook.format as WebhookFormat, {
-        id,
-        event,
-        handover,
-        actorDisplayName: actor?.display_name ?? handover.actor.username,
-        linkBase: webhookLinkBase(),
-      }),
+      body: JSON.stringify(
+        queuedPayload({
+          id,
+          event,
+          handover,
+          actorDisplayName: actor?.display_name ?? handover.actor.username,
+        }),
+      ),
       status: 'pending' satisfies DeliveryStatus,
       attempts: 0,
       next_attempt_at: handover.at,
@@ -223,6 +223,8 @@ export interface ClaimRequest {
   readonly limit: number;
   /** Webhooks this process is sending to already: their next delivery waits. */
   readonly busy: ReadonlySet<string>;
+  /** This app's public address, put in front of a queued payload's `url` (links.ts). */
+  readonly linkBase: string;
 }
 
 /**
@@ -239,7 +241,16 @@ export async function claimDueDeliveries(
   const heads = await db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.seq', 'd.id', 'd.webhook_id', 'd.body', 'd.attempts', 'w.url', 'w.secret'])
+    .select([
+      'd.seq',
+      'd.id',
+      'd.webhook_id',
+      'd.body',
+      'd.attempts',
+      'w.url',
+      'w.secret',
+      'w.format',
+    ])
     .where('w.active', '=', 1)
     .where('d.status', '=', 'pending')
     .where((eb) =>
@@ -263,9 +274,15 @@ export async function claimDueDeliveries(
     if (claimed.length >= request.limit || request.busy.has(head.webhook_id)) {
       continue;
     }
+    // Set with the lease, so the first sender's body is the one every later attempt sends.
+    const body = deliveryBody(head.format as WebhookFormat, head.body, request.linkBase);
     const result = await db
       .updateTable('webhook_deliveries')
-      .set({ lease_until: request.leaseUntil, lease_owner: request.owner })
+      .set({
+        lease_until: request.leaseUntil,
+        lease_owner: request.owner,
+        ...(body === head.body ? {} : { body }),
+      })
       .where('seq', '=', head.seq)
       .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', request.now)]))
@@ -277,7 +294,7 @@ export async function claimDueDeliveries(
         webhookId: head.webhook_id,
         url: head.url,
         secret: head.secret,
-        body: head.body,
+        body,
         attempts: head.attempts,
       });
     }

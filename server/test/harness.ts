@@ -45,6 +45,8 @@ export interface StartOptions {
   webhookTimings?: Partial<WebhookTimings>;
   /** The due reminders' clock (ms between runs); off unless a test asks for it. */
   dueReminderMs?: number;
+  /** CLAIMDESK_PUBLIC_URL: the address links in reports and webhook deliveries point to. */
+  publicUrl?: string;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     streamSessionCheckMs: options.streamSessionCheckMs,
     webhookTimings: options.webhookTimings,
     dueReminderMs: options.dueReminderMs ?? 0,
+    publicUrl: options.publicUrl,
   });
   await instance.ready();
   const cookies = new Map<string, string>();

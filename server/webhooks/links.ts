@@ -1,21 +1,21 @@
 /**
  * Where a delivery's `url` points: the claim in the dashboard, under the server's public
  * address (CLAIMDESK_PUBLIC_URL). The queue is filled from inside repositories, which
- * know no configuration, so the worker plugin sets the address once on start; apps
- * that set none (tests, benchmarks) link to the default address, as the reports do.
+ * know no configuration, so a queued payload holds the claim's path alone; the worker of
+ * the app that first sends it puts its own public address in front (claimDueDeliveries),
+ * and the body stored then is the one every retry sends. Apps that set no address
+ * (tests, benchmarks) link to the default one, as the reports do.
  */
 import { defaultPublicUrl } from '../config';
 
-let linkBase = defaultPublicUrl('127.0.0.1', 4200);
+export const DEFAULT_LINK_BASE = defaultPublicUrl('127.0.0.1', 4200);
 
-export function setWebhookLinkBase(publicUrl: string): void {
-  linkBase = publicUrl.replace(/\/+$/, '');
+/** The public address without trailing slashes, so that a path can follow it. */
+export function linkBase(publicUrl: string | undefined): string {
+  return (publicUrl ?? DEFAULT_LINK_BASE).replace(/\/+$/, '');
 }
 
-export function webhookLinkBase(): string {
-  return linkBase;
-}
-
-export function claimLink(base: string, articleId: string, claimId: string): string {
-  return `${base}/articles/${encodeURIComponent(articleId)}?claim=${encodeURIComponent(claimId)}`;
+/** The claim's place in the dashboard, from the root of the public address. */
+export function claimPath(articleId: string, claimId: string): string {
+  return `/articles/${encodeURIComponent(articleId)}?claim=${encodeURIComponent(claimId)}`;
 }

@@ -1,12 +1,14 @@
 /**
  * What a delivery sends: the JSON payload, or for `slack` a `{"text": …}` message that
- * Slack's and Mattermost's incoming webhooks show. Built once when the delivery is
- * queued and stored, so every attempt sends the very same bytes under the same signature.
+ * Slack's and Mattermost's incoming webhooks show. The payload is built when the delivery
+ * is queued (with the claim's path for `url`, see links.ts) and the body from it when the
+ * delivery is first sent; that body is stored, so every attempt sends the very same bytes
+ * under the same signature.
  */
 import type { WebhookEvent, WebhookFormat, WebhookPayload } from '../../src/domain/webhooks';
 import { VERDICT_DEFINITIONS } from '../../src/domain/verdicts';
 import type { Handover } from '../repositories/handovers';
-import { claimLink } from './links';
+import { claimPath } from './links';
 
 export interface DeliveryFacts {
   /** The delivery's id. */
@@ -14,10 +16,10 @@ export interface DeliveryFacts {
   readonly event: WebhookEvent;
   readonly handover: Handover;
   readonly actorDisplayName: string;
-  readonly linkBase: string;
 }
 
-export function webhookPayload(facts: DeliveryFacts): WebhookPayload {
+/** The payload as queued: `url` is the claim's path, not yet under a public address. */
+export function queuedPayload(facts: DeliveryFacts): WebhookPayload {
   const { claim, note } = facts.handover;
   return {
     id: facts.id,
@@ -33,14 +35,22 @@ export function webhookPayload(facts: DeliveryFacts): WebhookPayload {
     },
     article: { id: claim.articleId, headline: facts.handover.articleHeadline },
     note: note ? { id: note.id, text: note.text } : null,
-    url: claimLink(facts.linkBase, claim.articleId, claim.id),
+    url: claimPath(claim.articleId, claim.id),
   };
 }
 
-export function webhookBody(format: WebhookFormat, facts: DeliveryFacts): string {
-  return JSON.stringify(
-    format === 'slack' ? { text: slackText(webhookPayload(facts)) } : webhookPayload(facts),
-  );
+/**
+ * The body to send for a stored one: a queued payload becomes the webhook format's body
+ * with its `url` under `linkBase`; a body sent before (its `url` whole already, or a
+ * Slack message, which has none) stays exactly as it is.
+ */
+export function deliveryBody(format: WebhookFormat, stored: string, linkBase: string): string {
+  const queued = JSON.parse(stored) as Partial<WebhookPayload>;
+  if (typeof queued.url !== 'string' || !queued.url.startsWith('/')) {
+    return stored;
+  }
+  const payload = { ...queued, url: `${linkBase}${queued.url}` } as WebhookPayload;
+  return JSON.stringify(format === 'slack' ? { text: slackText(payload) } : payload);
 }
 
 /**

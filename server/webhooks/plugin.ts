@@ -3,7 +3,7 @@
  * ready until it closes, woken by every committed change.
  */
 import fp from 'fastify-plugin';
-import { setWebhookLinkBase } from './links';
+import { linkBase } from './links';
 import { DEFAULT_WEBHOOK_TIMINGS, type WebhookTimings, WebhookWorker } from './worker';
 
 export interface WebhookDeliveryOptions {
@@ -15,13 +15,11 @@ export interface WebhookDeliveryOptions {
 
 export default fp<WebhookDeliveryOptions>(
   async (app, options) => {
-    if (options.publicUrl) {
-      setWebhookLinkBase(options.publicUrl);
-    }
     const worker = new WebhookWorker(
       app.db,
       { ...DEFAULT_WEBHOOK_TIMINGS, ...options.timings },
       app.log,
+      linkBase(options.publicUrl),
     );
     const unsubscribe = app.changes.subscribe(() => worker.changed());
     app.addHook('onReady', async () => worker.start());

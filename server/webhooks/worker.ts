@@ -83,6 +83,8 @@ export class WebhookWorker {
     private readonly db: Kysely<Database>,
     private readonly timings: WebhookTimings,
     private readonly log: FastifyBaseLogger,
+    /** This app's public address, for each delivery's `url` (links.ts). */
+    private readonly linkBase: string,
   ) {}
 
   start(): void {
@@ -152,6 +154,7 @@ export class WebhookWorker {
       owner: this.owner,
       limit: free,
       busy: new Set(this.sending.keys()),
+      linkBase: this.linkBase,
     });
     for (const delivery of claimed) {
       const sent = this.send(delivery).finally(() => {
