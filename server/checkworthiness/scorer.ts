@@ -62,16 +62,20 @@ export class TextScorer {
 
   /** Every sentence, in text order, with its score and whether it is suggested. */
   scoreSentences(threshold = SUGGESTED_AT): ScoredSentence[] {
-    return this.sentences.map((sentence, i) => {
-      const scored = scoreWords(this.model, sentence.words, this.contexts[i]);
-      return {
-        start: sentence.start,
-        end: sentence.end,
-        quote: this.text.slice(sentence.start, sentence.end),
-        ...scored,
-        suggested: scored.score >= threshold,
-      };
-    });
+    return this.sentences.map((_sentence, i) => this.scoreSentence(i, threshold));
+  }
+
+  /** The `index`th sentence in text order, scored (a long text's callers score it in slices). */
+  scoreSentence(index: number, threshold = SUGGESTED_AT): ScoredSentence {
+    const sentence = this.sentences[index];
+    const scored = scoreWords(this.model, sentence.words, this.contexts[index]);
+    return {
+      start: sentence.start,
+      end: sentence.end,
+      quote: this.text.slice(sentence.start, sentence.end),
+      ...scored,
+      suggested: scored.score >= threshold,
+    };
   }
 
   /**

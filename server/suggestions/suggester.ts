@@ -228,13 +228,14 @@ export async function scoreText(text: string, headings: readonly Heading[]): Pro
     text,
     headings.map((h) => h.start),
   );
-  const scores = scorer.scoreSentences(SUGGESTED_AT);
   const spans: ScoredSpan[] = [];
   let sliceStart = performance.now();
   let k = 0;
   for (const paragraph of scorer.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      spans.push(...sentenceSpans(text, scorer, paragraph, sentence, scores[k++]));
+      // Scored here, sentence by sentence, so that the slices below bound this work too.
+      const score = scorer.scoreSentence(k++, SUGGESTED_AT);
+      spans.push(...sentenceSpans(text, scorer, paragraph, sentence, score));
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:import`: does importing a 20,000-claim article file freeze the server?
+ *
+ * The app runs in this process as `npm run server` configures it (its logging into a file),
+ * with the event loop's delay sampled by `monitorEventLoopDelay`: the delay is what every
+ * other request waits before the server even looks at it. While editors keep asking for
+ * the article list and the health check, one editor imports the file. Baseline: the same
+ * requests for the same time with no import, in the same run. The goal (issue 13): the
+ * event-loop delay stays under 100 ms during the import.
+ *
+ * Requests that read the database still wait for the import's transaction on SQLite (one
+ * connection); the health check does not, and shows what the event loop alone costs.
+ */
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import Fastify from 'fastify';
+import app from '../app';
+import { hashPassword } from '../auth/password';
+import { fastifyOptions } from '../config';
+import { serverLogging } from '../logging';
+import { insertUser } from '../repositories/users';
+
+const CLAIMS = 20_000;
+const TARGET_MS = 100;
+
+function bigFile() {
+  const sentence = 'The council spent 4.2 million euros on the bridge in 2024. ';
+  const quote = 'spent 4.2 million euros';
+  const sentences = 2000;
+  return {
+    source: 'file',
+    file: {
+      formatVersion: 1,
+      article: {
+        id: 'twenty-thousand-claims',
+        headline: 'Twenty thousand claims',
+        outlet: null,
+        url: null,
+        publishedAt: null,
+        language: 'en',
+        text: sentence.repeat(sentences).trim(),
+        headings: [],
+      },
+      claims: Array.from({ length: CLAIMS }, (_, n) => {
+        const start = (n % sentences) * sentence.length + sentence.indexOf(quote);
+        return {
+          id: `big-${n}`,
+          quote,
+          start,
+          end: start + quote.length,
+          statement: `The council spent 4.2 million euros (${n}).`,
+          kind: 'figure',
+          stage: 'new',
+          verdict: null,
+          rationale: null,
+          assignee: null,
+          evidence: [],
+          notes: [],
+        };
+      }),
+    },
+  };
+}
+
+interface Window {
+  readonly seconds: number;
+  readonly loopMaxMs: number;
+  readonly loopP99Ms: number;
+  readonly health: number[];
+  readonly list: number[];
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+    : 0;
+};
+
+/** Probes the server until `work` settles, sampling the event loop meanwhile. */
+async function observe(base: string, cookie: string, work: Promise<unknown>): Promise<Window> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  const health: number[] = [];
+  const list: number[] = [];
+  let done = false;
+  const started = performance.now();
+  histogram.enable();
+  const probe = async (path: string, into: number[]) => {
+    while (!done) {
+      const at = performance.now();
+      const response = await fetch(`${base}${path}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      into.push(performance.now() - at);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const probes = [probe('/api/health', health), probe('/api/articles', list)];
+  await work;
+  done = true;
+  await Promise.all(probes);
+  histogram.disable();
+  return {
+    seconds: (performance.now() - started) / 1000,
+    loopMaxMs: histogram.max / 1e6,
+    loopP99Ms: histogram.percentile(99) / 1e6,
+    health,
+    list,
+  };
+}
+
+function describe(label: string, window: Window): string {
+  return (
+    `${label.padEnd(10)} ${window.seconds.toFixed(1)} s: event-loop delay max ${window.loopMaxMs.toFixed(0)} ms, ` +
+    `p99 ${window.loopP99Ms.toFixed(0)} ms; health p99 ${percentile(window.health, 99).toFixed(0)} ms, ` +
+    `max ${Math.max(...window.health).toFixed(0)} ms (${window.health.length}); article list p99 ` +
+    `${percentile(window.list, 99).toFixed(0)} ms, max ${Math.max(...window.list).toFixed(0)} ms (${window.list.length})`
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-import-bench-'));
+  const server = Fastify({
+    ...fastifyOptions(),
+    ...serverLogging({ terminal: false, fd: openSync(join(dir, 'server.log'), 'a') }),
+    forceCloseConnections: true,
+  });
+  try {
+    await server.register(app, {
+      database: { engine: 'sqlite', file: join(dir, 'claimdesk.db') },
+      claimsDir: null,
+      staticDir: null,
+      sessionHours: 1,
+      loginAttempts: 1000,
+      loginWindowMinutes: 15,
+    });
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    await insertUser(server.db, {
+      username: 'bench-editor',
+      role: 'editor',
+      passwordHash: await hashPassword('bench password 12345'),
+    });
+    const signIn = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-editor', password: 'bench password 12345' }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const payload = JSON.stringify(bigFile());
+    console.log(
+      `bench:import: one editor imports ${CLAIMS.toLocaleString('en-US')} claims ` +
+        `(${(payload.length / 1e6).toFixed(1)} MB) while others read; SQLite, logging on`,
+    );
+    let importMs = 0;
+    const importing = (async () => {
+      const at = performance.now();
+      const response = await fetch(`${base}/api/articles`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: payload,
+      });
+      await response.arrayBuffer();
+      importMs = performance.now() - at;
+      if (response.status !== 201) throw new Error(`import answered ${response.status}`);
+    })();
+    const during = await observe(base, cookie, importing);
+    // The matcher's index takes the imported claims in slices after the answer: let it finish.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idle = await observe(
+      base,
+      cookie,
+      new Promise((r) => setTimeout(r, during.seconds * 1000)),
+    );
+    console.log(describe('no import', idle));
+    console.log(describe('import', during));
+    console.log(`import took ${(importMs / 1000).toFixed(1)} s`);
+    const met = during.loopMaxMs < TARGET_MS;
+    console.log(
+      `  ${met ? 'PASS' : 'MISS'}  event-loop delay during the import < ${TARGET_MS} ms: ${during.loopMaxMs.toFixed(0)} ms ` +
+        `(baseline ${idle.loopMaxMs.toFixed(0)} ms)`,
+    );
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
