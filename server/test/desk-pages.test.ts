@@ -184,7 +184,13 @@ describe('GET /api/claims: pages, refusals, indexes', () => {
         assert.match(plan, new RegExp(scan), plan);
         assert.doesNotMatch(plan, /Seq Scan|\bSort\b/, plan);
         assert.match(count, /Index (?:Only )?Scan using claims_desk_\w+ on claims/, count);
-        assert.match(count, /articles_desk_archived/, count);
+        // The archived articles from an index that leads with `archived`: the desk's own,
+        // or the article list's (migration 0013), as the planner prefers.
+        assert.match(
+          count,
+          /Index (?:Only )?Scan using articles_(desk_archived|list) on articles/,
+          count,
+        );
         assert.doesNotMatch(count, /Seq Scan/, count);
         continue;
       }
