@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
+  MatDialog,
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
@@ -51,4 +52,9 @@ export interface OutcomeDetailsData {
 })
 export class OutcomeDetails {
   protected readonly data = inject<OutcomeDetailsData>(MAT_DIALOG_DATA);
+}
+
+/** Opens the details; for the outcome snack bar, which loads this file (and the dialog code) only when asked. */
+export function showOutcomeDetails(injector: Injector, data: OutcomeDetailsData): void {
+  injector.get(MatDialog).open<OutcomeDetails, OutcomeDetailsData>(OutcomeDetails, { data });
 }

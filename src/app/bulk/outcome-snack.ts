@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector, PendingTasks } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import {
   MAT_SNACK_BAR_DATA,
   MatSnackBarAction,
@@ -8,7 +7,6 @@ import {
   MatSnackBarLabel,
   MatSnackBarRef,
 } from '@angular/material/snack-bar';
-import { OutcomeDetails, OutcomeDetailsData } from './outcome-details';
 import { RefusedClaim } from './outcome-words';
 
 /** How long an outcome stays when everything went through; one with refusals stays until dismissed. */
@@ -48,11 +46,19 @@ export interface OutcomeSnackData {
 export class OutcomeSnack {
   protected readonly data = inject<OutcomeSnackData>(MAT_SNACK_BAR_DATA);
   private readonly ref = inject<MatSnackBarRef<OutcomeSnack>>(MatSnackBarRef);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly pendingTasks = inject(PendingTasks);
 
   protected details(): void {
-    this.dialog.open<OutcomeDetails, OutcomeDetailsData>(OutcomeDetails, {
-      data: { title: this.data.detailsTitle, words: this.data.words, refused: this.data.refused },
+    // Loaded on demand: the dialog code stays out of the first download (this snack bar's
+    // effects are eager). A pending task until it shows, so that stability waits for it.
+    this.pendingTasks.run(async () => {
+      const { showOutcomeDetails } = await import('./outcome-details');
+      showOutcomeDetails(this.injector, {
+        title: this.data.detailsTitle,
+        words: this.data.words,
+        refused: this.data.refused,
+      });
     });
   }
 
