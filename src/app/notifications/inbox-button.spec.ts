@@ -1,5 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { MatBadgeHarness } from '@angular/material/badge/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatMenuHarness, MatMenuItemHarness } from '@angular/material/menu/testing';
@@ -14,8 +14,17 @@ import { notification } from './state/notifications.feature.spec';
 describe('InboxButton', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
-  async function render(items: Notification[], unread: number, nextCursor: string | null = null) {
+  /** The bell with its menu loaded, or (`loaded` false) as it shows before that. */
+  async function render(
+    items: Notification[],
+    unread: number,
+    nextCursor: string | null = null,
+    loaded = true,
+  ) {
     TestBed.configureTestingModule({
+      // Imported, so that compileComponents loads its deferred menu.
+      imports: [InboxButton],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideRouter([{ path: 'articles/:articleId', children: [] }]),
         provideMockStore({ initialState: { inbox: initialInboxState } }),
@@ -28,11 +37,17 @@ describe('InboxButton', () => {
     store.overrideSelector(inboxFeature.selectLoading, false);
     store.overrideSelector(inboxFeature.selectError, null);
     const dispatched = spyOn(store, 'dispatch');
+    await TestBed.compileComponents();
     const fixture = TestBed.createComponent(InboxButton);
     await fixture.whenStable();
+    const [menuBlock] = await fixture.getDeferBlocks();
+    if (loaded) {
+      await menuBlock.render(DeferBlockState.Complete);
+      await fixture.whenStable();
+    }
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
-    return { fixture, store, dispatched, loader, root };
+    return { fixture, store, dispatched, loader, root, menuBlock };
   }
 
   const recent = new Date(Date.now() - 5 * 60_000).toISOString();
@@ -59,6 +74,18 @@ describe('InboxButton', () => {
       'Notifications, none unread',
     );
     expect(await badge.isHidden()).toBeTrue();
+  });
+
+  it('shows the same bell before its menu loads, and opens the menu once loaded when clicked before', async () => {
+    const { loader, fixture, menuBlock } = await render([unreadOne], 3, null, false);
+    expect(await loader.getAllHarnesses(MatMenuHarness)).toEqual([]);
+    const early = await loader.getHarness(MatButtonHarness);
+    expect(await (await early.host()).getAttribute('aria-label')).toBe('Notifications, 3 unread');
+    expect(await (await loader.getHarness(MatBadgeHarness)).getText()).toBe('3');
+    await early.click();
+    await menuBlock.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+    expect(await (await loader.getHarness(MatMenuHarness)).isOpen()).toBeTrue();
   });
 
   it('lists notifications with who and when, the unread ones marked, each linking to its claim', async () => {

@@ -1,61 +1,52 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  ViewEncapsulation,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatBadge } from '@angular/material/badge';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatMenu, MatMenuContent, MatMenuTrigger } from '@angular/material/menu';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Store } from '@ngrx/store';
-import { InboxPanel } from './inbox-panel';
+import { InboxMenu } from './inbox-menu';
 import { badgeText, inboxLabel } from './inbox-wording';
 import { inboxFeature } from './state/notifications.feature';
 
-/** The toolbar's bell: the unread count as a badge, and the notifications in a menu. */
+/**
+ * The toolbar's bell: the unread count as a badge, and the notifications in a menu.
+ * The menu and its list (InboxMenu) load once the app is idle, or at the first click
+ * before that (which then opens it): they are needed only after a click, so they stay
+ * out of the first download. Until then the same bell shows, without the menu.
+ */
 @Component({
   selector: 'cd-inbox-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    InboxPanel,
-    MatBadge,
-    MatIcon,
-    MatIconButton,
-    MatMenu,
-    MatMenuContent,
-    MatMenuTrigger,
-    MatTooltip,
-  ],
+  imports: [InboxMenu, MatBadge, MatIcon, MatIconButton, MatTooltip, NgTemplateOutlet],
   template: `
-    <button
-      mat-icon-button
-      type="button"
-      data-testid="inbox-button"
-      [matMenuTriggerFor]="inbox"
-      [attr.aria-label]="label()"
-      [matTooltip]="label()"
-      [matBadge]="badge()"
-      [matBadgeHidden]="unread() === 0"
-      matBadgeColor="warn"
-    >
+    <ng-template #bell>
       <mat-icon aria-hidden="true">{{
         unread() ? 'notifications_unread' : 'notifications'
       }}</mat-icon>
-    </button>
-    <mat-menu #inbox="matMenu" xPosition="before" class="cd-inbox-menu">
-      <ng-template matMenuContent>
-        <cd-inbox-panel />
-      </ng-template>
-    </mat-menu>
-  `,
-  // The menu's panel lives in an overlay, outside this component: its width is set globally.
-  encapsulation: ViewEncapsulation.None,
-  styles: `
-    .mat-mdc-menu-panel.cd-inbox-menu {
-      max-width: none;
+    </ng-template>
+    @defer (on idle; on interaction) {
+      <cd-inbox-menu
+        [icon]="bell"
+        [label]="label()"
+        [badge]="badge()"
+        [unread]="unread()"
+        [openAtOnce]="clickedEarly()"
+      />
+    } @placeholder {
+      <button
+        mat-icon-button
+        type="button"
+        data-testid="inbox-button"
+        [attr.aria-label]="label()"
+        [matTooltip]="label()"
+        [matBadge]="badge()"
+        [matBadgeHidden]="unread() === 0"
+        matBadgeColor="warn"
+        (click)="clickedEarly.set(true)"
+      >
+        <ng-container [ngTemplateOutlet]="bell" />
+      </button>
     }
   `,
 })
@@ -64,4 +55,5 @@ export class InboxButton {
   protected readonly unread = this.store.selectSignal(inboxFeature.selectUnread);
   protected readonly label = computed(() => inboxLabel(this.unread()));
   protected readonly badge = computed(() => badgeText(this.unread()));
+  protected readonly clickedEarly = signal(false);
 }
