@@ -3,19 +3,20 @@
  * adopt the earlier check. Each needs If-Match, as an edit does (412 when stale, 428
  * without): the person decides on the claim as they saw it.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RepeatOfRequest } from '../../src/domain/claim-memory';
+import type { Actor } from '../../src/domain/workflow';
 import { currentUser } from '../plugins/auth';
+import type { Changed } from '../repositories/claim-guards';
 import { adoptCheck, markRepeat, unmarkRepeat } from '../repositories/claim-memory';
 import { claimParams } from './claims';
-import { requiredVersion } from './if-match';
+import { conflictResponses, ifMatchHeaders, requiredVersion } from './if-match';
 import {
   claimDetailSchema,
   claimSummarySchema,
   errorResponses,
   idParam,
   noQuerystring,
-  problemRef,
 } from './schemas';
 
 interface ClaimParams {
@@ -26,19 +27,32 @@ interface IfMatch {
   'if-match'?: string;
 }
 
-const ifMatchHeaders = {
-  type: 'object',
-  properties: { 'if-match': { type: 'string', maxLength: 40 } },
-};
-
-const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
-
 /** An adoption takes nothing but If-Match: no body (with the request header instead) means `{}`. */
 async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
   request.body ??= {};
 }
 
 const claimMemory: FastifyPluginAsync = async (app) => {
+  /**
+   * The one shape of these routes: the claim's version from If-Match, the change, its
+   * events published, and the claim answered with its new ETag.
+   */
+  function versionedChange<R extends FastifyRequest<{ Params: ClaimParams; Headers: IfMatch }>, T>(
+    change: (
+      request: R,
+      version: number,
+      actor: Actor,
+    ) => Promise<Changed<T & { version: number }>>,
+  ) {
+    return async (request: R, reply: FastifyReply): Promise<T> => {
+      const version = requiredVersion(request.headers['if-match'], 'claim');
+      const { value, events } = await change(request, version, currentUser(request));
+      app.changes.publish(...events);
+      reply.header('etag', `"${value.version}"`);
+      return value;
+    };
+  }
+
   app.put<{ Params: ClaimParams; Body: RepeatOfRequest; Headers: IfMatch }>(
     '/api/claims/:id/repeat-of',
     {
@@ -57,19 +71,9 @@ const claimMemory: FastifyPluginAsync = async (app) => {
         response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
       },
     },
-    async (request, reply) => {
-      const version = requiredVersion(request.headers['if-match'], 'claim');
-      const { value, events } = await markRepeat(
-        app.db,
-        request.params.id,
-        request.body.claimId,
-        version,
-        currentUser(request),
-      );
-      app.changes.publish(...events);
-      reply.header('etag', `"${value.version}"`);
-      return value;
-    },
+    versionedChange((request, version, actor) =>
+      markRepeat(app.db, request.params.id, request.body.claimId, version, actor),
+    ),
   );
 
   app.delete<{ Params: ClaimParams; Headers: IfMatch }>(
@@ -83,18 +87,9 @@ const claimMemory: FastifyPluginAsync = async (app) => {
         response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
       },
     },
-    async (request, reply) => {
-      const version = requiredVersion(request.headers['if-match'], 'claim');
-      const { value, events } = await unmarkRepeat(
-        app.db,
-        request.params.id,
-        version,
-        currentUser(request),
-      );
-      app.changes.publish(...events);
-      reply.header('etag', `"${value.version}"`);
-      return value;
-    },
+    versionedChange((request, version, actor) =>
+      unmarkRepeat(app.db, request.params.id, version, actor),
+    ),
   );
 
   app.post<{ Params: ClaimParams; Headers: IfMatch }>(
@@ -111,18 +106,9 @@ const claimMemory: FastifyPluginAsync = async (app) => {
         response: { 200: claimDetailSchema, ...errorResponses, ...conflictResponses },
       },
     },
-    async (request, reply) => {
-      const version = requiredVersion(request.headers['if-match'], 'claim');
-      const { value, events } = await adoptCheck(
-        app.db,
-        request.params.id,
-        version,
-        currentUser(request),
-      );
-      app.changes.publish(...events);
-      reply.header('etag', `"${value.version}"`);
-      return value;
-    },
+    versionedChange((request, version, actor) =>
+      adoptCheck(app.db, request.params.id, version, actor),
+    ),
   );
 };
 

@@ -17,7 +17,7 @@ import {
 } from '../repositories/claim-changes';
 import { findClaim, findClaimDetail } from '../repositories/claims';
 import { listHistory } from '../repositories/history';
-import { optionalVersion, requiredVersion } from './if-match';
+import { conflictResponses, ifMatchHeaders, optionalVersion, requiredVersion } from './if-match';
 import { FIELD_LIMITS, USERNAME_RULE } from '../../src/domain/requests';
 import {
   claimDateSchema,
@@ -29,7 +29,6 @@ import {
   noQuerystring,
   nullable,
   plainText,
-  problemRef,
   transitionBodySchema,
 } from './schemas';
 
@@ -42,11 +41,6 @@ export const claimParams = {
   properties: { id: idParam },
   required: ['id'],
   additionalProperties: false,
-};
-
-const ifMatchHeaders = {
-  type: 'object',
-  properties: { 'if-match': { type: 'string', maxLength: 40 } },
 };
 
 /** The fields that only some actions take: given with another action, they would be stored for nothing. */
@@ -64,8 +58,6 @@ function refuseUnrelatedFields(body: TransitionInput): void {
     }
   }
 }
-
-const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
 
 const claims: FastifyPluginAsync = async (app) => {
   app.get<{ Params: ClaimParams }>(

@@ -3,6 +3,16 @@
  * Accepts `3`, `"3"` and `W/"3"`: what browsers and curl users send.
  */
 import { ProblemError } from '../plugins/problems';
+import { problemRef } from './schemas';
+
+/** The header schema of a route that reads If-Match (the value is checked by `parse`). */
+export const ifMatchHeaders = {
+  type: 'object',
+  properties: { 'if-match': { type: 'string', maxLength: 40 } },
+};
+
+/** A versioned edit's extra answers: 409 (the rules refuse), 412 (stale), 428 (no If-Match). */
+export const conflictResponses = { 409: problemRef, 412: problemRef, 428: problemRef };
 
 function parse(header: string | undefined, what: string): number | null {
   if (header === undefined) {
