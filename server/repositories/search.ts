@@ -74,7 +74,40 @@ export async function searchEverything(db: Db, options: SearchOptions): Promise<
   };
 }
 
-const kindList = (types: readonly SearchType[]) => sql.join(types.map((type) => sql.lit(type)));
+/** A ranked document, as both engines' first query answers it. */
+interface RankedRow {
+  readonly kind: SearchType;
+  readonly ref: string;
+  readonly article_id: string;
+  readonly claim_id: string | null;
+  readonly headline: string;
+  readonly score: number;
+}
+
+/** The end of both engines' ranking query: the kinds asked for, archived or not, one page. */
+function kindsAndPage(options: SearchOptions) {
+  const kinds = sql.join(options.types.map((type) => sql.lit(type)));
+  return sql`and d.kind in (${kinds})
+       ${options.archived ? sql`` : sql`and a.archived = 0`}
+     order by score desc, d.kind, d.ref
+     limit ${options.limit + 1} offset ${options.offset}`;
+}
+
+/** The stored text of every column, for the second query of both engines. */
+const storedColumns = () => sql.join(COLUMNS.map((column) => sql`d.${sql.ref(column)}`));
+
+function toHit(row: RankedRow, stored: Partial<Record<string, unknown>> | undefined): Hit {
+  return {
+    kind: row.kind,
+    ref: row.ref,
+    articleId: row.article_id,
+    claimId: row.claim_id,
+    headline: row.headline,
+    score: Number(row.score),
+    text: columnsOf(stored, ''),
+    marked: columnsOf(stored, 'm_'),
+  };
+}
 
 /** Heading (statement, headline, title) first: it says what the item is. */
 const BM25_WEIGHTS = sql.raw('4.0, 2.0, 2.0, 1.0, 1.0');
@@ -86,25 +119,14 @@ const BM25_WEIGHTS = sql.raw('4.0, 2.0, 2.0, 1.0, 1.0');
  */
 async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
   const match = fts5Query(options.terms);
-  const ranked = await sql<{
-    id: number;
-    kind: SearchType;
-    ref: string;
-    article_id: string;
-    claim_id: string | null;
-    headline: string;
-    score: number;
-  }>`
+  const ranked = await sql<RankedRow & { id: number }>`
     select d.id, d.kind, d.ref, d.article_id, d.claim_id, a.headline,
            -bm25(search_fts, ${BM25_WEIGHTS}) as score
       from search_fts
       cross join search_documents d on d.id = search_fts.rowid
       cross join articles a on a.id = d.article_id
      where search_fts match ${match}
-       and d.kind in (${kindList(options.types)})
-       ${options.archived ? sql`` : sql`and a.archived = 0`}
-     order by score desc, d.kind, d.ref
-     limit ${options.limit + 1} offset ${options.offset}`.execute(db);
+       ${kindsAndPage(options)}`.execute(db);
   if (ranked.rows.length === 0) {
     return [];
   }
@@ -113,7 +135,7 @@ async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
   const ends = sql.lit(MARK_END);
   const texts = await sql<Record<Column | `m_${Column}`, string | null> & { id: number }>`
     select search_fts.rowid as id,
-           ${sql.join(COLUMNS.map((column) => sql`d.${sql.ref(column)}`))},
+           ${storedColumns()},
            ${sql.join(
              COLUMNS.map(
                (column, i) =>
@@ -125,19 +147,7 @@ async function searchSqlite(db: Db, options: SearchOptions): Promise<Hit[]> {
      where search_fts match ${match}
        and search_fts.rowid in (${sql.join(ids)})`.execute(db);
   const byId = new Map(texts.rows.map((row) => [Number(row.id), row]));
-  return ranked.rows.map((row) => {
-    const stored = byId.get(row.id);
-    return {
-      kind: row.kind,
-      ref: row.ref,
-      articleId: row.article_id,
-      claimId: row.claim_id,
-      headline: row.headline,
-      score: Number(row.score),
-      text: columnsOf(stored, ''),
-      marked: columnsOf(stored, 'm_'),
-    };
-  });
+  return ranked.rows.map((row) => toHit(row, byId.get(row.id)));
 }
 
 /** Each term as a tsquery, its accents folded as the index's were; all must match. */
@@ -165,14 +175,7 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, Highlight
 
 async function searchPostgres(db: Db, options: SearchOptions): Promise<Hit[]> {
   const query = tsQuery(options.terms);
-  const ranked = await sql<{
-    kind: SearchType;
-    ref: string;
-    article_id: string;
-    claim_id: string | null;
-    headline: string;
-    score: number;
-  }>`
+  const ranked = await sql<RankedRow>`
     with q as (select ${query} as query)
     select d.kind, d.ref, d.article_id, d.claim_id, a.headline,
            ts_rank_cd(d.document, q.query, 1) as score
@@ -180,10 +183,7 @@ async function searchPostgres(db: Db, options: SearchOptions): Promise<Hit[]> {
       cross join search_documents d
       join articles a on a.id = d.article_id
      where d.document @@ q.query
-       and d.kind in (${kindList(options.types)})
-       ${options.archived ? sql`` : sql`and a.archived = 0`}
-     order by score desc, d.kind, d.ref
-     limit ${options.limit + 1} offset ${options.offset}`.execute(db);
+       ${kindsAndPage(options)}`.execute(db);
   if (ranked.rows.length === 0) {
     return [];
   }
@@ -194,7 +194,7 @@ async function searchPostgres(db: Db, options: SearchOptions): Promise<Hit[]> {
   >`
     with q as (select ${query} as query)
     select d.kind, d.ref,
-           ${sql.join(COLUMNS.map((column) => sql`d.${sql.ref(column)}`))},
+           ${storedColumns()},
            ${sql.join(
              COLUMNS.map(
                (column) =>
@@ -207,19 +207,7 @@ async function searchPostgres(db: Db, options: SearchOptions): Promise<Hit[]> {
     db,
   );
   const byKey = new Map(texts.rows.map((row) => [`${row.kind} ${row.ref}`, row]));
-  return ranked.rows.map((row) => {
-    const stored = byKey.get(`${row.kind} ${row.ref}`);
-    return {
-      kind: row.kind,
-      ref: row.ref,
-      articleId: row.article_id,
-      claimId: row.claim_id,
-      headline: row.headline,
-      score: Number(row.score),
-      text: columnsOf(stored, ''),
-      marked: columnsOf(stored, 'm_'),
-    };
-  });
+  return ranked.rows.map((row) => toHit(row, byKey.get(`${row.kind} ${row.ref}`)));
 }
 
 function columnsOf(
