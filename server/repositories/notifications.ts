@@ -25,6 +25,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from './claims';
 import { type ChangeEvent, recordEvent } from './events';
 import type { Handover, HandoverKind } from './handovers';
+import { notificationText } from './notification-text';
 import { now } from './time';
 
 /** The hand-overs that tell someone by their own kind, and whom. */
@@ -38,61 +39,6 @@ const TOLD_OF: Partial<Record<HandoverKind, 'assignee' | 'editors' | 'holders'>>
 };
 
 const EDITORIAL_ROLES = ROLES.filter(isEditorial);
-
-/** How long a claim's statement may run in a notification's sentence. */
-const STATEMENT_IN_TEXT = 80;
-
-function quoted(claim: ClaimSummary): string {
-  const statement = claim.statement.replace(/\s+/g, ' ').trim();
-  const short =
-    [...statement].length > STATEMENT_IN_TEXT
-      ? `${[...statement].slice(0, STATEMENT_IN_TEXT - 1).join('')}…`
-      : statement;
-  return `“${short}”`;
-}
-
-/** The inbox's sentence: plain text, naming the claim. */
-export function notificationText(
-  kind: NotificationKind,
-  actorName: string | null,
-  claim: ClaimSummary,
-): string {
-  const who = actorName ?? 'Someone';
-  const what = `the claim ${quoted(claim)}`;
-  return finished(sentenceOf(kind, who, what));
-}
-
-function sentenceOf(kind: NotificationKind, who: string, what: string): string {
-  switch (kind) {
-    case 'assigned':
-      return `${who} assigned you ${what}`;
-    case 'submitted':
-      return `${who} submitted ${what} for review`;
-    case 'changes_requested':
-      return `${who} requested changes on ${what}`;
-    case 'approved':
-      return `${who} approved ${what}`;
-    case 'dismissed':
-      return `${who} dismissed ${what}`;
-    case 'reopened':
-      return `${who} reopened ${what}`;
-    case 'mentioned':
-      return `${who} mentioned you in a note on ${what}`;
-    case 'due_soon':
-      return `${capitalised(what)} is due within 24 hours`;
-    case 'overdue':
-      return `${capitalised(what)} is overdue`;
-  }
-}
-
-/** Ends the sentence, unless the quoted statement it ends with already did (“… last year.”). */
-function finished(sentence: string): string {
-  return /[.!?…]”$/.test(sentence) ? sentence : `${sentence}.`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Of `usernames`, the active accounts, with their display names. */
 async function activePeople(db: Db, usernames: readonly string[]): Promise<Map<string, string>> {
@@ -320,52 +266,4 @@ export async function markNotificationsRead(
   }
   const result = await update.executeTakeFirst();
   return { marked: Number(result.numUpdatedRows), unread: await unreadCount(db, recipient) };
-}
-
-/** Whether `username` muted `articleId`. */
-export async function isArticleMuted(
-  db: Db,
-  username: string,
-  articleId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('article_mutes')
-    .select('article_id')
-    .where('username', '=', username)
-    .where('article_id', '=', articleId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Mutes or unmutes an article for one person; doing it twice is doing it once. */
-export async function setArticleMuted(
-  db: Db,
-  username: string,
-  articleId: string,
-  muted: boolean,
-): Promise<void> {
-  if (muted) {
-    await db
-      .insertInto('article_mutes')
-      .values({ username, article_id: articleId, created_at: now() })
-      .onConflict((oc) => oc.columns(['username', 'article_id']).doNothing())
-      .execute();
-  } else {
-    await db
-      .deleteFrom('article_mutes')
-      .where('username', '=', username)
-      .where('article_id', '=', articleId)
-      .execute();
-  }
-}
-
-/** The articles `username` muted, for the dashboard's article list. */
-export async function mutedArticles(db: Db, username: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('article_mutes')
-    .select('article_id')
-    .where('username', '=', username)
-    .orderBy('article_id')
-    .execute();
-  return rows.map((row) => row.article_id);
 }

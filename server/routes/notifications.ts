@@ -8,13 +8,12 @@ import { NOTIFICATION_KINDS } from '../../src/domain/notifications';
 import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { articleExists } from '../repositories/articles';
+import { isArticleMuted, setArticleMuted } from '../repositories/article-mutes';
 import {
-  isArticleMuted,
   listNotifications,
   markNotificationsRead,
   NOTIFICATION_PAGE_DEFAULT,
   NOTIFICATION_PAGE_MAX,
-  setArticleMuted,
 } from '../repositories/notifications';
 import { errorResponses, idParam, noQuerystring, nullable } from './schemas';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
-import { notificationText } from '../repositories/notifications';
+import { notificationText } from '../repositories/notification-text';
 import { type Harness, json, SEED_ARTICLE, startApp } from './harness';
 import {
   clearNotifications,
