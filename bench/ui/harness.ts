@@ -85,6 +85,24 @@ export function buildApp(extraArgs: readonly string[] = [], cwd = ROOT): number 
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * `node scripts/finish-build.mjs DIR`, the second half of `npm run build`: modulepreload
+ * links for every statically imported chunk, and the .br/.gz copies the server sends.
+ * Returns the seconds it took.
+ */
+export function finishBuild(browserDir: string): number {
+  const started = performance.now();
+  const finish = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'finish-build.mjs'), browserDir],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (finish.status !== 0) {
+    throw new Error(`finish-build failed:\n${finish.stdout}\n${finish.stderr}`);
+  }
+  return (performance.now() - started) / 1000;
+}
+
 export interface RunningServer {
   readonly url: string;
   readonly process: ChildProcess;

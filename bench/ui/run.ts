@@ -4,8 +4,9 @@
  * Builds the app (production), seeds a throwaway database with a 2,000-claim
  * article in a 10,000-claim workspace, starts the real server on it, and
  * measures in the browser: search-as-you-type latency in the claims table,
- * opening the article, and scrolling the table. Compares the app's initial
- * JavaScript with a bare Angular Material app built in the same run.
+ * opening the article, scrolling the table, and what each page transfers on a
+ * first visit (transfer.ts). Compares the app's initial JavaScript, as served,
+ * with a bare Angular Material app built in the same run.
  * Prints a table and writes bench/ui/RESULTS.md. A benchmark: it reports
  * PASS/MISS and exits 0 unless something breaks.
  *
@@ -35,6 +36,7 @@ import {
   packageVersion,
   type Plan,
   planKeys,
+  finishBuild,
   ROOT,
   ROWS,
   type RunningServer,
@@ -58,6 +60,16 @@ import {
   scrollJump,
 } from './page';
 import { BIG_ARTICLE_CLAIMS, seedDatabase, type SeededData } from './seed';
+import {
+  addSeedArticle,
+  measureTransfers,
+  PAGE_GOAL_BYTES,
+  type PageTransfer,
+  passes,
+  SEED_ARTICLE_ID,
+  TRANSFER_METHOD,
+  transferSection,
+} from './transfer';
 
 const BARE_DIR = join(BENCH_DIR, '.bare');
 const DEFAULT_APP_DIR = join(ROOT, 'dist', 'claimdesk', 'browser');
@@ -199,6 +211,7 @@ interface BrowserResults {
   readonly floor: KeyTiming[];
   readonly jumps: { readonly down: JumpRecord[]; readonly up: JumpRecord[] };
   readonly frames: FrameStats | null;
+  readonly transfers: readonly PageTransfer[];
 }
 
 async function measureBrowser(
@@ -208,6 +221,8 @@ async function measureBrowser(
   plan: Plan,
 ): Promise<BrowserResults> {
   const session = await signIn(browser, baseUrl);
+  log('first visits with an empty cache: what each page transfers …');
+  const transfers = await measureTransfers(browser, baseUrl, session);
   const articleUrl = `${baseUrl}/articles/${seeded.bigArticleId}`;
 
   log(`opening the article ${LOADS + 1} times (the first one not counted) …`);
@@ -259,6 +274,7 @@ async function measureBrowser(
     floor,
     jumps: { down, up },
     frames,
+    transfers,
   };
 }
 
@@ -403,27 +419,35 @@ function resultTables(report: Report): string[] {
     );
   }
   out.push(
-    '**Initial JavaScript**: the files index.html loads (module scripts and modulepreload links).',
+    "**Initial JavaScript**: everything `main` loads before the first render (index.html's " +
+      'module scripts and every chunk they import statically, transitively), as served: the ' +
+      `Brotli copies ${app.brotliFrom === 'build' ? 'made at build' : 'computed as the build makes them'}` +
+      ` (files under 1 kB uncompressed). index.html names ${app.namedInIndex} of Claimdesk's ` +
+      `${app.files.length} files (module script and modulepreload links).`,
     '',
     ...table([
-      ['app', 'files', 'raw', 'gzip -9', 'raw vs bare', 'gzip vs bare'],
+      ['app', 'files', 'raw', 'gzip -9', 'Brotli (served)', 'raw vs bare', 'served vs bare'],
       [
         'Claimdesk',
         String(app.files.length),
         kb(app.raw),
         kb(app.gzip),
+        `**${kb(app.served)}**`,
         ratio(app.raw, bare.raw),
-        ratio(app.gzip, bare.gzip),
+        ratio(app.served, bare.served),
       ],
       [
         'bare Angular Material app',
         String(bare.files.length),
         kb(bare.raw),
         kb(bare.gzip),
+        kb(bare.served),
         '1.00×',
         '1.00×',
       ],
     ]),
+    '',
+    ...transferSection(browser.transfers, table),
   );
   return out;
 }
@@ -435,7 +459,7 @@ function markdown(report: Report): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const built =
     report.buildSeconds !== null
-      ? `\`ng build\` (production) of Claimdesk took ${report.buildSeconds.toFixed(0)} s`
+      ? `\`ng build\` (production) and \`scripts/finish-build.mjs\` of Claimdesk took ${report.buildSeconds.toFixed(0)} s`
       : report.appDir === DEFAULT_APP_DIR
         ? 'Claimdesk was not rebuilt (`--no-build`: the existing `dist/claimdesk/browser`)'
         : `Claimdesk was not rebuilt: the build in \`${report.appDir}\` was measured (\`--app\`)`;
@@ -447,8 +471,13 @@ function markdown(report: Report): string {
       `max ${ms(f.app.painted.max)} ms (target p95 < ${KEY_TARGET_MS} ms); the result reaches the DOM ` +
       `after ${ms(f.app.dom.p50)} ms (p50), ${ms(f.app.dom.p95)} ms (p95). Opening the article takes ` +
       `${ms(f.load.painted.p50)} ms (p50) to a painted table. The initial JavaScript is ` +
-      `${kb(report.app.gzip)} gzipped, ${ratio(report.app.gzip, report.bare.gzip)} a bare Angular ` +
-      'Material app built in the same run.',
+      `${kb(report.app.served)} as served (Brotli), ${ratio(report.app.served, report.bare.served)} ` +
+      'a bare Angular Material app built in the same run. First visits transfer ' +
+      browser.transfers
+        .filter((t) => t.goal)
+        .map((t) => `${kb(t.body)} (${t.name}, ${passes(t) ? 'PASS' : 'MISS'})`)
+        .join(', ') +
+      ` against a goal of ${kb(PAGE_GOAL_BYTES)} each.`,
     '',
     '### When and where',
     '',
@@ -471,10 +500,11 @@ function markdown(report: Report): string {
       'generated articles 0–39 (`server/bench/seed.ts`) joined into one text, their claims moved to ' +
       'the new offsets and checked with `parseArticleFile`; the other 160 articles are generated ' +
       'articles 40–199. Stored with `importArticle`; one `editor` account (`insertUser`, ' +
-      '`hashPassword`).',
+      `\`hashPassword\`). The project's seed article (\`claims/${SEED_ARTICLE_ID}.json\`) is ` +
+      'imported by the server at start from its claims directory, as `npm start` does.',
     '- **Server:** `node --import tsx server/server.ts` on a free port with `CLAIMDESK_DB` set to ' +
-      'that database, an empty `CLAIMDESK_CLAIMS_DIR` and `LOG_LEVEL=warn`, serving the production ' +
-      'build in `dist/claimdesk/browser`.',
+      'that database, a `CLAIMDESK_CLAIMS_DIR` holding only the seed article and `LOG_LEVEL=warn`, ' +
+      'serving the production build in `dist/claimdesk/browser` (with its .br/.gz copies).',
     `- **Browser:** headless Chromium through Playwright, viewport ${VIEWPORT_SIZE.width}×` +
       `${VIEWPORT_SIZE.height}, signed in through the sign-in page.`,
     `- **Search as you type:** in one tab on \`/articles/${seeded.bigArticleId}\`, ` +
@@ -503,13 +533,18 @@ function markdown(report: Report): string {
       '`scrollTop` to the end and back, timed until the last (first) row is rendered and painted; ' +
       `then a scroll from top to bottom by ${SCROLL_STEP_PX} px per frame, recording frame ` +
       'intervals.',
-    '- **Bundle:** the JavaScript files that `index.html` loads (`<script src>` and ' +
-      '`<link rel="modulepreload">`), raw and each gzipped at level 9 with `node:zlib`, summed ' +
+    '- **Bundle:** the entry scripts `index.html` loads (`<script src>`) and every chunk they ' +
+      'import statically (`import … from"./chunk-X.js"`, `import"./chunk-X.js"`; not `import()`), ' +
+      'followed through every chunk, as `scripts/finish-build.mjs` does for its modulepreload links. ' +
+      'Each file raw, gzipped at level 9 with `node:zlib`, and as served: its `.br` copy made at ' +
+      'build (Brotli quality 11; files under 1 kB have none and are sent as they are), or, for a ' +
+      'build without copies such as the bare app, Brotli computed the same way; summed ' +
       '(kB = 1,000 bytes, as the Angular CLI counts). ' +
       'The baseline is a bare app built in the same run in `bench/ui/.bare/` (deleted afterwards) ' +
       "with the project's Angular CLI, compiler options and production optimisation settings: one " +
       'standalone component with a `MatToolbar` and a `MatButton`, ' +
       '`provideBrowserGlobalErrorListeners()`, no router, store or HTTP client.',
+    TRANSFER_METHOD,
     '- **Percentiles** are nearest-rank over the measured samples; "vs" figures divide by the ' +
       'baseline measured in the same run.',
     '',
@@ -545,7 +580,7 @@ async function main(): Promise<void> {
     const appDir = appArg ? resolve(appArg) : DEFAULT_APP_DIR;
     const rebuild = !appArg && !process.argv.includes('--no-build');
     log(rebuild ? 'building the app (production) …' : `measuring the existing build in ${appDir}`);
-    const buildSeconds = rebuild ? buildApp() : null;
+    const buildSeconds = rebuild ? buildApp() + finishBuild(appDir) : null;
     const app = initialJs(appDir);
     log('building the bare Angular Material app …');
     const bareBuild = buildBareApp(ROOT, BARE_DIR);
@@ -556,6 +591,7 @@ async function main(): Promise<void> {
     const databaseFile = join(temp, 'claimdesk.db');
     const seeded = await seedDatabase(databaseFile);
     const plan = planKeys(seeded.claims);
+    addSeedArticle(claimsDir);
     server = await startServer({ databaseFile, claimsDir, staticDir: appDir });
     log(`server at ${server.url}`);
 
