@@ -225,7 +225,10 @@ function heaviest(transfers: readonly PageTransfer[], count = 3): string[] {
     const top = [...t.responses]
       .sort((a, b) => b.body - a.body)
       .slice(0, count)
-      .map((r) => `\`${new URL(r.url).pathname}\` ${kb(r.body)} (${r.encoding || 'uncompressed'})`);
+      .map(
+        (r) =>
+          `\`${new URL(r.url).pathname}\` ${kb(r.body)} (${r.encoding || 'no content-encoding'})`,
+      );
     const open = t.open.length ? `; still open, not counted: ${t.open.join(', ')}` : '';
     return `- ${t.name} (\`${t.path}\`): ${top.join(', ')}; headers ${kb(t.headers)} besides${open}.`;
   });
