@@ -153,6 +153,22 @@ describe('desk feature: queues', () => {
     expect(state.ids).toEqual(['c1']);
   });
 
+  it('follows a repeat count that changed without a new version', () => {
+    const state = run(
+      DeskApiActions.queueLoaded({
+        queue: 'researching',
+        page: page([deskClaim({ version: 2, repeatCount: 0 })]),
+        append: false,
+      }),
+      LiveActions.claimChanged({
+        claim: deskClaim({ version: 2, repeatCount: 1 }),
+        eventId: 6,
+        actor: 'casey',
+      }),
+    );
+    expect(state.entities['c1']?.repeatCount).toBe(1);
+  });
+
   it('forgets everything on signing out', () => {
     const state = run(
       DeskApiActions.countsLoaded({ counts: { researching: 2 } }),

@@ -174,6 +174,19 @@ describe('claims reducer', () => {
     expect(elsewhere.ids).toEqual(['c1']);
   });
 
+  it('follows a repeat count that changed without a new version (marked or unmarked elsewhere)', () => {
+    const state = loaded(claimFixture({ version: 3, repeatCount: 0 }));
+    const counted = reducer(
+      state,
+      LiveActions.claimChanged({
+        claim: claimFixture({ version: 3, repeatCount: 2 }),
+        eventId: 11,
+        actor: 'robin',
+      }),
+    );
+    expect(counted.entities['c1']?.repeatCount).toBe(2);
+  });
+
   it('filters by what is typed before the URL catches up, then follows the URL again', () => {
     let state = reducer(
       loaded(claimFixture()),
