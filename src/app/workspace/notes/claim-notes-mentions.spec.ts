@@ -4,24 +4,12 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Note } from '../../../domain/claim';
-import { PublicUser } from '../../../domain/people';
 import { claimDetailFeature } from '../state/claim-detail.feature';
 import { initialUsersState, usersAdapter } from '../../users/state/users.feature';
 import { ClaimNotes } from './claim-notes';
+import { activePeople, person } from './fixtures.spec';
 
-const person = (username: string, displayName: string, disabled = false): PublicUser => ({
-  username,
-  displayName,
-  role: 'fact_checker',
-  disabled,
-  createdAt: '2026-11-01T09:00:00.000Z',
-});
-const people = [
-  person('dana', 'Dana Reyes'),
-  person('eli', 'Eli Ståhl'),
-  person('cora', 'Cora Dahl'),
-  person('dan', 'Dan Gone', true),
-];
+const people = [...activePeople, person('dan', 'Dan Gone', true)];
 
 describe('ClaimNotes mentions', () => {
   let fixture: ComponentFixture<ClaimNotes>;

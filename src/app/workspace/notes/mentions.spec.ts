@@ -1,19 +1,7 @@
-import { PublicUser } from '../../../domain/people';
 import { insertMention, mentionQueryAt, notePieces, suggestPeople } from './mentions';
+import { activePeople, person } from './fixtures.spec';
 
-const person = (username: string, displayName: string, disabled = false): PublicUser => ({
-  username,
-  displayName,
-  role: 'fact_checker',
-  disabled,
-  createdAt: '2026-11-01T09:00:00.000Z',
-});
-const people = [
-  person('dana', 'Dana Reyes'),
-  person('eli', 'Eli Ståhl'),
-  person('cora', 'Cora Dahl'),
-  person('old.sam', 'Sam Dane', true),
-];
+const people = [...activePeople, person('old.sam', 'Sam Dane', true)];
 
 describe('mentionQueryAt', () => {
   it('finds the @ being typed, at the start, after a space, a bracket or a line break', () => {
