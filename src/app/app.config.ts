@@ -12,7 +12,6 @@ import { bulkFeature } from './bulk/state/bulk.feature';
 import * as deskEffects from './desk/state/desk.effects';
 import { deskFeature } from './desk/state/desk.feature';
 import * as notificationsEffects from './notifications/state/notifications.effects';
-import * as claimMemoryEffects from './claim-memory/state/claim-memory.effects';
 import { inboxFeature } from './notifications/state/notifications.feature';
 import * as newClaimsEffects from './new-claims/state/new-claims.effects';
 import { suggestionsFeature } from './new-claims/state/suggestions.feature';
@@ -56,7 +55,6 @@ export const appConfig: ApplicationConfig = {
       bulkEffects,
       deskEffects,
       notificationsEffects,
-      claimMemoryEffects,
     ),
     provideRouterStore(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),

@@ -59,7 +59,7 @@ export const routes: Routes = [
       {
         path: 'articles/:articleId',
         title: 'Article · Claimdesk',
-        loadComponent: () => import('./workspace/workspace').then((m) => m.Workspace),
+        loadChildren: () => import('./workspace/workspace.routes').then((m) => m.workspaceRoutes),
       },
     ],
   },
