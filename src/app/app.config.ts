@@ -19,6 +19,7 @@ import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
 import { apiInterceptor } from './shell/api-interceptor';
+import { provideAppIcons } from './shell/icons';
 import { liveFeature } from './shell/state/live.feature';
 import * as usersEffects from './users/state/users.effects';
 import { usersFeature } from './users/state/users.feature';
@@ -33,6 +34,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
+    provideAppIcons(),
     provideStore({ router: routerReducer }),
     provideState(sessionFeature),
     provideState(articlesFeature),

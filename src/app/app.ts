@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { Toolbar } from './shell/toolbar';
 
@@ -29,9 +28,4 @@ import { Toolbar } from './shell/toolbar';
     }
   `,
 })
-export class App {
-  constructor() {
-    // Icons come from the self-hosted Material Symbols font.
-    inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
-  }
-}
+export class App {}

@@ -11,6 +11,7 @@ import { ArticleActions } from './article-actions';
 import { ArticleActionsActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
 import { article } from './state/articles.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 describe('ArticleActions', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -19,6 +20,7 @@ describe('ArticleActions', () => {
   async function render(role: Role, archived = false) {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideMockStore({
           selectors: [
             { selector: sessionFeature.selectActor, value: { username: 'erin', role } },

@@ -27,7 +27,7 @@ import { ArticleActionsActions } from './state/articles.actions';
         [attr.aria-label]="'Edit details of “' + article().headline + '”'"
         (click)="edit()"
       >
-        <mat-icon aria-hidden="true">edit</mat-icon>
+        <mat-icon aria-hidden="true" svgIcon="edit" />
         Edit details
       </button>
       @if (article().archived) {
@@ -38,7 +38,7 @@ import { ArticleActionsActions } from './state/articles.actions';
           [attr.aria-label]="'Un-archive “' + article().headline + '”'"
           (click)="unarchive()"
         >
-          <mat-icon aria-hidden="true">unarchive</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="unarchive" />
           Un-archive
         </button>
       } @else {
@@ -49,7 +49,7 @@ import { ArticleActionsActions } from './state/articles.actions';
           [attr.aria-label]="'Archive “' + article().headline + '”'"
           (click)="archive()"
         >
-          <mat-icon aria-hidden="true">archive</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="archive" />
           Archive
         </button>
       }

@@ -9,6 +9,7 @@ import { ArticleList } from './article-list';
 import { ArticleListPageActions } from './state/articles.actions';
 import { ArticleListItem, articlesFeature } from './state/articles.feature';
 import { article as articleFixture } from './state/articles.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 describe('ArticleList', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -20,6 +21,7 @@ describe('ArticleList', () => {
     const items = articlesFeature.selectWithProgress.projector([...articles]);
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         provideMockStore({
           selectors: [

@@ -53,7 +53,7 @@ export const SORT_LABELS: Readonly<Record<DeskSort, string>> = {
           data-testid="desk-search"
         />
         <button matIconSuffix mat-icon-button type="submit" aria-label="Search">
-          <mat-icon aria-hidden="true">search</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="search" />
         </button>
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic">
@@ -110,9 +110,7 @@ export const SORT_LABELS: Readonly<Record<DeskSort, string>> = {
         [matTooltip]="descending() ? 'Descending' : 'Ascending'"
         (click)="set({ dir: descending() ? 'asc' : 'desc' })"
       >
-        <mat-icon aria-hidden="true">{{
-          descending() ? 'arrow_downward' : 'arrow_upward'
-        }}</mat-icon>
+        <mat-icon aria-hidden="true" [svgIcon]="descending() ? 'arrow_downward' : 'arrow_upward'" />
       </button>
       <mat-checkbox
         [checked]="query().overdue === true"
@@ -129,7 +127,7 @@ export const SORT_LABELS: Readonly<Record<DeskSort, string>> = {
             aria-label="Show claims of every article"
             (click)="set({ article: undefined })"
           >
-            <mat-icon aria-hidden="true">close</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="close" />
           </button>
         </span>
       }

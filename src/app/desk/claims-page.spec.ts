@@ -14,6 +14,7 @@ import { Clock } from './clock';
 import { ClaimsPageActions } from './state/desk.actions';
 import { initialDeskState } from './state/desk.feature';
 import { person } from './state/desk.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 describe('ClaimsPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -21,6 +22,7 @@ describe('ClaimsPage', () => {
   async function render(params: Record<string, string>) {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         provideMockStore({
           initialState: {

@@ -11,6 +11,7 @@ import { Clock } from './clock';
 import { DeskClaimList } from './desk-claim-list';
 import { DeskListView } from './state/desk.feature';
 import { deskClaim } from './state/desk.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 const NOW = Date.parse('2026-11-10T12:00:00Z');
 
@@ -24,6 +25,7 @@ describe('DeskClaimList', () => {
   ) {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         provideMockStore({
           selectors: [
@@ -95,7 +97,7 @@ describe('DeskClaimList', () => {
     expect(text(later.querySelector('[data-testid="due"]'))).toContain('Due in 5 hours');
     expect(later.classList).not.toContain('overdue');
     expect(text(undated)).toContain('No due date');
-    expect(text(undated.querySelector('.assignee'))).toBe('person Nobody assigned');
+    expect(text(undated.querySelector('.assignee'))).toBe('Nobody assigned');
     expect(text(undated.querySelector('.text'))).toBe('The economy grew by 3% last year.');
   });
 

@@ -13,6 +13,7 @@ import { MyWork } from './my-work';
 import { DeskApiActions, MyWorkPageActions } from './state/desk.actions';
 import { deskFeature, DeskState, initialDeskState } from './state/desk.feature';
 import { deskClaim, page, person } from './state/desk.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 describe('MyWork', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -20,6 +21,7 @@ describe('MyWork', () => {
   async function render(role: Role, desk: DeskState = initialDeskState) {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         provideMockStore({
           initialState: {

@@ -10,6 +10,7 @@ import { InboxButton } from './inbox-button';
 import { InboxPanelActions } from './state/notifications.actions';
 import { inboxFeature, initialInboxState } from './state/notifications.feature';
 import { notification } from './state/notifications.feature.spec';
+import { provideAppIcons } from '../shell/icons';
 
 describe('InboxButton', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -26,6 +27,7 @@ describe('InboxButton', () => {
       imports: [InboxButton],
       deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
+        provideAppIcons(),
         provideRouter([{ path: 'articles/:articleId', children: [] }]),
         provideMockStore({ initialState: { inbox: initialInboxState } }),
       ],

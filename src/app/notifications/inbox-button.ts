@@ -21,9 +21,10 @@ import { inboxFeature } from './state/notifications.feature';
   imports: [InboxMenu, MatBadge, MatIcon, MatIconButton, MatTooltip, NgTemplateOutlet],
   template: `
     <ng-template #bell>
-      <mat-icon aria-hidden="true">{{
-        unread() ? 'notifications_unread' : 'notifications'
-      }}</mat-icon>
+      <mat-icon
+        aria-hidden="true"
+        [svgIcon]="unread() ? 'notifications_unread' : 'notifications'"
+      />
     </ng-template>
     @defer (on idle; on interaction) {
       <cd-inbox-menu

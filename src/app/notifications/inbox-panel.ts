@@ -50,7 +50,7 @@ import { inboxFeature } from './state/notifications.feature';
         (click)="open(item)"
         data-testid="notification"
       >
-        <mat-icon aria-hidden="true">{{ icons[item.kind] }}</mat-icon>
+        <mat-icon aria-hidden="true" [svgIcon]="icons[item.kind]" />
         <span class="body">
           @if (item.readAt === null) {
             <span class="text"

@@ -1,7 +1,8 @@
 import { NotificationKind } from '../../domain/notifications';
+import { IconName } from '../shell/icons';
 
 /** An icon per kind, beside the sentence (which says it in words). */
-export const NOTIFICATION_ICONS: Readonly<Record<NotificationKind, string>> = {
+export const NOTIFICATION_ICONS: Readonly<Record<NotificationKind, IconName>> = {
   assigned: 'assignment_ind',
   submitted: 'rate_review',
   changes_requested: 'undo',

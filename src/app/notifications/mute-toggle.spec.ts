@@ -7,12 +7,13 @@ import { sessionFeature } from '../session/state/session.feature';
 import { MuteToggle } from './mute-toggle';
 import { MuteToggleActions } from './state/notifications.actions';
 import { inboxFeature } from './state/notifications.feature';
+import { provideAppIcons } from '../shell/icons';
 
 describe('MuteToggle', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   async function render(role: Role, muted: Record<string, boolean>) {
-    TestBed.configureTestingModule({ providers: [provideMockStore()] });
+    TestBed.configureTestingModule({ providers: [provideAppIcons(), provideMockStore()] });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(sessionFeature.selectUser, {
       username: 'dana',

@@ -28,9 +28,10 @@ import { inboxFeature } from './state/notifications.feature';
         "
         (click)="toggle()"
       >
-        <mat-icon aria-hidden="true">{{
-          muted() ? 'notifications_active' : 'notifications_off'
-        }}</mat-icon>
+        <mat-icon
+          aria-hidden="true"
+          [svgIcon]="muted() ? 'notifications_active' : 'notifications_off'"
+        />
         {{ muted() ? 'Unmute submissions' : 'Mute submissions for this article' }}
       </button>
     }

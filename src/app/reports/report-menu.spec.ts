@@ -9,6 +9,7 @@ import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ReportDownload } from './report-download';
 import { ReportMenu } from './report-menu';
+import { provideAppIcons } from '../shell/icons';
 
 describe('ReportMenu', () => {
   const REPORT = '/api/articles/a1/report';
@@ -17,6 +18,7 @@ describe('ReportMenu', () => {
     const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: MatSnackBar, useValue: snackBar },

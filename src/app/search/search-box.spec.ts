@@ -7,6 +7,7 @@ import axe from 'axe-core';
 import type { SearchPage } from '../../domain/search';
 import { SEARCH_DEBOUNCE, SearchBox } from './search-box';
 import { searchResult } from './search-results.spec';
+import { provideAppIcons } from '../shell/icons';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class Blank {}
@@ -35,6 +36,7 @@ describe('SearchBox', () => {
   async function render() {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([{ path: 'articles/:articleId', component: Blank }]),
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -70,7 +70,7 @@ let nextId = 0;
   },
   template: `
     <div class="field">
-      <mat-icon aria-hidden="true">search</mat-icon>
+      <mat-icon aria-hidden="true" svgIcon="search" />
       <input
         #input
         type="search"

@@ -7,8 +7,9 @@ import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { QueueId } from '../../domain/desk';
 import { QueueBadge, selectQueueBadges } from '../desk/state/desk.feature';
+import { IconName } from './icons';
 
-const QUEUE_ICONS: Readonly<Record<QueueId, string>> = {
+const QUEUE_ICONS: Readonly<Record<QueueId, IconName>> = {
   sent_back: 'undo',
   researching: 'manage_search',
   assigned_new: 'inbox',
@@ -45,7 +46,7 @@ export function queueBadgeLabel({ queue, count }: QueueBadge): string {
             [matBadgeHidden]="!badge.shown"
             [class.late]="badge.queue.id === 'overdue'"
           >
-            <mat-icon aria-hidden="true">{{ badge.icon }}</mat-icon>
+            <mat-icon aria-hidden="true" [svgIcon]="badge.icon" />
           </a>
         }
       </nav>

@@ -22,6 +22,7 @@ import { sessionFeature } from '../session/state/session.feature';
 import { liveFeature } from './state/live.feature';
 import { ToolbarActions } from './state/toolbar.actions';
 import { Toolbar } from './toolbar';
+import { provideAppIcons } from './icons';
 
 function person(username: string, role: Role): SessionUser {
   return {
@@ -66,6 +67,7 @@ describe('Toolbar', () => {
     const badges = selectQueueBadges.projector(user, counts) as QueueBadge[];
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         // The search box's API client (nothing is requested until someone types).
         provideHttpClient(),

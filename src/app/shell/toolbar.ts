@@ -63,7 +63,7 @@ import { Theme } from './theme';
         <span class="live" role="status" data-testid="live-status">
           @if (paused()) {
             <span class="notice" matTooltip="Changes by others will show once reconnected">
-              <mat-icon aria-hidden="true">sync_problem</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="sync_problem" />
               <span class="notice-text">Live updates paused — reconnecting…</span>
             </span>
           }
@@ -78,9 +78,10 @@ import { Theme } from './theme';
           [attr.aria-label]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
           [matTooltip]="theme.mode() === 'dark' ? 'Use light theme' : 'Use dark theme'"
         >
-          <mat-icon aria-hidden="true">{{
-            theme.mode() === 'dark' ? 'light_mode' : 'dark_mode'
-          }}</mat-icon>
+          <mat-icon
+            aria-hidden="true"
+            [svgIcon]="theme.mode() === 'dark' ? 'light_mode' : 'dark_mode'"
+          />
         </button>
         @if (user(); as u) {
           @if (u.role === 'admin') {

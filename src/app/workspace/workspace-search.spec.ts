@@ -18,6 +18,7 @@ import { syncFilterToUrl } from './state/workspace.effects';
 import { SelectionBar } from '../bulk/selection-bar';
 import { SelectionBarStub } from './selection-bar-stub.spec';
 import { Workspace } from './workspace';
+import { provideAppIcons } from '../shell/icons';
 
 /**
  * The search box with the real store, effect and router: typing fast while the
@@ -45,6 +46,7 @@ describe('Workspace search, typed fast while the URL catches up', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter(
           [{ path: 'articles/:articleId', component: Workspace }],
           withComponentInputBinding(),

@@ -25,6 +25,7 @@ import { SelectionBar } from '../bulk/selection-bar';
 import { SelectionBarStub } from './selection-bar-stub.spec';
 import { ArticleActions } from '../articles/article-actions';
 import { Workspace } from './workspace';
+import { provideAppIcons } from '../shell/icons';
 
 /** Stands in for the claim panel, which has tests of its own; found as the panel. */
 @Component({
@@ -79,6 +80,7 @@ describe('Workspace', () => {
     const checked = options.checked ?? [];
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -14,6 +14,7 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
@@ -68,6 +69,7 @@ import {
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
+    MatIcon,
     MatProgressBar,
     MatSlideToggle,
     MuteToggle,

@@ -13,6 +13,7 @@ import { FINDING_FIELDS, FindingField, findingOf } from './finding-draft';
 import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { ClaimConflict, claimDetailFeature } from '../state/claim-detail.feature';
 import { claimFixture } from '../state/claims.feature.spec';
+import { provideAppIcons } from '../../shell/icons';
 
 const ALLOWED: Decision = { allowed: true };
 const ALL_EDITABLE = Object.fromEntries(FINDING_FIELDS.map((field) => [field, ALLOWED])) as Record<
@@ -30,6 +31,7 @@ describe('ClaimFinding', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         provideMockStore({
           selectors: [{ selector: claimDetailFeature.selectConflict, value: null }],
         }),
@@ -278,7 +280,11 @@ describe('ClaimFinding', () => {
       await (await saveButton()).click();
       expect(lastSave().patch).toEqual({ rationale: 'Mine' });
 
-      await (await loader.getHarness(MatButtonHarness.with({ text: 'close' }))).click();
+      await (
+        await loader.getHarness(
+          MatButtonHarness.with({ selector: '[aria-label="Clear the due date"]' }),
+        )
+      ).click();
       await (await saveButton()).click();
       expect(lastSave().patch).toEqual({ rationale: 'Mine', dueAt: null });
     });

@@ -20,6 +20,7 @@ import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { claimDetailFeature } from '../state/claim-detail.feature';
 import { claimsFeature } from '../state/claims.feature';
 import { claimFixture } from '../state/claims.feature.spec';
+import { provideAppIcons } from '../../shell/icons';
 
 const peopleState = (people: SessionUser[]) => usersAdapter.setAll(people, initialUsersState);
 
@@ -53,6 +54,7 @@ describe('ClaimPanel', () => {
     const snackBar = jasmine.createSpyObj<MatSnackBar>('MatSnackBar', ['open']);
     TestBed.configureTestingModule({
       providers: [
+        provideAppIcons(),
         { provide: MatSnackBar, useValue: snackBar },
         provideMockStore({
           // The people as the store holds them: the display names are derived from them.

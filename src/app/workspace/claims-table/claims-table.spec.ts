@@ -3,11 +3,14 @@ import { ClaimSummary } from '../../../domain/claim';
 import { SortKey } from '../../../domain/claim-filter';
 import { ClaimsTable, layoutFor } from './claims-table';
 import { claimFixture } from '../state/claims.feature.spec';
+import { provideAppIcons } from '../../shell/icons';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('ClaimsTable', () => {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
+
   afterEach(() => document.querySelectorAll('.table-host').forEach((el) => el.remove()));
 
   const claims: ClaimSummary[] = [

@@ -14,10 +14,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { MatIcon } from '@angular/material/icon';
 import { ClaimSummary } from '../../../domain/claim';
 import { SortKey } from '../../../domain/claim-filter';
 import { VERDICT_DEFINITIONS } from '../../../domain/verdicts';
 import { STAGE_LABELS } from '../../../domain/workflow';
+import { IconName } from '../../shell/icons';
 import { DueStatePipe, InStagePipe } from './deadline-pipes';
 import { dueShortWords, dueWords } from '../claim-panel/finding-draft';
 import { minuteClock } from '../minute-clock';
@@ -30,7 +32,7 @@ interface Column {
   /** The order the column's header sorts by; a column without one does not sort. */
   readonly sort?: SortKey;
   /** Shown instead of the label where the table is narrow; the label stays its name. */
-  readonly icon?: string;
+  readonly icon?: IconName;
 }
 
 /**
@@ -59,7 +61,7 @@ export function layoutFor(width: number): TableLayout {
 @Component({
   selector: 'cd-claims-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DueStatePipe, InStagePipe, RelativeTimePipe, ScrollingModule],
+  imports: [DatePipe, DueStatePipe, InStagePipe, MatIcon, RelativeTimePipe, ScrollingModule],
   templateUrl: './claims-table.html',
   styleUrl: './claims-table.scss',
   host: { '[class]': 'layout()' },
