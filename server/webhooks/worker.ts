@@ -19,7 +19,7 @@ import {
   hasActiveWebhooks,
   pruneDeliveries,
   releaseDelivery,
-} from '../repositories/webhooks';
+} from '../repositories/webhook-deliveries';
 import { signature } from './signature';
 
 export interface WebhookTimings {
