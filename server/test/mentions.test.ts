@@ -1,17 +1,10 @@
 /** @mentions in notes (issue 10): stored on the note, shown in its JSON, each active person told. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { ClaimDetail, ClaimSummary, Note } from '../../src/domain/claim';
+import { describe, it } from 'node:test';
+import type { ClaimDetail, Note } from '../../src/domain/claim';
 import { mentionCandidates } from '../../src/domain/notifications';
-import { type Harness, json, startApp } from './harness';
-import {
-  clearNotifications,
-  inboxes,
-  latestOf,
-  seedClaims,
-  transition,
-  withNotificationCast,
-} from './notifications-fixtures';
+import { json } from './harness';
+import { inboxes, latestOf, transition, notificationDesk } from './notifications-fixtures';
 
 describe('mention candidates in a text', () => {
   it('finds @username tokens, once each, not e-mail addresses, without trailing punctuation', () => {
@@ -25,13 +18,10 @@ describe('mention candidates in a text', () => {
 });
 
 describe('mentions in notes', () => {
-  let h: Harness;
-  let claims: ClaimSummary[];
-  let next = 0;
-  const freshClaim = () => claims[next++].id;
+  const desk = notificationDesk();
 
   const addNote = async (username: string, claimId: string, text: string): Promise<Note> => {
-    const response = await h.as(username, {
+    const response = await desk.h.as(username, {
       method: 'POST',
       url: `/api/claims/${claimId}/notes`,
       payload: { text },
@@ -40,20 +30,12 @@ describe('mentions in notes', () => {
     return json<Note>(response);
   };
 
-  before(async () => {
-    h = await startApp();
-    await withNotificationCast(h);
-    claims = await seedClaims(h);
-  });
-  after(() => h.close());
-  beforeEach(() => clearNotifications(h));
-
   it('"@eli have a look" notifies Eli and nobody else, and the note says whom it mentions', async () => {
-    const id = freshClaim();
+    const id = desk.freshClaim();
     const note = await addNote('dana', id, '@eli have a look');
     assert.deepEqual(note.mentions, ['eli']);
-    assert.deepEqual(await inboxes(h), { eli: ['mentioned'] });
-    const notification = await latestOf(h, 'eli');
+    assert.deepEqual(await inboxes(desk.h), { eli: ['mentioned'] });
+    const notification = await latestOf(desk.h, 'eli');
     assert.equal(notification.kind, 'mentioned');
     assert.equal(notification.claimId, id);
     assert.deepEqual(notification.actor, { username: 'dana', displayName: 'dana' });
@@ -61,24 +43,24 @@ describe('mentions in notes', () => {
   });
 
   it('an unknown or disabled name mentions nobody and stays plain text', async () => {
-    const id = freshClaim();
+    const id = desk.freshClaim();
     const text = '@nobody @ben and dana@example.com';
     const note = await addNote('dana', id, text);
     assert.deepEqual(note.mentions, []);
     assert.equal(note.text, text);
-    assert.deepEqual(await inboxes(h), {});
+    assert.deepEqual(await inboxes(desk.h), {});
   });
 
   it('the author mentioning themselves is not told; the others are', async () => {
-    const id = freshClaim();
+    const id = desk.freshClaim();
     const note = await addNote('cora', id, '@cora @casey @robin: who takes it?');
     assert.deepEqual(note.mentions, ['cora', 'casey', 'robin']);
-    assert.deepEqual(await inboxes(h), { casey: ['mentioned'], robin: ['mentioned'] });
+    assert.deepEqual(await inboxes(desk.h), { casey: ['mentioned'], robin: ['mentioned'] });
   });
 
   it('the claim detail shows each note with its mentions; older notes have none', async () => {
-    const id = freshClaim();
-    await h.app.db
+    const id = desk.freshClaim();
+    await desk.h.app.db
       .insertInto('notes')
       .values({
         id: 'old-note',
@@ -92,7 +74,7 @@ describe('mentions in notes', () => {
       })
       .execute();
     await addNote('dana', id, 'Over to @casey.');
-    const detail = json<ClaimDetail>(await h.as('casey', { url: `/api/claims/${id}` }));
+    const detail = json<ClaimDetail>(await desk.h.as('casey', { url: `/api/claims/${id}` }));
     assert.deepEqual(
       detail.notes.map((n) => n.mentions),
       [[], ['casey']],
@@ -100,9 +82,9 @@ describe('mentions in notes', () => {
   });
 
   it('a deleted note keeps no mentions', async () => {
-    const id = freshClaim();
+    const id = desk.freshClaim();
     const note = await addNote('dana', id, 'Ask @eli');
-    const deleted = await h.as('dana', {
+    const deleted = await desk.h.as('dana', {
       method: 'DELETE',
       url: `/api/claims/${id}/notes/${note.id}`,
       headers: { 'x-claimdesk-request': '1' },
@@ -112,19 +94,19 @@ describe('mentions in notes', () => {
   });
 
   it("a workflow action's note mentions too; who is told of the action is not told twice", async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'in_review', {
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'in_review', {
       assignee: 'cora',
       submitted_by: 'cora',
       verdict: 'unproven',
       rationale: 'r',
     });
-    await transition(h, 'dana', id, {
+    await transition(desk.h, 'dana', id, {
       action: 'request_changes',
       note: '@cora two sources please; @eli can help.',
     });
-    assert.deepEqual(await inboxes(h), { cora: ['changes_requested'], eli: ['mentioned'] });
-    const detail = json<ClaimDetail>(await h.as('dana', { url: `/api/claims/${id}` }));
+    assert.deepEqual(await inboxes(desk.h), { cora: ['changes_requested'], eli: ['mentioned'] });
+    const detail = json<ClaimDetail>(await desk.h.as('dana', { url: `/api/claims/${id}` }));
     assert.deepEqual(detail.notes.at(-1)?.mentions, ['cora', 'eli']);
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { ChangeEvent } from '../../src/domain/change-event';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { NotificationEventData } from '../../src/domain/notifications';
@@ -11,11 +11,11 @@ import { dropPostgresSchema } from '../database/engine';
 import { latestPosition } from '../repositories/events';
 import { type Harness, json, SEED_ARTICLE, startApp, testDatabase } from './harness';
 import {
-  clearNotifications,
   inboxOf,
   patchClaim,
   seedClaims,
   withNotificationCast,
+  notificationDesk,
 } from './notifications-fixtures';
 
 const CSRF = { 'x-claimdesk-request': '1' };
@@ -91,69 +91,58 @@ const notificationsIn = (events: ChangeEvent[]) =>
   events.filter((event) => event.type === 'notification.created');
 
 describe('the notifications API', () => {
-  let h: Harness;
-  let claims: ClaimSummary[];
-  let next = 0;
-  const freshClaim = () => claims[next++].id;
+  const desk = notificationDesk();
   /** Gives `username` `count` notifications (each an assignment of a claim by Dana). */
   const notify = async (username: string, count: number) => {
     for (let i = 0; i < count; i++) {
-      await patchClaim(h, 'dana', freshClaim(), { assignee: username });
+      await patchClaim(desk.h, 'dana', desk.freshClaim(), { assignee: username });
     }
   };
-
-  before(async () => {
-    h = await startApp();
-    await withNotificationCast(h);
-    claims = await seedClaims(h);
-  });
-  after(() => h.close());
-  beforeEach(() => clearNotifications(h));
 
   it("answers the signed-in person's own notifications only: Cora cannot read Eli's", async () => {
     await notify('eli', 2);
     await notify('cora', 1);
-    const cora = await inboxOf(h, 'cora');
+    const cora = await inboxOf(desk.h, 'cora');
     assert.equal(cora.items.length, 1);
     assert.equal(cora.unread, 1);
-    const eli = await inboxOf(h, 'eli');
+    const eli = await inboxOf(desk.h, 'eli');
     assert.equal(eli.items.length, 2);
     assert.equal(eli.unread, 2);
     // No parameter names anyone else: a try is refused by name.
-    const other = await h.as('cora', { url: '/api/notifications?recipient=eli' });
+    const other = await desk.h.as('cora', { url: '/api/notifications?recipient=eli' });
     assert.equal(other.statusCode, 400);
     assert.match(other.body, /recipient/);
   });
 
   it("Cora cannot mark Eli's notifications read", async () => {
     await notify('eli', 1);
-    const [mine] = (await inboxOf(h, 'eli')).items;
-    const response = await h.as('cora', {
+    const [mine] = (await inboxOf(desk.h, 'eli')).items;
+    const response = await desk.h.as('cora', {
       method: 'POST',
       url: '/api/notifications/read',
       payload: { ids: [mine.id] },
     });
     assert.equal(response.statusCode, 200, response.body);
     assert.deepEqual(json(response), { marked: 0, unread: 0 });
-    const all = await h.as('cora', {
+    const all = await desk.h.as('cora', {
       method: 'POST',
       url: '/api/notifications/read',
       payload: { all: true },
     });
     assert.equal(all.statusCode, 200);
-    const eli = await inboxOf(h, 'eli');
+    const eli = await inboxOf(desk.h, 'eli');
     assert.equal(eli.unread, 1);
     assert.equal(eli.items[0].readAt, null);
   });
 
   it('pages newest first with a cursor, and filters the unread', async () => {
     await notify('cora', 5);
-    const first = await inboxOf(h, 'cora', '?limit=2');
+    const first = await inboxOf(desk.h, 'cora', '?limit=2');
     assert.equal(first.items.length, 2);
     assert.equal(first.unread, 5);
     assert.ok(first.nextCursor);
-    const second = await inboxOf(h, 'cora', `?limit=2&cursor=${first.nextCursor}`);
-    const third = await inboxOf(h, 'cora', `?limit=2&cursor=${second.nextCursor}`);
+    const second = await inboxOf(desk.h, 'cora', `?limit=2&cursor=${first.nextCursor}`);
+    const third = await inboxOf(desk.h, 'cora', `?limit=2&cursor=${second.nextCursor}`);
     assert.equal(third.items.length, 1);
     assert.equal(third.nextCursor, null);
     const ids = [...first.items, ...second.items, ...third.items].map((n) => Number(n.id));
@@ -163,28 +152,28 @@ describe('the notifications API', () => {
     );
     assert.equal(new Set(ids).size, 5);
 
-    const read = await h.as('cora', {
+    const read = await desk.h.as('cora', {
       method: 'POST',
       url: '/api/notifications/read',
       payload: { ids: [String(ids[0]), String(ids[2])] },
     });
     assert.deepEqual(json(read), { marked: 2, unread: 3 });
-    const unread = await inboxOf(h, 'cora', '?unread=1');
+    const unread = await inboxOf(desk.h, 'cora', '?unread=1');
     assert.deepEqual(
       unread.items.map((n) => Number(n.id)),
       [ids[1], ids[3], ids[4]],
     );
     assert.equal(unread.unread, 3);
-    const everything = await inboxOf(h, 'cora');
+    const everything = await inboxOf(desk.h, 'cora');
     assert.ok(everything.items.find((n) => Number(n.id) === ids[0])?.readAt);
 
-    const all = await h.as('cora', {
+    const all = await desk.h.as('cora', {
       method: 'POST',
       url: '/api/notifications/read',
       payload: { all: true },
     });
     assert.deepEqual(json(all), { marked: 3, unread: 0 });
-    assert.equal((await inboxOf(h, 'cora', '?unread=1')).items.length, 0);
+    assert.equal((await inboxOf(desk.h, 'cora', '?unread=1')).items.length, 0);
   });
 
   it('refuses a bad request with a 400 naming the field', async () => {
@@ -194,7 +183,7 @@ describe('the notifications API', () => {
       ['/api/notifications?cursor=abc', 'cursor'],
       ['/api/notifications?unread=yes', 'unread'],
     ] as const) {
-      const response = await h.as('cora', { url });
+      const response = await desk.h.as('cora', { url });
       assert.equal(response.statusCode, 400, url);
       assert.match(response.body, new RegExp(field), url);
     }
@@ -206,7 +195,7 @@ describe('the notifications API', () => {
       [{}, 'body'],
       [{ every: true }, 'every'],
     ] as const) {
-      const response = await h.as('cora', {
+      const response = await desk.h.as('cora', {
         method: 'POST',
         url: '/api/notifications/read',
         payload,
@@ -217,26 +206,26 @@ describe('the notifications API', () => {
   });
 
   it('needs a session', async () => {
-    const response = await h.app.inject({ url: '/api/notifications' });
+    const response = await desk.h.app.inject({ url: '/api/notifications' });
     assert.equal(response.statusCode, 401);
   });
 
   it("mutes and unmutes an article for the signed-in person; GET tells the person's own state", async () => {
     const url = `/api/articles/${SEED_ARTICLE}/mute`;
     const state = async (username: string) =>
-      json<{ articleId: string; muted: boolean }>(await h.as(username, { url }));
+      json<{ articleId: string; muted: boolean }>(await desk.h.as(username, { url }));
     assert.deepEqual(await state('eli'), { articleId: SEED_ARTICLE, muted: false });
     for (let i = 0; i < 2; i++) {
-      const muted = await h.as('eli', { method: 'POST', url, headers: CSRF });
+      const muted = await desk.h.as('eli', { method: 'POST', url, headers: CSRF });
       assert.equal(muted.statusCode, 200, muted.body);
       assert.deepEqual(json(muted), { articleId: SEED_ARTICLE, muted: true });
     }
     assert.equal((await state('eli')).muted, true);
     assert.equal((await state('dana')).muted, false);
-    const unmuted = await h.as('eli', { method: 'DELETE', url, headers: CSRF });
+    const unmuted = await desk.h.as('eli', { method: 'DELETE', url, headers: CSRF });
     assert.deepEqual(json(unmuted), { articleId: SEED_ARTICLE, muted: false });
     assert.equal((await state('eli')).muted, false);
-    const missing = await h.as('eli', {
+    const missing = await desk.h.as('eli', {
       method: 'POST',
       url: '/api/articles/no-such-article/mute',
       headers: CSRF,

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { Notification, NotificationPage } from '../../src/domain/notifications';
 import { updateUser } from '../repositories/users';
-import { type Harness, json, SEED_ARTICLE, withCast } from './harness';
+import { after, before, beforeEach } from 'node:test';
+import { type Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 /**
  * The standard cast (casey, robin: fact-checkers; dana, eli: editors; ada: admin),
@@ -20,6 +21,44 @@ export const EVERYONE = ['casey', 'robin', 'dana', 'eli', 'ada', 'cora', 'ben'] 
 
 export async function seedClaims(h: Harness): Promise<ClaimSummary[]> {
   return json<ClaimSummary[]>(await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }));
+}
+
+export interface NotificationDesk {
+  /** The app, once the block's `before` has run. */
+  readonly h: Harness;
+  /** The seed article's claims. */
+  readonly claims: readonly ClaimSummary[];
+  /** A claim of the seed article no earlier test of the block has taken. */
+  freshClaim(): string;
+}
+
+/**
+ * The app a describe block of the notification tests runs on: started with the
+ * notification cast before its tests, closed after them, every notification forgotten
+ * before each test (so that each counts its own). Call it in the block's body.
+ */
+export function notificationDesk(): NotificationDesk {
+  let h: Harness | undefined;
+  let claims: ClaimSummary[] = [];
+  let next = 0;
+  before(async () => {
+    h = await startApp();
+    await withNotificationCast(h);
+    claims = await seedClaims(h);
+  });
+  after(() => h?.close());
+  beforeEach(() => clearNotifications(desk.h));
+  const desk: NotificationDesk = {
+    get h() {
+      if (!h) throw new Error('the desk starts in the describe block’s before hook');
+      return h;
+    },
+    get claims() {
+      return claims;
+    },
+    freshClaim: () => claims[next++].id,
+  };
+  return desk;
 }
 
 /** Everyone's inbox read straight from the database (Ben cannot sign in). */

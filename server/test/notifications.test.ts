@@ -1,39 +1,25 @@
 /** Notifications (issue 10): who is told of each hand-over, and who is not. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import { notificationText } from '../repositories/notification-text';
-import { type Harness, json, SEED_ARTICLE, startApp } from './harness';
+import { json, SEED_ARTICLE } from './harness';
 import {
-  clearNotifications,
   inboxes,
   latestOf,
   patchClaim,
-  seedClaims,
   transition,
-  withNotificationCast,
+  notificationDesk,
 } from './notifications-fixtures';
 
 describe('who is told of a hand-over', () => {
-  let h: Harness;
-  let claims: ClaimSummary[];
-  let next = 0;
-  /** A claim of the seed article no other test has touched. */
-  const freshClaim = () => claims[next++].id;
-
-  before(async () => {
-    h = await startApp();
-    await withNotificationCast(h);
-    claims = await seedClaims(h);
-  });
-  after(() => h.close());
-  beforeEach(() => clearNotifications(h));
+  const desk = notificationDesk();
 
   it('assigned: tells the new assignee only, naming the claim and the actor', async () => {
-    const id = freshClaim();
-    const saved = await patchClaim(h, 'dana', id, { assignee: 'cora' });
-    assert.deepEqual(await inboxes(h), { cora: ['assigned'] });
-    const notification = await latestOf(h, 'cora');
+    const id = desk.freshClaim();
+    const saved = await patchClaim(desk.h, 'dana', id, { assignee: 'cora' });
+    assert.deepEqual(await inboxes(desk.h), { cora: ['assigned'] });
+    const notification = await latestOf(desk.h, 'cora');
     assert.equal(notification.claimId, id);
     assert.equal(notification.articleId, SEED_ARTICLE);
     assert.deepEqual(notification.actor, { username: 'dana', displayName: 'dana' });
@@ -43,38 +29,38 @@ describe('who is told of a hand-over', () => {
   });
 
   it('assigned: nobody when a person takes the claim themselves, or when it is unassigned', async () => {
-    const id = freshClaim();
-    await patchClaim(h, 'cora', id, { assignee: 'cora' });
-    await patchClaim(h, 'dana', id, { assignee: null });
-    assert.deepEqual(await inboxes(h), {});
+    const id = desk.freshClaim();
+    await patchClaim(desk.h, 'cora', id, { assignee: 'cora' });
+    await patchClaim(desk.h, 'dana', id, { assignee: null });
+    assert.deepEqual(await inboxes(desk.h), {});
   });
 
   it('assigned: starting a claim for someone else tells them; starting it yourself tells nobody', async () => {
-    const mine = freshClaim();
-    await transition(h, 'cora', mine, { action: 'start' });
-    assert.deepEqual(await inboxes(h), {});
-    const theirs = freshClaim();
-    await transition(h, 'dana', theirs, { action: 'start', assignee: 'cora' });
-    assert.deepEqual(await inboxes(h), { cora: ['assigned'] });
+    const mine = desk.freshClaim();
+    await transition(desk.h, 'cora', mine, { action: 'start' });
+    assert.deepEqual(await inboxes(desk.h), {});
+    const theirs = desk.freshClaim();
+    await transition(desk.h, 'dana', theirs, { action: 'start', assignee: 'cora' });
+    assert.deepEqual(await inboxes(desk.h), { cora: ['assigned'] });
   });
 
   it('submitted: every active editor and admin but the submitter, unless they muted the article', async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'researching', {
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'researching', {
       assignee: 'dana',
       verdict: 'unproven',
       rationale: 'Nobody can tell yet.',
     });
-    const mute = await h.as('eli', {
+    const mute = await desk.h.as('eli', {
       method: 'POST',
       url: `/api/articles/${SEED_ARTICLE}/mute`,
       headers: { 'x-claimdesk-request': '1' },
     });
     assert.equal(mute.statusCode, 200, mute.body);
-    await transition(h, 'dana', id, { action: 'submit' });
+    await transition(desk.h, 'dana', id, { action: 'submit' });
     // dana (the submitter), eli (muted), ben (disabled) and the fact-checkers: not told.
-    assert.deepEqual(await inboxes(h), { ada: ['submitted'] });
-    await h.as('eli', {
+    assert.deepEqual(await inboxes(desk.h), { ada: ['submitted'] });
+    await desk.h.as('eli', {
       method: 'DELETE',
       url: `/api/articles/${SEED_ARTICLE}/mute`,
       headers: { 'x-claimdesk-request': '1' },
@@ -82,14 +68,14 @@ describe('who is told of a hand-over', () => {
   });
 
   it('submitted by a fact-checker: editors and admins, not other fact-checkers', async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'researching', {
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'researching', {
       assignee: 'cora',
       verdict: 'unproven',
       rationale: 'Nobody can tell yet.',
     });
-    await transition(h, 'cora', id, { action: 'submit' });
-    assert.deepEqual(await inboxes(h), {
+    await transition(desk.h, 'cora', id, { action: 'submit' });
+    assert.deepEqual(await inboxes(desk.h), {
       ada: ['submitted'],
       dana: ['submitted'],
       eli: ['submitted'],
@@ -103,76 +89,76 @@ describe('who is told of a hand-over', () => {
     ['reopen', 'approved', 'reopened', { note: 'A reader wrote in.' }],
   ] as const) {
     it(`${kind}: the claim's assignee and its submitter, not the actor nor anyone else`, async () => {
-      const id = freshClaim();
-      await h.setStage(id, stage, {
+      const id = desk.freshClaim();
+      await desk.h.setStage(id, stage, {
         assignee: 'cora',
         submitted_by: 'casey',
         verdict: 'unproven',
         rationale: 'Nobody can tell yet.',
       });
-      await transition(h, 'dana', id, { action, ...extra });
-      assert.deepEqual(await inboxes(h), { casey: [kind], cora: [kind] });
+      await transition(desk.h, 'dana', id, { action, ...extra });
+      assert.deepEqual(await inboxes(desk.h), { casey: [kind], cora: [kind] });
     });
   }
 
   it('changes_requested: told once when the assignee also submitted it', async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'in_review', {
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'in_review', {
       assignee: 'cora',
       submitted_by: 'cora',
       verdict: 'unproven',
       rationale: 'r',
     });
-    await transition(h, 'dana', id, { action: 'request_changes', note: 'Sources?' });
-    assert.deepEqual(await inboxes(h), { cora: ['changes_requested'] });
+    await transition(desk.h, 'dana', id, { action: 'request_changes', note: 'Sources?' });
+    assert.deepEqual(await inboxes(desk.h), { cora: ['changes_requested'] });
   });
 
   it('never a disabled account, and never the actor when they hold the claim', async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'in_review', {
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'in_review', {
       assignee: 'ben',
       submitted_by: 'dana',
       verdict: 'unproven',
       rationale: 'r',
     });
-    await transition(h, 'eli', id, { action: 'approve' });
-    assert.deepEqual(await inboxes(h), { dana: ['approved'] });
-    const reopened = freshClaim();
-    await h.setStage(reopened, 'approved', { assignee: 'eli', submitted_by: 'ben' });
-    await transition(h, 'eli', reopened, { action: 'reopen', note: 'Wrong figure.' });
-    assert.deepEqual(await inboxes(h), { dana: ['approved'] });
+    await transition(desk.h, 'eli', id, { action: 'approve' });
+    assert.deepEqual(await inboxes(desk.h), { dana: ['approved'] });
+    const reopened = desk.freshClaim();
+    await desk.h.setStage(reopened, 'approved', { assignee: 'eli', submitted_by: 'ben' });
+    await transition(desk.h, 'eli', reopened, { action: 'reopen', note: 'Wrong figure.' });
+    assert.deepEqual(await inboxes(desk.h), { dana: ['approved'] });
   });
 
   it('started and restored tell nobody', async () => {
-    const id = freshClaim();
-    await h.setStage(id, 'dismissed', { assignee: 'cora', dismiss_reason: 'opinion' });
-    await transition(h, 'dana', id, { action: 'restore' });
-    await transition(h, 'dana', id, { action: 'start', assignee: 'dana' });
-    assert.deepEqual(await inboxes(h), {});
+    const id = desk.freshClaim();
+    await desk.h.setStage(id, 'dismissed', { assignee: 'cora', dismiss_reason: 'opinion' });
+    await transition(desk.h, 'dana', id, { action: 'restore' });
+    await transition(desk.h, 'dana', id, { action: 'start', assignee: 'dana' });
+    assert.deepEqual(await inboxes(desk.h), {});
   });
 
   it('a bulk assignment tells each new assignee, once per claim', async () => {
-    const ids = [freshClaim(), freshClaim()];
-    const response = await h.as('dana', {
+    const ids = [desk.freshClaim(), desk.freshClaim()];
+    const response = await desk.h.as('dana', {
       method: 'POST',
       url: '/api/claims/bulk',
       payload: { ids, op: { type: 'assign', assignee: 'cora' } },
     });
     assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(await inboxes(h), { cora: ['assigned', 'assigned'] });
+    assert.deepEqual(await inboxes(desk.h), { cora: ['assigned', 'assigned'] });
   });
 
   it('a change that fails tells nobody (the notification rolls back with it)', async () => {
-    const id = freshClaim();
-    const current = json<ClaimSummary>(await h.as('dana', { url: `/api/claims/${id}` }));
-    const stale = await h.as('dana', {
+    const id = desk.freshClaim();
+    const current = json<ClaimSummary>(await desk.h.as('dana', { url: `/api/claims/${id}` }));
+    const stale = await desk.h.as('dana', {
       method: 'PATCH',
       url: `/api/claims/${id}`,
       headers: { 'if-match': `"${current.version + 5}"` },
       payload: { assignee: 'cora' },
     });
     assert.equal(stale.statusCode, 412);
-    assert.deepEqual(await inboxes(h), {});
+    assert.deepEqual(await inboxes(desk.h), {});
   });
 });
 
