@@ -59,6 +59,21 @@ export interface LoggingTarget {
   readonly fd?: number;
 }
 
+/**
+ * A client that leaves before its answer is sent is not a server error, but
+ * @fastify/compress logs the broken pipe of a compressed answer ("premature close") as
+ * one: such lines go out at debug level instead, so that the error level stays for errors.
+ */
+const clientLeft: pino.LoggerOptions['hooks'] = {
+  logMethod(args, method, level) {
+    const [first] = args as unknown[];
+    if (level >= 50 && first instanceof Error && first.message === 'premature close') {
+      return this.debug(...(args as Parameters<pino.LogFn>));
+    }
+    return method.apply(this, args);
+  },
+};
+
 export function serverLogging(
   target: LoggingTarget,
 ): Pick<FastifyServerOptions, 'logger' | 'logController'> {
@@ -69,6 +84,7 @@ export function serverLogging(
       logController,
       logger: {
         level,
+        hooks: clientLeft,
         transport: {
           target: 'pino-pretty',
           options: {
@@ -86,6 +102,7 @@ export function serverLogging(
     logController,
     logger: {
       level,
+      hooks: clientLeft,
       stream: pino.destination({ dest: target.fd ?? 1, sync: false }),
     },
   };

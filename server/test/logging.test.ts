@@ -77,4 +77,27 @@ describe('server logging', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('logs a client leaving mid-answer (premature close) at debug, not as an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-log-'));
+    const file = join(dir, 'server.log');
+    const fd = openSync(file, 'a');
+    try {
+      const server = Fastify(serverLogging({ terminal: false, fd, level: 'debug' }));
+      server.log.error(new Error('premature close'));
+      server.log.error(new Error('disk full'));
+      await server.close();
+      const lines = await linesOf(file, 2);
+      assert.deepEqual(
+        lines.map((line) => [line['level'], (line['err'] as { message: string }).message]),
+        [
+          [20, 'premature close'],
+          [50, 'disk full'],
+        ],
+      );
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
