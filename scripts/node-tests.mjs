@@ -26,6 +26,9 @@ function runTests(files, env = {}) {
       'tsx',
       '--test',
       '--test-reporter=spec',
+      // Two files at a time: most of a server suite's time is waiting (on PostgreSQL, on
+      // servers it starts, on tsx compiling a file), and Node's default on two cores is one.
+      '--test-concurrency=2',
       // A file whose failed test left a connection open ends when its tests have, not never.
       '--test-force-exit',
       ...process.argv.slice(2),
