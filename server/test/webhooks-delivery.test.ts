@@ -1,55 +1,26 @@
 /**
  * Webhook deliveries to a local receiver: signed bodies, retries with the same delivery
  * id (500, timeout, refused connection), order per webhook, giving up, the Slack format,
- * a restart with a queued delivery, a crashed process's lease, two processes.
+ * forgetting old ones. Restarts and several processes: webhooks-processes.test.ts.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Webhook, WebhookDelivery, WebhookPayload } from '../../src/domain/webhooks';
-import { dropPostgresSchema } from '../database/engine';
-import { Harness, json, SEED_ARTICLE, startApp, testDatabase, withCast } from './harness';
+import type { Webhook, WebhookPayload } from '../../src/domain/webhooks';
+import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
 import {
+  addWebhook,
+  deliveries,
   expectedSignature,
   FAST_TIMINGS,
   freePort,
   handover,
+  seedClaims,
   startReceiver,
   waitFor,
+  WEBHOOK_SECRET as SECRET,
 } from './webhooks-receiver';
 
-const SECRET = 'webhook secret for the tests';
 const CSRF = { 'x-claimdesk-request': '1' };
-
-async function addWebhook(
-  h: Harness,
-  url: string,
-  extra: Record<string, unknown> = {},
-): Promise<Webhook> {
-  const response = await h.as('ada', {
-    method: 'POST',
-    url: '/api/webhooks',
-    payload: { url, events: ['*'], secret: SECRET, ...extra },
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return json<Webhook>(response);
-}
-
-async function deliveries(h: Harness, webhookId: string): Promise<WebhookDelivery[]> {
-  return json<WebhookDelivery[]>(
-    await h.as('ada', { method: 'GET', url: `/api/webhooks/${webhookId}/deliveries` }),
-  );
-}
-
-async function seedClaims(h: Harness): Promise<string[]> {
-  const claims = await h.as('casey', {
-    method: 'GET',
-    url: `/api/articles/${SEED_ARTICLE}/claims`,
-  });
-  return json<{ id: string }[]>(claims).map((c) => c.id);
-}
 
 describe('webhook deliveries', () => {
   let h: Harness;
@@ -270,123 +241,3 @@ describe('old deliveries', () => {
     }
   });
 });
-
-describe('webhook deliveries across restarts and processes', () => {
-  it('delivers a delivery queued before a restart once, after it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
-    const receiver = await startReceiver();
-    try {
-      // A worker that does not look again before the app closes: the delivery stays queued.
-      const first = await startApp({ dir, webhookTimings: { ...FAST_TIMINGS, pollMs: 3_600_000 } });
-      await withCast(first);
-      const [claimId] = await seedClaims(first);
-      const hook = await addWebhook(first, receiver.url);
-      await handover(first, 'approved', claimId, 'dana');
-      assert.equal((await deliveries(first, hook.id))[0]?.status, 'pending');
-      await first.close();
-      assert.equal(receiver.received.length, 0);
-
-      const second = await startApp({ dir, webhookTimings: FAST_TIMINGS });
-      await waitFor(
-        'delivered after the restart',
-        async () => (await deliveries(second, hook.id))[0]?.status === 'delivered',
-      );
-      await second.close();
-      assert.equal(receiver.received.length, 1);
-    } finally {
-      await receiver.close();
-      await dropTestDatabase(dir);
-    }
-  });
-
-  it("sends a crashed process's delivery once its lease has run out", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
-    const receiver = await startReceiver();
-    try {
-      const h = await startApp({ dir, webhookTimings: { ...FAST_TIMINGS, pollMs: 3_600_000 } });
-      await withCast(h);
-      const [claimId] = await seedClaims(h);
-      const hook = await addWebhook(h, receiver.url);
-      await handover(h, 'submitted', claimId, 'casey');
-      // As a process that took it and died would leave it.
-      const leaseUntil = new Date(Date.now() + 400).toISOString();
-      await h.app.db
-        .updateTable('webhook_deliveries')
-        .set({ lease_owner: 'crashed-process', lease_until: leaseUntil })
-        .execute();
-      await h.close();
-      const again = await startApp({ dir, webhookTimings: FAST_TIMINGS });
-      await waitFor(
-        'delivered after the lease',
-        async () => (await deliveries(again, hook.id))[0]?.status === 'delivered',
-      );
-      assert.ok(Date.now() >= Date.parse(leaseUntil), 'not before the lease ran out');
-      await again.close();
-      assert.equal(receiver.received.length, 1);
-    } finally {
-      await receiver.close();
-      await dropTestDatabase(dir);
-    }
-  });
-
-  it(
-    'two processes on one PostgreSQL database deliver each event once, in order per webhook',
-    { skip: process.env['TEST_DATABASE_URL'] ? false : 'needs PostgreSQL (TEST_DATABASE_URL)' },
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
-      const receivers = [await startReceiver(), await startReceiver()];
-      const apps: Harness[] = [];
-      try {
-        apps.push(await startApp({ dir, webhookTimings: FAST_TIMINGS }));
-        await withCast(apps[0]);
-        apps.push(await startApp({ dir, webhookTimings: FAST_TIMINGS }));
-        const claimIds = await seedClaims(apps[0]);
-        // One webhook set up on each process: both send to both.
-        await addWebhook(apps[0], receivers[0].url);
-        await addWebhook(apps[1], receivers[1].url);
-        const kinds = [
-          'started',
-          'submitted',
-          'changes_requested',
-          'submitted',
-          'approved',
-        ] as const;
-        for (const [index, claimId] of claimIds.slice(0, 4).entries()) {
-          for (const kind of kinds) {
-            await handover(apps[index % 2], kind, claimId, kind === 'approved' ? 'dana' : 'casey');
-          }
-        }
-        const total = 4 * kinds.length;
-        await waitFor('every event delivered to both', () =>
-          receivers.every((r) => r.received.length >= total),
-        );
-        for (const app of apps.splice(0)) await app.close();
-        for (const [index, receiver] of receivers.entries()) {
-          const ids = receiver.received.map((r) => r.deliveryId);
-          assert.equal(new Set(ids).size, total, `receiver ${index}: ${ids.length} requests`);
-          assert.equal(ids.length, total);
-          const sequence = receiver.received.map((r) => {
-            const payload = JSON.parse(r.body) as WebhookPayload;
-            return `${payload.claim.id} ${payload.event}`;
-          });
-          const expected = claimIds
-            .slice(0, 4)
-            .flatMap((claimId) => kinds.map((kind) => `${claimId} claim.${kind}`));
-          assert.deepEqual(sequence, expected, `receiver ${index} order`);
-        }
-      } finally {
-        for (const app of apps) await app.close();
-        for (const receiver of receivers) await receiver.close();
-        await dropTestDatabase(dir);
-      }
-    },
-  );
-});
-
-async function dropTestDatabase(dir: string): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  const target = testDatabase(dir);
-  if (target.engine === 'postgres' && target.schema) {
-    await dropPostgresSchema(target.url, target.schema);
-  }
-}

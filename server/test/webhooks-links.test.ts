@@ -4,27 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Webhook, WebhookPayload } from '../../src/domain/webhooks';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-import { FAST_TIMINGS, handover, startReceiver, waitFor } from './webhooks-receiver';
-
-async function addWebhook(h: Harness, url: string, format = 'json'): Promise<Webhook> {
-  const response = await h.as('ada', {
-    method: 'POST',
-    url: '/api/webhooks',
-    payload: { url, events: ['*'], secret: 'webhook secret for the tests', format },
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return json<Webhook>(response);
-}
-
-async function firstClaim(h: Harness): Promise<string> {
-  const claims = await h.as('casey', {
-    method: 'GET',
-    url: `/api/articles/${SEED_ARTICLE}/claims`,
-  });
-  return json<{ id: string }[]>(claims)[0].id;
-}
+import type { WebhookPayload } from '../../src/domain/webhooks';
+import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
+import {
+  addWebhook,
+  FAST_TIMINGS,
+  handover,
+  seedClaims,
+  startReceiver,
+  waitFor,
+} from './webhooks-receiver';
 
 describe('webhook links', () => {
   let desk: Harness;
@@ -48,11 +37,11 @@ describe('webhook links', () => {
     const receiver = await startReceiver();
     try {
       await addWebhook(desk, receiver.url);
-      await addWebhook(other, receiver.url, 'slack');
-      const deskClaim = await firstClaim(desk);
+      await addWebhook(other, receiver.url, { format: 'slack' });
+      const deskClaim = (await seedClaims(desk))[0];
       await handover(desk, 'approved', deskClaim);
       await waitFor('the desk delivery', () => receiver.received.length === 1);
-      await handover(other, 'approved', await firstClaim(other));
+      await handover(other, 'approved', (await seedClaims(other))[0]);
       await waitFor('the other delivery', () => receiver.received.length === 2);
       const payload = JSON.parse(receiver.received[0].body) as WebhookPayload;
       assert.equal(
@@ -72,8 +61,8 @@ describe('webhook links', () => {
   it('stay the same on a retry, body and all', async () => {
     const receiver = await startReceiver((_request, index) => (index === 0 ? 500 : 200));
     try {
-      const hook = await addWebhook(desk, receiver.url, 'slack');
-      await handover(desk, 'started', await firstClaim(desk));
+      const hook = await addWebhook(desk, receiver.url, { format: 'slack' });
+      await handover(desk, 'started', (await seedClaims(desk))[0]);
       await waitFor('the retry', () => receiver.received.length === 2);
       const [first, second] = receiver.received;
       assert.equal(second.deliveryId, first.deliveryId);

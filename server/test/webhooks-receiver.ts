@@ -1,4 +1,8 @@
-/** A local webhook receiver for the webhook tests: records every request, answers as told. */
+/**
+ * Helpers of the webhook tests: a local receiver that records every request and answers
+ * as told, hand-overs recorded directly, webhooks added and their deliveries read.
+ */
+import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { recordHandover, type Handover, type HandoverKind } from '../repositories/handovers';
 import { findClaim } from '../repositories/claims';
 import { writeTransaction } from '../database/transaction';
-import type { Harness } from './harness';
+import type { Webhook, WebhookDelivery } from '../../src/domain/webhooks';
+import { type Harness, json, SEED_ARTICLE } from './harness';
 
 export interface Received {
   readonly headers: IncomingHttpHeaders;
@@ -123,3 +128,35 @@ export const FAST_TIMINGS = {
   timeoutMs: 2000,
   leaseMs: 3000,
 };
+
+export const WEBHOOK_SECRET = 'webhook secret for the tests';
+
+/** Ada (admin) adds a webhook for every event to `url`. */
+export async function addWebhook(
+  h: Harness,
+  url: string,
+  extra: Record<string, unknown> = {},
+): Promise<Webhook> {
+  const response = await h.as('ada', {
+    method: 'POST',
+    url: '/api/webhooks',
+    payload: { url, events: ['*'], secret: WEBHOOK_SECRET, ...extra },
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return json<Webhook>(response);
+}
+
+export async function deliveries(h: Harness, webhookId: string): Promise<WebhookDelivery[]> {
+  return json<WebhookDelivery[]>(
+    await h.as('ada', { method: 'GET', url: `/api/webhooks/${webhookId}/deliveries` }),
+  );
+}
+
+/** The seed article's claim ids, in the article's order. */
+export async function seedClaims(h: Harness): Promise<string[]> {
+  const claims = await h.as('casey', {
+    method: 'GET',
+    url: `/api/articles/${SEED_ARTICLE}/claims`,
+  });
+  return json<{ id: string }[]>(claims).map((c) => c.id);
+}
