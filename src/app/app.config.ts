@@ -13,8 +13,6 @@ import * as deskEffects from './desk/state/desk.effects';
 import { deskFeature } from './desk/state/desk.feature';
 import * as notificationsEffects from './notifications/state/notifications.effects';
 import { inboxFeature } from './notifications/state/notifications.feature';
-import * as newClaimsEffects from './new-claims/state/new-claims.effects';
-import { suggestionsFeature } from './new-claims/state/suggestions.feature';
 import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
@@ -23,7 +21,6 @@ import { provideAppIcons } from './shell/icons';
 import { liveFeature } from './shell/state/live.feature';
 import * as usersEffects from './users/state/users.effects';
 import { usersFeature } from './users/state/users.feature';
-import * as claimDetailEffects from './workspace/state/claim-detail.effects';
 import { claimDetailFeature } from './workspace/state/claim-detail.feature';
 import * as liveEffects from './workspace/state/live.effects';
 import * as workspaceEffects from './workspace/state/workspace.effects';
@@ -40,7 +37,6 @@ export const appConfig: ApplicationConfig = {
     provideState(articlesFeature),
     provideState(claimsFeature),
     provideState(claimDetailFeature),
-    provideState(suggestionsFeature),
     provideState(liveFeature),
     provideState(usersFeature),
     provideState(bulkFeature),
@@ -50,9 +46,7 @@ export const appConfig: ApplicationConfig = {
       sessionEffects,
       articlesEffects,
       workspaceEffects,
-      claimDetailEffects,
       liveEffects,
-      newClaimsEffects,
       usersEffects,
       bulkEffects,
       deskEffects,

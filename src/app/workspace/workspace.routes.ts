@@ -1,15 +1,23 @@
 import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
 import * as claimMemoryEffects from '../claim-memory/state/claim-memory.effects';
+import * as newClaimsEffects from '../new-claims/state/new-claims.effects';
+import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
+import * as claimDetailEffects from './state/claim-detail.effects';
 
 /**
- * The workspace, with the effects only it needs: marking repeats and adopting
- * earlier checks happen in its claim panel, so they load with it.
+ * The workspace, with the state and effects only it needs (suggestions and new
+ * claims, the open claim's loading and writes, marking repeats and adopting earlier
+ * checks), loaded with it rather than at start.
  */
 export const workspaceRoutes: Routes = [
   {
     path: '',
-    providers: [provideEffects(claimMemoryEffects)],
+    providers: [
+      provideState(suggestionsFeature),
+      provideEffects(newClaimsEffects, claimDetailEffects, claimMemoryEffects),
+    ],
     loadComponent: () => import('./workspace').then((m) => m.Workspace),
   },
 ];
