@@ -21,48 +21,9 @@ import { hashPassword } from '../auth/password';
 import { fastifyOptions } from '../config';
 import { serverLogging } from '../logging';
 import { insertUser } from '../repositories/users';
+import { LARGE_FILE_CLAIMS, largeArticleFile } from './large-file';
 
-const CLAIMS = 20_000;
 const TARGET_MS = 100;
-
-function bigFile() {
-  const sentence = 'The council spent 4.2 million euros on the bridge in 2024. ';
-  const quote = 'spent 4.2 million euros';
-  const sentences = 2000;
-  return {
-    source: 'file',
-    file: {
-      formatVersion: 1,
-      article: {
-        id: 'twenty-thousand-claims',
-        headline: 'Twenty thousand claims',
-        outlet: null,
-        url: null,
-        publishedAt: null,
-        language: 'en',
-        text: sentence.repeat(sentences).trim(),
-        headings: [],
-      },
-      claims: Array.from({ length: CLAIMS }, (_, n) => {
-        const start = (n % sentences) * sentence.length + sentence.indexOf(quote);
-        return {
-          id: `big-${n}`,
-          quote,
-          start,
-          end: start + quote.length,
-          statement: `The council spent 4.2 million euros (${n}).`,
-          kind: 'figure',
-          stage: 'new',
-          verdict: null,
-          rationale: null,
-          assignee: null,
-          evidence: [],
-          notes: [],
-        };
-      }),
-    },
-  };
-}
 
 interface Window {
   readonly seconds: number;
@@ -150,9 +111,12 @@ async function main(): Promise<void> {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
-    const payload = JSON.stringify(bigFile());
+    const payload = JSON.stringify({
+      source: 'file',
+      file: largeArticleFile('twenty-thousand-claims'),
+    });
     console.log(
-      `bench:import: one editor imports ${CLAIMS.toLocaleString('en-US')} claims ` +
+      `bench:import: one editor imports ${LARGE_FILE_CLAIMS.toLocaleString('en-US')} claims ` +
         `(${(payload.length / 1e6).toFixed(1)} MB) while others read; SQLite, logging on`,
     );
     let importMs = 0;

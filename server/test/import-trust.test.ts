@@ -11,6 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ArticleFile, ArticleFileClaim } from '../../src/domain/article-file';
 import type { ClaimDetail, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
+import { largeArticleFile } from '../bench/large-file';
 import { PROJECT_ROOT } from '../config';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -315,40 +316,7 @@ describe('a large file', () => {
   after(() => h.close());
 
   it('imports 20,000 claims without stalling other requests for long', async () => {
-    const sentence = 'The council spent 4.2 million euros on the bridge in 2024. ';
-    const text = sentence.repeat(2000).trim();
-    const quote = 'spent 4.2 million euros';
-    const claims = Array.from({ length: 20_000 }, (_, n) => {
-      const start = (n % 2000) * sentence.length + sentence.indexOf(quote);
-      return {
-        id: `big-${n}`,
-        quote,
-        start,
-        end: start + quote.length,
-        statement: `The council spent 4.2 million euros (${n}).`,
-        kind: 'figure',
-        stage: 'new',
-        verdict: null,
-        rationale: null,
-        assignee: null,
-        evidence: [],
-        notes: [],
-      };
-    });
-    const file = {
-      formatVersion: 1,
-      article: {
-        id: 'twenty-thousand',
-        headline: 'Twenty thousand claims',
-        outlet: null,
-        url: null,
-        publishedAt: null,
-        language: 'en',
-        text,
-        headings: [],
-      },
-      claims,
-    };
+    const file = largeArticleFile();
     const payload = JSON.stringify({ source: 'file', file });
     assert.ok(Buffer.byteLength(payload) > 4_000_000, 'a body past the old 5 MB limit is near');
 
