@@ -368,6 +368,9 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),
 };
 
+/** PostgreSQL errors of a catalog read racing another process's schema changes. */
+const CATALOG_RACES = new Set(['3F000', '42P01', '42703']);
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema it can see; PostgreSQL's
   // must be the ones in the schema this database works in.
@@ -381,9 +384,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
     if (!error && !failed) {
       return;
     }
-    // Kysely reads the catalog of every schema to find its tables: a schema another
-    // process drops meanwhile (3F000, invalid_schema_name) fails that read, not ours.
-    if (attempt < 5 && !failed && (error as { code?: unknown } | undefined)?.code === '3F000') {
+    // Kysely reads the catalog of every schema to find its tables: a schema, table or
+    // column another process drops or changes meanwhile fails that read, not ours
+    // (3F000 invalid_schema_name, 42P01 undefined_table, 42703 undefined_column). No
+    // migration ran (`failed` is unset), so reading again is safe.
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (attempt < 5 && !failed && CATALOG_RACES.has(String(code))) {
       continue;
     }
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
