@@ -83,10 +83,35 @@ export class TextScorer {
    * sentence's context; `asks` when the sentence is a question.
    */
   scoreSpan(start: number, end: number, asks?: boolean): WorthinessScore {
-    const at = this.sentences.findIndex((s) => s.start <= start && start < s.end);
+    const at = this.sentenceAt(start);
     const context = this.contexts[Math.max(0, at)] ?? STANDALONE_CONTEXT;
-    const [clause] = analyseSentences(this.text.slice(start, end), start, true);
-    return clause ? scoreWords(this.model, clause.words, context, asks) : { score: 0, reasons: [] };
+    const sentence = this.sentences[at];
+    // Inside one sentence, its words as already read (tagged in their sentence): no second reading.
+    const words =
+      sentence && end <= sentence.end
+        ? sentence.words.filter((w) => w.start >= start && w.end <= end)
+        : analyseSentences(this.text.slice(start, end), start, true)[0]?.words;
+    return words && words.length > 0
+      ? scoreWords(this.model, words, context, asks)
+      : { score: 0, reasons: [] };
+  }
+
+  /** The index of the sentence holding offset `at`, or -1 (sentences are in text order). */
+  private sentenceAt(at: number): number {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const sentence = this.sentences[middle];
+      if (at < sentence.start) {
+        high = middle - 1;
+      } else if (at >= sentence.end) {
+        low = middle + 1;
+      } else {
+        return middle;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -13,8 +13,9 @@ import { SUGGESTED_AT } from '../checkworthiness/model';
 import { TextScorer, type ScoredSentence as ModelSentence } from '../checkworthiness/scorer';
 import { attributionInSentence } from './attribution';
 import { clauses } from './clauses';
-import { parseParagraph, type Sentence, type Token } from './parse';
+import type { Sentence, Token } from './parse';
 import { scoreClause } from './score';
+import { sentenceTokens } from './sentence-tokens';
 
 /** At or over this a sentence (or clause) is suggested: the model's one setting. */
 export { SUGGESTED_AT };
@@ -72,11 +73,6 @@ function isQuestion(tokens: readonly Token[]): boolean {
 /** The kind the hand-weighted scorer reads in the words (a figure, an attribution, …). */
 function kindOf(tokens: readonly Token[], question: boolean): ClaimKind {
   return scoreClause(tokens, question).kind;
-}
-
-/** The model's words as the suggester's tokens (tagged without compromise's post-tagger). */
-function asTokens(sentence: AnalysedSentence): Token[] {
-  return sentence.words.map((w) => ({ ...w, pre: '', clauseStart: false }));
 }
 
 interface Claimant {
@@ -169,36 +165,32 @@ function sentenceSpans(
   scored: ModelSentence,
 ): ScoredSpan[] {
   const { start, end } = sentenceSpan(text, analysed);
-  const words = asTokens(analysed);
+  const words = sentenceTokens(text, analysed.words);
   const question = isQuestion(words);
   if (scored.suggested && maySplit(text.slice(start, end))) {
-    // compromise's full reading (its post-tagger and clauses) only for the sentences suggested
-    // that have somewhere to split.
-    const parsed = parseParagraph(text.slice(start, end), start);
-    if (parsed.length === 1) {
-      const narrowed = narrowSentence(
-        text,
-        parsed[0],
-        (tokens, asks) => scorer.scoreClause(tokens, asks),
-        SUGGESTED_AT,
-        scored,
-        // "…, the ministry confirmed in a statement on Tuesday" belongs with the claim it reports.
-        (tokens) => kindOf(tokens, question) === 'attribution',
-      );
-      return narrowed.map((n) => {
-        const kind = kindOf(n.tokens, question);
-        return {
-          start: n.start,
-          end: n.end,
-          quote: text.slice(n.start, n.end),
-          score: n.score,
-          reasons: n.reasons,
-          suggestedKind: kind,
-          ...claimantOf(text, parsed[0].tokens, n.start, n.end, paragraph.speakerName),
-          suggested: worthSuggesting(n.score, kind),
-        };
-      });
-    }
+    // The model's reading of the sentence, narrowed to clauses (sentence-tokens.ts).
+    const narrowed = narrowSentence(
+      text,
+      { tokens: words },
+      (clause, asks) => scorer.scoreClause(clause, asks),
+      SUGGESTED_AT,
+      scored,
+      // "…, the ministry confirmed in a statement on Tuesday" belongs with the claim it reports.
+      (clause) => kindOf(clause, question) === 'attribution',
+    );
+    return narrowed.map((n) => {
+      const kind = kindOf(n.tokens, question);
+      return {
+        start: n.start,
+        end: n.end,
+        quote: text.slice(n.start, n.end),
+        score: n.score,
+        reasons: n.reasons,
+        suggestedKind: kind,
+        ...claimantOf(text, words, n.start, n.end, paragraph.speakerName),
+        suggested: worthSuggesting(n.score, kind),
+      };
+    });
   }
   const kind = kindOf(words, question);
   return [

@@ -9,8 +9,10 @@ import type { AcceptedSuggestion, ScoredSentence, Suggestion } from '../../src/d
 import { PROJECT_ROOT } from '../config';
 import { importArticle } from '../intake/article-file';
 import type { ChangeEvent } from '../repositories/events';
+import { analyseSentences } from '../checkworthiness/analyse';
 import { clauses } from '../suggestions/clauses';
 import { parseParagraph } from '../suggestions/parse';
+import { sentenceTokens } from '../suggestions/sentence-tokens';
 import { scoreText, suggestClaims, SUGGESTED_AT } from '../suggestions/suggester';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -56,11 +58,12 @@ function oneToOne(suggestions: readonly Span[], claims: readonly Span[]): number
   return usedC.size;
 }
 
-/** The clauses of a one-sentence text, as text. */
+/** The clauses of a one-sentence text, as text, read as the suggester reads a suggested sentence. */
 function clauseTexts(sentence: string): string[] {
-  const [parsed] = parseParagraph(sentence, 0);
-  return clauses(parsed.tokens).map(([first, last]) =>
-    sentence.slice(parsed.tokens[first].start, parsed.tokens[last].end),
+  const [analysed] = analyseSentences(sentence, 0, true);
+  const tokens = sentenceTokens(sentence, analysed.words);
+  return clauses(tokens).map(([first, last]) =>
+    sentence.slice(tokens[first].start, tokens[last].end),
   );
 }
 
