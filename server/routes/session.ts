@@ -34,6 +34,13 @@ const sessionResponse = {
   additionalProperties: false,
 };
 
+const sessionStatusResponse = {
+  type: 'object',
+  properties: { user: { anyOf: [userSchema, { type: 'null' }] } },
+  required: ['user'],
+  additionalProperties: false,
+};
+
 const session: FastifyPluginAsync<{
   sessionHours: number;
   loginAttempts: number;
@@ -117,6 +124,21 @@ const session: FastifyPluginAsync<{
       },
     },
     async (request) => ({ user: toPublicUser(currentUser(request)) }),
+  );
+
+  // The dashboard asks this on every start. Signed out is an answer here, not a 401: browsers
+  // log every 4xx to the console, and the sign-in page would open with an error in it.
+  app.get(
+    '/api/session/status',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Who is signed in, if anyone (`user` null when nobody is)',
+        querystring: noQuerystring,
+        response: { 200: sessionStatusResponse, 400: problemRef },
+      },
+    },
+    async (request) => ({ user: request.user ? toPublicUser(request.user) : null }),
   );
 
   app.delete(

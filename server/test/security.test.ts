@@ -18,6 +18,7 @@ import { Harness, json, SEED_ARTICLE, startApp, withCast, testDatabase } from '.
 const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'POST /api/session',
+  'GET /api/session/status',
   'DELETE /api/session',
   'GET /api/setup',
   'POST /api/setup',

@@ -108,6 +108,33 @@ describe('sessions and setup', () => {
     assert.equal(after.statusCode, 401);
   });
 
+  it('tells who is signed in, or that nobody is, without a 401 (the dashboard asks on start)', async () => {
+    // The cast was added by the test before.
+    const signedIn = await signIn(h, 'dana', PASSWORD);
+    const cookie = signedIn.cookies.find((c) => c.name === 'claimdesk_session');
+    assert.ok(cookie);
+    const header = `claimdesk_session=${cookie.value}`;
+    const status = (cookieHeader?: string) =>
+      h.app.inject({
+        url: '/api/session/status',
+        ...(cookieHeader ? { headers: { cookie: cookieHeader } } : {}),
+      });
+    const me = await status(header);
+    assert.equal(me.statusCode, 200);
+    assert.equal(json<{ user: { username: string } }>(me).user.username, 'dana');
+    assert.ok(!me.body.includes('password'));
+    for (const response of [await status(), await status('claimdesk_session=nope')]) {
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(json(response), { user: null });
+    }
+    await h.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: header, 'x-claimdesk-request': '1' },
+    });
+    assert.deepEqual(json(await status(header)), { user: null }, 'signed out');
+  });
+
   it('answers 401 on every other API route without a session', async () => {
     for (const url of [
       '/api/articles',

@@ -11,8 +11,11 @@ export type SessionUser = PublicUser;
 export class SessionApi {
   private readonly http = inject(HttpClient);
 
-  current(): Observable<SessionUser> {
-    return this.http.get<{ user: SessionUser }>('/api/session').pipe(map((r) => r.user));
+  /** Who is signed in, null when nobody is (a 200 either way: no error in the console). */
+  current(): Observable<SessionUser | null> {
+    return this.http
+      .get<{ user: SessionUser | null }>('/api/session/status')
+      .pipe(map((r) => r.user));
   }
 
   signIn(username: string, password: string): Observable<SessionUser> {

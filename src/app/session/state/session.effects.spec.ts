@@ -52,11 +52,16 @@ describe('session effects', () => {
   const refused = (status: number, detail: string) =>
     throwError(() => new HttpErrorResponse({ status, error: { title: 'No', status, detail } }));
 
-  it('restores the session from the cookie on start, or finds none', async () => {
-    actions$ = of({ type: ROOT_EFFECTS_INIT }, { type: ROOT_EFFECTS_INIT });
-    api.current.and.returnValues(of(dana), refused(401, 'Not signed in.'));
+  it('restores the session from the cookie on start, or finds none (or cannot ask)', async () => {
+    actions$ = of(
+      { type: ROOT_EFFECTS_INIT },
+      { type: ROOT_EFFECTS_INIT },
+      { type: ROOT_EFFECTS_INIT },
+    );
+    api.current.and.returnValues(of(dana), of(null), refused(503, 'Unavailable.'));
     expect(await all(restoreSession)).toEqual([
       SessionApiActions.sessionRestored({ user: dana }),
+      SessionApiActions.noSession(),
       SessionApiActions.noSession(),
     ]);
   });

@@ -12,7 +12,9 @@ export const restoreSession = createEffect(
       ofType(ROOT_EFFECTS_INIT),
       switchMap(() =>
         api.current().pipe(
-          map((user) => SessionApiActions.sessionRestored({ user })),
+          map((user) =>
+            user ? SessionApiActions.sessionRestored({ user }) : SessionApiActions.noSession(),
+          ),
           catchError(() => of(SessionApiActions.noSession())),
         ),
       ),
