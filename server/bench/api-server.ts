@@ -6,6 +6,7 @@
  * captured bytes from memory.
  */
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -18,7 +19,12 @@ import { importArticle } from '../intake/article-file';
 import { serverLogging } from '../logging';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
-import type { DriverClose, ServerMessage, ServerReady } from './protocol';
+import {
+  BROWSER_ACCEPT_ENCODING,
+  type DriverClose,
+  type ServerMessage,
+  type ServerReady,
+} from './protocol';
 import { DESK_ARTICLES, DESK_CLAIMS, seedDesk } from './desk-seed';
 import { articleId, CLAIMS_PER_ARTICLE, claimId, generateArticle } from './seed';
 
@@ -30,6 +36,9 @@ interface Captured {
   readonly status: number;
   readonly type: string;
   readonly body: Buffer;
+  /** Content-Encoding and Vary as the app sent them, for the bare route to send too. */
+  readonly encoding?: string;
+  readonly vary?: string;
 }
 
 /**
@@ -61,6 +70,39 @@ async function capture(url: string, init: RequestInit & { expect: number }): Pro
   return { status: response.status, type: response.headers.get('content-type') ?? '', body };
 }
 
+/**
+ * The bytes as they came over the wire (fetch would decompress them): for a request that
+ * says what a browser says about compression.
+ */
+function captureRaw(url: string, headers: Record<string, string>): Promise<Captured> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (response.statusCode !== 200) {
+          reject(new Error(`GET ${url}: ${response.statusCode} ${body.toString()}`));
+          return;
+        }
+        const header = (name: string) => {
+          const value = response.headers[name];
+          return typeof value === 'string' ? value : undefined;
+        };
+        resolve({
+          status: 200,
+          type: header('content-type') ?? '',
+          body,
+          encoding: header('content-encoding'),
+          vary: header('vary'),
+        });
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
 /** A Fastify instance with no plugins: the cost of HTTP and routing alone. */
 function bareServer(routes: {
   read: Captured;
@@ -71,7 +113,10 @@ function bareServer(routes: {
 }): FastifyInstance {
   const bare = Fastify({ logger: false, forceCloseConnections: true });
   const serve = (captured: Captured) => (_request: FastifyRequest, reply: FastifyReply) => {
-    reply.code(captured.status).type(captured.type).send(captured.body);
+    reply.code(captured.status).type(captured.type);
+    if (captured.encoding) reply.header('content-encoding', captured.encoding);
+    if (captured.vary) reply.header('vary', captured.vary);
+    reply.send(captured.body);
   };
   bare.get('/api/articles/:id/claims', serve(routes.read));
   bare.patch('/api/claims/:id', serve(routes.patch));
@@ -188,9 +233,10 @@ async function main(): Promise<void> {
     const readArticleId = articleId(0);
     const captureClaim = claimId(ARTICLES - 1, 49);
     const write = { cookie: session, 'content-type': 'application/json' };
-    const read = await capture(`${appUrl}/api/articles/${readArticleId}/claims`, {
-      headers: { cookie: session },
-      expect: 200,
+    // As a browser asks for it (Accept-Encoding), so both serve the bytes a browser gets.
+    const read = await captureRaw(`${appUrl}/api/articles/${readArticleId}/claims`, {
+      cookie: session,
+      'accept-encoding': BROWSER_ACCEPT_ENCODING,
     });
     const patch = await capture(`${appUrl}/api/claims/${captureClaim}`, {
       method: 'PATCH',
@@ -254,7 +300,7 @@ async function main(): Promise<void> {
         seedMs: deskSeedMs,
       },
       captured: {
-        read: { bytes: read.body.length, type: read.type },
+        read: { bytes: read.body.length, type: read.type, encoding: read.encoding },
         patch: { bytes: patch.body.length, type: patch.type },
         note: { bytes: note.body.length, type: note.type },
         desk: { bytes: desk.body.length, type: desk.type },

@@ -1,5 +1,8 @@
 /** Messages between the benchmark driver (api.ts) and its server process (api-server.ts). */
 
+/** What Chromium sends: the read scenario asks as a browser does, and gets what it gets. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
 export interface TrackedClaim {
   readonly id: string;
   version: number;
@@ -28,7 +31,10 @@ export interface ServerReady {
   /** The article list (`GET /api/articles`): how many articles it names. */
   readonly articleCount: number;
   readonly captured: Readonly<
-    Record<'read' | 'patch' | 'note' | 'desk' | 'articles', { bytes: number; type: string }>
+    Record<
+      'read' | 'patch' | 'note' | 'desk' | 'articles',
+      { bytes: number; type: string; encoding?: string }
+    >
   >;
 }
 
