@@ -6,9 +6,9 @@
  *   completed", each serialising the request): method, URL, status and time.
  * - JSON lines (pino's own format, for a log collector) when the output is a file or a
  *   pipe; human-readable lines (pino-pretty) when it is a terminal, as under `npm start`.
- * - JSON lines are written asynchronously: under load the lines that wait for a write in
- *   progress go out together, instead of one blocking write per line; when it is quiet
- *   each goes out at once. pino flushes what is buffered when the process exits.
+ * - JSON lines are written asynchronously and in batches: a write once 4 kB of lines are
+ *   waiting (about 30 requests), or within 100 ms when it is quiet. One write per line cost
+ *   a twentieth of the read rate. pino flushes what is buffered when the process exits.
  */
 import {
   type FastifyReply,
@@ -49,6 +49,11 @@ export class OneLinePerRequest extends LogController {
     }
   }
 }
+
+/** Lines are written once this many bytes wait… */
+export const LOG_BATCH_BYTES = 4096;
+/** …or after this long, whichever comes first. */
+export const LOG_FLUSH_MS = 100;
 
 export interface LoggingTarget {
   /** Whether the output is a terminal (`process.stdout.isTTY`). */
@@ -103,7 +108,12 @@ export function serverLogging(
     logger: {
       level,
       hooks: clientLeft,
-      stream: pino.destination({ dest: target.fd ?? 1, sync: false }),
+      stream: pino.destination({
+        dest: target.fd ?? 1,
+        sync: false,
+        minLength: LOG_BATCH_BYTES,
+        periodicFlush: LOG_FLUSH_MS,
+      }),
     },
   };
 }
