@@ -14,6 +14,7 @@ import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { ChangeEvent, eventsAfter, latestPosition } from '../repositories/events';
 import { findSession } from '../repositories/users';
+import { EventFanOut, frameOf } from './event-fan-out';
 import { problemRef } from './schemas';
 
 const HEARTBEAT_MS = 25_000;
@@ -36,22 +37,6 @@ export function eventFor(event: ChangeEvent, username: string): ChangeEvent | nu
   return recipient === username ? { ...event, data } : null;
 }
 
-/**
- * Each event's SSE frame, made once however many streams send it: the feed hands the
- * same event object to every subscriber, and serialising a claim for each of 50 open
- * streams cost a third of the write rate. Kept only as long as the event is.
- */
-const frames = new WeakMap<ChangeEvent, string>();
-
-export function frameOf(event: ChangeEvent): string {
-  let frame = frames.get(event);
-  if (frame === undefined) {
-    frame = `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
-    frames.set(event, frame);
-  }
-  return frame;
-}
-
 export interface EventsOptions {
   /** Re-validation interval of each stream's session; STREAM_SESSION_CHECK_MS by default. */
   readonly streamSessionCheckMs?: number;
@@ -59,6 +44,12 @@ export interface EventsOptions {
 
 const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
   const sessionCheckMs = options.streamSessionCheckMs ?? STREAM_SESSION_CHECK_MS;
+  const fanOut = new EventFanOut();
+  const unsubscribe = app.changes.subscribe((event) => fanOut.take(event));
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    fanOut.flush();
+  });
 
   app.get<{ Headers: { 'last-event-id'?: string }; Querystring: { lastEventId?: number } }>(
     '/api/events',
@@ -100,26 +91,42 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       let catchingUp = true;
       const pending: ChangeEvent[] = [];
 
-      const send = (event: ChangeEvent) => {
-        if (event.id <= lastSent || !open()) {
+      /** Events in feed order, as this stream shows them, in one write. */
+      const send = (events: readonly ChangeEvent[], everyFrame?: () => Buffer | null) => {
+        if (events.length === 0 || !open()) {
           return;
         }
-        lastSent = event.id;
-        const shown = eventFor(event, user.username);
-        if (shown) {
-          raw.write(frameOf(shown));
+        const all = everyFrame && events[0].id > lastSent ? everyFrame() : null;
+        if (all) {
+          lastSent = events[events.length - 1].id;
+          raw.write(all);
+          return;
+        }
+        const out: Buffer[] = [];
+        for (const event of events) {
+          if (event.id > lastSent) {
+            lastSent = event.id;
+            const shown = eventFor(event, user.username);
+            if (shown) {
+              out.push(frameOf(shown));
+            }
+          }
+        }
+        if (out.length > 0) {
+          raw.write(out.length === 1 ? out[0] : Buffer.concat(out));
         }
       };
 
       // Everything the stream holds is registered before the first await, so that
       // an end (sign-out, shutdown, the client leaving) never misses any of it.
-      const unsubscribe = app.changes.subscribe((event) =>
-        catchingUp ? pending.push(event) : send(event),
-      );
+      const removeSink = fanOut.add({
+        receive: (events, everyFrame) =>
+          catchingUp ? pending.push(...events) : send(events, everyFrame),
+      });
       let ended = false;
       const cleanup = () => {
         ended = true;
-        unsubscribe();
+        removeSink();
         stopClosing();
         release();
         clearInterval(heartbeat);
@@ -128,6 +135,8 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       };
       const end = () => {
         if (!ended) {
+          // What committed before the end goes out before it (a sign-out's own events).
+          fanOut.flush();
           cleanup();
           if (open()) {
             raw.end();
@@ -173,7 +182,7 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
         } else {
           for (;;) {
             const page = await eventsAfter(app.db, lastSent, CATCH_UP_PAGE);
-            page.forEach(send);
+            send(page);
             if (page.length < CATCH_UP_PAGE) {
               break;
             }
@@ -184,7 +193,7 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
         end();
       } finally {
         catchingUp = false;
-        pending.splice(0).forEach(send);
+        send(pending.splice(0));
         // An SSE comment (EventSource ignores it): from here on every change reaches this
         // stream. A client that must not miss what it does next waits for it.
         if (open()) {
