@@ -28,7 +28,8 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
-import { ArticleSummary, isWebUrl } from '../../domain/claim';
+import { ArticleSummary } from '../../domain/claim';
+import { webUrlValidator } from '../shell/web-url-validator';
 import { ArticleChanges } from './articles-api';
 import { ArticleActionsActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
@@ -40,10 +41,6 @@ export interface ArticleEditDialogData {
 
 const HEADLINE_MAX = FIELD_LIMITS.headline;
 const OUTLET_MAX = FIELD_LIMITS.outlet;
-
-/** Empty, or an http/https address: the same rule the server applies. */
-const webUrl = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' || isWebUrl(control.value.trim()) ? null : { webUrl: true };
 
 const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
   control.value.trim() === '' ? { required: true } : null;
@@ -155,7 +152,10 @@ export class ArticleEditDialog {
       nonNullable: true,
       validators: [Validators.maxLength(OUTLET_MAX)],
     }),
-    url: new FormControl(this.data.article.url ?? '', { nonNullable: true, validators: [webUrl] }),
+    url: new FormControl(this.data.article.url ?? '', {
+      nonNullable: true,
+      validators: [webUrlValidator],
+    }),
     publishedAt: new FormControl(this.data.article.publishedAt ?? '', { nonNullable: true }),
   });
   private readonly typed = toSignal(this.form.valueChanges, { initialValue: this.form.value });

@@ -6,14 +6,7 @@ import {
   OnInit,
   signal,
 } from '@angular/core';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -21,15 +14,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { isWebUrl } from '../../domain/claim';
 import { NewArticle } from '../articles/articles-api';
 import { IntakePageActions } from '../articles/state/articles.actions';
 import { articlesFeature } from '../articles/state/articles.feature';
 import { sessionFeature } from '../session/state/session.feature';
-
-/** Empty, or an http/https address: the same rule the server applies. */
-const webUrl = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' || isWebUrl(control.value.trim()) ? null : { webUrl: true };
+import { webUrlValidator } from '../shell/web-url-validator';
 
 /** What the chosen file holds, read in the browser before anything is sent. */
 interface ChosenFile {
@@ -88,7 +77,7 @@ export class Intake implements OnInit {
     outlet: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
     url: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.maxLength(2048), webUrl],
+      validators: [Validators.maxLength(2048), webUrlValidator],
     }),
     publishedAt: new FormControl('', { nonNullable: true }),
     text: new FormControl('', {

@@ -83,6 +83,10 @@ describe('WebhookForm', () => {
     await submit();
     const element = fixture.nativeElement as HTMLElement;
     expect(element.textContent).toContain('An http:// or https:// address');
+    // The rule the server applies (src/domain/claim.ts): a host that leads somewhere.
+    await (await input('url')).setValue('http://./');
+    await submit();
+    expect(element.textContent).toContain('An http:// or https:// address');
     await (await input('url')).setValue('https://example.org/hook');
     await (await input('secret')).setValue('too short');
     await submit();

@@ -16,6 +16,7 @@ import {
   WEBHOOK_LIMITS,
 } from '../../domain/webhooks';
 import { describeHttpError } from '../shell/http-errors';
+import { webUrlValidator } from '../shell/web-url-validator';
 import { WebhooksApi } from './webhooks-api';
 import { randomSecret } from './webhook-wording';
 
@@ -122,14 +123,7 @@ export class WebhookForm {
   protected readonly formatLabels = WEBHOOK_FORMAT_LABELS;
   protected readonly secretMin = WEBHOOK_LIMITS.secretMin;
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    url: [
-      '',
-      [
-        Validators.required,
-        Validators.maxLength(WEBHOOK_LIMITS.url),
-        Validators.pattern(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/),
-      ],
-    ],
+    url: ['', [Validators.required, Validators.maxLength(WEBHOOK_LIMITS.url), webUrlValidator]],
     format: ['slack' as WebhookFormat],
     events: [[ALL_WEBHOOK_EVENTS] as WebhookEventChoice[], Validators.required],
     secret: [

@@ -1,13 +1,12 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { FormControl } from '@angular/forms';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { Evidence } from '../../../domain/claim';
 import { EvidenceDraft } from '../claims-api';
-import { EvidenceForm, hostOf, webUrlValidator } from './evidence-form';
+import { EvidenceForm, hostOf } from './evidence-form';
 
 const saved: Evidence = {
   id: 'e1',
@@ -47,18 +46,9 @@ describe('evidence form', () => {
       await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))
     ).getTextErrors();
 
-  it('accepts only http and https links', () => {
-    const check = (value: string) => webUrlValidator(new FormControl(value, { nonNullable: true }));
-    expect(check('https://www.un.org/x')).toBeNull();
-    expect(check('http://example.org')).toBeNull();
-    expect(check('javascript:alert(1)')).toEqual({ webUrl: true });
-    expect(check('data:text/html,<b>x</b>')).toEqual({ webUrl: true });
-    expect(check('ftp://example.org/file')).toEqual({ webUrl: true });
-    // The shared rule (src/domain/claim.ts): no white space inside, a host with a letter or digit.
-    expect(check('https://www.un.org/a b')).toEqual({ webUrl: true });
-    expect(check('http://./')).toEqual({ webUrl: true });
-    expect(check('  https://www.un.org/x  ')).toBeNull();
+  it('names the host of an http(s) link only', () => {
     expect(hostOf('http://./')).toBe('');
+    expect(hostOf('javascript:alert(1)')).toBe('');
     expect(hostOf('https://www.reuters.com/world/')).toBe('www.reuters.com');
   });
 

@@ -16,7 +16,6 @@ import {
   FormGroupDirective,
   NgForm,
   ReactiveFormsModule,
-  ValidationErrors,
   Validators,
 } from '@angular/forms';
 import { ErrorStateMatcher } from '@angular/material/core';
@@ -25,14 +24,9 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Evidence, isWebUrl, SOURCE_TYPES, STANCES } from '../../../domain/claim';
+import { webUrlValidator } from '../../shell/web-url-validator';
 import { EvidenceDraft } from '../claims-api';
 import { FIELD_LIMITS } from '../../../domain/requests';
-
-/** Only http and https links are evidence: `javascript:` and friends are refused as typed. */
-export function webUrlValidator(control: AbstractControl<string>): ValidationErrors | null {
-  const value = (control.value ?? '').trim();
-  return value === '' || isWebUrl(value) ? null : { webUrl: true };
-}
 
 export function hostOf(value: string): string {
   return isWebUrl(value.trim()) ? new URL(value.trim()).host : '';
