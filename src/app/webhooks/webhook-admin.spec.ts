@@ -3,8 +3,23 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { provideEffects } from '@ngrx/effects';
+import { provideState, provideStore } from '@ngrx/store';
 import type { Webhook, WebhookDelivery } from '../../domain/webhooks';
+import * as webhooksEffects from './state/webhooks.effects';
+import { webhooksFeature } from './state/webhooks.feature';
 import { WebhookAdmin } from './webhook-admin';
+
+/** The page's real state and effects over a testing HttpClient, as webhooks.routes.ts provides them. */
+export function provideWebhooksPage() {
+  return [
+    provideHttpClient(),
+    provideHttpClientTesting(),
+    provideStore(),
+    provideState(webhooksFeature),
+    provideEffects(webhooksEffects),
+  ];
+}
 
 export function webhook(overrides: Partial<Webhook> = {}): Webhook {
   return {
@@ -37,9 +52,7 @@ describe('WebhookAdmin', () => {
   let http: HttpTestingController;
 
   async function render(list: Webhook[] = [webhook()]) {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
+    TestBed.configureTestingModule({ providers: provideWebhooksPage() });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(WebhookAdmin);
     http.expectOne('/api/webhooks').flush(list);
@@ -144,9 +157,7 @@ describe('WebhookAdmin', () => {
   });
 
   it('says why the list cannot be shown, and tries again', async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
+    TestBed.configureTestingModule({ providers: provideWebhooksPage() });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(WebhookAdmin);
     http

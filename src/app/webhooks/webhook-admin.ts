@@ -2,12 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { Store } from '@ngrx/store';
 import { type Webhook, WEBHOOK_FORMAT_LABELS } from '../../domain/webhooks';
-import { describeHttpError } from '../shell/http-errors';
+import { WebhooksPageActions } from './state/webhooks.actions';
+import { webhooksFeature } from './state/webhooks.feature';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookForm } from './webhook-form';
 import { eventsWording } from './webhook-wording';
-import { WebhooksApi } from './webhooks-api';
 
 /**
  * Admins point the desk's hand-overs (assigned, submitted, approved, a note …) at the
@@ -30,7 +31,7 @@ import { WebhooksApi } from './webhooks-api';
     @if (error(); as message) {
       <div role="alert" class="error" data-testid="webhooks-error">
         <p>{{ message }}</p>
-        <button mat-stroked-button type="button" (click)="load()">Try again</button>
+        <button mat-stroked-button type="button" (click)="retry()">Try again</button>
       </div>
     }
     @if (webhooks(); as list) {
@@ -93,7 +94,7 @@ import { WebhooksApi } from './webhooks-api';
       </section>
     }
     <h2>Add a webhook</h2>
-    <cd-webhook-form (added)="added($event)" />
+    <cd-webhook-form />
   `,
   styles: `
     :host {
@@ -150,55 +151,35 @@ import { WebhooksApi } from './webhooks-api';
   `,
 })
 export class WebhookAdmin {
-  private readonly api = inject(WebhooksApi);
-  protected readonly webhooks = signal<Webhook[] | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly store = inject(Store);
+  protected readonly webhooks = this.store.selectSignal(webhooksFeature.selectList);
+  protected readonly loading = this.store.selectSignal(webhooksFeature.selectLoading);
+  protected readonly error = this.store.selectSignal(webhooksFeature.selectError);
   /** The webhook whose deliveries are shown. */
-  protected readonly selected = signal<Webhook | null>(null);
+  protected readonly selected = this.store.selectSignal(webhooksFeature.selectShown);
   /** The webhook whose deletion waits for a yes. */
   protected readonly confirmingDelete = signal<string | null>(null);
   protected readonly formatLabels = WEBHOOK_FORMAT_LABELS;
   protected readonly events = (webhook: Webhook) => eventsWording(webhook.events);
 
   constructor() {
-    this.load();
+    this.store.dispatch(WebhooksPageActions.opened());
   }
 
-  protected load(): void {
-    this.loading.set(true);
-    this.error.set(null);
-    this.api.list().subscribe({
-      next: (list) => {
-        this.loading.set(false);
-        this.webhooks.set(list);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.error.set(`The webhooks cannot be shown: ${describeHttpError(error)}`);
-      },
-    });
-  }
-
-  protected added(webhook: Webhook): void {
-    this.webhooks.update((list) => [...(list ?? []), webhook]);
+  protected retry(): void {
+    this.store.dispatch(WebhooksPageActions.retryClicked());
   }
 
   protected toggleDeliveries(webhook: Webhook): void {
-    this.selected.update((current) => (current?.id === webhook.id ? null : webhook));
+    this.store.dispatch(
+      this.selected()?.id === webhook.id
+        ? WebhooksPageActions.deliveriesHidden()
+        : WebhooksPageActions.deliveriesShown({ webhookId: webhook.id }),
+    );
   }
 
   protected remove(webhook: Webhook): void {
     this.confirmingDelete.set(null);
-    this.api.remove(webhook.id).subscribe({
-      next: () => {
-        this.webhooks.update((list) => (list ?? []).filter((w) => w.id !== webhook.id));
-        if (this.selected()?.id === webhook.id) {
-          this.selected.set(null);
-        }
-      },
-      error: (error: unknown) =>
-        this.error.set(`The webhook was not deleted: ${describeHttpError(error)}`),
-    });
+    this.store.dispatch(WebhooksPageActions.deleteConfirmed({ webhookId: webhook.id }));
   }
 }

@@ -1,25 +1,11 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { Subscription } from 'rxjs';
-import {
-  type Webhook,
-  type WebhookDelivery,
-  WEBHOOK_EVENT_LABELS,
-  WEBHOOK_LIMITS,
-} from '../../domain/webhooks';
-import { describeHttpError } from '../shell/http-errors';
-import { WebhooksApi } from './webhooks-api';
+import { Store } from '@ngrx/store';
+import { type Webhook, WEBHOOK_EVENT_LABELS, WEBHOOK_LIMITS } from '../../domain/webhooks';
+import { WebhooksPageActions } from './state/webhooks.actions';
+import { webhooksFeature } from './state/webhooks.feature';
 import { deliveryWording } from './webhook-wording';
 
 /** A webhook's latest deliveries: what was sent, how the receiver answered, what comes next. */
@@ -30,7 +16,7 @@ import { deliveryWording } from './webhook-wording';
   template: `
     <div class="head">
       <h2>Deliveries to {{ webhook().url }}</h2>
-      <button mat-stroked-button type="button" (click)="load()">Refresh</button>
+      <button mat-stroked-button type="button" (click)="refresh()">Refresh</button>
     </div>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading deliveries" />
@@ -122,40 +108,25 @@ import { deliveryWording } from './webhook-wording';
   `,
 })
 export class WebhookDeliveries {
-  private readonly api = inject(WebhooksApi);
+  private readonly store = inject(Store);
+  /** The webhook shown; its deliveries are asked for when it is chosen (WebhookAdmin). */
   readonly webhook = input.required<Webhook>();
-  protected readonly deliveries = signal<WebhookDelivery[] | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly state = this.store.selectSignal(webhooksFeature.selectDeliveries);
+  /** Only what belongs to the webhook shown. */
+  private readonly shown = computed(() => {
+    const state = this.state();
+    return state?.webhookId === this.webhook().id ? state : null;
+  });
+  protected readonly deliveries = computed(() => this.shown()?.list ?? null);
+  protected readonly loading = computed(() => this.shown()?.loading ?? false);
+  protected readonly error = computed(() => this.shown()?.error ?? null);
   protected readonly eventLabels = WEBHOOK_EVENT_LABELS;
   protected readonly listed = WEBHOOK_LIMITS.deliveriesListed;
   protected readonly wording = deliveryWording;
-  private request: Subscription | null = null;
 
-  constructor() {
-    effect(() => {
-      this.webhook();
-      untracked(() => {
-        this.deliveries.set(null);
-        this.load();
-      });
-    });
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
-  }
-
-  protected load(): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.error.set(null);
-    this.request = this.api.deliveries(this.webhook().id).subscribe({
-      next: (list) => {
-        this.loading.set(false);
-        this.deliveries.set(list);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.error.set(describeHttpError(error));
-      },
-    });
+  protected refresh(): void {
+    this.store.dispatch(
+      WebhooksPageActions.deliveriesRefreshClicked({ webhookId: this.webhook().id }),
+    );
   }
 }

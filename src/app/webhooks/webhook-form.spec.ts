@@ -1,12 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { NewWebhook, Webhook } from '../../domain/webhooks';
-import { webhook } from './webhook-admin.spec';
+import { Store } from '@ngrx/store';
+import type { NewWebhook } from '../../domain/webhooks';
+import { webhooksFeature } from './state/webhooks.feature';
+import { provideWebhooksPage, webhook } from './webhook-admin.spec';
 import { WebhookForm } from './webhook-form';
 
 describe('WebhookForm', () => {
@@ -14,13 +15,11 @@ describe('WebhookForm', () => {
   afterEach(() => http.verify());
 
   async function render() {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
+    TestBed.configureTestingModule({ providers: provideWebhooksPage() });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(WebhookForm);
-    const added: Webhook[] = [];
-    fixture.componentInstance.added.subscribe((w) => added.push(w));
+    /** The webhooks the page lists: those the server took. */
+    const added = TestBed.inject(Store).selectSignal(webhooksFeature.selectAll);
     await fixture.whenStable();
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const input = (name: string) =>
@@ -40,7 +39,7 @@ describe('WebhookForm', () => {
   });
 
   it('adds the webhook as typed, then clears the form with a new secret', async () => {
-    const { input, select, submit, added } = await render();
+    const { fixture, input, select, submit, added } = await render();
     await (await input('url')).setValue(' https://chat.example.org/hooks/abc ');
     const events = await select('events');
     await events.open();
@@ -60,7 +59,8 @@ describe('WebhookForm', () => {
       secret: 'sixteen chars or more',
     });
     request.flush(webhook({ id: 'w9' }), { status: 201, statusText: 'Created' });
-    expect(added.map((w) => w.id)).toEqual(['w9']);
+    await fixture.whenStable();
+    expect(added().map((w) => w.id)).toEqual(['w9']);
     expect(await (await input('url')).getValue()).toBe('');
     const secret = await (await input('secret')).getValue();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
@@ -111,6 +111,6 @@ describe('WebhookForm', () => {
     const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('url must be a web address');
     expect(await (await input('url')).getValue()).toBe('https://example.org/hook');
-    expect(added).toEqual([]);
+    expect(added()).toEqual([]);
   });
 });

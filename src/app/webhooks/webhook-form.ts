@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { Store } from '@ngrx/store';
 import {
   ALL_WEBHOOK_EVENTS,
-  type Webhook,
   type WebhookEventChoice,
   type WebhookFormat,
   WEBHOOK_EVENT_LABELS,
@@ -15,9 +15,9 @@ import {
   WEBHOOK_FORMATS,
   WEBHOOK_LIMITS,
 } from '../../domain/webhooks';
-import { describeHttpError } from '../shell/http-errors';
 import { webUrlValidator } from '../shell/web-url-validator';
-import { WebhooksApi } from './webhooks-api';
+import { WebhooksPageActions } from './state/webhooks.actions';
+import { webhooksFeature } from './state/webhooks.feature';
 import { randomSecret } from './webhook-wording';
 
 /**
@@ -112,10 +112,11 @@ import { randomSecret } from './webhook-wording';
   `,
 })
 export class WebhookForm {
-  private readonly api = inject(WebhooksApi);
-  readonly added = output<Webhook>();
-  protected readonly adding = signal(false);
-  protected readonly refusal = signal<string | null>(null);
+  private readonly store = inject(Store);
+  protected readonly adding = this.store.selectSignal(webhooksFeature.selectAdding);
+  private readonly added = this.store.selectSignal(webhooksFeature.selectAdded);
+  /** The server's reason for refusing the webhook; what was typed stays. */
+  protected readonly refusal = this.store.selectSignal(webhooksFeature.selectAddRefusal);
   protected readonly all = ALL_WEBHOOK_EVENTS;
   protected readonly events = WEBHOOK_EVENTS;
   protected readonly eventLabels = WEBHOOK_EVENT_LABELS;
@@ -139,6 +140,18 @@ export class WebhookForm {
   /** The events chosen before the latest change of the selection. */
   private previousEvents: WebhookEventChoice[] = [ALL_WEBHOOK_EVENTS];
 
+  constructor() {
+    // The form clears, with a new secret, once the server has the webhook.
+    effect(() => {
+      if (this.added()) {
+        untracked(() => {
+          this.previousEvents = [ALL_WEBHOOK_EVENTS];
+          this.form.reset({ secret: randomSecret() });
+        });
+      }
+    });
+  }
+
   /** "Every event" and single events exclude each other: the latest choice wins. */
   protected eventsChanged(chosen: WebhookEventChoice[]): void {
     const before = this.previousEvents;
@@ -161,19 +174,10 @@ export class WebhookForm {
       return;
     }
     const { url, format, events, secret } = this.form.getRawValue();
-    this.adding.set(true);
-    this.refusal.set(null);
-    this.api.add({ url: url.trim(), format, events, secret }).subscribe({
-      next: (webhook) => {
-        this.adding.set(false);
-        this.previousEvents = [ALL_WEBHOOK_EVENTS];
-        this.form.reset({ secret: randomSecret() });
-        this.added.emit(webhook);
-      },
-      error: (error: unknown) => {
-        this.adding.set(false);
-        this.refusal.set(describeHttpError(error));
-      },
-    });
+    this.store.dispatch(
+      WebhooksPageActions.webhookSubmitted({
+        webhook: { url: url.trim(), format, events, secret },
+      }),
+    );
   }
 }
