@@ -15,19 +15,9 @@ import {
   seedClaims,
   withNotificationCast,
 } from './notifications-fixtures';
+import { until } from './until';
 
 const HOUR = 60 * 60 * 1000;
-
-/** Waits until `condition` holds, checking every 20 ms, for at most five seconds. */
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`waited five seconds for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const remindersOf = async (h: Harness, claimId: string) =>
   (
@@ -133,10 +123,10 @@ describe('the due reminders clock', () => {
   it('sends reminders by itself, each once however many times it runs', async () => {
     const soon = new Date(Date.now() + HOUR).toISOString();
     await h.setStage(claims[0].id, 'researching', { assignee: 'cora', due_at: soon });
-    await until(async () => (await remindersOf(h, claims[0].id)).length > 0, 'a reminder');
+    await until('a reminder', async () => (await remindersOf(h, claims[0].id)).length > 0);
     // A reminder for a second claim proves the clock ran again since the first.
     await h.setStage(claims[1].id, 'researching', { assignee: 'eli', due_at: soon });
-    await until(async () => (await remindersOf(h, claims[1].id)).length > 0, 'another');
+    await until('another', async () => (await remindersOf(h, claims[1].id)).length > 0);
     assert.deepEqual(await remindersOf(h, claims[0].id), ['cora:due_soon']);
     assert.equal((await inboxOf(h, 'cora', '?unread=1')).unread, 1);
   });

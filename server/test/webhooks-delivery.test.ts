@@ -16,9 +16,9 @@ import {
   handover,
   seedClaims,
   startReceiver,
-  waitFor,
   WEBHOOK_SECRET as SECRET,
 } from './webhooks-receiver';
+import { until } from './until';
 
 const CSRF = { 'x-claimdesk-request': '1' };
 
@@ -48,7 +48,7 @@ describe('webhook deliveries', () => {
     try {
       const hook = await only(receiver.url);
       await handover(h, 'approved', claimIds[0], 'dana');
-      await waitFor('the delivery', () => receiver.received.length === 1);
+      await until('the delivery', () => receiver.received.length === 1);
       const [got] = receiver.received;
       assert.equal(got.headers['content-type'], 'application/json');
       assert.equal(got.headers['x-claimdesk-signature'], expectedSignature(SECRET, got.body));
@@ -64,7 +64,7 @@ describe('webhook deliveries', () => {
         `http://127.0.0.1:4200/articles/${SEED_ARTICLE}?claim=${encodeURIComponent(claimIds[0])}`,
       );
       assert.ok(Date.parse(payload.createdAt) > 0);
-      await waitFor('recorded as delivered', async () =>
+      await until('recorded as delivered', async () =>
         (await deliveries(h, hook.id)).every((d) => d.status === 'delivered'),
       );
     } finally {
@@ -77,12 +77,12 @@ describe('webhook deliveries', () => {
     try {
       const hook = await only(receiver.url);
       await handover(h, 'submitted', claimIds[1], 'casey');
-      await waitFor('the retry', () => receiver.received.length === 2);
+      await until('the retry', () => receiver.received.length === 2);
       const [first, second] = receiver.received;
       assert.equal(second.deliveryId, first.deliveryId);
       assert.equal(second.body, first.body);
       assert.equal(second.headers['x-claimdesk-signature'], first.headers['x-claimdesk-signature']);
-      await waitFor(
+      await until(
         'recorded',
         async () => (await deliveries(h, hook.id))[0]?.status === 'delivered',
       );
@@ -100,7 +100,7 @@ describe('webhook deliveries', () => {
     try {
       const hook = await only(receiver.url);
       await handover(h, 'started', claimIds[2], 'casey');
-      await waitFor(
+      await until(
         'a failed attempt',
         async () => (await deliveries(h, hook.id))[0]?.attempts === 1,
       );
@@ -108,7 +108,7 @@ describe('webhook deliveries', () => {
       assert.equal(failed.status, 'pending');
       assert.match(failed.lastError ?? '', /No answer within 2 s/);
       assert.equal(failed.lastStatusCode, null);
-      await waitFor(
+      await until(
         'the retry delivered',
         async () => (await deliveries(h, hook.id))[0]?.status === 'delivered',
       );
@@ -123,7 +123,7 @@ describe('webhook deliveries', () => {
     const port = await freePort();
     const hook = await only(`http://127.0.0.1:${port}/hook`);
     await handover(h, 'reopened', claimIds[3], 'dana');
-    await waitFor(
+    await until(
       'two refused attempts',
       async () => ((await deliveries(h, hook.id))[0]?.attempts ?? 0) >= 2,
     );
@@ -132,7 +132,7 @@ describe('webhook deliveries', () => {
     assert.equal(refused.lastError, 'Connection refused');
     const receiver = await startReceiver(() => 200, port);
     try {
-      await waitFor(
+      await until(
         'delivered',
         async () => (await deliveries(h, hook.id))[0]?.status === 'delivered',
       );
@@ -151,7 +151,7 @@ describe('webhook deliveries', () => {
       await handover(h, 'started', claimIds[4], 'casey');
       await handover(h, 'submitted', claimIds[4], 'casey');
       await handover(h, 'approved', claimIds[4], 'dana');
-      await waitFor('all delivered', async () =>
+      await until('all delivered', async () =>
         (await deliveries(h, hook.id)).every((d) => d.status === 'delivered'),
       );
       const events = receiver.received.map((r) => (JSON.parse(r.body) as WebhookPayload).event);
@@ -175,7 +175,7 @@ describe('webhook deliveries', () => {
       const hook = await only(receiver.url);
       await handover(h, 'dismissed', claimIds[5], 'dana');
       await handover(h, 'restored', claimIds[5], 'dana');
-      await waitFor('both settled', async () =>
+      await until('both settled', async () =>
         (await deliveries(h, hook.id)).every((d) => d.status !== 'pending'),
       );
       const [restored, dismissed] = await deliveries(h, hook.id);
@@ -200,7 +200,7 @@ describe('webhook deliveries', () => {
         .where('id', '=', claimIds[6])
         .execute();
       await handover(h, 'approved', claimIds[6], 'dana');
-      await waitFor('the message', () => receiver.received.length === 1);
+      await until('the message', () => receiver.received.length === 1);
       const [got] = receiver.received;
       assert.equal(got.headers['x-claimdesk-signature'], expectedSignature(SECRET, got.body));
       const message = JSON.parse(got.body) as Record<string, unknown>;
@@ -231,8 +231,8 @@ describe('old deliveries', () => {
       const port = await freePort();
       const down = await addWebhook(h, `http://127.0.0.1:${port}/hook`);
       await handover(h, 'approved', claimId, 'dana');
-      await waitFor('delivered', () => receiver.received.length === 1);
-      await waitFor('forgotten', async () => (await deliveries(h, hook.id)).length === 0);
+      await until('delivered', () => receiver.received.length === 1);
+      await until('forgotten', async () => (await deliveries(h, hook.id)).length === 0);
       // The one that still waits for its receiver is kept, however old.
       assert.equal((await deliveries(h, down.id)).length, 1);
     } finally {

@@ -6,14 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { WebhookPayload } from '../../src/domain/webhooks';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
-import {
-  addWebhook,
-  FAST_TIMINGS,
-  handover,
-  seedClaims,
-  startReceiver,
-  waitFor,
-} from './webhooks-receiver';
+import { addWebhook, FAST_TIMINGS, handover, seedClaims, startReceiver } from './webhooks-receiver';
+import { until } from './until';
 
 describe('webhook links', () => {
   let desk: Harness;
@@ -40,9 +34,9 @@ describe('webhook links', () => {
       await addWebhook(other, receiver.url, { format: 'slack' });
       const deskClaim = (await seedClaims(desk))[0];
       await handover(desk, 'approved', deskClaim);
-      await waitFor('the desk delivery', () => receiver.received.length === 1);
+      await until('the desk delivery', () => receiver.received.length === 1);
       await handover(other, 'approved', (await seedClaims(other))[0]);
-      await waitFor('the other delivery', () => receiver.received.length === 2);
+      await until('the other delivery', () => receiver.received.length === 2);
       const payload = JSON.parse(receiver.received[0].body) as WebhookPayload;
       assert.equal(
         payload.url,
@@ -63,7 +57,7 @@ describe('webhook links', () => {
     try {
       const hook = await addWebhook(desk, receiver.url, { format: 'slack' });
       await handover(desk, 'started', (await seedClaims(desk))[0]);
-      await waitFor('the retry', () => receiver.received.length === 2);
+      await until('the retry', () => receiver.received.length === 2);
       const [first, second] = receiver.received;
       assert.equal(second.deliveryId, first.deliveryId);
       assert.equal(second.body, first.body);

@@ -17,8 +17,8 @@ import {
   handover,
   seedClaims,
   startReceiver,
-  waitFor,
 } from './webhooks-receiver';
+import { until } from './until';
 
 describe('webhook deliveries across restarts and processes', () => {
   it('delivers a delivery queued before a restart once, after it', async () => {
@@ -36,7 +36,7 @@ describe('webhook deliveries across restarts and processes', () => {
       assert.equal(receiver.received.length, 0);
 
       const second = await startApp({ dir, webhookTimings: FAST_TIMINGS });
-      await waitFor(
+      await until(
         'delivered after the restart',
         async () => (await deliveries(second, hook.id))[0]?.status === 'delivered',
       );
@@ -65,7 +65,7 @@ describe('webhook deliveries across restarts and processes', () => {
         .execute();
       await h.close();
       const again = await startApp({ dir, webhookTimings: FAST_TIMINGS });
-      await waitFor(
+      await until(
         'delivered after the lease',
         async () => (await deliveries(again, hook.id))[0]?.status === 'delivered',
       );
@@ -106,7 +106,7 @@ describe('webhook deliveries across restarts and processes', () => {
           }
         }
         const total = 4 * kinds.length;
-        await waitFor('every event delivered to both', () =>
+        await until('every event delivered to both', () =>
           receivers.every((r) => r.received.length >= total),
         );
         for (const app of apps.splice(0)) await app.close();

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { recordHandover, type Handover, type HandoverKind } from '../repositories/handovers';
 import { findClaim } from '../repositories/claims';
 import { writeTransaction } from '../database/transaction';
@@ -73,21 +72,6 @@ export async function freePort(): Promise<number> {
 
 export function expectedSignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-/** Polls until `check` holds (or fails the test after `timeoutMs`). */
-export async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 8000,
-): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await sleep(20);
-  }
 }
 
 /** Records a hand-over on a seed claim directly, as the workflow's transactions do. */

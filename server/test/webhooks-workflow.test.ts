@@ -7,13 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Webhook, WebhookDelivery, WebhookPayload } from '../../src/domain/webhooks';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-import {
-  expectedSignature,
-  FAST_TIMINGS,
-  type Receiver,
-  startReceiver,
-  waitFor,
-} from './webhooks-receiver';
+import { expectedSignature, FAST_TIMINGS, type Receiver, startReceiver } from './webhooks-receiver';
+import { until } from './until';
 
 const SECRET = 'the newsroom chat secret';
 
@@ -64,7 +59,7 @@ describe('webhooks from the workflow over HTTP', () => {
       payload: { action: 'approve' },
     });
     assert.equal(approve.statusCode, 200, approve.body);
-    await waitFor('the retry after the 500', () => receiver.received.length === 2);
+    await until('the retry after the 500', () => receiver.received.length === 2);
     const [first, second] = receiver.received;
     assert.equal(second.deliveryId, first.deliveryId);
     for (const got of [first, second]) {
@@ -77,7 +72,7 @@ describe('webhooks from the workflow over HTTP', () => {
       { id: payload.claim.id, stage: payload.claim.stage, verdict: payload.claim.verdict },
       { id, stage: 'approved', verdict: 'false' },
     );
-    await waitFor('recorded', async () => (await deliveries())[0]?.status === 'delivered');
+    await until('recorded', async () => (await deliveries())[0]?.status === 'delivered');
     const [row] = await deliveries();
     assert.deepEqual(
       { event: row.event, attempts: row.attempts, code: row.lastStatusCode },
@@ -111,7 +106,7 @@ describe('webhooks from the workflow over HTTP', () => {
       payload: { text: 'Ask the ministry & the agency' },
     });
     assert.equal(note.statusCode, 201, note.body);
-    await waitFor('the note', () => receiver.received.length === before + 1);
+    await until('the note', () => receiver.received.length === before + 1);
     const payload = JSON.parse(receiver.received[before].body) as WebhookPayload;
     assert.equal(payload.event, 'note.added');
     assert.equal(payload.note?.text, 'Ask the ministry & the agency');

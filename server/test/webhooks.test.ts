@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Webhook, WebhookDelivery } from '../../src/domain/webhooks';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-import { FAST_TIMINGS, handover, type Receiver, startReceiver, waitFor } from './webhooks-receiver';
+import { FAST_TIMINGS, handover, type Receiver, startReceiver } from './webhooks-receiver';
+import { until } from './until';
 
 const SECRET = 'a secret of twenty-odd characters';
 /** What the dashboard sends with a body-less write. */
@@ -130,7 +131,7 @@ describe('webhooks over HTTP', () => {
       json<WebhookDelivery[]>(
         await h.as('ada', { method: 'GET', url: `/api/webhooks/${id}/deliveries` }),
       );
-    await waitFor('every delivery sent', async () =>
+    await until('every delivery sent', async () =>
       [...(await deliveriesOf(approvedOnly.id)), ...(await deliveriesOf(everything.id))].every(
         (d) => d.status === 'delivered',
       ),
