@@ -5,133 +5,11 @@ import type { ClaimSummary } from '../../src/domain/claim';
 import { type ChangeEvent, latestPosition } from '../repositories/events';
 import { updateUser } from '../repositories/users';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { openEventStream, openLiveStream } from './sse';
 
-/** Waits until `condition` holds, checking every 10 ms, for at most five seconds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`waited five seconds for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-interface OpenStream {
-  /** The events received so far. */
-  readonly events: ChangeEvent[];
-  /** Resolves once `count` events have arrived (fails after five seconds). */
-  waitFor(count: number): Promise<void>;
-  /** Resolves when the server ends the stream; rejects after `timeoutMs`. */
-  readonly ended: Promise<void>;
-  /** The client leaves. */
-  close(): void;
-}
-
-/** An SSE stream that keeps reading until the server ends it. */
-async function openStream(url: string, cookie: string, timeoutMs = 5000): Promise<OpenStream> {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
-  assert.equal(response.status, 200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: ChangeEvent[] = [];
-  let buffer = '';
-  let leaving = false;
-  let markLive: () => void = () => undefined;
-  const live = new Promise<void>((resolve) => (markLive = resolve));
-  const ended = (async () => {
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) {
-          return;
-        }
-        buffer += decoder.decode(value, { stream: true });
-        let split: number;
-        while ((split = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          const data = /^data: (.*)$/m.exec(block);
-          if (data) {
-            events.push(JSON.parse(data[1]) as ChangeEvent);
-          }
-          if (/^: live$/m.test(block)) {
-            markLive();
-          }
-        }
-      }
-    } catch (error) {
-      if (leaving) {
-        return;
-      }
-      throw new Error(`the stream did not end within ${timeoutMs} ms`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      markLive();
-    }
-  })();
-  // The server says when every change from now on reaches the stream.
-  await live;
-  return {
-    events,
-    waitFor: (count: number) => until(() => events.length >= count, `${count} events`),
-    ended,
-    close: () => {
-      leaving = true;
-      controller.abort();
-    },
-  };
-}
-
-/** Reads SSE events from a live server until `count` have arrived. */
-async function readEvents(
-  url: string,
-  cookie: string,
-  count: number,
-  lastEventId?: number,
-): Promise<ChangeEvent[]> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 5000);
-  const response = await fetch(url, {
-    headers: {
-      cookie,
-      accept: 'text/event-stream',
-      ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }),
-    },
-    signal: controller.signal,
-  });
-  assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: ChangeEvent[] = [];
-  let buffer = '';
-  try {
-    while (events.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let split: number;
-      while ((split = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, split);
-        buffer = buffer.slice(split + 2);
-        const id = /^id: (\d+)$/m.exec(block);
-        const data = /^data: (.*)$/m.exec(block);
-        if (id && data) {
-          const event = JSON.parse(data[1]) as ChangeEvent;
-          assert.equal(event.id, Number(id[1]));
-          events.push(event);
-        }
-      }
-    }
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
-}
+/** A stream of the change feed, live; it gives up after `timeoutMs` (then `ended` fails). */
+const openStream = (url: string, cookie: string, timeoutMs = 5000) =>
+  openLiveStream(url, cookie, { timeoutMs });
 
 describe('server-sent events', () => {
   let h: Harness;
@@ -206,7 +84,10 @@ describe('server-sent events', () => {
         payload: { action: 'start' },
       });
     }
-    const missed = await readEvents(`${base}/api/events`, cookie, 3, lastSeen);
+    const stream = await openEventStream(`${base}/api/events`, cookie, { lastEventId: lastSeen });
+    assert.match(stream.contentType, /text\/event-stream/);
+    const missed = await stream.waitFor(3);
+    stream.close();
     assert.deepEqual(
       missed.map((e) => e.claimId),
       claims.slice(1, 4).map((c) => c.id),

@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dropPostgresSchema, openPostgres } from '../database/engine';
-import { type ChangeEvent, latestPosition } from '../repositories/events';
+import { latestPosition } from '../repositories/events';
 import { PASSWORD, spawnServer, startApp, testSchema, withCast } from './harness';
 import type { ServerProcess } from './harness';
+import { type EventStream, openEventStream } from './sse';
+import { until } from './until';
 
 const url = process.env['TEST_DATABASE_URL'];
 const skip = url ? false : 'PostgreSQL only: set TEST_DATABASE_URL (npm test does)';
@@ -59,74 +61,9 @@ async function spawnSettled(dir: string): Promise<ServerProcess> {
   }
 }
 
-async function until(condition: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-interface FeedStream {
-  /** The events received so far, in order. */
-  readonly events: ChangeEvent[];
-  /** The first `count` events, once they have arrived. */
-  waitFor(count: number, ms?: number): Promise<ChangeEvent[]>;
-  close(): void;
-}
-
-/** An SSE stream of `/api/events` from `lastEventId` on, read until closed. */
-async function openFeedStream(
-  address: string,
-  cookie: string,
-  lastEventId: number,
-): Promise<FeedStream> {
-  const controller = new AbortController();
-  const response = await fetch(`${address}/api/events`, {
-    headers: { cookie, accept: 'text/event-stream', 'last-event-id': String(lastEventId) },
-    signal: controller.signal,
-  });
-  assert.equal(response.status, 200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: ChangeEvent[] = [];
-  let closed = false;
-  void (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done || closed) return;
-        buffer += decoder.decode(value, { stream: true });
-        let split: number;
-        while ((split = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          const id = /^id: (\d+)$/m.exec(block);
-          const data = /^data: (.*)$/m.exec(block);
-          if (id && data) {
-            const event = JSON.parse(data[1]) as ChangeEvent;
-            assert.equal(event.id, Number(id[1]), 'the SSE id is the event id');
-            events.push(event);
-          }
-        }
-      }
-    } catch {
-      // Closed by the test, or the server went away: the assertions say what was missing.
-    }
-  })();
-  return {
-    events,
-    async waitFor(count, ms = 5000) {
-      await until(async () => events.length >= count, `${count} events arrived`, ms);
-      return events.slice(0, count);
-    },
-    close() {
-      closed = true;
-      controller.abort();
-    },
-  };
-}
+/** The change feed of a server process from `lastEventId` on, read until closed. */
+const openFeedStream = (address: string, cookie: string, lastEventId: number) =>
+  openEventStream(`${address}/api/events`, cookie, { lastEventId });
 
 describe('two server processes on one PostgreSQL database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-multi-'));
@@ -134,7 +71,7 @@ describe('two server processes on one PostgreSQL database', () => {
   let one: ServerProcess;
   let two: ServerProcess;
   let db: Awaited<ReturnType<typeof openPostgres>>;
-  const streams: FeedStream[] = [];
+  const streams: EventStream[] = [];
 
   /** Every event position in the database after `position`, in order. */
   const positionsAfter = async (position: number) =>
@@ -374,6 +311,7 @@ describe('two server processes on one PostgreSQL database', () => {
       const [event] = await stream.waitFor(1);
       assert.equal(event.claimId, two.claims[0].id);
       await until(
+        'every committed event has a position',
         async () =>
           (await db
             .withTables<{ events: { position: number | null } }>()
@@ -381,7 +319,6 @@ describe('two server processes on one PostgreSQL database', () => {
             .select('id')
             .where('position', 'is', null)
             .executeTakeFirst()) === undefined,
-        'every committed event has a position',
       );
     },
   );

@@ -1,0 +1,136 @@
+/** Notifications on the change feed (issue 10): to their recipient's streams only, live and on catch-up. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ClaimSummary } from '../../src/domain/claim';
+import type { NotificationEventData } from '../../src/domain/notifications';
+import { dropPostgresSchema } from '../database/engine';
+import { type ChangeEvent, latestPosition } from '../repositories/events';
+import { type Harness, startApp, testDatabase } from './harness';
+import { patchClaim, seedClaims, withNotificationCast } from './notifications-fixtures';
+import { openEventStream, openLiveStream } from './sse';
+
+const notificationsIn = (events: readonly ChangeEvent[]) =>
+  events.filter((event) => event.type === 'notification.created');
+const claimUpdated = (events: readonly ChangeEvent[]) =>
+  events.some((event) => event.type === 'claim.updated');
+/** Cora's stream has what it should: the claim's own event, and her notification. */
+const toldAndUpdated = (events: readonly ChangeEvent[]) =>
+  claimUpdated(events) && notificationsIn(events).length > 0;
+
+/**
+ * Opens Cora's and Eli's streams on `base`, lets `change` assign Cora a claim, and
+ * returns what each stream received up to the claim's own event (and, for Cora, her
+ * notification).
+ */
+async function heardBy(
+  base: string,
+  cookies: { cora: string; eli: string },
+  change: () => Promise<unknown>,
+) {
+  const [cora, eli] = await Promise.all([
+    openLiveStream(`${base}/api/events`, cookies.cora),
+    openLiveStream(`${base}/api/events`, cookies.eli),
+  ]);
+  try {
+    await change();
+    const [coraEvents, eliEvents] = await Promise.all([
+      cora.waitUntil('Cora told live, and the claim updated', toldAndUpdated),
+      eli.waitUntil('the claim updated on Eli’s stream', claimUpdated),
+    ]);
+    return { coraEvents, eliEvents };
+  } finally {
+    cora.close();
+    eli.close();
+  }
+}
+
+describe('live notifications', () => {
+  let h: Harness;
+  let base: string;
+  let claims: ClaimSummary[];
+
+  before(async () => {
+    h = await startApp();
+    await withNotificationCast(h);
+    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    claims = await seedClaims(h);
+  });
+  after(() => h.close());
+
+  it("reach the recipient's own streams and nobody else's, live and on catch-up", async () => {
+    const from = await latestPosition(h.app.db);
+    const cookies = { cora: await h.signIn('cora'), eli: await h.signIn('eli') };
+    // Both streams are open before the change; each reads until the claim's own event.
+    const { coraEvents, eliEvents } = await heardBy(base, cookies, () =>
+      patchClaim(h, 'dana', claims[0].id, { assignee: 'cora' }),
+    );
+
+    const [event] = notificationsIn(coraEvents);
+    assert.ok(event, 'Cora is told live');
+    const data = event.data as NotificationEventData & { recipient?: string };
+    assert.equal(data.notification.kind, 'assigned');
+    assert.equal(data.notification.claimId, claims[0].id);
+    assert.equal(data.unread, 1);
+    assert.equal(data.recipient, undefined, 'the recipient is not sent');
+    assert.equal(event.articleId, null);
+    assert.deepEqual(notificationsIn(eliEvents), [], 'Eli is not told');
+
+    // Catch-up from before the change: the same rule.
+    const coraAgain = await openEventStream(`${base}/api/events`, cookies.cora, {
+      lastEventId: from,
+    });
+    const coraCaughtUp = await coraAgain.waitUntil('Cora’s catch-up', toldAndUpdated);
+    coraAgain.close();
+    assert.equal(notificationsIn(coraCaughtUp).length, 1);
+    // Eli's catch-up is complete at the live mark: everything before it has been sent.
+    const eliAgain = await openEventStream(`${base}/api/events`, cookies.eli, {
+      lastEventId: from,
+    });
+    const eliCaughtUp = await eliAgain.waitUntil('Eli’s catch-up', (_events, live) => live);
+    eliAgain.close();
+    assert.ok(claimUpdated(eliCaughtUp), 'Eli catches up on the claim');
+    assert.deepEqual(notificationsIn(eliCaughtUp), [], 'but not on Cora’s notification');
+  });
+});
+
+describe('live notifications across processes', () => {
+  const postgres = testDatabase('probe').engine === 'postgres';
+  let dir: string;
+  const apps: Harness[] = [];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-live-notify-'));
+  });
+  after(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    rmSync(dir, { recursive: true, force: true });
+    const target = testDatabase(dir);
+    if (target.engine === 'postgres' && target.schema) {
+      await dropPostgresSchema(target.url, target.schema);
+    }
+  });
+
+  it(
+    "a change on one process reaches the recipient's stream on another, and only theirs",
+    { skip: postgres ? false : 'several processes share a database on PostgreSQL only' },
+    async () => {
+      const writer = await startApp({ dir });
+      apps.push(writer);
+      await withNotificationCast(writer);
+      const [claim] = await seedClaims(writer);
+      const reader = await startApp({ dir });
+      apps.push(reader);
+      const base = await reader.app.listen({ port: 0, host: '127.0.0.1' });
+      const cookies = { cora: await reader.signIn('cora'), eli: await reader.signIn('eli') };
+      const { coraEvents, eliEvents } = await heardBy(base, cookies, () =>
+        patchClaim(writer, 'dana', claim.id, { assignee: 'cora' }),
+      );
+      const [event] = notificationsIn(coraEvents);
+      assert.equal((event?.data as NotificationEventData).notification.claimId, claim.id);
+      assert.deepEqual(notificationsIn(eliEvents), []);
+    },
+  );
+});
