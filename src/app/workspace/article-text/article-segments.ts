@@ -25,9 +25,18 @@ export interface TextRun {
 export interface ArticleLine {
   readonly index: number;
   readonly heading: boolean;
+  /** The line's offsets in the article and its words: what a block far from view shows. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
   readonly runs: readonly TextRun[];
 }
 
+/**
+ * One pass over the lines with the claims sorted by start: each line looks only
+ * at the claims open on it, so 10,000 claims cost about as much as their runs,
+ * not lines × claims.
+ */
 export function segmentArticle(
   text: string,
   claims: readonly AnchoredClaim[],
@@ -35,37 +44,73 @@ export function segmentArticle(
   /** Suggestions to mark apart from the claims. */
   suggestions: readonly Pick<AnchoredClaim, 'start' | 'end'>[] = [],
 ): ArticleLine[] {
-  const bySpan = [...claims].sort((a, b) => a.end - a.start - (b.end - b.start));
+  // Innermost first; a stable sort, so claims of equal length keep the order given.
+  const innermost = new Map(
+    [...claims]
+      .sort((a, b) => a.end - a.start - (b.end - b.start))
+      .map((claim, rank) => [claim, rank]),
+  );
+  const claimsOn = openSpans(claims);
+  const suggestionsOn = openSpans(suggestions);
   const lines: ArticleLine[] = [];
   let lineStart = 0;
   text.split('\n').forEach((lineText, index) => {
     const lineEnd = lineStart + lineText.length;
+    const here = claimsOn(lineStart, lineEnd).sort(
+      (a, b) => (innermost.get(a) ?? 0) - (innermost.get(b) ?? 0),
+    );
+    const suggested = suggestionsOn(lineStart, lineEnd);
     const cuts = new Set<number>([lineStart, lineEnd]);
-    for (const claim of [...claims, ...suggestions]) {
-      if (claim.end > lineStart && claim.start < lineEnd) {
-        cuts.add(Math.max(claim.start, lineStart));
-        cuts.add(Math.min(claim.end, lineEnd));
-      }
+    for (const span of [...here, ...suggested]) {
+      cuts.add(Math.max(span.start, lineStart));
+      cuts.add(Math.min(span.end, lineEnd));
     }
     const points = [...cuts].sort((a, b) => a - b);
     const runs: TextRun[] = [];
     for (let i = 0; i < points.length - 1; i += 1) {
       const start = points[i];
       const end = points[i + 1];
-      const claimIds = bySpan.filter((c) => c.start <= start && c.end >= end).map((c) => c.id);
-      const suggested = suggestions.some((s) => s.start <= start && s.end >= end);
+      const claimIds = here.filter((c) => c.start <= start && c.end >= end).map((c) => c.id);
+      const isSuggested = suggested.some((s) => s.start <= start && s.end >= end);
       runs.push({
         start,
         end,
         text: text.slice(start, end),
         claimIds,
-        ...(suggested ? { suggested: true as const } : {}),
+        ...(isSuggested ? { suggested: true as const } : {}),
       });
     }
-    lines.push({ index, heading: headingLines.has(index), runs });
+    lines.push({
+      index,
+      heading: headingLines.has(index),
+      start: lineStart,
+      end: lineEnd,
+      text: lineText,
+      runs,
+    });
     lineStart = lineEnd + 1;
   });
   return lines;
+}
+
+/**
+ * For lines asked for in order: the spans that overlap each line (start before
+ * its end, end after its start), found by walking the spans sorted by start.
+ */
+function openSpans<T extends Pick<AnchoredClaim, 'start' | 'end'>>(
+  spans: readonly T[],
+): (lineStart: number, lineEnd: number) => T[] {
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let open: T[] = [];
+  return (lineStart, lineEnd) => {
+    while (next < byStart.length && byStart[next].start < lineEnd) {
+      open.push(byStart[next]);
+      next += 1;
+    }
+    open = open.filter((span) => span.end > lineStart);
+    return [...open];
+  };
 }
 
 /** What a highlight says about its claim, in words: status is never colour alone. */

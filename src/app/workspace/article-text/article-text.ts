@@ -1,15 +1,20 @@
 import {
+  afterNextRender,
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   ElementRef,
   inject,
+  Injector,
   input,
   output,
   signal,
 } from '@angular/core';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { ArticleLine, MarkDetail, markLabel, TextRun } from './article-segments';
+import { NearBlocks } from './near-blocks';
 
 /** The highlights in document order, each known by the article offset it starts at. */
 interface MarkIndex {
@@ -21,7 +26,19 @@ interface MarkIndex {
   readonly claimsAt: ReadonlyMap<number, readonly string[]>;
   /** Where each claim's first highlight starts. */
   readonly firstOf: ReadonlyMap<string, number>;
+  /** The line (block) each highlight is in, by its start. */
+  readonly blockOf: ReadonlyMap<number, number>;
 }
+
+/**
+ * Highlights are rendered in the paragraphs within this margin of the visible
+ * text (one view's height above and below); plain text elsewhere.
+ */
+const NEAR_MARGIN = '100% 0px';
+/** Until the observer first reports: the paragraphs of the first this many characters. */
+const FIRST_CHARS = 6000;
+/** A text with at most this many highlights is cheap as it is: all of them are rendered. */
+const ALL_MARKS_UP_TO = 300;
 
 /** Keys that move between highlights, to the next (1), previous (-1), first or last. */
 const MOVES: Readonly<Record<string, 1 | -1 | 'first' | 'last'>> = {
@@ -37,6 +54,13 @@ const MOVES: Readonly<Record<string, 1 | -1 | 'first' | 'last'>> = {
  * The article with every claim highlighted. Its own OnPush component so that a
  * keystroke in the claims search does not re-check thousands of highlights.
  *
+ * Each paragraph is a block. In a text of more than a few hundred highlights,
+ * only the blocks near the view (NearBlocks), the one holding the tab stop and
+ * the one holding the open claim render their highlights; the others hold their words as plain text, so that a long article
+ * keeps its height, reads and finds (Ctrl+F) as a whole with a few dozen
+ * highlights in the page, not thousands. A highlight reached from the keyboard
+ * or opened from the table is rendered before it gets focus or is scrolled to.
+ *
  * The text is one tab stop (a roving tabindex): the highlight that had focus
  * last, else the open claim's, else the first, takes Tab; arrow keys, Home and
  * End move between highlights. Shift with an arrow is left to the browser, to
@@ -50,7 +74,11 @@ const MOVES: Readonly<Record<string, 1 | -1 | 'first' | 'last'>> = {
   styleUrl: './article-text.scss',
   // A selection ends with a mouse release or a key (shift+arrows from a focused
   // highlight); the host hears both as they bubble up from the text.
-  host: { '(mouseup)': 'reportSelection()', '(keyup)': 'reportSelection()' },
+  host: {
+    '(mouseup)': 'reportSelection()',
+    '(keyup)': 'reportSelection()',
+    '(window:resize)': 'resized()',
+  },
 })
 export class ArticleText {
   readonly lines = input.required<readonly ArticleLine[]>();
@@ -64,6 +92,8 @@ export class ArticleText {
   readonly textSelected = output<{ start: number; end: number } | null>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly blocks = new NearBlocks(this.host.nativeElement, NEAR_MARGIN);
 
   /** Worked out once per change of the text or the claims, not per key. */
   protected readonly marks = computed((): MarkIndex => {
@@ -71,12 +101,14 @@ export class ArticleText {
     const position = new Map<number, number>();
     const claimsAt = new Map<number, readonly string[]>();
     const firstOf = new Map<string, number>();
+    const blockOf = new Map<number, number>();
     for (const line of this.lines()) {
       for (const run of line.runs) {
         if (run.claimIds.length) {
           position.set(run.start, starts.length);
           starts.push(run.start);
           claimsAt.set(run.start, run.claimIds);
+          blockOf.set(run.start, line.index);
           for (const id of run.claimIds) {
             if (!firstOf.has(id)) {
               firstOf.set(id, run.start);
@@ -85,7 +117,7 @@ export class ArticleText {
         }
       }
     }
-    return { starts, position, claimsAt, firstOf };
+    return { starts, position, claimsAt, firstOf, blockOf };
   });
 
   /** The highlight focused last, and which claim was open then. */
@@ -111,19 +143,69 @@ export class ArticleText {
     return openMark ?? last ?? marks.starts[0] ?? null;
   });
 
-  /** Each highlight's accessible name, worked out once per change of the claims, not per check. */
-  protected readonly labels = computed(() => {
-    const details = this.details();
-    const labels = new Map<TextRun, string>();
+  /** The first paragraphs, shown with their highlights until the observer has reported. */
+  private readonly firstBlocks = computed((): ReadonlySet<number> => {
+    const blocks = new Set<number>();
     for (const line of this.lines()) {
-      for (const run of line.runs) {
-        if (run.claimIds.length) {
-          labels.set(run, markLabel(run, details));
-        }
+      if (line.start >= FIRST_CHARS) {
+        break;
       }
+      blocks.add(line.index);
     }
-    return labels;
+    return blocks;
   });
+
+  /** Whether the text is short enough to render every highlight. */
+  protected readonly allShown = computed(() => this.marks().starts.length <= ALL_MARKS_UP_TO);
+
+  /** The paragraphs rendered with their highlights: near the view, the tab stop's, the open claim's. */
+  protected readonly shown = computed((): ReadonlySet<number> => {
+    const near = this.blocks.near() ?? this.firstBlocks();
+    const { blockOf, firstOf } = this.marks();
+    const open = this.selectedId();
+    const active = this.activeStart();
+    const openStart = open === null ? undefined : firstOf.get(open);
+    const pinned = [active, openStart]
+      .map((start) => (start === null || start === undefined ? undefined : blockOf.get(start)))
+      .filter((block): block is number => block !== undefined && !near.has(block));
+    return pinned.length ? new Set([...near, ...pinned]) : near;
+  });
+
+  /** Each highlight's accessible name, worked out when first rendered, again when the claims change. */
+  private readonly labels = computed(() => ({
+    details: this.details(),
+    lines: this.lines(),
+    cache: new Map<TextRun, string>(),
+  }));
+
+  constructor() {
+    afterRenderEffect({
+      read: () => {
+        this.lines();
+        if (!this.allShown()) {
+          this.blocks.observe();
+        }
+      },
+    });
+    inject(DestroyRef).onDestroy(() => this.blocks.disconnect());
+  }
+
+  protected labelOf(run: TextRun): string {
+    const { details, cache } = this.labels();
+    let label = cache.get(run);
+    if (label === undefined) {
+      label = markLabel(run, details);
+      cache.set(run, label);
+    }
+    return label;
+  }
+
+  /** The window's size changed: the text may have started or stopped scrolling on its own. */
+  protected resized(): void {
+    if (!this.allShown()) {
+      this.blocks.observe();
+    }
+  }
 
   /** Focuses the highlight that Tab would reach, or the text itself when it has none. */
   focusActive(): void {
@@ -165,12 +247,28 @@ export class ArticleText {
     this.focusMark(starts[next]);
   }
 
+  /**
+   * Focuses the highlight that starts at `start`. One far from view is rendered
+   * first: it becomes the tab stop, whose paragraph is always rendered.
+   */
   private focusMark(start: number): boolean {
-    const mark = this.host.nativeElement.querySelector<HTMLElement>(
+    const mark = this.markAt(start);
+    if (mark) {
+      mark.focus();
+      return true;
+    }
+    if (!this.marks().position.has(start)) {
+      return false;
+    }
+    this.focused.set({ start, openClaim: this.selectedId() });
+    afterNextRender({ write: () => this.markAt(start)?.focus() }, { injector: this.injector });
+    return true;
+  }
+
+  private markAt(start: number): HTMLElement | null {
+    return this.host.nativeElement.querySelector<HTMLElement>(
       `article mark[data-start="${start}"]`,
     );
-    mark?.focus();
-    return mark !== null;
   }
 
   protected reportSelection(): void {
