@@ -23,6 +23,8 @@ export const STATUS = 'cd-claim-filters [role="status"]';
 export const ROWS = 'cd-claims-table [role="row"][aria-rowindex]';
 export const VIEWPORT = 'cd-claims-table cdk-virtual-scroll-viewport';
 export const FULL_STATUS = `${BIG_ARTICLE_CLAIMS} of ${BIG_ARTICLE_CLAIMS} claims`;
+/** The article text, which scrolls on its own beside the table at the benchmark's width. */
+export const TEXT = 'cd-article-text';
 
 export const MEASURED_KEYS = 40;
 /** Pause between keys, as between a person's keystrokes. */
@@ -39,6 +41,30 @@ const CHROMIUM_ARGS = [
 export const VIEWPORT_SIZE = { width: 1280, height: 800 } as const;
 /** tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page lacks it. */
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+// ---------------------------------------------------------------------------
+// Figures
+
+export interface Summary {
+  readonly n: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+/** Nearest-rank percentiles. */
+export function summarise(values: readonly number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+  return {
+    n: sorted.length,
+    p50: rank(0.5),
+    p95: rank(0.95),
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1),
+  };
+}
 
 export function log(message: string): void {
   process.stdout.write(`[bench:ui] ${message}\n`);
@@ -297,12 +323,21 @@ export async function signIn(browser: Browser, baseUrl: string): Promise<Browser
   return context;
 }
 
+/** What the claims count says once an article's table shows all of its claims. */
+export function fullStatus(claims: number): string {
+  return `${claims} of ${claims} claims`;
+}
+
 /** A new instrumented tab on the article, once its table shows every claim. */
-export async function openWorkspace(context: BrowserContext, articleUrl: string): Promise<Page> {
+export async function openWorkspace(
+  context: BrowserContext,
+  articleUrl: string,
+  status = FULL_STATUS,
+): Promise<Page> {
   await context.addInitScript(instrument, null);
   const page = await context.newPage();
   await page.goto(articleUrl);
-  await page.locator(STATUS).filter({ hasText: FULL_STATUS }).waitFor({ timeout: 60_000 });
+  await page.locator(STATUS).filter({ hasText: status }).waitFor({ timeout: 60_000 });
   await page.locator(ROWS).first().waitFor();
   await page.locator(SEARCH).focus();
   return page;
@@ -324,15 +359,18 @@ export interface KeyTiming {
   readonly inputDelay: number;
 }
 
-export function workspaceExpectation(step: Step): Expectation {
-  return {
+/** What each key should bring in an article of `total` claims. */
+export function expectationFor(total: number): (step: Step) => Expectation {
+  return (step) => ({
     inputSelector: SEARCH,
     statusSelector: STATUS,
-    status: `${step.shown} of ${BIG_ARTICLE_CLAIMS} claims`,
+    status: `${step.shown} of ${total} claims`,
     firstRowId: step.firstId === null ? null : `claim-row-${step.firstId}`,
     rowSelector: ROWS,
-  };
+  });
 }
+
+export const workspaceExpectation = expectationFor(BIG_ARTICLE_CLAIMS);
 
 /** Presses each step's key into the focused search box and times it to the expected result. */
 export async function typeSteps(

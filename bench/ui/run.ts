@@ -2,31 +2,32 @@
  * `npm run bench:ui`: the dashboard at newsroom scale, in headless Chromium.
  *
  * Builds the app (production), seeds a throwaway database with a 2,000-claim
- * article in a 10,000-claim workspace, starts the real server on it, and
- * measures in the browser: search-as-you-type latency in the claims table,
- * opening the article, scrolling the table, and what each page transfers on a
- * first visit (transfer.ts). Compares the app's initial JavaScript, as served,
- * with a bare Angular Material app built in the same run.
+ * article and a 10,000-claim article among 20,000 claims, starts the real server
+ * on it, and measures in the browser: search-as-you-type latency in the claims
+ * table, opening the article, scrolling the table, what each page transfers on a
+ * first visit (transfer.ts), and the 10,000-claim article beside the seed article
+ * (huge-article.ts). Compares the app's initial JavaScript, as served, with a
+ * bare Angular Material app built in the same run.
  * Prints a table and writes bench/ui/RESULTS.md. A benchmark: it reports
  * PASS/MISS and exits 0 unless something breaks.
  *
- *   npx tsx bench/ui/run.ts [--no-build | --app=DIR]
+ *   npx tsx bench/ui/run.ts [--no-build | --app=DIR] [--huge-only] [--help]
  *
  * --no-build measures the existing dist/claimdesk/browser instead of rebuilding it;
  * --app=DIR measures another build of the app (a browser/ folder), e.g. of a change
  * being tried out in a copy of the project, served by this project's server (printed
- * only: RESULTS.md is left alone).
+ * only: RESULTS.md is left alone); --huge-only measures only the 10,000-claim
+ * article beside the seed article and prints it.
  * `npx tsx bench/ui/profile.ts` shows where the time goes.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { buildBareApp, type InitialJs, initialJs } from './bundle';
 import {
   BENCH_DIR,
   buildApp,
-  FULL_STATUS,
   KEY_GAP_MS,
   type KeyTiming,
   launchBrowser,
@@ -44,7 +45,8 @@ import {
   signIn,
   sleep,
   startServer,
-  STATUS,
+  type Summary,
+  summarise,
   stopServer,
   typeSteps,
   VIEWPORT,
@@ -59,6 +61,8 @@ import {
   scrollFrames,
   scrollJump,
 } from './page';
+import { type HugeResults, hugeSection, measureHugeArticle } from './huge-article';
+import { type LoadTiming, measureLoad } from './load';
 import { BIG_ARTICLE_CLAIMS, seedDatabase, type SeededData } from './seed';
 import {
   addSeedArticle,
@@ -81,27 +85,6 @@ const LOADS = 5;
 const SCROLL_JUMPS = 6;
 const SCROLL_STEP_PX = 400;
 
-interface Summary {
-  readonly n: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly max: number;
-  readonly mean: number;
-}
-
-/** Nearest-rank percentiles. */
-function summarise(values: readonly number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-  return {
-    n: sorted.length,
-    p50: rank(0.5),
-    p95: rank(0.95),
-    max: sorted.at(-1) ?? NaN,
-    mean: sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1),
-  };
-}
-
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 /** Event Timing reports only durations of 16 ms and more. */
 const eventMs = (value: number) => (value < 16 ? '< 16' : value.toFixed(0));
@@ -112,58 +95,6 @@ const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
 
 // ---------------------------------------------------------------------------
 // Browser measurements
-
-interface LoadTiming {
-  /** Navigation start → the claims response has arrived. */
-  readonly claimsResponse: number;
-  /** Navigation start → the table shows 2,000 claims (DOM). */
-  readonly dom: number;
-  /** Navigation start → that frame is produced (the earlier of a posted task and the next rAF). */
-  readonly painted: number;
-  /** JavaScript the page fetched (decoded bytes), initial and lazy. */
-  readonly scriptBytes: number;
-}
-
-/** Opens the article in a fresh context (cold HTTP cache, signed-in cookie). */
-async function measureLoad(
-  browser: Browser,
-  session: BrowserContext,
-  articleUrl: string,
-): Promise<LoadTiming> {
-  const context = await newContext(browser, session);
-  try {
-    await context.addInitScript(instrument, {
-      statusSelector: STATUS,
-      status: FULL_STATUS,
-      rowSelector: ROWS,
-    });
-    const page = await context.newPage();
-    await page.goto(articleUrl, { waitUntil: 'commit' });
-    const load = await page.evaluate(
-      (timeout) => window.__uiBench?.whenLoaded(timeout) ?? null,
-      60_000,
-    );
-    if (!load || load.dom === undefined || load.painted === undefined) {
-      throw new Error('the claims table did not show 2000 claims within 60 s');
-    }
-    const resources = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => {
-        const resource = entry as PerformanceResourceTiming;
-        return { name: resource.name, end: resource.responseEnd, bytes: resource.decodedBodySize };
-      }),
-    );
-    const claims = resources.find((r) => /\/api\/articles\/[^/]+\/claims$/.test(r.name));
-    const scripts = resources.filter((r) => /\.js(\?|$)/.test(r.name));
-    return {
-      claimsResponse: claims?.end ?? NaN,
-      dom: load.dom,
-      painted: Math.min(load.painted, load.raf2 ?? Infinity),
-      scriptBytes: scripts.reduce((sum, r) => sum + r.bytes, 0),
-    };
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * The same keys on a page with nothing but an input whose input listener writes
@@ -212,6 +143,7 @@ interface BrowserResults {
   readonly jumps: { readonly down: JumpRecord[]; readonly up: JumpRecord[] };
   readonly frames: FrameStats | null;
   readonly transfers: readonly PageTransfer[];
+  readonly huge: HugeResults;
 }
 
 async function measureBrowser(
@@ -261,6 +193,8 @@ async function measureBrowser(
     step: SCROLL_STEP_PX,
   });
   await context.close();
+
+  const huge = await measureHugeArticle(browser, baseUrl, session, seeded);
   await session.close();
 
   log('the same keys on a bare input (the floor of the method) …');
@@ -275,6 +209,7 @@ async function measureBrowser(
     jumps: { down, up },
     frames,
     transfers,
+    huge,
   };
 }
 
@@ -448,6 +383,8 @@ function resultTables(report: Report): string[] {
     ]),
     '',
     ...transferSection(browser.transfers, table),
+    '',
+    ...hugeSection(browser.huge, table),
   );
   return out;
 }
@@ -498,7 +435,10 @@ function markdown(report: Report): string {
       `article under test, \`${seeded.bigArticleId}\`, has ${BIG_ARTICLE_CLAIMS.toLocaleString('en')} ` +
       `claims in ${seeded.bigArticleText.toLocaleString('en')} characters: the API benchmark's ` +
       'generated articles 0–39 (`server/bench/seed.ts`) joined into one text, their claims moved to ' +
-      'the new offsets and checked with `parseArticleFile`; the other 160 articles are generated ' +
+      'the new offsets and checked with `parseArticleFile`. Beside it, ' +
+      `\`${seeded.hugeArticleId}\` has 10,000 claims in ` +
+      `${seeded.hugeArticleText.toLocaleString('en')} characters, generated articles 0–199 joined ` +
+      'the same way; the other 160 articles are generated ' +
       'articles 40–199. Stored with `importArticle`; one `editor` account (`insertUser`, ' +
       `\`hashPassword\`). The project's seed article (\`claims/${SEED_ARTICLE_ID}.json\`) is ` +
       'imported by the server at start from its claims directory, as `npm start` does.',
@@ -529,6 +469,13 @@ function markdown(report: Report): string {
     `- **Opening the article:** ${LOADS} navigations (after one not counted), each in a fresh ` +
       'browser context (cold HTTP cache) carrying the session cookie, from navigation start to the ' +
       'table showing "2000 of 2000 claims" with its rows, and to that frame being painted.',
+    '- **The 10,000-claim article:** the seed article and the 10,000-claim article opened ' +
+      'in turn, the same way (so that both see the same load; the goal is a ratio); then, in one ' +
+      'tab on the 10,000-claim article, the keys planned as above from its own quotes; the ' +
+      '`article mark` elements counted once it is open, after scrolling its text to the middle ' +
+      'and after clicking the last row of the table (whose highlight must then be in the ' +
+      "text's visible box); the claims list fetched with Node's `http` without, and with, " +
+      '`Accept-Encoding: br` and `gzip`, and its encoded size as Chromium received it.',
     `- **Scrolling:** ${SCROLL_JUMPS} jumps each way setting the virtual-scroll viewport's ` +
       '`scrollTop` to the end and back, timed until the last (first) row is rendered and painted; ' +
       `then a scroll from top to bottom by ${SCROLL_STEP_PX} px per frame, recording frame ` +
@@ -557,7 +504,47 @@ function markdown(report: Report): string {
 
 // ---------------------------------------------------------------------------
 
+const USAGE = `npm run bench:ui -- [--no-build | --app=DIR] [--huge-only]
+
+  --no-build    measure the existing dist/claimdesk/browser instead of rebuilding it
+  --app=DIR     measure another build of the app (a browser/ folder); RESULTS.md is left alone
+  --huge-only   only the 10,000-claim article beside the seed article (issue 13), printed;
+                RESULTS.md is left alone
+  --help        this text
+`;
+
+/** \`--huge-only\`: seeds, starts the server and measures the 10,000-claim article alone. */
+async function hugeOnly(
+  temp: string,
+  claimsDir: string,
+  appDir: string,
+  started: (server: RunningServer) => void,
+  launched: (browser: Browser) => void,
+): Promise<void> {
+  log('seeding 20,000 claims (a 2,000- and a 10,000-claim article among them) …');
+  const databaseFile = join(temp, 'claimdesk.db');
+  const seeded = await seedDatabase(databaseFile);
+  addSeedArticle(claimsDir);
+  const server = await startServer({ databaseFile, claimsDir, staticDir: appDir });
+  started(server);
+  const browser = await launchBrowser();
+  launched(browser);
+  const before = loadavg();
+  const session = await signIn(browser, server.url);
+  const huge = await measureHugeArticle(browser, server.url, session, seeded);
+  const after = loadavg();
+  process.stdout.write(
+    `\n${hugeSection(huge, table).join('\n')}\n\n1-minute load average ` +
+      `${before[0].toFixed(1)} before, ${after[0].toFixed(1)} after; Chromium ${browser.version()}.\n`,
+  );
+  log('not writing RESULTS.md: --huge-only measures one scenario');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const date = new Date();
   const loadBefore = loadavg();
   const temp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-ui-'));
@@ -581,13 +568,23 @@ async function main(): Promise<void> {
     const rebuild = !appArg && !process.argv.includes('--no-build');
     log(rebuild ? 'building the app (production) …' : `measuring the existing build in ${appDir}`);
     const buildSeconds = rebuild ? buildApp() + finishBuild(appDir) : null;
+    if (process.argv.includes('--huge-only')) {
+      await hugeOnly(
+        temp,
+        claimsDir,
+        appDir,
+        (running) => (server = running),
+        (launched) => (browser = launched),
+      );
+      return;
+    }
     const app = initialJs(appDir);
     log('building the bare Angular Material app …');
     const bareBuild = buildBareApp(ROOT, BARE_DIR);
     const bare = initialJs(bareBuild.browserDir);
     rmSync(BARE_DIR, { recursive: true, force: true });
 
-    log('seeding 10,000 claims …');
+    log('seeding 20,000 claims (a 2,000- and a 10,000-claim article among them) …');
     const databaseFile = join(temp, 'claimdesk.db');
     const seeded = await seedDatabase(databaseFile);
     const plan = planKeys(seeded.claims);
