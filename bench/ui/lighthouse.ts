@@ -147,6 +147,19 @@ async function runLighthouse(url: string, preset: Preset, cookie: string | null)
   }
 }
 
+/**
+ * Lighthouse now and then fails to record a trace on this busy machine (NO_NAVSTART,
+ * NO_FCP): such a run is tried once more before the benchmark gives up.
+ */
+async function withRetry(run: () => Promise<Result>): Promise<Result> {
+  try {
+    return await run();
+  } catch (error) {
+    log(`run failed, trying it once more: ${error instanceof Error ? error.message : error}`);
+    return run();
+  }
+}
+
 async function main(): Promise<void> {
   const runs = Number(option('runs') ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs is a whole number from 1');
@@ -182,10 +195,8 @@ async function main(): Promise<void> {
           log(`${page}, ${preset}: run ${run} of ${runs} …`);
           const target = PATHS[page];
           lhrs.push(
-            await runLighthouse(
-              `${server.url}${target.path}`,
-              preset,
-              target.signedIn ? cookie : null,
+            await withRetry(() =>
+              runLighthouse(`${server.url}${target.path}`, preset, target.signedIn ? cookie : null),
             ),
           );
         }
