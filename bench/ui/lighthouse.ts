@@ -194,10 +194,9 @@ async function main(): Promise<void> {
         for (let run = 1; run <= runs; run++) {
           log(`${page}, ${preset}: run ${run} of ${runs} …`);
           const target = PATHS[page];
+          const url = `${server.url}${target.path}`;
           lhrs.push(
-            await withRetry(() =>
-              runLighthouse(`${server.url}${target.path}`, preset, target.signedIn ? cookie : null),
-            ),
+            await withRetry(() => runLighthouse(url, preset, target.signedIn ? cookie : null)),
           );
         }
         const result = toMeasured(page, preset, lhrs);
