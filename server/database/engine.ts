@@ -96,6 +96,21 @@ function ignoreIdleClientError(): void {
   return undefined;
 }
 
+/** Each PostgreSQL database's pool, for what Kysely cannot send (repositories/events.ts). */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * The pg pool behind a database that `openPostgres` opened: for a simple query of several
+ * statements, whose results Kysely does not return (only the change feed's round needs it).
+ */
+export function postgresPool(db: Kysely<Database>): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) {
+    throw new Error('not a PostgreSQL database opened by openPostgres');
+  }
+  return pool;
+}
+
 /** A pool on the URL; with a schema, every connection works in it (created when missing). */
 export async function openPostgres(
   url: string,
@@ -126,7 +141,9 @@ export async function openPostgres(
   });
   // An idle connection the server drops (a restart, a network blip) must not crash the process.
   pool.on('error', ignoreIdleClientError);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {

@@ -2,11 +2,12 @@
  * The change feed of one process among several on one PostgreSQL database.
  *
  * A route commits its events without a position and kicks the sequencer, which numbers
- * every committed, unnumbered event (repositories/events.ts: `sequenceEvents`) and
- * notifies all processes. Each process listens on a connection of its own and, on a
- * notification, reads the feed past the last position it delivered and hands those
- * events, in order, to its live streams. So every process delivers every event, once,
- * in one order, whichever process wrote it.
+ * every committed, unnumbered event and reads the feed past the last position it
+ * delivered, in one round trip (repositories/events.ts: `sequenceAndRead`), hands those
+ * events, in order, to this process's live streams, and notifies all processes. Each
+ * process listens on a connection of its own and, on a notification of a position it
+ * has not delivered, reads the feed past the last position it delivered. So every
+ * process delivers every event, once, in one order, whichever process wrote it.
  *
  * Safety nets, each cheap: a timer numbers events a process committed but could not
  * number (killed between commit and sequencing, or written by the `users` command), and
@@ -18,11 +19,13 @@ import type { Database } from '../database/schema';
 import {
   type ChangeEvent,
   currentSchema,
-  eventsAfter,
   FEED_CHANNEL,
+  type FeedEvent,
+  feedAfter,
   hasUnsequencedEvents,
   latestPosition,
-  sequenceEvents,
+  parseFeedNotification,
+  sequenceAndRead,
 } from '../repositories/events';
 import { Coalesced } from './coalesced';
 
@@ -53,6 +56,8 @@ export class PostgresFeed {
   private retry: NodeJS.Timeout | undefined;
   private readonly sequencer = new Coalesced(() => this.sequence());
   private readonly reader = new Coalesced(() => this.read());
+  /** Row ids of events a request waits to see delivered, each with what ends its wait. */
+  private readonly awaited = new Map<number, () => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -78,9 +83,37 @@ export class PostgresFeed {
     });
   }
 
-  /** After a commit that wrote events: number them (coalesced with other commits). */
-  kick(): Promise<void> {
-    return this.stopped ? Promise.resolve() : this.sequencer.run();
+  /**
+   * After a commit that wrote events: number them (coalesced with other commits). Settles
+   * once they have been delivered here: when a round that began after this call has, or
+   * sooner, when the events with these row ids (`recordEvent`'s ids) have been delivered,
+   * which the round running at the time of the call often does already.
+   */
+  kick(rowIds: readonly number[] = []): Promise<void> {
+    if (this.stopped) {
+      return Promise.resolve();
+    }
+    const round = this.sequencer.run();
+    if (rowIds.length === 0) {
+      return round;
+    }
+    let left = rowIds.length;
+    let done: () => void = () => undefined;
+    const delivered = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const seen = () => {
+      left -= 1;
+      if (left === 0) done();
+    };
+    for (const id of rowIds) {
+      this.awaited.set(id, seen);
+    }
+    return Promise.race([round, delivered]).finally(() => {
+      for (const id of rowIds) {
+        if (this.awaited.get(id) === seen) this.awaited.delete(id);
+      }
+    });
   }
 
   /** Reads and delivers what is new now (also what a notification triggers). */
@@ -104,20 +137,44 @@ export class PostgresFeed {
   }
 
   /**
-   * One round, then a local read that this process's own notification need not wait for.
-   * The round settles only once that read has delivered: a request is answered after its
-   * events reached this process's subscribers, which include the caches of the claim
-   * lists, the desk and the stats, so the writer's next read is fresh. The read runs even
-   * when this round numbered nothing: another process's round may have numbered ours.
+   * One round, which also reads what it (and any earlier round) numbered, and delivers
+   * it. The round settles only once that has been delivered: a request is answered after
+   * its events reached this process's subscribers, which include the caches of the claim
+   * lists, the desk and the stats, so the writer's next read is fresh. The round reads
+   * even when it numbered nothing: another process's round may have numbered ours.
    */
   private async sequence(): Promise<void> {
+    let full = true;
     try {
-      await sequenceEvents(this.db);
+      const page = await sequenceAndRead(this.db, this.lastDelivered, READ_PAGE);
+      this.deliverPage(page);
+      full = page.length === READ_PAGE;
     } catch (error) {
       // The events stay unnumbered; the next kick or the timer numbers them.
       this.warn(error, 'change feed: sequencing failed');
     }
-    await this.reader.run();
+    if (full) {
+      await this.reader.run();
+    }
+  }
+
+  /**
+   * Hands on, in order, the events of a page past the last delivered position. Pages
+   * are prefixes of the feed past the position they were read from (repositories/
+   * events.ts), so what another read delivered meanwhile is simply skipped.
+   */
+  private deliverPage(page: readonly FeedEvent[]): void {
+    const fresh = page.filter((row) => row.event.id > this.lastDelivered);
+    if (this.stopped || fresh.length === 0) {
+      return;
+    }
+    this.lastDelivered = fresh[fresh.length - 1].event.id;
+    this.deliver(fresh.map((row) => row.event));
+    if (this.awaited.size > 0) {
+      for (const row of fresh) {
+        this.awaited.get(row.rowId)?.();
+      }
+    }
   }
 
   private async sequenceIfNeeded(): Promise<void> {
@@ -136,11 +193,8 @@ export class PostgresFeed {
         if (this.stopped) {
           return;
         }
-        const page = await eventsAfter(this.db, this.lastDelivered, READ_PAGE);
-        if (page.length > 0) {
-          this.lastDelivered = page[page.length - 1].id;
-          this.deliver(page);
-        }
+        const page = await feedAfter(this.db, this.lastDelivered, READ_PAGE);
+        this.deliverPage(page);
         if (page.length < READ_PAGE) {
           return;
         }
@@ -155,7 +209,12 @@ export class PostgresFeed {
     const client = new pg.Client({ connectionString: url });
     this.client = client;
     client.on('notification', (message) => {
-      if (message.channel === FEED_CHANNEL && message.payload === this.schema) {
+      if (message.channel !== FEED_CHANNEL || message.payload === undefined) {
+        return;
+      }
+      const { schema, position } = parseFeedNotification(message.payload);
+      // The process that numbered has delivered what it numbered already.
+      if (schema === this.schema && (position === null || position > this.lastDelivered)) {
         void this.reader.run();
       }
     });

@@ -38,7 +38,8 @@ export class ChangeHub {
   publish(...events: ChangeEvent[]): void {
     if (this.feed) {
       if (events.length > 0) {
-        const round = this.feed.kick();
+        // On PostgreSQL an event's id is its row's until it is numbered (recordEvent).
+        const round = this.feed.kick(events.map((event) => event.id));
         requestRounds.getStore()?.push(round);
       }
       return;

@@ -14,7 +14,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { ChangeEvent as ChangeEventOf, ChangeType } from '../../src/domain/change-event';
-import { isPostgres } from '../database/engine';
+import { isPostgres, postgresPool } from '../database/engine';
 import type { Database, EventRow } from '../database/schema';
 import { now } from './time';
 
@@ -70,20 +70,50 @@ export function toChangeEvent(row: EventRow): ChangeEvent {
   };
 }
 
+/** The columns of an event, named: a prepared statement must not change its result's shape. */
+const EVENT_COLUMNS = [
+  'id',
+  'position',
+  'at',
+  'type',
+  'article_id',
+  'claim_id',
+  'payload',
+] as const;
+
+/** An event as the feed delivers it, with its row's id (what a writer's `recordEvent` gave it). */
+export interface FeedEvent {
+  readonly rowId: number;
+  readonly event: ChangeEvent;
+}
+
+function toFeedEvent(row: EventRow): FeedEvent {
+  return { rowId: row.id, event: toChangeEvent(row) };
+}
+
+/** The feed after `position`, in order, with row ids; events not yet numbered are not in it. */
+export async function feedAfter(
+  db: Kysely<Database>,
+  position: number,
+  limit = 1000,
+): Promise<FeedEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('position', '>', position)
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+  return rows.map(toFeedEvent);
+}
+
 /** The feed after `position`, in order; events not yet given a position are not in it. */
 export async function eventsAfter(
   db: Kysely<Database>,
   position: number,
   limit = 1000,
 ): Promise<ChangeEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
-    .where('position', '>', position)
-    .orderBy('position')
-    .limit(limit)
-    .execute();
-  return rows.map(toChangeEvent);
+  return (await feedAfter(db, position, limit)).map((row) => row.event);
 }
 
 /** The feed's last position, 0 when it is empty. */
@@ -106,37 +136,76 @@ export async function hasUnsequencedEvents(db: Kysely<Database>): Promise<boolea
   return row !== undefined;
 }
 
+/** A whole number for a statement that cannot take parameters (a simple query). */
+function integerLiteral(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`not a position or a count: ${value}`);
+  }
+  return String(value);
+}
+
 /**
  * PostgreSQL: gives the committed events without a position the next positions, in id
- * order, and notifies every process when there were any.
+ * order, notifies every process when there were any, and answers the feed after
+ * `after` (at most `limit` events) as it stands once they are numbered.
  *
  * One round trip: the statements go as one simple query, which PostgreSQL runs as one
  * transaction (rolled back whole on an error), each statement with a snapshot of its
  * own. READ COMMITTED on purpose, whatever the server's default: the UPDATE's snapshot
  * is then taken after the lock is granted, so it sees every earlier round and every
  * event committed until then (a SERIALIZABLE snapshot would be taken by the lock's own
- * statement, before the wait). No parameters: they would need the extended protocol,
- * which takes one statement at a time.
+ * statement, before the wait); the last statement's snapshot sees this round's numbers
+ * and every earlier round's, so what it answers is the feed's prefix past `after`.
+ * The notification carries the new last position, so that a process that has delivered
+ * that far (the one that numbered) need not read again. No parameters: they would need
+ * the extended protocol, which takes one statement at a time.
  */
-export async function sequenceEvents(db: Kysely<Database>): Promise<void> {
-  await sql
-    .raw(
-      `set local transaction_isolation = 'read committed';
-      select pg_advisory_xact_lock(${SEQUENCER_LOCK}, hashtext(current_schema()));
-      with numbered as (
-        update events set position = next.position
-        from (
-          select id,
-            (select coalesce(max(position), 0) from events)
-              + row_number() over (order by id) as position
-          from events where position is null
-        ) as next
-        where events.id = next.id
-        returning 1
-      )
-      select pg_notify('${FEED_CHANNEL}', current_schema()) where exists (select 1 from numbered);`,
+export async function sequenceAndRead(
+  db: Kysely<Database>,
+  after: number,
+  limit: number,
+): Promise<FeedEvent[]> {
+  const results: unknown = await postgresPool(db).query(
+    `set local transaction_isolation = 'read committed';
+    select pg_advisory_xact_lock(${SEQUENCER_LOCK}, hashtext(current_schema()));
+    with numbered as (
+      update events set position = next.position
+      from (
+        select id,
+          (select coalesce(max(position), 0) from events)
+            + row_number() over (order by id) as position
+        from events where position is null
+      ) as next
+      where events.id = next.id
+      returning events.position
     )
-    .execute(db);
+    select pg_notify('${FEED_CHANNEL}', current_schema() || ':' || max(position))
+    from numbered having count(*) > 0;
+    select ${EVENT_COLUMNS.join(', ')} from events
+    where position > ${integerLiteral(after)} order by position limit ${integerLiteral(limit)};`,
+  );
+  const last = (results as { rows: EventRow[] }[]).at(-1);
+  return (last?.rows ?? []).map(toFeedEvent);
+}
+
+/** PostgreSQL: one sequencing round (`sequenceAndRead`) that reads nothing back. */
+export async function sequenceEvents(db: Kysely<Database>): Promise<void> {
+  await sequenceAndRead(db, Number.MAX_SAFE_INTEGER, 0);
+}
+
+/**
+ * A notification's payload: the schema whose feed grew and, after a colon, its new last
+ * position (a payload of the schema alone says only that it grew).
+ */
+export function parseFeedNotification(payload: string): {
+  schema: string;
+  position: number | null;
+} {
+  const colon = payload.lastIndexOf(':');
+  const position = colon < 0 ? NaN : Number(payload.slice(colon + 1));
+  return Number.isSafeInteger(position) && colon > 0
+    ? { schema: payload.slice(0, colon), position }
+    : { schema: payload, position: null };
 }
 
 /** The schema this database works in: the payload that tells its notifications apart. */
