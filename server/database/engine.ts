@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter } from 'kysely';
 import pg from 'pg';
 import { GroupCommitDialect } from './group-commit';
+import { PipelinedPostgresDialect } from './postgres-driver';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
@@ -136,12 +137,14 @@ export async function openPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A statement is sent without waiting for the one before (database/postgres-driver.ts).
+    pipeline: true,
     types,
     ...(schema !== undefined ? { options: `-c search_path=${quoteIdentifier(schema)}` } : {}),
   });
   // An idle connection the server drops (a restart, a network blip) must not crash the process.
   pool.on('error', ignoreIdleClientError);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PipelinedPostgresDialect(pool) });
   pools.set(db, pool);
   return db;
 }

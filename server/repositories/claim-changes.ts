@@ -12,23 +12,18 @@ import type { ClaimPatch, TransitionRequest } from '../../src/domain/requests';
 import type { Verdict } from '../../src/domain/verdicts';
 import { Actor, applyAction } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import {
-  ClaimChanges,
-  Db,
-  recordClaimEvent,
-  recordClaimEventOf,
-  updateClaimIfVersion,
-  updateClaimReturning,
-} from './claims';
+import { ClaimChanges, Db, recordClaimEvent, updateClaimIfVersion } from './claims';
 import { recordHistory } from './history';
 import { type HandoverFacts, type HandoverKind, recordHandovers } from './handovers';
 import {
   assertActiveUser,
   Changed,
   changeableClaim,
+  changeTarget,
   claimOrThrow,
   refuseField,
 } from './claim-guards';
+import { updateClaimRecorded } from './claim-writes';
 import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
 import { activeMentions, insertNote } from './notes';
 import { now } from './time';
@@ -108,7 +103,7 @@ export async function patchClaimIn(
   actor: Actor,
   options: ChangeOptions = {},
 ): Promise<Changed<ClaimSummary>> {
-  const claim = await changeableClaim(trx, id);
+  const { claim, articleHeadline } = await changeTarget(trx, id);
   if (expectedVersion !== null && claim.version !== expectedVersion) {
     throw new VersionConflictError('claim', claim);
   }
@@ -135,32 +130,42 @@ export async function patchClaimIn(
     return { value: claim, events: [] };
   }
   const at = now();
-  const saved = await updateClaimReturning(trx, claim, changes as ClaimChanges, actor.username, at);
-  if (!saved) {
+  const written = await updateClaimRecorded(
+    trx,
+    claim,
+    changes as ClaimChanges,
+    actor.username,
+    at,
+    {
+      claimId: id,
+      articleId: claim.articleId,
+      actor: actor.username,
+      action: 'update',
+      before,
+      after: { ...after, ...batchMark(options) },
+      at,
+    },
+  );
+  if (!written) {
     throw new VersionConflictError('claim', await claimOrThrow(trx, id));
   }
-  await recordHistory(trx, {
-    claimId: id,
-    articleId: claim.articleId,
-    actor: actor.username,
-    action: 'update',
-    before,
-    after: { ...after, ...batchMark(options) },
-    at,
-  });
-  const event = await recordClaimEventOf(trx, 'claim.updated', saved);
+  const { value: saved, event } = written;
   // Work changes hands when the claim gets a (new) assignee; unassigning hands it to nobody.
   const handedOver =
     typeof after['assignee'] === 'string'
-      ? await recordHandovers(trx, [
-          {
-            kind: 'assigned',
-            claim: saved,
-            actor,
-            at,
-            before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
-          },
-        ])
+      ? await recordHandovers(
+          trx,
+          [
+            {
+              kind: 'assigned',
+              claim: saved,
+              actor,
+              at,
+              before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
+            },
+          ],
+          articleHeadline,
+        )
       : [];
   return { value: saved, events: [event, ...handedOver] };
 }

@@ -41,6 +41,14 @@ export async function openArticleText(db: Db, articleId: string): Promise<string
 
 /** A claim that may change: it exists and its article is not archived. */
 export async function changeableClaim(db: Db, id: string): Promise<ClaimSummary> {
+  return (await changeTarget(db, id)).claim;
+}
+
+/** `changeableClaim` with its article's headline, which a hand-over's messages name. */
+export async function changeTarget(
+  db: Db,
+  id: string,
+): Promise<{ claim: ClaimSummary; articleHeadline: string }> {
   const found = await findClaimWithArticleState(db, id);
   if (!found) {
     throw new NotFoundError('Claim', id);
@@ -48,7 +56,7 @@ export async function changeableClaim(db: Db, id: string): Promise<ClaimSummary>
   if (found.articleArchived) {
     throw new ArchivedArticleError();
   }
-  return found.claim;
+  return found;
 }
 
 export async function assertArticleOpen(db: Db, articleId: string): Promise<void> {

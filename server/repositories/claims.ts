@@ -16,10 +16,42 @@ const COUNTS = {
   repeats: 'repeat_count',
 } as const;
 
+/**
+ * The claim columns the API serves, named: a statement prepared on PostgreSQL must not
+ * change its result's shape when a later migration adds a column (database/postgres-driver.ts).
+ */
+export const CLAIM_SUMMARY_COLUMNS = [
+  'claims.id',
+  'claims.article_id',
+  'claims.quote',
+  'claims.start_offset',
+  'claims.end_offset',
+  'claims.statement',
+  'claims.kind',
+  'claims.stage',
+  'claims.verdict',
+  'claims.rationale',
+  'claims.assignee',
+  'claims.submitted_by',
+  'claims.dismiss_reason',
+  'claims.due_at',
+  'claims.stage_since',
+  'claims.claimant',
+  'claims.claimant_type',
+  'claims.claim_date',
+  'claims.summary',
+  'claims.repeat_of',
+  'claims.version',
+  'claims.updated_at',
+  'claims.updated_by',
+] as const;
+
+type SummaryColumn = (typeof CLAIM_SUMMARY_COLUMNS)[number] extends `claims.${infer C}` ? C : never;
+
 function claimQuery(db: Db) {
   return db
     .selectFrom('claims')
-    .selectAll('claims')
+    .select(CLAIM_SUMMARY_COLUMNS)
     .select((eb) => [
       eb
         .selectFrom('evidence')
@@ -47,7 +79,7 @@ export function repeatCountOf(eb: ExpressionBuilder<Database, 'claims'>) {
     .whereRef('repeats.repeat_of', '=', 'claims.id');
 }
 
-type ClaimWithCounts = ClaimRow & {
+type ClaimWithCounts = Pick<ClaimRow, SummaryColumn> & {
   evidence_count: number | null;
   note_count: number | null;
   repeat_count: number | null;
@@ -250,7 +282,7 @@ export async function updateClaimIfVersion(
 }
 
 /** The claim's changes, a version further, if it still is at `expectedVersion`. */
-function versionedUpdate(
+export function versionedUpdate(
   db: Db,
   id: string,
   expectedVersion: number,
@@ -295,23 +327,22 @@ export async function updateClaimReturning(
     : undefined;
 }
 
-/** The claim and whether its article is archived, in one read. */
+/** The claim, whether its article is archived and the article's headline, in one read. */
 export async function findClaimWithArticleState(
   db: Db,
   id: string,
-): Promise<{ claim: ClaimSummary; articleArchived: boolean } | undefined> {
+): Promise<{ claim: ClaimSummary; articleArchived: boolean; articleHeadline: string } | undefined> {
   const row = await claimQuery(db)
-    .select((eb) =>
-      eb
-        .selectFrom('articles')
-        .select('articles.archived')
-        .whereRef('articles.id', '=', 'claims.article_id')
-        .as('article_archived'),
-    )
+    .innerJoin('articles', 'articles.id', 'claims.article_id')
+    .select(['articles.archived as article_archived', 'articles.headline as article_headline'])
     .where('claims.id', '=', id)
     .executeTakeFirst();
   return row
-    ? { claim: toClaimSummary(row), articleArchived: Number(row.article_archived ?? 0) !== 0 }
+    ? {
+        claim: toClaimSummary(row),
+        articleArchived: Number(row.article_archived) !== 0,
+        articleHeadline: row.article_headline,
+      }
     : undefined;
 }
 

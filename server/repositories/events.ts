@@ -41,22 +41,50 @@ export async function recordEvent(
   claimId: string | null,
   data: unknown,
 ): Promise<ChangeEvent> {
-  const at = now();
+  const values = eventRow(type, articleId, claimId, data);
   const row = await db
     .insertInto('events')
     .values({
-      at,
-      type,
-      article_id: articleId,
-      claim_id: claimId,
-      payload: JSON.stringify(data),
+      ...values,
       position: isPostgres(db)
         ? null
         : sql<number>`(select coalesce(max(position), 0) + 1 from events)`,
     })
     .returning(['id', 'position'])
     .executeTakeFirstOrThrow();
-  return { id: row.position ?? row.id, at, type, articleId, claimId, data };
+  return { id: row.position ?? row.id, at: values.at, type, articleId, claimId, data };
+}
+
+/** An event's row as stored, before it has an id or a position. */
+export function eventRow(
+  type: ChangeType,
+  articleId: string | null,
+  claimId: string | null,
+  data: unknown,
+) {
+  return {
+    at: now(),
+    type,
+    article_id: articleId,
+    claim_id: claimId,
+    payload: JSON.stringify(data),
+  };
+}
+
+/** The event a row written by `eventRow`'s values was given `id` for (PostgreSQL: its row id). */
+export function eventOfRow(
+  id: number,
+  row: ReturnType<typeof eventRow>,
+  data: unknown,
+): ChangeEvent {
+  return {
+    id,
+    at: row.at,
+    type: row.type,
+    articleId: row.article_id,
+    claimId: row.claim_id,
+    data,
+  };
 }
 
 export function toChangeEvent(row: EventRow): ChangeEvent {

@@ -13,7 +13,8 @@ import type { Database } from '../database/schema';
 import { Db, recordClaimEvent } from './claims';
 import { recordHistory } from './history';
 import { recordHandovers } from './handovers';
-import { Changed, changeableClaim, refuseField } from './claim-guards';
+import { Changed, changeableClaim, changeTarget, refuseField } from './claim-guards';
+import { insertNoteRecorded } from './claim-writes';
 import { ForbiddenError, NotFoundError } from './errors';
 import {
   deleteEvidence,
@@ -22,7 +23,7 @@ import {
   insertEvidence,
   updateEvidence,
 } from './evidence';
-import { activeMentions, findNote, insertNote, tombstoneNote } from './notes';
+import { activeMentions, findNote, tombstoneNote } from './notes';
 import { now } from './time';
 import { writeTransaction } from '../database/transaction';
 
@@ -172,7 +173,7 @@ export async function addNote(
   actor: Actor,
 ): Promise<Changed<Note>> {
   return writeTransaction(db, async (trx) => {
-    const claim = await changeableClaim(trx, claimId);
+    const { claim, articleHeadline } = await changeTarget(trx, claimId);
     const note: Note = {
       id: randomUUID(),
       claimId,
@@ -184,8 +185,7 @@ export async function addNote(
       deletedBy: null,
       mentions: await activeMentions(trx, text),
     };
-    await insertNote(trx, note);
-    await recordHistory(trx, {
+    const { claim: saved, event } = await insertNoteRecorded(trx, claim, note, {
       claimId,
       articleId: claim.articleId,
       actor: actor.username,
@@ -194,17 +194,20 @@ export async function addNote(
       after: { id: note.id, text },
       at: note.createdAt,
     });
-    const { event, claim: saved } = await recordClaimEvent(trx, 'note.changed', claimId);
-    const handedOver = await recordHandovers(trx, [
-      {
-        kind: 'note_added',
-        claim: saved,
-        actor,
-        at: note.createdAt,
-        before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
-        note: { id: note.id, text, mentions: note.mentions },
-      },
-    ]);
+    const handedOver = await recordHandovers(
+      trx,
+      [
+        {
+          kind: 'note_added',
+          claim: saved,
+          actor,
+          at: note.createdAt,
+          before: { assignee: claim.assignee, submittedBy: claim.submittedBy },
+          note: { id: note.id, text, mentions: note.mentions },
+        },
+      ],
+      articleHeadline,
+    );
     return { value: note, events: [event, ...handedOver] };
   });
 }

@@ -54,24 +54,31 @@ export async function recordHandover(trx: Db, handover: Handover): Promise<Chang
 /** What a change knows of its hand-over; the article's headline is read here. */
 export type HandoverFacts = Omit<Handover, 'articleHeadline'>;
 
-/** `recordHandover` of each of `handovers` (in order), with the article's headline read once. */
+/**
+ * `recordHandover` of each of `handovers` (in order), with the article's headline read
+ * once, unless the caller read it with the claim already (`changeTarget`).
+ */
 export async function recordHandovers(
   trx: Db,
   handovers: readonly HandoverFacts[],
+  knownHeadline?: string,
 ): Promise<ChangeEvent[]> {
   if (handovers.length === 0) {
     return [];
   }
-  const article = await trx
-    .selectFrom('articles')
-    .select('headline')
-    .where('id', '=', handovers[0].claim.articleId)
-    .executeTakeFirst();
+  const articleHeadline =
+    knownHeadline ??
+    (
+      await trx
+        .selectFrom('articles')
+        .select('headline')
+        .where('id', '=', handovers[0].claim.articleId)
+        .executeTakeFirst()
+    )?.headline ??
+    '';
   const events: ChangeEvent[] = [];
   for (const facts of handovers) {
-    events.push(
-      ...(await recordHandover(trx, { ...facts, articleHeadline: article?.headline ?? '' })),
-    );
+    events.push(...(await recordHandover(trx, { ...facts, articleHeadline })));
   }
   return events;
 }

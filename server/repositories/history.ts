@@ -18,21 +18,23 @@ export interface HistoryInput {
   readonly at: string;
 }
 
+/** The history row of an entry, as stored. */
+export function historyRow(entry: HistoryInput) {
+  return {
+    claim_id: entry.claimId,
+    article_id: entry.articleId,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    note: entry.note ?? null,
+    correction: entry.correction ? 1 : 0,
+  };
+}
+
 export async function recordHistory(db: Db, entry: HistoryInput): Promise<void> {
-  await db
-    .insertInto('history')
-    .values({
-      claim_id: entry.claimId,
-      article_id: entry.articleId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      note: entry.note ?? null,
-      correction: entry.correction ? 1 : 0,
-    })
-    .execute();
+  await db.insertInto('history').values(historyRow(entry)).execute();
 }
 
 type HistoryRead = Omit<HistoryRow, 'article_id'>;

@@ -71,21 +71,23 @@ export async function findNote(db: Db, claimId: string, id: string): Promise<Not
   return row ? toNote(row) : undefined;
 }
 
+/** A new note's row, as stored. */
+export function noteRow(note: Note) {
+  return {
+    id: note.id,
+    claim_id: note.claimId,
+    author: note.author,
+    author_role: note.authorRole,
+    text: note.text,
+    created_at: note.createdAt,
+    deleted_at: null,
+    deleted_by: null,
+    mentions: JSON.stringify(note.mentions),
+  };
+}
+
 export async function insertNote(db: Db, note: Note): Promise<void> {
-  await db
-    .insertInto('notes')
-    .values({
-      id: note.id,
-      claim_id: note.claimId,
-      author: note.author,
-      author_role: note.authorRole,
-      text: note.text,
-      created_at: note.createdAt,
-      deleted_at: null,
-      deleted_by: null,
-      mentions: JSON.stringify(note.mentions),
-    })
-    .execute();
+  await db.insertInto('notes').values(noteRow(note)).execute();
 }
 
 /** Deletes a live note; false when it is gone or deleted already (by a change that came first). */
