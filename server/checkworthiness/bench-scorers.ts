@@ -10,8 +10,9 @@ import type { Heading } from '../../src/domain/claim';
 import { parseParagraph } from '../suggestions/parse';
 import { scoreClause } from '../suggestions/score';
 import { narrowSentence, suggestClaims } from '../suggestions/suggester';
-import { contextsOf, type LabelledDocument } from './corpus';
-import { scoreWords, SUGGESTED_AT, type CheckworthinessModel } from './model';
+import type { LabelledDocument } from './corpus';
+import { scoreDocument } from './evaluate';
+import { SUGGESTED_AT, type CheckworthinessModel } from './model';
 import { TextScorer } from './scorer';
 
 export interface Span {
@@ -28,23 +29,22 @@ export interface BenchScorer {
   suggest(text: string, headings: readonly Heading[]): Promise<Span[]>;
 }
 
-export function trainedScorer(model: CheckworthinessModel): BenchScorer {
+export function trainedScorer(
+  model: CheckworthinessModel,
+  threshold = SUGGESTED_AT,
+  name = 'trained model (server/checkworthiness)',
+): BenchScorer {
   return {
-    name: 'trained model (server/checkworthiness)',
-    threshold: SUGGESTED_AT,
-    transcript(document) {
-      const contexts = contextsOf(document.paragraphs);
-      return document.paragraphs
-        .flatMap((p) => p.sentences)
-        .map((sentence, i) => scoreWords(model, sentence.words, contexts[i]).score);
-    },
+    name,
+    threshold,
+    transcript: (document) => scoreDocument(model, document),
     async suggest(text, headings) {
       const scorer = new TextScorer(
         text,
         headings.map((h) => h.start),
         model,
       );
-      return scorer.scoreSentences().filter((s) => s.suggested);
+      return scorer.scoreSentences(threshold).filter((s) => s.suggested);
     },
   };
 }

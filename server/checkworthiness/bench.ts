@@ -34,10 +34,12 @@ import {
   TRAINING_DIR,
   type LabelledDocument,
 } from './corpus';
-import { averagePrecision, leaveOneOut, precisionAt } from './evaluate';
+import { averagePrecision, leaveOneOut, precisionAt, scoreDocument } from './evaluate';
 import { loadModel, SUGGESTED_AT, type ModelFile } from './model';
 import { DEFAULT_OPTIONS } from './training';
 
+/** Thresholds the benchmark shows beside the default. */
+const THRESHOLDS = [0.5, 0.55, 0.58, 0.6, 0.62, 0.65];
 const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -105,15 +107,21 @@ function textOf(lines: readonly string[], length: number): string {
   return out.join('\n').slice(0, length);
 }
 
-async function medianMs(run: () => Promise<unknown>): Promise<number> {
+/** Median wall-clock and CPU milliseconds of three runs after a warm-up (CPU time says less about other work on the machine). */
+async function medianMs(run: () => Promise<unknown>): Promise<string> {
   await run();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
+    const usage = process.cpuUsage();
     await run();
-    times.push(performance.now() - started);
+    const used = process.cpuUsage(usage);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times.sort((a, b) => a - b)[1];
+  const median = (values: number[]) => values.sort((a, b) => a - b)[1].toFixed(0);
+  return `${median(wall)} ms (CPU ${median(cpu)} ms)`;
 }
 
 /** A transcript as pasted text: one speaker's turn a line, "SPEAKER: " first. */
@@ -175,16 +183,36 @@ async function main() {
     console.log(
       `(leave-one-document-out training: ${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
-    const rows: [BenchScorer, number[][]][] = [
-      [scorers[0], heldOut.map((h) => [...h.scores])],
-      [handWeightedScorer, documents.map((d) => handWeightedScorer.transcript(d))],
+    const previous = heldOut.map((h, i) =>
+      scoreDocument({ ...h.model, neighbourWeight: 0 }, documents[i]),
+    );
+    const rows: [string, number, number[][]][] = [
+      [scorers[0].name, SUGGESTED_AT, heldOut.map((h) => [...h.scores])],
+      ['the same model without neighbours (before)', SUGGESTED_AT, previous],
+      [
+        handWeightedScorer.name,
+        handWeightedScorer.threshold,
+        documents.map((d) => handWeightedScorer.transcript(d)),
+      ],
     ];
-    for (const [scorer, scores] of rows) {
-      const f = transcriptFigures(documents, scores, scorer.threshold);
+    for (const [name, threshold, scores] of rows) {
+      const f = transcriptFigures(documents, scores, threshold);
       console.log(
-        `  ${scorer.name}: MAP ${f.map.toFixed(3)}, P@10 ${f.p10.toFixed(3)}; at ${scorer.threshold}: ` +
+        `  ${name}: MAP ${f.map.toFixed(3)}, P@10 ${f.p10.toFixed(3)}; at ${threshold}: ` +
           `${percent(f.suggested)} of sentences suggested (per document ${percent(f.suggestedPerDocument[0])}–${percent(f.suggestedPerDocument[1])}), ` +
           `${percent(f.chosenFound)} of the chosen among them`,
+      );
+    }
+    console.log(
+      '  thresholds (trained model | without neighbours; seed claims found by whole sentences):',
+    );
+    for (const threshold of THRESHOLDS) {
+      const now = transcriptFigures(documents, rows[0][2], threshold);
+      const before = transcriptFigures(documents, previous, threshold);
+      const seedFound = await seedFigures(trainedScorer(loadModel(), threshold), seed);
+      console.log(
+        `    ${threshold.toFixed(2)}: ${percent(now.suggested)} suggested, ${percent(now.chosenFound)} of the chosen | ` +
+          `${percent(before.suggested)}, ${percent(before.chosenFound)}; seed ${percent(seedFound.claimsFound)}`,
       );
     }
     const perDocument = heldOut
@@ -207,9 +235,9 @@ async function main() {
   const talk = documents.length > 0 ? textOf(asPastedText(documents), 200_000) : null;
   console.log('\nTime to score 200,000 characters (median of 3 after a warm-up):');
   for (const scorer of scorers) {
-    const times = [`prose ${(await medianMs(() => scorer.suggest(prose, []))).toFixed(0)} ms`];
+    const times = [`prose ${await medianMs(() => scorer.suggest(prose, []))}`];
     if (talk) {
-      times.push(`talk ${(await medianMs(() => scorer.suggest(talk, []))).toFixed(0)} ms`);
+      times.push(`talk ${await medianMs(() => scorer.suggest(talk, []))}`);
     }
     console.log(`  ${scorer.name}: ${times.join(', ')}`);
   }

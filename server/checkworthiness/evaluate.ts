@@ -4,7 +4,7 @@
  * each document scored by a model trained on all the others.
  */
 import { contextsOf, type LabelledDocument } from './corpus';
-import { modelFrom, scoreWords, type CheckworthinessModel } from './model';
+import { modelFrom, scoreInOrder, type CheckworthinessModel } from './model';
 import { DEFAULT_OPTIONS, trainModel, type TrainingOptions } from './training';
 
 /**
@@ -40,14 +40,14 @@ export function precisionAt(k: number, scores: readonly number[], labels: readon
 
 /** Every sentence of a document scored with a model, in document order. */
 export function scoreDocument(model: CheckworthinessModel, document: LabelledDocument): number[] {
-  const contexts = contextsOf(document.paragraphs);
-  return document.paragraphs
-    .flatMap((p) => p.sentences)
-    .map((sentence, i) => scoreWords(model, sentence.words, contexts[i]).score);
+  const sentences = document.paragraphs.flatMap((p) => p.sentences.map((s) => s.words));
+  return scoreInOrder(model, sentences, contextsOf(document.paragraphs)).map((s) => s.score);
 }
 
 export interface HeldOut {
   readonly name: string;
+  /** The model that scored it, trained on the other documents. */
+  readonly model: CheckworthinessModel;
   readonly scores: readonly number[];
   readonly labels: readonly (0 | 1)[];
 }
@@ -64,7 +64,12 @@ export function leaveOneOut(
         options,
       ),
     );
-    return { name: document.name, scores: scoreDocument(model, document), labels: document.labels };
+    return {
+      name: document.name,
+      model,
+      scores: scoreDocument(model, document),
+      labels: document.labels,
+    };
   });
 }
 

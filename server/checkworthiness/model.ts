@@ -34,6 +34,8 @@ export interface ModelFile {
   };
   readonly options: Readonly<Record<string, number>>;
   readonly bias: number;
+  /** See CheckworthinessModel.neighbourWeight. */
+  readonly neighbourWeight?: number;
   /** Feature id → weight; named features by name, words as "w:word" or "w:two words". */
   readonly weights: Readonly<Record<string, number>>;
 }
@@ -41,6 +43,8 @@ export interface ModelFile {
 export interface CheckworthinessModel {
   readonly bias: number;
   readonly weights: ReadonlyMap<string, number>;
+  /** How much the best neighbour's own log-odds count (see scoreReading); 0 in older files. */
+  readonly neighbourWeight: number;
 }
 
 export interface WorthinessScore {
@@ -53,7 +57,11 @@ export interface WorthinessScore {
 export const WEIGHTS_FILE = new URL('./weights.json', import.meta.url);
 
 export function modelFrom(file: ModelFile): CheckworthinessModel {
-  return { bias: file.bias, weights: new Map(Object.entries(file.weights)) };
+  return {
+    bias: file.bias,
+    weights: new Map(Object.entries(file.weights)),
+    neighbourWeight: file.neighbourWeight ?? 0,
+  };
 }
 
 let loaded: CheckworthinessModel | null = null;
@@ -138,13 +146,21 @@ const spelled = (key: string) => (key === '#' ? '(figure)' : key === 'N' ? '(nam
 /** Below this a contribution (in log-odds) is not worth a reason. */
 const NOTEWORTHY = 0.2;
 
-/** Scores a sentence's (or clause's) words in their context. */
-export function scoreWords(
+/** A sentence's (or clause's) own log-odds and what made them, before its neighbours count. */
+export interface Reading {
+  readonly logOdds: number;
+  readonly counted: readonly { readonly reason: string; readonly contribution: number }[];
+  /** Only says who spoke ("he said"): capped (see scoreReading). */
+  readonly bare: boolean;
+}
+
+/** Reads a sentence's (or clause's) words in their context: its own log-odds and their reasons. */
+export function readWords(
   model: CheckworthinessModel,
   words: readonly Word[],
   context: SentenceContext,
   asks?: boolean,
-): WorthinessScore {
+): Reading {
   const named = namedFeatures(words, context, asks);
   let z = model.bias;
   const counted: { reason: string; contribution: number }[] = [];
@@ -182,14 +198,83 @@ export function scoreWords(
       });
     }
   }
+  return { logOdds: z, counted, bare: named.some((f) => f.id === 'bare attribution') };
+}
+
+/** A neighbour counts up to this much own log-odds: one very strong claim does not carry the next sentence. */
+const NEIGHBOUR_CAP = 2;
+
+/**
+ * The highest own log-odds (at most NEIGHBOUR_CAP) of the sentences either
+ * side of the `index`th, in text order and whoever speaks them, or undefined
+ * for a text of one sentence.
+ */
+export function neighbourLogOdds(
+  own: (i: number) => number,
+  index: number,
+  count: number,
+): number | undefined {
+  const sides = [index - 1, index + 1].filter((i) => i >= 0 && i < count);
+  return sides.length > 0 ? Math.min(NEIGHBOUR_CAP, Math.max(...sides.map(own))) : undefined;
+}
+
+/**
+ * A reading's score: its own log-odds, and a share (the model's
+ * `neighbourWeight`) of the best neighbour's, in a transcript. Fact-checkers
+ * choose passages: a claim's neighbours are often chosen with it (a quarter of
+ * the chosen sentences follow a chosen one), and "That's wrong." in reply is
+ * checked with the claim it answers.
+ */
+export function scoreReading(
+  model: CheckworthinessModel,
+  reading: Reading,
+  neighbours?: number,
+): WorthinessScore {
+  const counted = [...reading.counted];
+  let z = reading.logOdds;
+  if (neighbours !== undefined && model.neighbourWeight !== 0) {
+    const contribution = model.neighbourWeight * neighbours;
+    z += contribution;
+    counted.push({
+      reason:
+        contribution > 0
+          ? 'stands beside a sentence that scores high'
+          : 'stands among sentences that score low',
+      contribution,
+    });
+  }
   const reasons = counted
     .filter((c) => Math.abs(c.contribution) >= NOTEWORTHY)
     .sort((a, b) => b.contribution - a.contribution)
     .map((c) => (c.contribution > 0 ? c.reason : `${c.reason} (lowers the score)`));
   let probability = sigmoid(z);
-  if (named.some((f) => f.id === 'bare attribution') && probability > BARE_ATTRIBUTION_CAP) {
+  if (reading.bare && probability > BARE_ATTRIBUTION_CAP) {
     probability = BARE_ATTRIBUTION_CAP;
     reasons.unshift('only says who spoke: a suggestion needs the claim it introduces');
   }
   return { score: Math.round(probability * 1000) / 1000, reasons };
+}
+
+/** Scores a sentence's (or clause's) words in their context; `neighbours` as in scoreReading. */
+export function scoreWords(
+  model: CheckworthinessModel,
+  words: readonly Word[],
+  context: SentenceContext,
+  asks?: boolean,
+  neighbours?: number,
+): WorthinessScore {
+  return scoreReading(model, readWords(model, words, context, asks), neighbours);
+}
+
+/** Every sentence of a transcript (words and contexts in text order) scored with its neighbours. */
+export function scoreInOrder(
+  model: CheckworthinessModel,
+  sentences: readonly (readonly Word[])[],
+  contexts: readonly SentenceContext[],
+): WorthinessScore[] {
+  const readings = sentences.map((words, i) => readWords(model, words, contexts[i]));
+  const own = (i: number) => readings[i].logOdds;
+  return readings.map((reading, i) =>
+    scoreReading(model, reading, neighbourLogOdds(own, i, readings.length)),
+  );
 }

@@ -15,9 +15,13 @@ import { contextsOf } from './corpus';
 import type { SentenceContext } from './features';
 import {
   loadModel,
+  neighbourLogOdds,
+  readWords,
+  scoreReading,
   scoreWords,
   SUGGESTED_AT,
   type CheckworthinessModel,
+  type Reading,
   type WorthinessScore,
 } from './model';
 
@@ -34,6 +38,10 @@ export class TextScorer {
   readonly paragraphs: readonly TextParagraph[];
   private readonly sentences: readonly AnalysedSentence[];
   private readonly contexts: readonly SentenceContext[];
+  /** A transcript (speakers' turns): only there do neighbours count (model.ts scoreReading). */
+  private readonly isTranscript: boolean;
+  /** Each sentence's own reading, made when first needed (its own score or a neighbour's). */
+  private readonly readings: (Reading | undefined)[] = [];
 
   /**
    * Reads the text once (headings, by their start offsets, left out), or
@@ -48,6 +56,7 @@ export class TextScorer {
     this.paragraphs = paragraphs ?? analyseText(text, new Set(headingStarts));
     this.sentences = this.paragraphs.flatMap((p) => p.sentences);
     this.contexts = contextsOf(this.paragraphs);
+    this.isTranscript = this.paragraphs.some((p) => p.speaker !== null);
   }
 
   /** The same as the constructor, letting other requests run while compromise reads a long text. */
@@ -68,7 +77,7 @@ export class TextScorer {
   /** The `index`th sentence in text order, scored (a long text's callers score it in slices). */
   scoreSentence(index: number, threshold = SUGGESTED_AT): ScoredSentence {
     const sentence = this.sentences[index];
-    const scored = scoreWords(this.model, sentence.words, this.contexts[index]);
+    const scored = scoreReading(this.model, this.reading(index), this.neighbours(index));
     return {
       start: sentence.start,
       end: sentence.end,
@@ -92,8 +101,29 @@ export class TextScorer {
         ? sentence.words.filter((w) => w.start >= start && w.end <= end)
         : analyseSentences(this.text.slice(start, end), start, true)[0]?.words;
     return words && words.length > 0
-      ? scoreWords(this.model, words, context, asks)
+      ? scoreWords(this.model, words, context, asks, at >= 0 ? this.neighbours(at) : undefined)
       : { score: 0, reasons: [] };
+  }
+
+  private reading(index: number): Reading {
+    this.readings[index] ??= readWords(
+      this.model,
+      this.sentences[index].words,
+      this.contexts[index],
+    );
+    return this.readings[index];
+  }
+
+  /**
+   * The best own log-odds beside the `index`th sentence, in a transcript (see
+   * model.ts scoreReading). The weight was learnt on exchanges in talk, where
+   * a reply ("That's wrong.") is checked with the claim it answers; an
+   * article's sentences stand on their own.
+   */
+  private neighbours(index: number): number | undefined {
+    return this.isTranscript
+      ? neighbourLogOdds((i) => this.reading(i).logOdds, index, this.sentences.length)
+      : undefined;
   }
 
   /** The index of the sentence holding offset `at`, or -1 (sentences are in text order). */

@@ -14,6 +14,8 @@ import { wordFeatures, wordValue } from './words';
 export interface TrainingOptions extends Pick<TrainOptions, 'l2' | 'iterations' | 'learningRate'> {
   /** A word feature is kept when it occurs in at least this many training documents. */
   readonly minDocuments: number;
+  /** How much the best neighbour's own log-odds count (model.ts scoreReading), chosen by leave-one-document-out. */
+  readonly neighbourWeight: number;
 }
 
 export const DEFAULT_OPTIONS: TrainingOptions = {
@@ -21,6 +23,7 @@ export const DEFAULT_OPTIONS: TrainingOptions = {
   iterations: 300,
   learningRate: 0.05,
   minDocuments: 4,
+  neighbourWeight: 0.3,
 };
 
 /** Directions the issue fixes (see TrainOptions.signs): the data may not teach them. */
@@ -133,6 +136,7 @@ export function trainModel(
     },
     options: { ...options },
     bias: Math.round(model.bias * 1e4) / 1e4,
+    neighbourWeight: options.neighbourWeight,
     weights,
   };
 }

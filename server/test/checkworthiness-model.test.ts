@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { analyseSentences, analyseText } from '../checkworthiness/analyse';
 import { contextsOf } from '../checkworthiness/corpus';
 import { namedFeatures, type Feature } from '../checkworthiness/features';
-import { SUGGESTED_AT } from '../checkworthiness/model';
+import { neighbourLogOdds, SUGGESTED_AT } from '../checkworthiness/model';
 import { TextScorer, type ScoredSentence } from '../checkworthiness/scorer';
 import { parseParagraph } from '../suggestions/parse';
 
@@ -162,6 +162,38 @@ describe('check-worthiness scores: the failures named in issue 15', () => {
     const inText = new TextScorer(text).scoreSentences().find((s) => s.quote === sentence);
     assert.ok(inText && alone > 0 && alone < 1);
     assert.ok(Math.abs(inText.score - alone) < 0.1, `${inText.score} vs ${alone}`);
+  });
+
+  it('in a transcript, counts a capped share of the best neighbour: a reply is checked with the claim it answers', () => {
+    const reply = "That's wrong.";
+    const after = (claim: string) =>
+      new TextScorer(`SMITH: ${claim}\nJONES: ${reply}\nSMITH: Thank you.`)
+        .scoreSentences()
+        .find((s) => s.quote === reply);
+    const afterClaim = after('We cut taxes by $2 trillion and created 4 million jobs in 2017.');
+    const afterTalk = after('Good evening, everyone.');
+    assert.ok(afterClaim && afterTalk);
+    assert.ok(afterClaim.score > afterTalk.score, `${afterClaim.score} vs ${afterTalk.score}`);
+    assert.ok(afterClaim.reasons.includes('stands beside a sentence that scores high'));
+    // Capped: a very strong neighbour counts as log-odds 2 at most; the first and last have one side.
+    const own = [9, -1, 0.5];
+    assert.equal(
+      neighbourLogOdds((i) => own[i], 1, 3),
+      2,
+    );
+    assert.equal(
+      neighbourLogOdds((i) => own[i], 2, 3),
+      -1,
+    );
+    assert.equal(
+      neighbourLogOdds((i) => own[i], 0, 1),
+      undefined,
+    );
+    // In an article, neighbours do not count.
+    const article = new TextScorer(
+      `We cut taxes by $2 trillion and created 4 million jobs in 2017.\n${reply}`,
+    ).scoreSentences();
+    assert.ok(!article[1].reasons.some((r) => r.startsWith('stand')), article[1].reasons.join());
   });
 
   it("scores a clause from the suggester's parse in the context of its sentence", () => {
