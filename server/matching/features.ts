@@ -4,6 +4,8 @@
  * retraining (`npm run train:matcher`).
  */
 
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
 export const FEATURE_NAMES = [
   /** BM25 over every field, as a share of the most the query could score. */
   'bm25',
@@ -15,17 +17,30 @@ export const FEATURE_NAMES = [
   'queryCovered',
   /** Share of the candidate statement's rare-word weight that the query contains. */
   'claimCovered',
-  /** 1 for the best BM25 candidate, 1/2 for the second, ... */
-  'reciprocalRank',
   /** The candidate states a number the query states too. */
   'numberShared',
   /** The candidate states numbers, none of which the query states. */
   'numberMissing',
   /** Share of the query's adjacent word pairs ("bed bugs", "Greta Thunberg") the candidate has too. */
   'pairs',
+  /** BM25 over the other wording only (quote and summary; a Snopes title). */
+  'bm25Context',
+  /** Cosine of idf-weighted character 3-5-grams (char-grams.ts): spelling that differs. */
+  'charSim',
+  /** Longest run of consecutive terms the query and the candidate share (a quoted phrase), up to 6, in sixths. */
+  'run',
+  /**
+   * The same for every candidate of a query: how well its best candidate matches, in
+   * words (BM25 share) and in spelling (char grams). They do not order the candidates of
+   * one query; they say whether the query has a repeat at all (the probability's level).
+   */
+  'bestBm25',
+  'bestCharSim',
 ] as const;
 
-export type FeatureName = (typeof FEATURE_NAMES)[number];
+/** Features with one value per query (set from all its candidates): calibration only. */
+export const QUERY_FEATURES: readonly FeatureName[] = ['bestBm25', 'bestCharSim'];
+
 export type Features = Record<FeatureName, number>;
 
 export function featureVector(features: Features): number[] {

@@ -2,12 +2,15 @@
  * The claim matcher: ranks indexed claims by how likely a text repeats them.
  *
  * Two stages. BM25 (bm25.ts) over the stemmed words of each claim finds the candidates;
- * the re-ranker (reranker.ts) scores each from what BM25 saw, shared word pairs and
- * shared numbers, as a probability. Everything a write changes is
- * per document, so `upsert` costs microseconds and the matcher is always current.
+ * the re-ranker (reranker.ts) scores each from what BM25 saw (over all fields, the
+ * statement, the other wording), shared word pairs and runs, shared numbers and shared
+ * character grams (char-grams.ts: spelling that differs), as a probability. Everything a
+ * write changes is per document, so `upsert` costs well under a millisecond and the
+ * matcher is always current.
  * The same class answers the API (claim-index.ts) and the benchmark (bench/matching.ts).
  */
 import { Bm25Index } from './bm25';
+import { GramIndex, gramsOf } from './char-grams';
 import type { Features } from './features';
 import { Reranker } from './reranker';
 import { numbers, tokenize } from './tokenize';
@@ -32,6 +35,8 @@ export const CANDIDATES = 30;
 
 interface Entry {
   readonly terms: ReadonlySet<string>;
+  /** The statement's terms then the context's, in text order (for shared runs). */
+  readonly sequence: readonly string[];
   readonly claimTerms: ReadonlySet<string>;
   readonly numbers: ReadonlySet<string>;
   readonly pairs: ReadonlySet<string>;
@@ -46,14 +51,39 @@ function pairsOf(terms: readonly string[]): Set<string> {
   return pairs;
 }
 
+/** Longest run of consecutive terms that both sequences have (capped: `cap`). */
+function longestRun(a: readonly string[], b: readonly string[], cap: number): number {
+  let best = 0;
+  let previous = new Uint8Array(b.length + 1);
+  let current = new Uint8Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = a[i - 1] === b[j - 1] ? Math.min(previous[j - 1] + 1, 255) : 0;
+      if (current[j] > best) {
+        best = current[j];
+      }
+    }
+    [previous, current] = [current, previous];
+  }
+  return Math.min(best, cap);
+}
+
+const RUN_CAP = 6;
+
 export class Matcher {
   /** Every field: finds the candidates. */
   private readonly all = new Bm25Index();
-  /** The statement alone: a feature. */
+  /** The statement alone, and the other wording alone: features. */
   private readonly claims = new Bm25Index();
+  private readonly contexts = new Bm25Index();
+  private readonly grams = new GramIndex();
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly reranker: Reranker) {}
+  constructor(
+    private readonly reranker: Reranker,
+    /** How many BM25 candidates the re-ranker sees. */
+    readonly candidates = CANDIDATES,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -65,21 +95,27 @@ export class Matcher {
 
   upsert(document: MatchDocument): void {
     const claimTerms = tokenize(document.claim);
+    const contextTerms = tokenize(document.context);
     const text = `${document.claim}\n${document.context}`;
-    const terms = [...claimTerms, ...tokenize(document.context)];
+    const terms = [...claimTerms, ...contextTerms];
     this.all.upsert(document.id, terms);
     this.claims.upsert(document.id, claimTerms);
+    this.contexts.upsert(document.id, contextTerms);
+    this.grams.upsert(document.id, gramsOf(text));
     this.entries.set(document.id, {
       terms: new Set(terms),
+      sequence: terms,
       claimTerms: new Set(claimTerms),
       numbers: numbers(text),
-      pairs: new Set([...pairsOf(claimTerms), ...pairsOf(tokenize(document.context))]),
+      pairs: new Set([...pairsOf(claimTerms), ...pairsOf(contextTerms)]),
     });
   }
 
   remove(id: string): void {
     this.all.remove(id);
     this.claims.remove(id);
+    this.contexts.remove(id);
+    this.grams.remove(id);
     this.entries.delete(id);
   }
 
@@ -89,10 +125,11 @@ export class Matcher {
    */
   match(text: string, limit: number, exclude: ReadonlySet<string> = new Set()): MatchResult[] {
     const terms = tokenize(text);
+    const depth = Math.max(this.candidates, limit);
     const found = this.all
-      .search(terms, Math.max(CANDIDATES, limit) + exclude.size)
+      .search(terms, depth + exclude.size)
       .filter((candidate) => !exclude.has(candidate.id))
-      .slice(0, Math.max(CANDIDATES, limit));
+      .slice(0, depth);
     if (found.length === 0) {
       return [];
     }
@@ -101,9 +138,12 @@ export class Matcher {
     const queryPairs = pairsOf(terms);
     const ceiling = this.all.ceiling(terms) || 1;
     const claimCeiling = this.claims.ceiling(terms) || 1;
+    const contextCeiling = this.contexts.ceiling(terms) || 1;
+    const queryGrams = gramsOf(text);
+    const queryGramNorm = this.grams.norm(queryGrams);
     const queryWeight = [...queryTerms].reduce((sum, term) => sum + this.all.idf(term), 0) || 1;
     const best = found[0].score || 1;
-    const results = found.map((candidate, rank): MatchResult => {
+    const scored = found.map((candidate) => {
       const entry = this.entries.get(candidate.id) as Entry;
       let covered = 0;
       let claimWeight = 0;
@@ -121,21 +161,29 @@ export class Matcher {
         }
       }
       const shared = [...entry.numbers].some((n) => queryNumbers.has(n));
-      const features: Features = {
+      return {
+        id: candidate.id,
         bm25: candidate.score / ceiling,
         bm25VsBest: candidate.score / best,
         bm25Claim: this.claims.scoreOf(candidate.id, terms) / claimCeiling,
         queryCovered: covered / queryWeight,
         claimCovered: claimWeight > 0 ? claimCovered / claimWeight : 0,
-        reciprocalRank: 1 / (rank + 1),
         numberShared: shared ? 1 : 0,
         numberMissing: entry.numbers.size > 0 && !shared ? 1 : 0,
         pairs:
           queryPairs.size > 0
             ? [...queryPairs].filter((pair) => entry.pairs.has(pair)).length / queryPairs.size
             : 0,
+        bm25Context: this.contexts.scoreOf(candidate.id, terms) / contextCeiling,
+        charSim: this.grams.similarity(queryGrams, queryGramNorm, candidate.id),
+        run: longestRun(terms, entry.sequence, RUN_CAP) / RUN_CAP,
       };
-      return { id: candidate.id, score: this.reranker.probability(features), features };
+    });
+    const bestBm25 = Math.max(...scored.map((candidate) => candidate.bm25));
+    const bestCharSim = Math.max(...scored.map((candidate) => candidate.charSim));
+    const results = scored.map(({ id, ...perCandidate }): MatchResult => {
+      const features: Features = { ...perCandidate, bestBm25, bestCharSim };
+      return { id, score: this.reranker.probability(features), features };
     });
     results.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return results.slice(0, limit);

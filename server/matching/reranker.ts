@@ -1,9 +1,10 @@
 /**
- * The re-ranker: logistic regression over the features of a (query, candidate) pair,
- * giving the probability that the query repeats the candidate. Trained on the train
- * split of the claim-matching data by `npm run train:matcher` (train.ts), with every
- * candidate the first stage returns for a query as an example: so its probability is
- * that of a candidate the matcher shows, comparable across queries.
+ * The re-ranker: one linear model over the features of a (query, candidate) pair, through
+ * a sigmoid: the probability that the query repeats the candidate. Trained on the train
+ * split of the claim-matching data by `npm run train:matcher` (train.ts, training.ts):
+ * pairwise for the order, then calibrated on the best candidates of queries asked with
+ * and without their repeat, so its probability is that of a candidate the matcher shows,
+ * comparable across queries.
  */
 import { readFileSync } from 'node:fs';
 import { sigmoid } from '../checkworthiness/logistic';

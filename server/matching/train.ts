@@ -9,7 +9,7 @@ import { format, resolveConfig } from 'prettier';
 import { loadMatchingData } from '../bench/matching-data';
 import { FEATURE_NAMES } from './features';
 import { WEIGHTS_FILE } from './reranker';
-import { buildMatcher, candidatesOf, neutralReranker, trainReranker } from './training';
+import { buildMatcher, candidatesOf, neutralReranker, SHOWN, trainReranker } from './training';
 
 const data = loadMatchingData();
 const matcher = buildMatcher(data.collection, neutralReranker());
@@ -18,8 +18,9 @@ const candidates = candidatesOf(matcher, train);
 const weights = trainReranker(
   candidates,
   FEATURE_NAMES,
-  `CLEF-2020 CheckThat! 2 (English) train split: ${train.length} queries asked with and ` +
-    `without their repeats, ${candidates.length} candidates (npm run train:matcher)`,
+  `CLEF-2020 CheckThat! 2 (English) train split: ${train.length} queries, ranked pairwise ` +
+    `on their BM25 candidates, calibrated on the best ${SHOWN} of each asked with and ` +
+    `without its repeats (${candidates.length} candidates; npm run train:matcher)`,
 );
 // Written as Prettier would, so that the committed file passes the format check as it comes.
 const path = fileURLToPath(WEIGHTS_FILE);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Bm25Index } from '../matching/bm25';
+import { GramIndex, gramsOf } from '../matching/char-grams';
 import { FEATURE_NAMES, type Features } from '../matching/features';
 import { Matcher } from '../matching/matcher';
 import { Reranker } from '../matching/reranker';
@@ -66,6 +67,22 @@ describe('matcher pieces', () => {
       ['a'],
     );
     assert.equal(index.size, 2);
+  });
+
+  it('compares character grams: other spellings of a word still meet, removed documents are forgotten', () => {
+    const index = new GramIndex();
+    index.upsert('aoc', gramsOf('Alexandria Ocasio-Cortez cried at a tent city'));
+    index.upsert('fees', gramsOf('The council raised parking fees'));
+    const query = gramsOf('#OcasioCortez at the #tentcity');
+    const norm = index.norm(query);
+    assert.ok(index.similarity(query, norm, 'aoc') > 0.2);
+    assert.ok(index.similarity(query, norm, 'fees') < 0.05);
+    assert.ok(
+      index.similarity(gramsOf('parking fees'), index.norm(gramsOf('parking fees')), 'fees') > 0.5,
+    );
+    index.remove('aoc');
+    assert.equal(index.similarity(query, norm, 'aoc'), 0);
+    assert.deepEqual(gramsOf('the of and'), new Uint32Array(0), 'stop words have no grams');
   });
 
   it('trains the same re-ranker from the same data, and its scores are probabilities', () => {
