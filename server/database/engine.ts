@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter } from 'kysely';
 import pg from 'pg';
+import { checkpointElsewhere } from './wal-checkpointer';
 import { GroupCommitDialect } from './group-commit';
 import { PipelinedPostgresDialect } from './postgres-driver';
 import type { Database } from './schema';
@@ -89,6 +90,10 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  if (file !== ':memory:') {
+    // Copying the log into the file, off the event loop (wal-checkpointer.ts).
+    checkpointElsewhere(sqlite, file);
+  }
   return new Kysely<Database>({ dialect: new GroupCommitDialect(sqlite) });
 }
 
