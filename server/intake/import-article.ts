@@ -30,13 +30,16 @@ import {
 } from '../repositories/suggestions';
 import { now } from '../repositories/time';
 import { findUserByName } from '../repositories/users';
-import { type Importer, type ImportMode, recordsOf } from './imported-records';
+import { type Importer, type ImportMode, recordsOfYielding } from './imported-records';
+import { writingMuch } from '../database/large-write';
 import { writeTransaction } from '../database/transaction';
 
 export type { Importer, ImportMode } from './imported-records';
 
 const MAX_CLAIM_ID = 64;
 const MAX_ARTICLE_ID = 100;
+/** From this many claims an import is a large write (database/large-write.ts). */
+const LARGE_IMPORT_CLAIMS = 1000;
 
 export interface ImportOptions {
   /** The suggester's findings, for a file that carries no suggestions of its own. */
@@ -178,7 +181,10 @@ export async function importArticle(
 ): Promise<ImportResult | null> {
   const mode = importModeOf(importer, options.asCopy);
   const asCopy = options.asCopy === true;
-  return writeTransaction(db, async (trx) => {
+  // A file of many claims writes megabytes: without a stall at its COMMIT (large-write.ts).
+  const large = file.claims.length >= LARGE_IMPORT_CLAIMS;
+  return writeTransaction(db, (trx) => (large ? writingMuch(trx, () => store(trx)) : store(trx)));
+  async function store(trx: Db): Promise<ImportResult | null> {
     const articleId = asCopy ? await freeCopyId(trx, file.article.id) : file.article.id;
     if (await articleExists(trx, articleId)) {
       return null;
@@ -221,7 +227,7 @@ export async function importArticle(
         ? (importer?.username ?? null)
         : article.createdBy,
     );
-    await insertArticleRecords(trx, recordsOf(file, context));
+    await insertArticleRecords(trx, await recordsOfYielding(file, context));
     const suggestions = file.suggestions
       ? suggestionsOf(file, claimIds, mode, importer, at)
       : undefined;
@@ -241,5 +247,5 @@ export async function importArticle(
       claimsRenamed: claimIds.size,
       suggestions: suggestions?.length ?? options.suggestions?.length ?? 0,
     };
-  });
+  }
 }

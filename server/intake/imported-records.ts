@@ -265,6 +265,38 @@ function historyOf(claim: ArticleFileClaim, id: string, context: RecordContext):
   return entries;
 }
 
+/** Longest stretch of building rows before other requests may run. */
+const SLICE_MS = 15;
+const CLAIMS_PER_PART = 200;
+
+/**
+ * `recordsOf`, letting other requests run every few milliseconds: 20,000 claims took
+ * 60-70 ms in one go on a busy machine. The rows are the same.
+ */
+export async function recordsOfYielding(
+  file: ArticleFile,
+  context: RecordContext,
+): Promise<ArticleRecords> {
+  const parts: ArticleRecords[] = [];
+  let sliceStart = performance.now();
+  for (let from = 0; from < file.claims.length; from += CLAIMS_PER_PART) {
+    const claims = file.claims.slice(from, from + CLAIMS_PER_PART);
+    parts.push(recordsOf({ ...file, claims }, context));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  const all = (pick: (records: ArticleRecords) => readonly unknown[]) =>
+    parts.flatMap((records) => pick(records) as unknown[]);
+  return {
+    claims: all((r) => r.claims) as ArticleRecords['claims'][number][],
+    evidence: all((r) => r.evidence) as Evidence[],
+    notes: all((r) => r.notes) as Note[],
+    history: all((r) => r.history) as HistoryInput[],
+  };
+}
+
 /** Every row the file's claims become, by the rules above. */
 export function recordsOf(file: ArticleFile, context: RecordContext): ArticleRecords {
   const records = {
