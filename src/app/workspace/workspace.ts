@@ -172,9 +172,7 @@ export class Workspace {
         afterNextRender(
           {
             write: () => {
-              document
-                .querySelector(`article mark[data-claims~="${CSS.escape(id)}"]`)
-                ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+              this.text()?.reveal(id);
               const panel = document.querySelector<HTMLElement>('.panel');
               panel?.scrollTo({ top: 0 });
               if (matchMedia(PHONE_QUERY).matches) {

@@ -94,6 +94,8 @@ export class ArticleText {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly blocks = new NearBlocks(this.host.nativeElement, NEAR_MARGIN);
+  /** The last reveal's wait for its smooth scroll to end. */
+  private revealing: AbortController | null = null;
 
   /** Worked out once per change of the text or the claims, not per key. */
   protected readonly marks = computed((): MarkIndex => {
@@ -187,7 +189,10 @@ export class ArticleText {
         }
       },
     });
-    inject(DestroyRef).onDestroy(() => this.blocks.disconnect());
+    inject(DestroyRef).onDestroy(() => {
+      this.blocks.disconnect();
+      this.revealing?.abort();
+    });
   }
 
   protected labelOf(run: TextRun): string {
@@ -205,6 +210,37 @@ export class ArticleText {
     if (!this.allShown()) {
       this.blocks.observe();
     }
+  }
+
+  /**
+   * Scrolls the claim's first highlight into view, smoothly. Paragraphs far from
+   * view are laid out at an estimated height until scrolled near
+   * (content-visibility), so a long smooth scroll can end short of the highlight:
+   * once it ends, an instant scroll finishes it, if the claim is still open.
+   */
+  reveal(claimId: string): void {
+    this.revealing?.abort();
+    const mark = this.host.nativeElement.querySelector<HTMLElement>(
+      `article mark[data-claims~="${CSS.escape(claimId)}"]`,
+    );
+    if (!mark) {
+      return;
+    }
+    mark.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const revealing = new AbortController();
+    this.revealing = revealing;
+    const host = this.host.nativeElement;
+    const scroller: EventTarget = this.blocks.scrollsItself() ? host : host.ownerDocument;
+    scroller.addEventListener(
+      'scrollend',
+      () => {
+        revealing.abort();
+        if (mark.isConnected && this.selectedId() === claimId) {
+          mark.scrollIntoView({ block: 'nearest' });
+        }
+      },
+      { signal: revealing.signal },
+    );
   }
 
   /** Focuses the highlight that Tab would reach, or the text itself when it has none. */

@@ -46,6 +46,11 @@ export class NearBlocks {
     }
   }
 
+  /** Whether the text scrolls on its own (else the window scrolls it). */
+  scrollsItself(): boolean {
+    return scrollsItself(this.host);
+  }
+
   disconnect(): void {
     this.observer?.disconnect();
     this.observer = null;
