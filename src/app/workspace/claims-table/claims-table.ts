@@ -117,10 +117,13 @@ export class ClaimsTable {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
       const host = this.host.nativeElement;
-      this.width.set(host.clientWidth || 800);
       if (typeof ResizeObserver === 'undefined') {
+        this.width.set(host.clientWidth || 800);
         return;
       }
+      // The observer reports the first width too, once the page is laid out: reading
+      // clientWidth here instead forced a layout of the whole page (a long article's
+      // text with it) before the browser's own.
       const observer = new ResizeObserver(([entry]) =>
         this.width.set(Math.round(entry.contentRect.width) || this.width()),
       );
