@@ -7,23 +7,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type { ArticleSummary, ClaimDetail, HistoryEntry } from '../../src/domain/claim';
-import { addArticle } from './desk-fixtures';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { claimOf, ORIGINAL, type Problem, startWithLaterSpeech } from './claim-memory-fixtures';
+import { Harness, json, SEED_ARTICLE } from './harness';
 
-const ORIGINAL = 'pnk-021';
 const RATIONALE = 'Estimates of South Korean intelligence, not a count of shells.';
-
-interface Problem {
-  status: number;
-  field?: string;
-  code?: string;
-}
 
 describe('claim memory: adopt', () => {
   let h: Harness;
 
-  const claim = async (id: string) =>
-    json<ClaimDetail>(await h.as('dana', { url: `/api/claims/${id}` }));
+  const claim = (id: string) => claimOf(h, id);
   const version = async (id: string) => (await claim(id)).version;
   const mark = async (id: string) =>
     h.as('dana', {
@@ -49,13 +41,7 @@ describe('claim memory: adopt', () => {
     });
 
   before(async () => {
-    h = await startApp();
-    await withCast(h);
-    await addArticle(h, {
-      id: 'later-speech',
-      headline: 'A later speech',
-      claims: [{ id: 'rep-1' }, { id: 'rep-2' }, { id: 'rep-3' }, { id: 'rep-4' }],
-    });
+    h = await startWithLaterSpeech();
     await h.app.db
       .updateTable('articles')
       .set({ url: 'https://example.org/putin-visit', published_at: '2024-06-17' })

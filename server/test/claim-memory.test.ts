@@ -5,25 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ClaimDetail, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
+import type { ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import type { DeskPage } from '../../src/domain/desk';
+import { claimOf, ORIGINAL, type Problem, startWithLaterSpeech } from './claim-memory-fixtures';
 import { addArticle } from './desk-fixtures';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-
-const ORIGINAL = 'pnk-021';
-
-interface Problem {
-  status: number;
-  field?: string;
-  code?: string;
-  current?: ClaimSummary;
-}
+import { Harness, json, SEED_ARTICLE } from './harness';
 
 describe('claim memory: repeat-of', () => {
   let h: Harness;
 
-  const claim = async (id: string) =>
-    json<ClaimDetail>(await h.as('dana', { url: `/api/claims/${id}` }));
+  const claim = (id: string) => claimOf(h, id);
   const mark = (id: string, claimId: string, version: number | null, who = 'dana') =>
     h.as(who, {
       method: 'PUT',
@@ -42,13 +33,7 @@ describe('claim memory: repeat-of', () => {
     });
 
   before(async () => {
-    h = await startApp();
-    await withCast(h);
-    await addArticle(h, {
-      id: 'later-speech',
-      headline: 'A later speech',
-      claims: [{ id: 'rep-1' }, { id: 'rep-2' }, { id: 'rep-3' }, { id: 'rep-4' }],
-    });
+    h = await startWithLaterSpeech();
   });
   after(() => h.close());
 
