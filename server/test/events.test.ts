@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import { type ChangeEvent, latestPosition } from '../repositories/events';
 import { updateUser } from '../repositories/users';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { Harness, json, seedClaims, startApp, withCast } from './harness';
 import { openEventStream, openLiveStream } from './sse';
 
 /** A stream of the change feed, live; it gives up after `timeoutMs` (then `ended` fails). */
@@ -22,9 +22,7 @@ describe('server-sent events', () => {
     await withCast(h);
     base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     cookie = await h.signIn('dana');
-    claims = json<ClaimSummary[]>(
-      await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
-    );
+    claims = await seedClaims(h, 'dana');
   });
   after(() => h.close());
 
@@ -113,9 +111,7 @@ describe('a stream lives as long as its session', () => {
     h = await startApp({ streamSessionCheckMs: 150 });
     await withCast(h);
     base = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    claimId = json<ClaimSummary[]>(
-      await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
-    )[0].id;
+    claimId = (await seedClaims(h, 'dana'))[0].id;
   });
   after(() => h.close());
 

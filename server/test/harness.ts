@@ -75,6 +75,23 @@ export function testDatabaseEnv(dir: string): Record<string, string> {
     : { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema ?? '' };
 }
 
+/**
+ * A folder for apps that share one database: an app started again, or several on one
+ * PostgreSQL database. `startApp({ dir })` leaves it; `removeTestDir` removes it.
+ */
+export function makeTestDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `claimdesk-${name}-`));
+}
+
+/** Removes a test folder and its database (the PostgreSQL schema named after it). */
+export async function removeTestDir(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  const target = testDatabase(dir);
+  if (target.engine === 'postgres' && target.schema) {
+    await dropPostgresSchema(target.url, target.schema);
+  }
+}
+
 export async function startApp(options: StartOptions = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
   const dbFile = join(dir, 'claimdesk.db');
@@ -141,11 +158,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     async close() {
       await instance.close();
       if (!options.dir) {
-        rmSync(dir, { recursive: true, force: true });
-        const target = testDatabase(dir);
-        if (target.engine === 'postgres' && target.schema) {
-          await dropPostgresSchema(target.url, target.schema);
-        }
+        await removeTestDir(dir);
       }
     },
   };
@@ -159,6 +172,15 @@ export async function withCast(harness: Harness): Promise<void> {
   await harness.addUser('dana', 'editor');
   await harness.addUser('eli', 'editor');
   await harness.addUser('ada', 'admin');
+}
+
+/** The seed article's claims, in the article's order, as `username` lists them. */
+export async function seedClaims(h: Harness, username = 'casey'): Promise<ClaimSummary[]> {
+  const response = await h.as(username, { url: `/api/articles/${SEED_ARTICLE}/claims` });
+  if (response.statusCode !== 200) {
+    throw new Error(`the seed claims: ${response.statusCode} ${response.body}`);
+  }
+  return json<ClaimSummary[]>(response);
 }
 
 export function json<T>(response: LightMyRequestResponse): T {

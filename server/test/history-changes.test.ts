@@ -12,7 +12,7 @@ import type { ArticleFile, ArticleFileHistoryEntry } from '../../src/domain/arti
 import type { ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import { historyChanges } from '../../src/domain/history-changes';
 import { recordHistory } from '../repositories/history';
-import { type Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { type Harness, json, SEED_ARTICLE, seedClaims, startApp, withCast } from './harness';
 
 describe('history changes', () => {
   let h: Harness;
@@ -21,9 +21,7 @@ describe('history changes', () => {
   before(async () => {
     h = await startApp();
     await withCast(h);
-    claims = json<ClaimSummary[]>(
-      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
-    );
+    claims = await seedClaims(h);
   });
   after(() => h.close());
 
@@ -40,32 +38,28 @@ describe('history changes', () => {
     json<ArticleFile>(await report()).claims.find((c) => c.id === claimId)?.history ?? [];
   const versionOf = async (claimId: string) =>
     json<ClaimSummary>(await ok('casey', { url: `/api/claims/${claimId}` })).version;
+  /** A workflow step by `user`. */
+  const act = (user: string, claimId: string, action: string) =>
+    ok(user, { method: 'POST', url: `/api/claims/${claimId}/transitions`, payload: { action } });
+  /** An edit by `user` of the claim as it now stands. */
+  const patch = async (user: string, claimId: string, payload: Record<string, unknown>) =>
+    ok(user, {
+      method: 'PATCH',
+      url: `/api/claims/${claimId}`,
+      headers: { 'if-match': `"${await versionOf(claimId)}"` },
+      payload,
+    });
 
   it('gives each edit and workflow step its fields, from and to', async () => {
     const id = claims[0].id;
-    await ok('casey', {
-      method: 'POST',
-      url: `/api/claims/${id}/transitions`,
-      payload: { action: 'start' },
+    await act('casey', id, 'start');
+    await patch('casey', id, {
+      verdict: 'mostly_true',
+      rationale: 'Two sources agree.',
+      claimant: 'The Kremlin',
     });
-    await ok('casey', {
-      method: 'PATCH',
-      url: `/api/claims/${id}`,
-      headers: { 'if-match': `"${await versionOf(id)}"` },
-      payload: { verdict: 'mostly_true', rationale: 'Two sources agree.', claimant: 'The Kremlin' },
-    });
-    await ok('casey', {
-      method: 'PATCH',
-      url: `/api/claims/${id}`,
-      headers: { 'if-match': `"${await versionOf(id)}"` },
-      payload: { verdict: 'false' },
-    });
-    await ok('dana', {
-      method: 'PATCH',
-      url: `/api/claims/${id}`,
-      headers: { 'if-match': `"${await versionOf(id)}"` },
-      payload: { dueAt: '2026-12-10T17:00:00Z' },
-    });
+    await patch('casey', id, { verdict: 'false' });
+    await patch('dana', id, { dueAt: '2026-12-10T17:00:00Z' });
     await ok(
       'casey',
       {
@@ -80,11 +74,7 @@ describe('history changes', () => {
       },
       201,
     );
-    await ok('casey', {
-      method: 'POST',
-      url: `/api/claims/${id}/transitions`,
-      payload: { action: 'submit' },
-    });
+    await act('casey', id, 'submit');
     await ok('dana', {
       method: 'POST',
       url: `/api/claims/${id}/transitions`,
@@ -130,17 +120,8 @@ describe('history changes', () => {
 
   it('words the last change field by field in the Markdown and print reports', async () => {
     const id = claims[1].id;
-    await ok('casey', {
-      method: 'POST',
-      url: `/api/claims/${id}/transitions`,
-      payload: { action: 'start' },
-    });
-    await ok('casey', {
-      method: 'PATCH',
-      url: `/api/claims/${id}`,
-      headers: { 'if-match': `"${await versionOf(id)}"` },
-      payload: { verdict: 'mostly_false', summary: 'A <b>summary</b> & more' },
-    });
+    await act('casey', id, 'start');
+    await patch('casey', id, { verdict: 'mostly_false', summary: 'A <b>summary</b> & more' });
     const markdown = (await report('format=md')).body;
     assert.match(markdown, /^- verdict: none → Mostly false$/m);
     assert.match(markdown, /^- summary: none → “A \\<b\\>summary\\<\/b\\> \\& more”$/m);

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ArticleFile, ArticleFileClaim } from '../../src/domain/article-file';
 import type { FieldChange } from '../../src/domain/history-changes';
 import type { ClaimDetail, ClaimSummary, HistoryEntry, Note } from '../../src/domain/claim';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { Harness, json, SEED_ARTICLE, seedClaims, startApp, withCast } from './harness';
 
 const NATIVE_SECRET = 'native-secret-note';
 const ACTION_SECRET = 'action-secret-note';
@@ -22,9 +22,7 @@ describe('claim history', () => {
   before(async () => {
     h = await startApp();
     await withCast(h);
-    claims = json<ClaimSummary[]>(
-      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
-    );
+    claims = await seedClaims(h);
   });
   after(() => h.close());
 

@@ -4,7 +4,13 @@ import { describe, it } from 'node:test';
 import type { ClaimDetail, Note } from '../../src/domain/claim';
 import { mentionCandidates } from '../../src/domain/notifications';
 import { json } from './harness';
-import { inboxes, latestOf, transition, notificationDesk } from './notifications-fixtures';
+import {
+  inboxes,
+  latestOf,
+  notificationDesk,
+  transition,
+  withFinding,
+} from './notifications-fixtures';
 
 describe('mention candidates in a text', () => {
   it('finds @username tokens, once each, not e-mail addresses, without trailing punctuation', () => {
@@ -95,12 +101,7 @@ describe('mentions in notes', () => {
 
   it("a workflow action's note mentions too; who is told of the action is not told twice", async () => {
     const id = desk.freshClaim();
-    await desk.h.setStage(id, 'in_review', {
-      assignee: 'cora',
-      submitted_by: 'cora',
-      verdict: 'unproven',
-      rationale: 'r',
-    });
+    await withFinding(desk.h, id, 'in_review', { assignee: 'cora', submittedBy: 'cora' });
     await transition(desk.h, 'dana', id, {
       action: 'request_changes',
       note: '@cora two sources please; @eli can help.',

@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { Notification, NotificationPage } from '../../src/domain/notifications';
+import type { Stage } from '../../src/domain/workflow';
 import { updateUser } from '../repositories/users';
 import { after, before, beforeEach } from 'node:test';
-import { type Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { type Harness, json, seedClaims, startApp, withCast } from './harness';
 
 /**
  * The standard cast (casey, robin: fact-checkers; dana, eli: editors; ada: admin),
@@ -18,10 +19,6 @@ export async function withNotificationCast(h: Harness): Promise<void> {
 }
 
 export const EVERYONE = ['casey', 'robin', 'dana', 'eli', 'ada', 'cora', 'ben'] as const;
-
-export async function seedClaims(h: Harness): Promise<ClaimSummary[]> {
-  return json<ClaimSummary[]>(await h.as('dana', { url: `/api/articles/${SEED_ARTICLE}/claims` }));
-}
 
 export interface NotificationDesk {
   /** The app, once the block's `before` has run. */
@@ -86,6 +83,24 @@ export async function latestOf(h: Harness, username: string): Promise<Notificati
   const page = await inboxOf(h, username, '?limit=1');
   assert.ok(page.items[0], `${username} has a notification`);
   return page.items[0];
+}
+
+/**
+ * Puts a claim at `stage` with a finding (a verdict and its rationale), held by
+ * `assignee` and, from review on, submitted by `submittedBy`.
+ */
+export function withFinding(
+  h: Harness,
+  claimId: string,
+  stage: Stage,
+  people: { readonly assignee: string; readonly submittedBy?: string },
+): Promise<void> {
+  return h.setStage(claimId, stage, {
+    assignee: people.assignee,
+    ...(people.submittedBy === undefined ? {} : { submitted_by: people.submittedBy }),
+    verdict: 'unproven',
+    rationale: 'Nobody can tell yet.',
+  });
 }
 
 /** Forgets every notification, so that each test counts its own. */

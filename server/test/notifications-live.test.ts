@@ -1,15 +1,18 @@
 /** Notifications on the change feed (issue 10): to their recipient's streams only, live and on catch-up. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { NotificationEventData } from '../../src/domain/notifications';
-import { dropPostgresSchema } from '../database/engine';
 import { type ChangeEvent, latestPosition } from '../repositories/events';
-import { type Harness, startApp, testDatabase } from './harness';
-import { patchClaim, seedClaims, withNotificationCast } from './notifications-fixtures';
+import {
+  type Harness,
+  makeTestDir,
+  removeTestDir,
+  seedClaims,
+  startApp,
+  testDatabase,
+} from './harness';
+import { patchClaim, withNotificationCast } from './notifications-fixtures';
 import { openEventStream, openLiveStream } from './sse';
 
 const notificationsIn = (events: readonly ChangeEvent[]) =>
@@ -102,15 +105,11 @@ describe('live notifications across processes', () => {
   const apps: Harness[] = [];
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimdesk-live-notify-'));
+    dir = makeTestDir('live-notify');
   });
   after(async () => {
     await Promise.all(apps.map((app) => app.close()));
-    rmSync(dir, { recursive: true, force: true });
-    const target = testDatabase(dir);
-    if (target.engine === 'postgres' && target.schema) {
-      await dropPostgresSchema(target.url, target.schema);
-    }
+    await removeTestDir(dir);
   });
 
   it(

@@ -1,18 +1,20 @@
 /** Due reminders (issue 10): due_soon and overdue, to the assignee, once per claim per threshold. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
-import { dropPostgresSchema } from '../database/engine';
 import { sendDueReminders } from '../repositories/due-reminders';
-import { type Harness, startApp, testDatabase } from './harness';
+import {
+  type Harness,
+  makeTestDir,
+  removeTestDir,
+  seedClaims,
+  startApp,
+  testDatabase,
+} from './harness';
 import {
   clearNotifications,
   inboxes,
   inboxOf,
-  seedClaims,
   withNotificationCast,
 } from './notifications-fixtures';
 import { until } from './until';
@@ -138,15 +140,11 @@ describe('due reminders across processes and restarts', () => {
   const apps: Harness[] = [];
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimdesk-reminders-'));
+    dir = makeTestDir('reminders');
   });
   after(async () => {
     await Promise.all(apps.map((app) => app.close()));
-    rmSync(dir, { recursive: true, force: true });
-    const target = testDatabase(dir);
-    if (target.engine === 'postgres' && target.schema) {
-      await dropPostgresSchema(target.url, target.schema);
-    }
+    await removeTestDir(dir);
   });
 
   it('two apps on one database (PostgreSQL), and an app started again, remind once', async () => {

@@ -10,6 +10,7 @@ import {
   patchClaim,
   transition,
   notificationDesk,
+  withFinding,
 } from './notifications-fixtures';
 
 describe('who is told of a hand-over', () => {
@@ -46,11 +47,7 @@ describe('who is told of a hand-over', () => {
 
   it('submitted: every active editor and admin but the submitter, unless they muted the article', async () => {
     const id = desk.freshClaim();
-    await desk.h.setStage(id, 'researching', {
-      assignee: 'dana',
-      verdict: 'unproven',
-      rationale: 'Nobody can tell yet.',
-    });
+    await withFinding(desk.h, id, 'researching', { assignee: 'dana' });
     const mute = await desk.h.as('eli', {
       method: 'POST',
       url: `/api/articles/${SEED_ARTICLE}/mute`,
@@ -69,11 +66,7 @@ describe('who is told of a hand-over', () => {
 
   it('submitted by a fact-checker: editors and admins, not other fact-checkers', async () => {
     const id = desk.freshClaim();
-    await desk.h.setStage(id, 'researching', {
-      assignee: 'cora',
-      verdict: 'unproven',
-      rationale: 'Nobody can tell yet.',
-    });
+    await withFinding(desk.h, id, 'researching', { assignee: 'cora' });
     await transition(desk.h, 'cora', id, { action: 'submit' });
     assert.deepEqual(await inboxes(desk.h), {
       ada: ['submitted'],
@@ -90,12 +83,7 @@ describe('who is told of a hand-over', () => {
   ] as const) {
     it(`${kind}: the claim's assignee and its submitter, not the actor nor anyone else`, async () => {
       const id = desk.freshClaim();
-      await desk.h.setStage(id, stage, {
-        assignee: 'cora',
-        submitted_by: 'casey',
-        verdict: 'unproven',
-        rationale: 'Nobody can tell yet.',
-      });
+      await withFinding(desk.h, id, stage, { assignee: 'cora', submittedBy: 'casey' });
       await transition(desk.h, 'dana', id, { action, ...extra });
       assert.deepEqual(await inboxes(desk.h), { casey: [kind], cora: [kind] });
     });
@@ -103,24 +91,14 @@ describe('who is told of a hand-over', () => {
 
   it('changes_requested: told once when the assignee also submitted it', async () => {
     const id = desk.freshClaim();
-    await desk.h.setStage(id, 'in_review', {
-      assignee: 'cora',
-      submitted_by: 'cora',
-      verdict: 'unproven',
-      rationale: 'r',
-    });
+    await withFinding(desk.h, id, 'in_review', { assignee: 'cora', submittedBy: 'cora' });
     await transition(desk.h, 'dana', id, { action: 'request_changes', note: 'Sources?' });
     assert.deepEqual(await inboxes(desk.h), { cora: ['changes_requested'] });
   });
 
   it('never a disabled account, and never the actor when they hold the claim', async () => {
     const id = desk.freshClaim();
-    await desk.h.setStage(id, 'in_review', {
-      assignee: 'ben',
-      submitted_by: 'dana',
-      verdict: 'unproven',
-      rationale: 'r',
-    });
+    await withFinding(desk.h, id, 'in_review', { assignee: 'ben', submittedBy: 'dana' });
     await transition(desk.h, 'eli', id, { action: 'approve' });
     assert.deepEqual(await inboxes(desk.h), { dana: ['approved'] });
     const reopened = desk.freshClaim();

@@ -13,7 +13,7 @@ import { recordHistory } from '../repositories/history';
 import { insertEvidence } from '../repositories/evidence';
 import { insertNote } from '../repositories/notes';
 import { loadArticleFile } from '../reports/article-export';
-import { type Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
+import { type Harness, json, SEED_ARTICLE, seedClaims, startApp, withCast } from './harness';
 
 const REPORT = `/api/articles/${SEED_ARTICLE}/report`;
 
@@ -28,9 +28,7 @@ describe('reports on either engine', () => {
   before(async () => {
     h = await startApp();
     await withCast(h);
-    claims = json<ClaimSummary[]>(
-      await h.as('casey', { url: `/api/articles/${SEED_ARTICLE}/claims` }),
-    );
+    claims = await seedClaims(h);
     const [first, second] = claims;
     const at = '2026-01-05T09:00:00.000Z';
     await h.app.db

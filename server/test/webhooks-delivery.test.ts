@@ -14,7 +14,7 @@ import {
   FAST_TIMINGS,
   freePort,
   handover,
-  seedClaims,
+  seedClaimIds,
   startReceiver,
   WEBHOOK_SECRET as SECRET,
 } from './webhooks-receiver';
@@ -29,7 +29,7 @@ describe('webhook deliveries', () => {
   before(async () => {
     h = await startApp({ webhookTimings: FAST_TIMINGS });
     await withCast(h);
-    claimIds = await seedClaims(h);
+    claimIds = await seedClaimIds(h);
   });
   after(() => h.close());
 
@@ -226,7 +226,7 @@ describe('old deliveries', () => {
     const h = await startApp({ webhookTimings: { ...FAST_TIMINGS, keepDeliveriesMs: 300 } });
     try {
       await withCast(h);
-      const [claimId] = await seedClaims(h);
+      const [claimId] = await seedClaimIds(h);
       const hook = await addWebhook(h, receiver.url);
       const port = await freePort();
       const down = await addWebhook(h, `http://127.0.0.1:${port}/hook`);

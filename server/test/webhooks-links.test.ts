@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { WebhookPayload } from '../../src/domain/webhooks';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
-import { addWebhook, FAST_TIMINGS, handover, seedClaims, startReceiver } from './webhooks-receiver';
+import {
+  addWebhook,
+  FAST_TIMINGS,
+  handover,
+  seedClaimIds,
+  startReceiver,
+} from './webhooks-receiver';
 import { until } from './until';
 
 describe('webhook links', () => {
@@ -32,10 +38,10 @@ describe('webhook links', () => {
     try {
       await addWebhook(desk, receiver.url);
       await addWebhook(other, receiver.url, { format: 'slack' });
-      const deskClaim = (await seedClaims(desk))[0];
+      const deskClaim = (await seedClaimIds(desk))[0];
       await handover(desk, 'approved', deskClaim);
       await until('the desk delivery', () => receiver.received.length === 1);
-      await handover(other, 'approved', (await seedClaims(other))[0]);
+      await handover(other, 'approved', (await seedClaimIds(other))[0]);
       await until('the other delivery', () => receiver.received.length === 2);
       const payload = JSON.parse(receiver.received[0].body) as WebhookPayload;
       assert.equal(
@@ -56,7 +62,7 @@ describe('webhook links', () => {
     const receiver = await startReceiver((_request, index) => (index === 0 ? 500 : 200));
     try {
       const hook = await addWebhook(desk, receiver.url, { format: 'slack' });
-      await handover(desk, 'started', (await seedClaims(desk))[0]);
+      await handover(desk, 'started', (await seedClaimIds(desk))[0]);
       await until('the retry', () => receiver.received.length === 2);
       const [first, second] = receiver.received;
       assert.equal(second.deliveryId, first.deliveryId);

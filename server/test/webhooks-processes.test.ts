@@ -3,32 +3,28 @@
  * a crashed process's lease, two processes on one PostgreSQL database.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { WebhookPayload } from '../../src/domain/webhooks';
-import { dropPostgresSchema } from '../database/engine';
-import { Harness, startApp, testDatabase, withCast } from './harness';
+import { Harness, makeTestDir, removeTestDir, startApp, withCast } from './harness';
 import {
   addWebhook,
   deliveries,
   FAST_TIMINGS,
   handover,
-  seedClaims,
+  seedClaimIds,
   startReceiver,
 } from './webhooks-receiver';
 import { until } from './until';
 
 describe('webhook deliveries across restarts and processes', () => {
   it('delivers a delivery queued before a restart once, after it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
+    const dir = makeTestDir('webhooks');
     const receiver = await startReceiver();
     try {
       // A worker that does not look again before the app closes: the delivery stays queued.
       const first = await startApp({ dir, webhookTimings: { ...FAST_TIMINGS, pollMs: 3_600_000 } });
       await withCast(first);
-      const [claimId] = await seedClaims(first);
+      const [claimId] = await seedClaimIds(first);
       const hook = await addWebhook(first, receiver.url);
       await handover(first, 'approved', claimId, 'dana');
       assert.equal((await deliveries(first, hook.id))[0]?.status, 'pending');
@@ -44,17 +40,17 @@ describe('webhook deliveries across restarts and processes', () => {
       assert.equal(receiver.received.length, 1);
     } finally {
       await receiver.close();
-      await dropTestDatabase(dir);
+      await removeTestDir(dir);
     }
   });
 
   it("sends a crashed process's delivery once its lease has run out", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
+    const dir = makeTestDir('webhooks');
     const receiver = await startReceiver();
     try {
       const h = await startApp({ dir, webhookTimings: { ...FAST_TIMINGS, pollMs: 3_600_000 } });
       await withCast(h);
-      const [claimId] = await seedClaims(h);
+      const [claimId] = await seedClaimIds(h);
       const hook = await addWebhook(h, receiver.url);
       await handover(h, 'submitted', claimId, 'casey');
       // As a process that took it and died would leave it.
@@ -74,7 +70,7 @@ describe('webhook deliveries across restarts and processes', () => {
       assert.equal(receiver.received.length, 1);
     } finally {
       await receiver.close();
-      await dropTestDatabase(dir);
+      await removeTestDir(dir);
     }
   });
 
@@ -82,14 +78,14 @@ describe('webhook deliveries across restarts and processes', () => {
     'two processes on one PostgreSQL database deliver each event once, in order per webhook',
     { skip: process.env['TEST_DATABASE_URL'] ? false : 'needs PostgreSQL (TEST_DATABASE_URL)' },
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'claimdesk-webhooks-'));
+      const dir = makeTestDir('webhooks');
       const receivers = [await startReceiver(), await startReceiver()];
       const apps: Harness[] = [];
       try {
         apps.push(await startApp({ dir, webhookTimings: FAST_TIMINGS }));
         await withCast(apps[0]);
         apps.push(await startApp({ dir, webhookTimings: FAST_TIMINGS }));
-        const claimIds = await seedClaims(apps[0]);
+        const claimIds = await seedClaimIds(apps[0]);
         // One webhook set up on each process: both send to both.
         await addWebhook(apps[0], receivers[0].url);
         await addWebhook(apps[1], receivers[1].url);
@@ -126,16 +122,8 @@ describe('webhook deliveries across restarts and processes', () => {
       } finally {
         for (const app of apps) await app.close();
         for (const receiver of receivers) await receiver.close();
-        await dropTestDatabase(dir);
+        await removeTestDir(dir);
       }
     },
   );
 });
-
-async function dropTestDatabase(dir: string): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  const target = testDatabase(dir);
-  if (target.engine === 'postgres' && target.schema) {
-    await dropPostgresSchema(target.url, target.schema);
-  }
-}

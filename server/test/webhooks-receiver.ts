@@ -10,7 +10,7 @@ import { recordHandover, type Handover, type HandoverKind } from '../repositorie
 import { findClaim } from '../repositories/claims';
 import { writeTransaction } from '../database/transaction';
 import type { Webhook, WebhookDelivery } from '../../src/domain/webhooks';
-import { type Harness, json, SEED_ARTICLE } from './harness';
+import { type Harness, json, seedClaims } from './harness';
 
 export interface Received {
   readonly headers: IncomingHttpHeaders;
@@ -137,10 +137,6 @@ export async function deliveries(h: Harness, webhookId: string): Promise<Webhook
 }
 
 /** The seed article's claim ids, in the article's order. */
-export async function seedClaims(h: Harness): Promise<string[]> {
-  const claims = await h.as('casey', {
-    method: 'GET',
-    url: `/api/articles/${SEED_ARTICLE}/claims`,
-  });
-  return json<{ id: string }[]>(claims).map((c) => c.id);
+export async function seedClaimIds(h: Harness): Promise<string[]> {
+  return (await seedClaims(h)).map((claim) => claim.id);
 }

@@ -5,9 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Webhook, WebhookDelivery, WebhookPayload } from '../../src/domain/webhooks';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-import { expectedSignature, FAST_TIMINGS, type Receiver, startReceiver } from './webhooks-receiver';
+import type { Webhook, WebhookPayload } from '../../src/domain/webhooks';
+import { Harness, startApp, withCast } from './harness';
+import {
+  addWebhook,
+  deliveries as deliveriesOf,
+  expectedSignature,
+  FAST_TIMINGS,
+  type Receiver,
+  seedClaimIds,
+  startReceiver,
+} from './webhooks-receiver';
 import { until } from './until';
 
 const SECRET = 'the newsroom chat secret';
@@ -23,27 +31,18 @@ describe('webhooks from the workflow over HTTP', () => {
     h = await startApp({ webhookTimings: FAST_TIMINGS });
     await withCast(h);
     receiver = await startReceiver(() => (answered++ === 0 ? 500 : 200));
-    const created = await h.as('ada', {
-      method: 'POST',
-      url: '/api/webhooks',
-      payload: { url: receiver.url, events: ['claim.approved', 'note.added'], secret: SECRET },
+    hook = await addWebhook(h, receiver.url, {
+      events: ['claim.approved', 'note.added'],
+      secret: SECRET,
     });
-    hook = json<Webhook>(created);
-    const claims = await h.as('casey', {
-      method: 'GET',
-      url: `/api/articles/${SEED_ARTICLE}/claims`,
-    });
-    claimIds = json<{ id: string }[]>(claims).map((c) => c.id);
+    claimIds = await seedClaimIds(h);
   });
   after(async () => {
     await h.close();
     await receiver.close();
   });
 
-  const deliveries = async () =>
-    json<WebhookDelivery[]>(
-      await h.as('ada', { method: 'GET', url: `/api/webhooks/${hook.id}/deliveries` }),
-    );
+  const deliveries = () => deliveriesOf(h, hook.id);
 
   it('posts a signed claim.approved when an editor approves, and again with the same id after a 500', async () => {
     const id = claimIds[0];

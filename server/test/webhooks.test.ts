@@ -2,8 +2,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Webhook, WebhookDelivery } from '../../src/domain/webhooks';
-import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
-import { FAST_TIMINGS, handover, type Receiver, startReceiver } from './webhooks-receiver';
+import { Harness, json, startApp, withCast } from './harness';
+import {
+  FAST_TIMINGS,
+  handover,
+  type Receiver,
+  seedClaimIds,
+  startReceiver,
+} from './webhooks-receiver';
 import { until } from './until';
 
 const SECRET = 'a secret of twenty-odd characters';
@@ -18,11 +24,7 @@ describe('webhooks over HTTP', () => {
     h = await startApp({ webhookTimings: FAST_TIMINGS });
     await withCast(h);
     receiver = await startReceiver();
-    const claims = await h.as('casey', {
-      method: 'GET',
-      url: `/api/articles/${SEED_ARTICLE}/claims`,
-    });
-    claimIds = json<{ id: string }[]>(claims).map((c) => c.id);
+    claimIds = await seedClaimIds(h);
   });
   after(async () => {
     await h.close();
