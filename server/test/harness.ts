@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import Fastify, { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { Role, Stage } from '../../src/domain/workflow';
@@ -90,6 +91,51 @@ export async function removeTestDir(dir: string): Promise<void> {
   if (target.engine === 'postgres' && target.schema) {
     await dropPostgresSchema(target.url, target.schema);
   }
+}
+
+/** A database that several apps of one describe block share (see `sharedDatabase`). */
+export interface SharedDatabase {
+  /** The apps' folder, once the block's `before` has run. */
+  readonly dir: string;
+  /** PostgreSQL, which several processes may share, rather than SQLite (one process's). */
+  readonly postgres: boolean;
+  /** Starts an app on the shared database; it is closed after the block at the latest. */
+  start(options?: Omit<StartOptions, 'dir'>): Promise<Harness>;
+  /** Closes the apps started so far: one started next finds their data. */
+  closeApps(): Promise<void>;
+}
+
+/**
+ * For the tests of apps started again, or side by side, on one database: the folder
+ * is made before the block's tests; after them its apps are closed and the folder and
+ * its database removed. Call it in the block's body.
+ */
+export function sharedDatabase(name: string): SharedDatabase {
+  let dir: string | undefined;
+  const apps: Harness[] = [];
+  before(() => {
+    dir = makeTestDir(name);
+  });
+  after(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+    if (dir) await removeTestDir(dir);
+  });
+  const shared: SharedDatabase = {
+    get dir() {
+      if (!dir) throw new Error('the shared database is made in the describe block’s before hook');
+      return dir;
+    },
+    postgres: testDatabase('probe').engine === 'postgres',
+    async start(options = {}) {
+      const app = await startApp({ ...options, dir: shared.dir });
+      apps.push(app);
+      return app;
+    },
+    async closeApps() {
+      await Promise.all(apps.splice(0).map((app) => app.close()));
+    },
+  };
+  return shared;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<Harness> {

@@ -4,14 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import type { NotificationEventData } from '../../src/domain/notifications';
 import { type ChangeEvent, latestPosition } from '../repositories/events';
-import {
-  type Harness,
-  makeTestDir,
-  removeTestDir,
-  seedClaims,
-  startApp,
-  testDatabase,
-} from './harness';
+import { type Harness, seedClaims, sharedDatabase, startApp } from './harness';
 import { patchClaim, withNotificationCast } from './notifications-fixtures';
 import { openEventStream, openLiveStream } from './sse';
 
@@ -100,28 +93,16 @@ describe('live notifications', () => {
 });
 
 describe('live notifications across processes', () => {
-  const postgres = testDatabase('probe').engine === 'postgres';
-  let dir: string;
-  const apps: Harness[] = [];
-
-  before(() => {
-    dir = makeTestDir('live-notify');
-  });
-  after(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    await removeTestDir(dir);
-  });
+  const shared = sharedDatabase('live-notify');
 
   it(
     "a change on one process reaches the recipient's stream on another, and only theirs",
-    { skip: postgres ? false : 'several processes share a database on PostgreSQL only' },
+    { skip: shared.postgres ? false : 'several processes share a database on PostgreSQL only' },
     async () => {
-      const writer = await startApp({ dir });
-      apps.push(writer);
+      const writer = await shared.start();
       await withNotificationCast(writer);
       const [claim] = await seedClaims(writer);
-      const reader = await startApp({ dir });
-      apps.push(reader);
+      const reader = await shared.start();
       const base = await reader.app.listen({ port: 0, host: '127.0.0.1' });
       const cookies = { cora: await reader.signIn('cora'), eli: await reader.signIn('eli') };
       const { coraEvents, eliEvents } = await heardBy(base, cookies, () =>

@@ -3,14 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
 import { sendDueReminders } from '../repositories/due-reminders';
-import {
-  type Harness,
-  makeTestDir,
-  removeTestDir,
-  seedClaims,
-  startApp,
-  testDatabase,
-} from './harness';
+import { type Harness, seedClaims, sharedDatabase, startApp } from './harness';
 import {
   clearNotifications,
   inboxes,
@@ -135,26 +128,14 @@ describe('the due reminders clock', () => {
 });
 
 describe('due reminders across processes and restarts', () => {
-  const postgres = testDatabase('probe').engine === 'postgres';
-  let dir: string;
-  const apps: Harness[] = [];
-
-  before(() => {
-    dir = makeTestDir('reminders');
-  });
-  after(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    await removeTestDir(dir);
-  });
+  const shared = sharedDatabase('reminders');
 
   it('two apps on one database (PostgreSQL), and an app started again, remind once', async () => {
-    const first = await startApp({ dir, dueReminderMs: 20 });
-    apps.push(first);
+    const first = await shared.start({ dueReminderMs: 20 });
     await withNotificationCast(first);
     const [claim] = await seedClaims(first);
     // SQLite is one process's database; PostgreSQL serves several.
-    const second = postgres ? await startApp({ dir, dueReminderMs: 20 }) : first;
-    if (second !== first) apps.push(second);
+    const second = shared.postgres ? await shared.start({ dueReminderMs: 20 }) : first;
     const soon = new Date(Date.now() + HOUR).toISOString();
     await first.setStage(claim.id, 'researching', { assignee: 'cora', due_at: soon });
     const now = new Date();
@@ -165,9 +146,8 @@ describe('due reminders across processes and restarts', () => {
       sendDueReminders(first.app.db, now),
       sendDueReminders(second.app.db, now),
     ]);
-    await Promise.all(apps.splice(0).map((app) => app.close()));
-    const again = await startApp({ dir, dueReminderMs: 20 });
-    apps.push(again);
+    await shared.closeApps();
+    const again = await shared.start({ dueReminderMs: 20 });
     await sendDueReminders(again.app.db, now);
     assert.deepEqual(await remindersOf(again, claim.id), ['cora:due_soon']);
   });
