@@ -22,6 +22,7 @@ import { insertUser } from '../repositories/users';
 import {
   BROWSER_ACCEPT_ENCODING,
   type DriverClose,
+  type DriverCpu,
   type ServerMessage,
   type ServerReady,
 } from './protocol';
@@ -154,8 +155,11 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, cleanUpAndExit);
   }
-  process.on('message', (message: DriverClose) => {
-    if (message.type === 'close') {
+  process.on('message', (message: DriverClose | DriverCpu) => {
+    if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
+    } else if (message.type === 'close') {
       void cleanUp().then(() => {
         send({ type: 'closed' });
         process.disconnect?.();

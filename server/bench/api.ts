@@ -293,6 +293,11 @@ interface Measurement {
   readonly statusCodes: Record<string, number>;
   readonly errors: number;
   readonly timeouts: number;
+  /**
+   * Server CPU time per 2xx answer, in µs: what a request costs the server, which a
+   * shared machine's load changes far less than the rate.
+   */
+  readonly cpuPerOk: number;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -334,6 +339,8 @@ interface Slice {
   readonly timeouts: number;
   readonly statusCodes: Record<string, number>;
   readonly times: number[];
+  /** CPU time the server process spent meanwhile (listeners and load generator excluded). */
+  cpuMicros?: number;
 }
 
 async function slice(
@@ -383,7 +390,32 @@ function combine(scenario: ScenarioKey, target: Target, slices: readonly Slice[]
     statusCodes,
     errors: sum((s) => s.errors),
     timeouts: sum((s) => s.timeouts),
+    cpuPerOk:
+      sum((s) => s.cpuMicros ?? 0) /
+      Math.max(
+        1,
+        sum((s) => s.ok),
+      ),
   };
+}
+
+/** The server process's CPU time so far, in µs. */
+function serverCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ServerMessage) => {
+      if (message.type === 'cpu') {
+        child.off('message', onMessage);
+        resolve(message.micros);
+      }
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'cpu' }, (error) => {
+      if (error) {
+        child.off('message', onMessage);
+        reject(error);
+      }
+    });
+  });
 }
 
 function nextMessage(child: ChildProcess): Promise<ServerMessage> {
@@ -554,6 +586,12 @@ async function benchEngine(
       /** Per round with streams open: writes answered, event frames the listeners read. */
       const heard: { writes: number; frames: number }[] = [];
       const measure = async (target: Target, seconds: number): Promise<Slice> => {
+        const before = await serverCpu(child);
+        const result = await measureSlice(target, seconds);
+        result.cpuMicros = (await serverCpu(child)) - before;
+        return result;
+      };
+      const measureSlice = async (target: Target, seconds: number): Promise<Slice> => {
         if (!streams || target === 'bare') {
           return slice(scenario, urls[target], states[target], seconds);
         }
@@ -590,7 +628,8 @@ async function benchEngine(
           `${scenario.key.padEnd(10)} ${target.padEnd(4)} ${fmt(result.okPerSecond).padStart(7)} 2xx/s  ` +
             `p50 ${fmt(result.p50, 2)} ms  p95 ${fmt(result.p95, 2)} ms  ` +
             `p99 ${fmt(result.p99, 2)} ms  ` +
-            `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`,
+            `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}  ` +
+            `server CPU ${fmt(result.cpuPerOk)} µs/2xx`,
         );
       }
       if (streams && heard.length > 0) {
@@ -618,7 +657,17 @@ async function benchEngine(
       measurements.find((m) => m.scenario === key && m.target === target);
     const labels = new Map(scenarios(ready).map((s) => [s.key, s.label]));
     const rows: string[][] = [
-      ['Scenario', 'Target', '2xx/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'vs bare'],
+      [
+        'Scenario',
+        'Target',
+        '2xx/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'non-2xx',
+        'vs bare',
+        'server CPU µs/2xx',
+      ],
     ];
     for (const m of measurements) {
       const bare = byKey(m.scenario, 'bare');
@@ -636,6 +685,7 @@ async function benchEngine(
         fmt(m.p99, 2),
         `${m.non2xx}${m.errors + m.timeouts > 0 ? ` (+${m.errors + m.timeouts} errors)` : ''}`,
         m.target === 'app' ? `${fmt(ratio * 100, 1)}%` : '100%',
+        fmt(m.cpuPerOk),
       ]);
     }
     console.log(`\n${table(rows)}\n`);

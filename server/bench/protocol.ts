@@ -47,8 +47,19 @@ export interface ServerFailed {
   readonly message: string;
 }
 
-export type ServerMessage = ServerReady | ServerClosed | ServerFailed;
+/** The server process's CPU time so far (user + system), in microseconds. */
+export interface ServerCpu {
+  readonly type: 'cpu';
+  readonly micros: number;
+}
+
+export type ServerMessage = ServerReady | ServerClosed | ServerFailed | ServerCpu;
 
 export interface DriverClose {
   readonly type: 'close';
+}
+
+/** Asks for a ServerCpu answer. */
+export interface DriverCpu {
+  readonly type: 'cpu';
 }
