@@ -62,6 +62,10 @@ describe('WebhookForm', () => {
     await fixture.whenStable();
     expect(added().map((w) => w.id)).toEqual(['w9']);
     expect(await (await input('url')).getValue()).toBe('');
+    // Cleared as a form not yet sent: the emptied address is not shown as an error.
+    expect((fixture.nativeElement as HTMLElement).textContent).not.toContain(
+      'An http:// or https:// address',
+    );
     const secret = await (await input('secret')).getValue();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(secret).not.toBe('sixteen chars or more');

@@ -1,5 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -137,16 +144,18 @@ export class WebhookForm {
     ],
   });
 
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   /** The events chosen before the latest change of the selection. */
   private previousEvents: WebhookEventChoice[] = [ALL_WEBHOOK_EVENTS];
 
   constructor() {
-    // The form clears, with a new secret, once the server has the webhook.
+    // The form clears, with a new secret, once the server has the webhook; as a form
+    // not yet sent, so that the emptied URL is not shown as an error.
     effect(() => {
       if (this.added()) {
         untracked(() => {
           this.previousEvents = [ALL_WEBHOOK_EVENTS];
-          this.form.reset({ secret: randomSecret() });
+          this.formDirective().resetForm({ secret: randomSecret() });
         });
       }
     });
