@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ArticleText, selectionOffsets } from './article-text';
+import { ArticleText } from './article-text';
+import { selectionOffsets } from './text-selection';
 import { markDetails, segmentArticle } from './article-segments';
 import { claimFixture } from '../state/claims.feature.spec';
 

@@ -1,7 +1,8 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
-import { ArticleText, selectionOffsets } from './article-text';
+import { ArticleText } from './article-text';
+import { selectionOffsets } from './text-selection';
 import { markDetails, segmentArticle } from './article-segments';
 import { claimFixture } from '../state/claims.feature.spec';
 

@@ -15,6 +15,7 @@ import {
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { ArticleLine, MarkDetail, markLabel, TextRun } from './article-segments';
 import { NearBlocks } from './near-blocks';
+import { selectionOffsets } from './text-selection';
 
 /** The highlights in document order, each known by the article offset it starts at. */
 interface MarkIndex {
@@ -321,35 +322,4 @@ function markStart(target: EventTarget | null): number | null {
   return target instanceof HTMLElement && target.tagName === 'MARK'
     ? Number(target.dataset['start'])
     : null;
-}
-
-/**
- * Maps a DOM selection back to article offsets. Every run of text carries its
- * offsets in `data-start`/`data-end`, so the first and last runs the range
- * touches give the span, whether it starts inside a text node or at an element
- * boundary (a triple-click selects whole paragraphs).
- */
-export function selectionOffsets(
-  range: Range,
-  root: HTMLElement,
-): { start: number; end: number } | null {
-  if (!root.contains(range.commonAncestorContainer)) {
-    return null;
-  }
-  const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')].filter((run) =>
-    range.intersectsNode(run),
-  );
-  if (runs.length === 0) {
-    return null;
-  }
-  const first = runs[0];
-  const last = runs[runs.length - 1];
-  const inside = (run: HTMLElement, node: Node) =>
-    node.nodeType === Node.TEXT_NODE && run.contains(node);
-  const start =
-    Number(first.dataset['start']) + (inside(first, range.startContainer) ? range.startOffset : 0);
-  const end = inside(last, range.endContainer)
-    ? Number(last.dataset['start']) + range.endOffset
-    : Number(last.dataset['end']);
-  return end > start ? { start, end } : null;
 }
