@@ -113,6 +113,16 @@ export class ClaimIndex {
     return this.claims.get(id);
   }
 
+  /**
+   * Waits for loads under way (an import's claims are read after its answer): the app
+   * closes its database only after them. A load that fails then is of no interest.
+   */
+  async close(): Promise<void> {
+    while (this.pending.size > 0) {
+      await Promise.allSettled([...this.pending]);
+    }
+  }
+
   private async settled(): Promise<void> {
     while (this.pending.size > 0) {
       await Promise.all(this.pending);

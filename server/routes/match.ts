@@ -61,7 +61,10 @@ export const matchResponseSchema = {
 const match: FastifyPluginAsync = async (app) => {
   const index = new ClaimIndex(app.db, newMatcher());
   const unsubscribe = app.changes.subscribe((event) => index.apply(event));
-  app.addHook('onClose', async () => unsubscribe());
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await index.close();
+  });
   await index.load();
 
   app.post<{ Body: MatchRequest }>(

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleDetail, ArticleSummary, ClaimSummary } from '../../src/domain/claim';
 import { CHECKED_BEFORE_MIN_SCORE, type MatchResponse } from '../../src/domain/matching';
+import { ClaimIndex } from '../matching/claim-index';
+import { newMatcher } from '../matching/shared';
 import { insertClaim } from '../repositories/claims';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -207,5 +209,42 @@ describe('claim matching', () => {
     });
     assert.equal(renamed.statusCode, 200, renamed.body);
     assert.equal((await match(text))[0].articleHeadline, 'Putin in Pyongyang');
+  });
+
+  it('closes only after the loads under way (an imported article read after its answer)', async () => {
+    const index = new ClaimIndex(h.app.db, newMatcher());
+    await index.load();
+    const loaded = index.size;
+    // A claim the index has not seen, then the event an import sends: it names only the
+    // article, whose claims the index reads afterwards.
+    await insertClaim(
+      h.app.db,
+      {
+        id: 'imported-late-1',
+        articleId: SEED_ARTICLE,
+        quote: 'Putin',
+        start: 0,
+        end: 5,
+        statement: 'A claim the index reads after the import was answered.',
+        kind: 'figure',
+        stage: 'new',
+        verdict: null,
+        rationale: null,
+        assignee: null,
+      },
+      new Date().toISOString(),
+      null,
+    );
+    index.apply({
+      id: 0,
+      at: new Date().toISOString(),
+      type: 'article.created',
+      articleId: SEED_ARTICLE,
+      claimId: null,
+      data: {},
+    });
+    assert.equal(index.size, loaded, 'the read is still under way');
+    await index.close();
+    assert.equal(index.size, loaded + 1, 'close returned only once the read was indexed');
   });
 });
