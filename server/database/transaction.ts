@@ -49,12 +49,35 @@ export async function writeTransaction<T>(
   if (!isPostgres(db)) {
     return db.transaction().execute(work);
   }
+  return withRetries(() =>
+    db
+      .transaction()
+      .setIsolationLevel(options.serializable ? 'serializable' : 'read committed')
+      .execute(work),
+  );
+}
+
+/**
+ * PostgreSQL: a change whose one write is a single statement, which is atomic on its own,
+ * run without BEGIN and COMMIT around it (a round trip less). Its reads before the write
+ * see what a READ COMMITTED transaction would (each statement has a snapshot of its
+ * own there too); the write must hold its checks itself (`UPDATE … WHERE version = $n`).
+ * Conflicts are run again as in `writeTransaction`. SQLite: a transaction, as ever.
+ */
+export async function writeStatement<T>(
+  db: Kysely<Database>,
+  work: (db: Kysely<Database> | Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  if (!isPostgres(db)) {
+    return db.transaction().execute(work);
+  }
+  return withRetries(() => work(db));
+}
+
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db
-        .transaction()
-        .setIsolationLevel(options.serializable ? 'serializable' : 'read committed')
-        .execute(work);
+      return await run();
     } catch (error) {
       // A unique key taken by a transaction that committed meanwhile: running again
       // lets the check before the insert see the row (two processes importing the same

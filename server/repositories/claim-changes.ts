@@ -27,7 +27,7 @@ import { updateClaimRecorded } from './claim-writes';
 import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
 import { activeMentions, insertNote } from './notes';
 import { now } from './time';
-import { writeTransaction } from '../database/transaction';
+import { writeStatement, writeTransaction } from '../database/transaction';
 
 export type { Changed } from './claim-guards';
 export * from './claim-create';
@@ -88,6 +88,11 @@ export async function patchClaim(
   patch: ClaimPatch,
   actor: Actor,
 ): Promise<Changed<ClaimSummary>> {
+  // Without a new assignee there is no hand-over to record: the change is one statement
+  // (claim, history and event, written only if the claim is still at the version read).
+  if (!('assignee' in patch)) {
+    return writeStatement(db, (one) => patchClaimIn(one, id, expectedVersion, patch, actor));
+  }
   return writeTransaction(db, (trx) => patchClaimIn(trx, id, expectedVersion, patch, actor));
 }
 

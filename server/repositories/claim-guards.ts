@@ -44,11 +44,14 @@ export async function changeableClaim(db: Db, id: string): Promise<ClaimSummary>
   return (await changeTarget(db, id)).claim;
 }
 
-/** `changeableClaim` with its article's headline, which a hand-over's messages name. */
+/**
+ * `changeableClaim` with its article's headline, which a hand-over's messages name, and
+ * the number of active webhooks, which a hand-over queues deliveries for.
+ */
 export async function changeTarget(
   db: Db,
   id: string,
-): Promise<{ claim: ClaimSummary; articleHeadline: string }> {
+): Promise<{ claim: ClaimSummary; articleHeadline: string; activeWebhooks: number }> {
   const found = await findClaimWithArticleState(db, id);
   if (!found) {
     throw new NotFoundError('Claim', id);

@@ -327,14 +327,32 @@ export async function updateClaimReturning(
     : undefined;
 }
 
-/** The claim, whether its article is archived and the article's headline, in one read. */
+/**
+ * The claim, whether its article is archived, the article's headline and the number of
+ * active webhooks (a change with none to tell needs no hand-over written), in one read.
+ */
 export async function findClaimWithArticleState(
   db: Db,
   id: string,
-): Promise<{ claim: ClaimSummary; articleArchived: boolean; articleHeadline: string } | undefined> {
+): Promise<
+  | {
+      claim: ClaimSummary;
+      articleArchived: boolean;
+      articleHeadline: string;
+      activeWebhooks: number;
+    }
+  | undefined
+> {
   const row = await claimQuery(db)
     .innerJoin('articles', 'articles.id', 'claims.article_id')
     .select(['articles.archived as article_archived', 'articles.headline as article_headline'])
+    .select((eb) =>
+      eb
+        .selectFrom('webhooks')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('webhooks.active', '=', 1)
+        .as('active_webhooks'),
+    )
     .where('claims.id', '=', id)
     .executeTakeFirst();
   return row
@@ -342,6 +360,7 @@ export async function findClaimWithArticleState(
         claim: toClaimSummary(row),
         articleArchived: Number(row.article_archived) !== 0,
         articleHeadline: row.article_headline,
+        activeWebhooks: Number(row.active_webhooks ?? 0),
       }
     : undefined;
 }

@@ -40,6 +40,11 @@ const TOLD_OF: Partial<Record<HandoverKind, 'assignee' | 'editors' | 'holders'>>
 
 const EDITORIAL_ROLES = ROLES.filter(isEditorial);
 
+/** Whether a hand-over of `kind` with a note mentioning `mentioned` may tell anyone at all. */
+export function handoverMayNotify(kind: HandoverKind, mentioned: readonly string[]): boolean {
+  return TOLD_OF[kind] !== undefined || mentioned.length > 0;
+}
+
 /** Of `usernames`, the active accounts, with their display names. */
 async function activePeople(db: Db, usernames: readonly string[]): Promise<Map<string, string>> {
   if (usernames.length === 0) {
