@@ -217,7 +217,8 @@ export class ArticleText {
    * Scrolls the claim's first highlight into view, smoothly. Paragraphs far from
    * view are laid out at an estimated height until scrolled near
    * (content-visibility), so a long smooth scroll can end short of the highlight:
-   * once it ends, an instant scroll finishes it, if the claim is still open.
+   * once it ends, an instant scroll centres it, if the claim is still open and
+   * the highlight not in view.
    */
   reveal(claimId: string): void {
     this.revealing?.abort();
@@ -231,13 +232,15 @@ export class ArticleText {
     const revealing = new AbortController();
     this.revealing = revealing;
     const host = this.host.nativeElement;
-    const scroller: EventTarget = this.blocks.scrollsItself() ? host : host.ownerDocument;
+    const ownScroll = this.blocks.scrollsItself();
+    const scroller: EventTarget = ownScroll ? host : host.ownerDocument;
     scroller.addEventListener(
       'scrollend',
       () => {
         revealing.abort();
-        if (mark.isConnected && this.selectedId() === claimId) {
-          mark.scrollIntoView({ block: 'nearest' });
+        if (mark.isConnected && this.selectedId() === claimId && !inView(mark, ownScroll && host)) {
+          // Centred: paragraphs rendered next to it may still move it by a few lines.
+          mark.scrollIntoView({ block: 'center' });
         }
       },
       { signal: revealing.signal },
@@ -315,6 +318,15 @@ export class ArticleText {
       range && !range.collapsed ? selectionOffsets(range, this.host.nativeElement) : null,
     );
   }
+}
+
+/** Whether the element is wholly within the view of its scrolling box (or of the window). */
+function inView(element: HTMLElement, scroller: HTMLElement | false): boolean {
+  const rect = element.getBoundingClientRect();
+  const view = scroller
+    ? scroller.getBoundingClientRect()
+    : { top: 0, bottom: element.ownerDocument.defaultView?.innerHeight ?? 0 };
+  return rect.top >= view.top && rect.bottom <= view.bottom;
 }
 
 /** The start offset of the highlight an event happened on, or null when not on one. */
