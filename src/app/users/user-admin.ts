@@ -6,8 +6,9 @@ import {
   inject,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -226,12 +227,16 @@ export class UserAdmin {
     password: ['', [Validators.required, Validators.minLength(10)]],
   });
 
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
   constructor() {
     this.store.dispatch(PeoplePageActions.opened());
-    // The form clears once the server has the new account, and keeps what was typed if refused.
+    // The form clears once the server has the new account, and keeps what was typed if
+    // refused; it clears as a form not yet sent (resetForm, not reset), so that the emptied
+    // required fields are not shown as errors.
     effect(() => {
       if (this.added()) {
-        untracked(() => this.form.reset());
+        untracked(() => this.formDirective().resetForm());
       }
     });
     // A refused username marks its field, until the admin types another.
