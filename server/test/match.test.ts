@@ -24,6 +24,27 @@ describe('claim matching', () => {
     return json<MatchResponse>(response).items;
   };
 
+  /** A claim in the database with no event here, as another process's write looks until the feed brings it. */
+  const insertUnseenClaim = (id: string, statement: string) =>
+    insertClaim(
+      h.app.db,
+      {
+        id,
+        articleId: SEED_ARTICLE,
+        quote: 'Putin',
+        start: 0,
+        end: 5,
+        statement,
+        kind: 'figure',
+        stage: 'new',
+        verdict: null,
+        rationale: null,
+        assignee: null,
+      },
+      new Date().toISOString(),
+      null,
+    );
+
   before(async () => {
     h = await startApp();
     await withCast(h);
@@ -112,23 +133,9 @@ describe('claim matching', () => {
 
   it('finds a claim whose event has not reached this process yet (written elsewhere)', async () => {
     // As another process's write looks until the feed brings it: in the database, no event here.
-    await insertClaim(
-      h.app.db,
-      {
-        id: 'elsewhere-1',
-        articleId: SEED_ARTICLE,
-        quote: 'Putin',
-        start: 0,
-        end: 5,
-        statement: 'North Korea shipped nearly five million artillery shells to Russia.',
-        kind: 'figure',
-        stage: 'new',
-        verdict: null,
-        rationale: null,
-        assignee: null,
-      },
-      new Date().toISOString(),
-      null,
+    await insertUnseenClaim(
+      'elsewhere-1',
+      'North Korea shipped nearly five million artillery shells to Russia.',
     );
     const response = await h.as('casey', { url: '/api/claims/elsewhere-1/similar' });
     assert.equal(response.statusCode, 200, response.body);
@@ -217,23 +224,9 @@ describe('claim matching', () => {
     const loaded = index.size;
     // A claim the index has not seen, then the event an import sends: it names only the
     // article, whose claims the index reads afterwards.
-    await insertClaim(
-      h.app.db,
-      {
-        id: 'imported-late-1',
-        articleId: SEED_ARTICLE,
-        quote: 'Putin',
-        start: 0,
-        end: 5,
-        statement: 'A claim the index reads after the import was answered.',
-        kind: 'figure',
-        stage: 'new',
-        verdict: null,
-        rationale: null,
-        assignee: null,
-      },
-      new Date().toISOString(),
-      null,
+    await insertUnseenClaim(
+      'imported-late-1',
+      'A claim the index reads after the import was answered.',
     );
     index.apply({
       id: 0,
