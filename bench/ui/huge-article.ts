@@ -19,6 +19,7 @@ import {
   ROOT,
   sleep,
   summarise,
+  type Summary,
   TEXT,
   typeSteps,
   VIEWPORT,
@@ -220,6 +221,16 @@ export async function measureHugeArticle(
 // Report
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+/** One step of opening: the seed's p50 and max, the big article's, and the ratio of the p50s. */
+const openingRow = (label: string, seed: Summary, huge: Summary, ratio?: string) => [
+  label,
+  ms(seed.p50),
+  ms(seed.max),
+  ms(huge.p50),
+  ms(huge.max),
+  ratio ?? (huge.p50 / seed.p50).toFixed(2),
+];
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const verdict = (pass: boolean) => (pass ? '**PASS**' : '**MISS**');
 
@@ -262,30 +273,9 @@ export function hugeSection(
     '',
     ...table([
       ['navigation start →', 'seed p50', 'seed max', '10,000 p50', '10,000 max', 'ratio of p50s'],
-      [
-        'claims response received',
-        ms(f.seedResponse.p50),
-        ms(f.seedResponse.max),
-        ms(f.hugeResponse.p50),
-        ms(f.hugeResponse.max),
-        (f.hugeResponse.p50 / f.seedResponse.p50).toFixed(2),
-      ],
-      [
-        'table shows every claim (DOM)',
-        ms(f.seedDom.p50),
-        ms(f.seedDom.max),
-        ms(f.hugeDom.p50),
-        ms(f.hugeDom.max),
-        (f.hugeDom.p50 / f.seedDom.p50).toFixed(2),
-      ],
-      [
-        '**that frame painted**',
-        ms(f.seedOpen.p50),
-        ms(f.seedOpen.max),
-        ms(f.hugeOpen.p50),
-        ms(f.hugeOpen.max),
-        `**${f.openRatio.toFixed(2)}**`,
-      ],
+      openingRow('claims response received', f.seedResponse, f.hugeResponse),
+      openingRow('table shows every claim (DOM)', f.seedDom, f.hugeDom),
+      openingRow('**that frame painted**', f.seedOpen, f.hugeOpen, `**${f.openRatio.toFixed(2)}**`),
     ]),
     '',
     `Opening in at most ${OPEN_RATIO_GOAL}× the seed article's time: ${verdict(f.openPass)} ` +

@@ -28,11 +28,9 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Config, Flags, Result } from 'lighthouse';
-import { hashPassword } from '../../server/auth/password';
 import { openDatabase } from '../../server/database/engine';
 import { migrateToLatest } from '../../server/database/migrations';
 import { SESSION_COOKIE } from '../../server/plugins/auth';
-import { insertUser } from '../../server/repositories/users';
 import {
   BENCH_DIR,
   buildApp,
@@ -53,12 +51,11 @@ import {
   summaryLines,
   toMeasured,
 } from './lighthouse-report';
+import { addBenchEditor, PASSWORD, USERNAME } from './seed';
 import { addSeedArticle, SEED_ARTICLE_ID } from './transfer';
 
 const APP_DIR = join(ROOT, 'dist', 'claimdesk', 'browser');
 const REPORT_DIR = join(BENCH_DIR, '.lighthouse');
-const USERNAME = 'lighthouse-editor';
-const PASSWORD = 'lighthouse password 12345';
 const CHROME_FLAGS = [
   '--headless=new',
   '--disable-gpu',
@@ -92,11 +89,7 @@ async function seedDatabase(file: string): Promise<void> {
   const db = await openDatabase({ engine: 'sqlite', file });
   try {
     await migrateToLatest(db);
-    await insertUser(db, {
-      username: USERNAME,
-      role: 'editor',
-      passwordHash: await hashPassword(PASSWORD),
-    });
+    await addBenchEditor(db);
   } finally {
     await db.destroy();
   }

@@ -160,15 +160,20 @@ export interface SeededData {
   readonly totalClaims: number;
 }
 
+/** The editor every UI benchmark signs in as (USERNAME, PASSWORD). */
+export async function addBenchEditor(db: Kysely<Database>): Promise<void> {
+  await insertUser(db, {
+    username: USERNAME,
+    role: 'editor',
+    passwordHash: await hashPassword(PASSWORD),
+  });
+}
+
 export async function seedDatabase(file: string): Promise<SeededData> {
   const db: Kysely<Database> = await openDatabase({ engine: 'sqlite', file });
   try {
     await migrateToLatest(db);
-    await insertUser(db, {
-      username: USERNAME,
-      role: 'editor',
-      passwordHash: await hashPassword(PASSWORD),
-    });
+    await addBenchEditor(db);
     const big = bigArticle();
     if (big.claims.length !== BIG_ARTICLE_CLAIMS) {
       throw new Error(`the long article has ${big.claims.length} claims`);
