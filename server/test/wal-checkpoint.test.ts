@@ -6,10 +6,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openSqlite } from '../database/engine';
 import { writingMuch } from '../database/large-write';
 import { migrateToLatest } from '../database/migrations';
+import { checkpointElsewhere, FALLBACK_AUTOCHECKPOINT_PAGES } from '../database/wal-checkpointer';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-wal-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,6 +88,39 @@ describe('WAL checkpoints', () => {
       assert.equal(await cache(), before);
     } finally {
       await db.destroy();
+    }
+  });
+
+  it('fall back to SQLite’s own when the thread fails: the log does not grow until close', async () => {
+    const file = join(dir, 'c.db');
+    const sqlite = new SQLite(file);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.exec('create table t (id integer primary key, body text)');
+      checkpointElsewhere(sqlite, file, 'throw new Error("no thread for checkpoints")');
+      await until(
+        () =>
+          sqlite.pragma('wal_autocheckpoint', { simple: true }) === FALLBACK_AUTOCHECKPOINT_PAGES,
+        'the connection to checkpoint again',
+      );
+      assert.ok(warnings.some((w) => w.includes('no thread for checkpoints')));
+      // About 16 MB in 40 transactions: without checkpoints the log would hold all of it.
+      const insert = sqlite.prepare('insert into t (body) values (?)');
+      const body = 'z'.repeat(4000);
+      for (let batch = 0; batch < 40; batch++) {
+        sqlite.transaction(() => {
+          for (let i = 0; i < 100; i++) insert.run(body);
+        })();
+      }
+      const log = statSync(`${file}-wal`).size;
+      assert.ok(log < 8_000_000, `the log holds ${log} bytes`);
+      assert.ok(statSync(file).size > 8_000_000, 'the file holds what was checkpointed');
+    } finally {
+      process.off('warning', onWarning);
+      sqlite.close();
     }
   });
 });
