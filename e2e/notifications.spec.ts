@@ -194,6 +194,10 @@ test('hand-overs reach the person concerned at once, in their inbox, and open th
   await expect(danaPanel.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
   await danaPanel.getByRole('button', { name: 'Approve', exact: true }).click();
   await expectUnread(cora, 1);
+  // Cora has the dashboard open in a second tab too: it counts the same.
+  const coraOtherTab = await cora.context().newPage();
+  await coraOtherTab.goto('/');
+  await expectUnread(coraOtherTab, 1);
 
   // Both inboxes, as each person sees them.
   coraItems = await openInbox(cora);
@@ -207,6 +211,9 @@ test('hand-overs reach the person concerned at once, in their inbox, and open th
   await expectUnread(cora, 0);
   await expect(coraItems.nth(0)).not.toHaveClass(/unread/);
   await closeInbox(cora);
+  // Marked read in one tab, read in the other without a reload.
+  await expectUnread(coraOtherTab, 0);
+  await coraOtherTab.close();
 
   // Of this claim, Dana was told of the unmuted submission only: her own actions tell her nothing.
   const danaItems = (await openInbox(dana)).filter({ hasText: 'ferry carried' });

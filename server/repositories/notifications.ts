@@ -18,10 +18,12 @@ import type {
   Notification,
   NotificationKind,
   NotificationPage,
+  NotificationsReadEventData,
 } from '../../src/domain/notifications';
 import { isEditorial, ROLES } from '../../src/domain/workflow';
-import type { NotificationsTable } from '../database/schema';
-import type { Selectable } from 'kysely';
+import type { Database, NotificationsTable } from '../database/schema';
+import type { Kysely, Selectable } from 'kysely';
+import { writeTransaction } from '../database/transaction';
 import type { Db } from './claims';
 import { type ChangeEvent, recordEvent } from './events';
 import type { Handover, HandoverKind } from './handovers';
@@ -250,25 +252,40 @@ export async function listNotifications(
 
 /**
  * Marks the recipient's notifications read: those of `ids` (others' ids, and unknown
- * ones, are left alone, unseen) or all. Answers how many it marked and how many stay unread.
+ * ones, are left alone, unseen) or all. Answers how many it marked, how many stay
+ * unread, and, when it marked any, the recipient's `notifications.read` event (for
+ * their other tabs and devices) to publish once committed.
  */
 export async function markNotificationsRead(
-  db: Db,
+  db: Kysely<Database>,
   recipient: string,
   which: { readonly ids: readonly string[] } | { readonly all: true },
-): Promise<{ marked: number; unread: number }> {
-  let update = db
-    .updateTable('notifications')
-    .set({ read_at: now() })
-    .where('recipient', '=', recipient)
-    .where('read_at', 'is', null);
-  if ('ids' in which) {
-    const ids = which.ids.map(Number).filter(Number.isSafeInteger);
-    if (ids.length === 0) {
-      return { marked: 0, unread: await unreadCount(db, recipient) };
-    }
-    update = update.where('id', 'in', ids);
+): Promise<{ marked: number; unread: number; events: ChangeEvent[] }> {
+  const ids = 'ids' in which ? which.ids.map(Number).filter(Number.isSafeInteger) : null;
+  if (ids !== null && ids.length === 0) {
+    return { marked: 0, unread: await unreadCount(db, recipient), events: [] };
   }
-  const result = await update.executeTakeFirst();
-  return { marked: Number(result.numUpdatedRows), unread: await unreadCount(db, recipient) };
+  return writeTransaction(db, async (trx) => {
+    const readAt = now();
+    let update = trx
+      .updateTable('notifications')
+      .set({ read_at: readAt })
+      .where('recipient', '=', recipient)
+      .where('read_at', 'is', null);
+    if (ids !== null) {
+      update = update.where('id', 'in', ids);
+    }
+    const marked = await update.returning('id').execute();
+    const unread = await unreadCount(trx, recipient);
+    if (marked.length === 0) {
+      return { marked: 0, unread, events: [] };
+    }
+    const data: NotificationsReadEventData = {
+      ids: marked.map((row) => String(row.id)),
+      readAt,
+      unread,
+    };
+    const event = await recordEvent(trx, 'notifications.read', null, null, { recipient, ...data });
+    return { marked: marked.length, unread, events: [event] };
+  });
 }

@@ -8,6 +8,7 @@
  * buffer made once for all streams. Each event is serialised once, however many streams
  * send it, and only as long as the event is kept.
  */
+import { PERSONAL_CHANGE_TYPES } from '../../src/domain/change-event';
 import type { ChangeEvent } from '../repositories/events';
 
 const frames = new WeakMap<ChangeEvent, Buffer>();
@@ -24,7 +25,7 @@ export function frameOf(event: ChangeEvent): Buffer {
 
 /** Events only some streams show (see `eventFor` in events.ts). */
 export function isPrivate(event: ChangeEvent): boolean {
-  return event.type === 'notification.created';
+  return PERSONAL_CHANGE_TYPES.has(event.type);
 }
 
 export interface StreamSink {

@@ -6,10 +6,11 @@
  * A stream lives only as long as its session: it ends on sign-out, when the
  * account is disabled or changes role (the client reconnects under the new
  * role), and when the session expires.
- * A `notification.created` event reaches only its recipient's streams, live and on
- * catch-up alike; everyone else's stream passes over it.
+ * A person's own events (`notification.created`, `notifications.read`) reach only their
+ * streams, live and on catch-up alike; everyone else's stream passes over them.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { PERSONAL_CHANGE_TYPES } from '../../src/domain/change-event';
 import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { ChangeEvent, eventsAfter, latestPosition } from '../repositories/events';
@@ -26,11 +27,11 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * The event as `username`'s stream shows it, or null when it is not theirs to see: a
- * notification is its recipient's alone (the recipient, kept in the stored payload,
+ * personal event is its recipient's alone (the recipient, kept in the stored payload,
  * is not sent).
  */
 export function eventFor(event: ChangeEvent, username: string): ChangeEvent | null {
-  if (event.type !== 'notification.created') {
+  if (!PERSONAL_CHANGE_TYPES.has(event.type)) {
     return event;
   }
   const { recipient, ...data } = (event.data ?? {}) as { recipient?: unknown };

@@ -140,7 +140,16 @@ const notifications: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async (request) => markNotificationsRead(app.db, currentUser(request).username, request.body),
+    async (request) => {
+      const { marked, unread, events } = await markNotificationsRead(
+        app.db,
+        currentUser(request).username,
+        request.body,
+      );
+      // The person's other tabs and devices mark the same notifications read.
+      app.changes.publish(...events);
+      return { marked, unread };
+    },
   );
 
   /** The article, once it is known to exist. */

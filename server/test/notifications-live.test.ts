@@ -2,14 +2,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ClaimSummary } from '../../src/domain/claim';
-import type { NotificationEventData } from '../../src/domain/notifications';
+import type {
+  NotificationEventData,
+  NotificationsReadEventData,
+} from '../../src/domain/notifications';
 import { type ChangeEvent, latestPosition } from '../repositories/events';
 import { type Harness, seedClaims, sharedDatabase, startApp } from './harness';
-import { patchClaim, withNotificationCast } from './notifications-fixtures';
+import { inboxOf, patchClaim, withNotificationCast } from './notifications-fixtures';
 import { openEventStream, openLiveStream } from './sse';
 
 const notificationsIn = (events: readonly ChangeEvent[]) =>
   events.filter((event) => event.type === 'notification.created');
+const readMarksIn = (events: readonly ChangeEvent[]) =>
+  events.filter((event) => event.type === 'notifications.read');
 const claimUpdated = (events: readonly ChangeEvent[]) =>
   events.some((event) => event.type === 'claim.updated');
 /** Cora's stream has what it should: the claim's own event, and her notification. */
@@ -89,6 +94,79 @@ describe('live notifications', () => {
     eliAgain.close();
     assert.ok(claimUpdated(eliCaughtUp), 'Eli catches up on the claim');
     assert.deepEqual(notificationsIn(eliCaughtUp), [], 'but not on Cora’s notification');
+  });
+});
+
+describe('notifications marked read', () => {
+  let h: Harness;
+  let base: string;
+  let claims: ClaimSummary[];
+
+  before(async () => {
+    h = await startApp();
+    await withNotificationCast(h);
+    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    claims = await seedClaims(h);
+  });
+  after(() => h.close());
+
+  it("reach the person's other tabs, and nobody else's stream", async () => {
+    await patchClaim(h, 'dana', claims[1].id, { assignee: 'cora' });
+    await patchClaim(h, 'dana', claims[2].id, { assignee: 'cora' });
+    const [newest, older] = (await inboxOf(h, 'cora')).items;
+    const cookies = { cora: await h.signIn('cora'), eli: await h.signIn('eli') };
+    const [tab, otherTab, eli] = await Promise.all([
+      openLiveStream(`${base}/api/events`, cookies.cora),
+      openLiveStream(`${base}/api/events`, cookies.cora),
+      openLiveStream(`${base}/api/events`, cookies.eli),
+    ]);
+    try {
+      const marked = await h.as('cora', {
+        method: 'POST',
+        url: '/api/notifications/read',
+        payload: { ids: [newest.id] },
+      });
+      assert.equal(marked.statusCode, 200, marked.body);
+      // A change everyone sees afterwards: once Eli has it, he has had all before it.
+      await patchClaim(h, 'dana', claims[3].id, { assignee: 'dana' });
+      const marksSeen = (events: readonly ChangeEvent[]) =>
+        readMarksIn(events).length > 0 && claimUpdated(events);
+      const [inTab, inOtherTab, inEli] = await Promise.all([
+        tab.waitUntil('the mark in Cora’s tab', marksSeen),
+        otherTab.waitUntil('the mark in Cora’s other tab', marksSeen),
+        eli.waitUntil('the later change on Eli’s stream', claimUpdated),
+      ]);
+      for (const events of [inTab, inOtherTab]) {
+        const [mark] = readMarksIn(events);
+        const data = mark.data as NotificationsReadEventData & { recipient?: string };
+        assert.deepEqual(data.ids, [newest.id], 'only the notification marked');
+        assert.equal(data.unread, 1, 'the other one stays unread');
+        assert.match(data.readAt, /^\d{4}-\d\d-\d\dT/);
+        assert.equal(data.recipient, undefined, 'the recipient is not sent');
+        assert.equal(mark.articleId, null);
+      }
+      assert.deepEqual(readMarksIn(inEli), [], 'Eli is not told of Cora’s inbox');
+      assert.equal((await inboxOf(h, 'cora')).items.find((n) => n.id === older.id)?.readAt, null);
+    } finally {
+      tab.close();
+      otherTab.close();
+      eli.close();
+    }
+  });
+
+  it('record no event when nothing was unread', async () => {
+    await h.as('cora', { method: 'POST', url: '/api/notifications/read', payload: { all: true } });
+    await h.app.changes.sync();
+    const before = await latestPosition(h.app.db);
+    const again = await h.as('cora', {
+      method: 'POST',
+      url: '/api/notifications/read',
+      payload: { all: true },
+    });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(JSON.parse(again.body), { marked: 0, unread: 0 });
+    await h.app.changes.sync();
+    assert.equal(await latestPosition(h.app.db), before);
   });
 });
 

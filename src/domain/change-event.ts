@@ -21,6 +21,12 @@ export type ChangeType =
    * (notifications.ts). Sent only to the streams of the person it is for.
    */
   | 'notification.created'
+  /**
+   * Some of one person's notifications were marked read, in any of their tabs or
+   * devices; data: `NotificationsReadEventData` (notifications.ts). Sent only to that
+   * person's streams, so that every open inbox agrees.
+   */
+  | 'notifications.read'
   /** A suggestion was accepted or rejected; data: `{ suggestionId, status }`. */
   | 'suggestion.changed'
   /**
@@ -28,6 +34,15 @@ export type ChangeType =
    * `{ user }`, the account as the API shows it. No article or claim.
    */
   | 'user.changed';
+
+/**
+ * The kinds one person's own: the server keeps their recipient in the stored payload and
+ * sends them only to that person's streams, without it.
+ */
+export const PERSONAL_CHANGE_TYPES: ReadonlySet<ChangeType> = new Set<ChangeType>([
+  'notification.created',
+  'notifications.read',
+]);
 
 /** What an event carries, by kind (see ChangeType). */
 export interface ChangeEventData {

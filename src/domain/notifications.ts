@@ -56,6 +56,16 @@ export interface NotificationEventData {
 }
 
 /**
+ * Data of the event stream's `notifications.read` event, sent only to the recipient's
+ * own streams: the notifications just marked read, when, and what stays unread.
+ */
+export interface NotificationsReadEventData {
+  readonly ids: readonly string[];
+  readonly readAt: string;
+  readonly unread: number;
+}
+
+/**
  * `@username` tokens of a note's text, in order of first appearance, without repeats:
  * candidates only (the server keeps those that name an active person). A token starts
  * after white space, an opening bracket or quote, or at the start of the text, so that

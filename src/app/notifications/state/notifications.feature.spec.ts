@@ -71,6 +71,23 @@ describe('inbox feature', () => {
     expect(state.unread).toBe(2);
   });
 
+  it('marks read what another tab or device marked, keeping a read time already shown', () => {
+    const shownRead = '2026-12-05T09:00:00.000Z';
+    let state = loaded([older, newer], 2);
+    state = reducer(
+      state,
+      InboxPanelActions.notificationOpened({ notification: newer, at: shownRead }),
+    );
+    state = reducer(
+      state,
+      LiveActions.notificationsRead({ ids: ['n1', 'n2', 'unknown'], readAt: at, unread: 0 }),
+    );
+    expect(state.entities['n1']?.readAt).toBe(at);
+    expect(state.entities['n2']?.readAt).toBe(shownRead);
+    expect(state.ids).toEqual(['n2', 'n1']);
+    expect(state.unread).toBe(0);
+  });
+
   it('shows an opened notification read at once, and counts it off only once', () => {
     let state = loaded([older, newer], 2);
     const opened = InboxPanelActions.notificationOpened({ notification: newer, at });

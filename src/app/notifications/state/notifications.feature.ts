@@ -73,6 +73,15 @@ export const inboxFeature = createFeature({
     on(LiveActions.notificationReceived, (state, { notification, unread }): InboxState =>
       inboxAdapter.upsertOne(notification, { ...state, unread }),
     ),
+    // Marked read in another tab or device (or this one: its optimistic mark stays).
+    on(LiveActions.notificationsRead, (state, { ids, readAt, unread }): InboxState =>
+      inboxAdapter.updateMany(
+        ids
+          .filter((id) => state.entities[id]?.readAt === null)
+          .map((id) => ({ id, changes: { readAt } })),
+        { ...state, unread },
+      ),
+    ),
     // Optimistic: read at once; a refusal reloads what the server holds.
     on(InboxPanelActions.notificationOpened, (state, { notification, at }): InboxState => {
       const shown = state.entities[notification.id];

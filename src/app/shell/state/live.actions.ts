@@ -22,6 +22,8 @@ export const LiveActions = createActionGroup({
     'Person Changed': props<{ user: SessionUser }>(),
     /** `notification.created`: the signed-in person was told something; `unread` is their new count. */
     'Notification Received': props<{ notification: Notification; unread: number }>(),
+    /** `notifications.read`: the signed-in person marked these read, here or in another tab or device. */
+    'Notifications Read': props<{ ids: readonly string[]; readAt: string; unread: number }>(),
     Connected: emptyProps(),
     Disconnected: emptyProps(),
   },

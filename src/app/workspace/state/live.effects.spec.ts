@@ -122,6 +122,17 @@ describe('live effects', () => {
     feed.next(event({ unread: 3 }));
     expect(emitted).toEqual([LiveActions.notificationReceived({ notification, unread: 3 })]);
   });
+
+  it('passes on notifications marked read elsewhere, and drops a malformed mark', () => {
+    const event = (data: object) =>
+      change({ type: 'notifications.read', articleId: null, claimId: null, data: data as never });
+    const readAt = '2026-12-05T07:00:00.000Z';
+    feed.next(event({ ids: ['41', '42'], readAt, unread: 1 }));
+    feed.next(event({ ids: '41', readAt, unread: 1 }));
+    expect(emitted).toEqual([
+      LiveActions.notificationsRead({ ids: ['41', '42'], readAt, unread: 1 }),
+    ]);
+  });
 });
 
 describe('warnOfEditsElsewhere', () => {

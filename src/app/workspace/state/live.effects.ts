@@ -3,7 +3,7 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Action, Store } from '@ngrx/store';
 import { EMPTY, filter, map, mergeMap, switchMap, tap } from 'rxjs';
-import { NotificationEventData } from '../../../domain/notifications';
+import { NotificationEventData, NotificationsReadEventData } from '../../../domain/notifications';
 import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
@@ -20,6 +20,19 @@ function isNotification(
   const data = event.data as Partial<NotificationEventData>;
   return (
     event.type === 'notification.created' && !!data.notification && typeof data.unread === 'number'
+  );
+}
+
+/** `notifications.read`: also sent only to the recipient's own streams. */
+function isReadMark(
+  event: ChangeEvent,
+): event is ChangeEvent & ChangeEvent<NotificationsReadEventData> {
+  const data = event.data as Partial<NotificationsReadEventData>;
+  return (
+    event.type === 'notifications.read' &&
+    Array.isArray(data.ids) &&
+    typeof data.readAt === 'string' &&
+    typeof data.unread === 'number'
   );
 }
 
@@ -50,6 +63,10 @@ export const followChanges = createEffect(
         if (isNotification(event)) {
           const { notification, unread } = event.data;
           return [LiveActions.notificationReceived({ notification, unread })];
+        }
+        if (isReadMark(event)) {
+          const { ids, readAt, unread } = event.data;
+          return [LiveActions.notificationsRead({ ids, readAt, unread })];
         }
         if (event.type === 'user.changed') {
           return event.data.user ? [LiveActions.personChanged({ user: event.data.user })] : [];
