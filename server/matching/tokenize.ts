@@ -21,7 +21,8 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-const LINK = /(?:\bhttps?:\/\/|\bwww\.|pic\.twitter\.com\/)\S*/giu;
+/** A link, also where a tweet glues it to the word before ("#DefundTheCBChttps://t.co/x"). */
+const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
 /** A handle or hashtag, whose words are run together: #ImpeachTrump, @LindseyGrahamSC. */
 const TAG = /[@#]([\p{L}\p{N}_]+)/gu;
 /** Where a run-together name changes word: "eT" in ImpeachTrump, "SC" after "Graham". */
@@ -45,12 +46,28 @@ export function stemOf(word: string): string {
   return stemmed;
 }
 
+/**
+ * Splits a run-together handle or hashtag written in one case ("cornflakes") into words;
+ * see segmenter.ts. Without one, such a run stays one word.
+ */
+export type RunSplitter = (run: string) => readonly string[];
+
+/** The words of a handle or hashtag: camel case first, then `split` for each piece. */
+function tagWords(name: string, split?: RunSplitter): string {
+  const pieces = name.replace(CAMEL, ' ').split(' ');
+  return pieces
+    .map((piece) =>
+      split && /^\p{L}+$/u.test(piece) ? split(piece.toLowerCase()).join(' ') : piece,
+    )
+    .join(' ');
+}
+
 /** The plain words of a text, lower case and without accents, stop words included. */
-export function words(text: string): string[] {
+export function words(text: string, split?: RunSplitter): string[] {
   return (
     text
       .replace(LINK, ' ')
-      .replace(TAG, (_, name: string) => ` ${name.replace(CAMEL, ' ')} `)
+      .replace(TAG, (_, name: string) => ` ${tagWords(name, split)} `)
       .normalize('NFKD')
       .replace(DIACRITICS, '')
       .toLowerCase()
@@ -59,9 +76,9 @@ export function words(text: string): string[] {
 }
 
 /** The terms the matcher indexes and looks up: stemmed content words, in text order. */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, split?: RunSplitter): string[] {
   const terms: string[] = [];
-  for (const word of words(text)) {
+  for (const word of words(text, split)) {
     if (!STOP_WORDS.has(word)) {
       terms.push(stemOf(word));
     }

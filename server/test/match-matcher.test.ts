@@ -7,7 +7,8 @@ import { FEATURE_NAMES, type Features } from '../matching/features';
 import { Matcher } from '../matching/matcher';
 import { Reranker } from '../matching/reranker';
 import { candidatesOf, neutralReranker, trainReranker } from '../matching/training';
-import { numbers, tokenize } from '../matching/tokenize';
+import { WordSegmenter } from '../matching/segmenter';
+import { numbers, tokenize, words } from '../matching/tokenize';
 
 const COLLECTION = [
   {
@@ -41,13 +42,35 @@ describe('matcher pieces', () => {
       ['impeach', 'trump', 'say', 'lindsey', 'graham', 'sc'],
       'handles and hashtags split into their words, links gone',
     );
+    assert.deepEqual(
+      tokenize('#DefundTheCBChttps://t.co/CsHG8R9cHp #IranUsapic.twitter.com/TvRkHvlgby'),
+      ['defund', 'cbc', 'iran', 'usa'],
+      'a link glued to the word before it goes too',
+    );
+  });
+
+  it('splits a run-together lower-case hashtag into the words the claims use', () => {
+    const segmenter = new WordSegmenter();
+    const claimWords = (text: string) => new Set(words(text));
+    segmenter.add(claimWords('Kellogg corn flakes were invented by a doctor'));
+    segmenter.add(claimWords('Instagram model Kristyna Martelli died after surgery'));
+    segmenter.add(claimWords('Protesters set up a tent city; forest fires'));
+    const split = (run: string) => segmenter.split(run);
+    assert.deepEqual(tokenize('why were #cornflakes invented', split), ['corn', 'flake', 'invent']);
+    assert.deepEqual(split('krystinamartelli'), ['krystina', 'martelli'], 'an unknown name kept');
+    assert.deepEqual(split('tentcity'), ['tent', 'city']);
+    assert.deepEqual(split('forests'), ['forests'], 'a form of a known word stays whole');
+    assert.deepEqual(split('qwxzvbn'), ['qwxzvbn'], 'nothing known: left as it is');
+    assert.deepEqual(tokenize('#cornflakes'), ['cornflak'], 'no splitter: one word');
+    segmenter.remove(claimWords('Kellogg corn flakes were invented by a doctor'));
+    assert.deepEqual(split('cornflakes'), ['cornflakes'], 'words of removed claims forgotten');
   });
 
   it('scores BM25: rare shared words count most, replaced and removed documents are forgotten', () => {
     const index = new Bm25Index();
-    index.upsert('a', tokenize('north korea artillery shells'));
-    index.upsert('b', tokenize('north korea visit'));
-    index.upsert('c', tokenize('parking fees'));
+    index.upsert('a', [tokenize('north korea artillery shells')]);
+    index.upsert('b', [tokenize('north korea visit')]);
+    index.upsert('c', [tokenize('parking fees')]);
     const found = index.search(tokenize('artillery in north korea'), 10);
     assert.deepEqual(
       found.map((f) => f.id),
@@ -56,7 +79,7 @@ describe('matcher pieces', () => {
     assert.ok(found[0].score > found[1].score);
     assert.ok(index.idf('artilleri') > index.idf('north'));
     assert.ok(index.scoreOf('a', tokenize('artillery')) <= index.ceiling(tokenize('artillery')));
-    index.upsert('a', tokenize('parking fines'));
+    index.upsert('a', [tokenize('parking fines')]);
     assert.deepEqual(
       index.search(tokenize('artillery'), 10).map((f) => f.id),
       [],
@@ -67,6 +90,31 @@ describe('matcher pieces', () => {
       ['a'],
     );
     assert.equal(index.size, 2);
+  });
+
+  it('scores BM25F: each field normalised by its own length, scored alone on request', () => {
+    const index = new Bm25Index({
+      k1: 1.2,
+      fields: [
+        { weight: 1, b: 0.75 },
+        { weight: 1, b: 0.3 },
+      ],
+    });
+    index.upsert('statement', [
+      tokenize('artillery shells shipped to Russia by rail across the border in June'),
+      [],
+    ]);
+    index.upsert('title', [tokenize('North Korea trade'), tokenize('Artillery shells?')]);
+    index.upsert('other', [tokenize('parking fees in the city centre'), tokenize('fees')]);
+    const query = tokenize('artillery shells');
+    assert.deepEqual(
+      index.search(query, 10).map((f) => f.id),
+      ['title', 'statement'],
+      'a short title counts more than a long statement',
+    );
+    assert.equal(index.scoreOf('title', query, 0), 0, 'the statement alone does not say it');
+    assert.ok(index.scoreOf('title', query, 1) > 0);
+    assert.ok(index.scoreOf('title', query) <= index.ceiling(query));
   });
 
   it('compares character grams: other spellings of a word still meet, removed documents are forgotten', () => {
