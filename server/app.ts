@@ -56,7 +56,12 @@ export type AppOptions = Pick<
     dueReminderMs?: number;
   } &
   // Optional: the reports fall back to placeholders (see routes/reports.ts).
-  Partial<Pick<ServerConfig, 'organisationName' | 'organisationUrl' | 'publicUrl'>>;
+  Partial<
+    Pick<
+      ServerConfig,
+      'organisationName' | 'organisationUrl' | 'publicUrl' | 'webhooksAllowPrivateNetwork'
+    >
+  >;
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   // The suggester's check-worthiness model: a missing or broken weights.json fails here, not on the first article.
@@ -121,10 +126,12 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(match);
   await fastify.register(reports, options);
   await fastify.register(search);
-  await fastify.register(webhooks);
+  const allowPrivateNetwork = options.webhooksAllowPrivateNetwork ?? false;
+  await fastify.register(webhooks, { allowPrivateNetwork });
   await fastify.register(webhookDelivery, {
     publicUrl: options.publicUrl,
     timings: options.webhookTimings,
+    allowPrivateNetwork,
   });
   await fastify.register(claimMemory);
 

@@ -44,6 +44,12 @@ export interface ServerConfig {
   readonly publicUrl: string;
   /** Whose X-Forwarded-* headers to believe: see `trustProxyFromEnv`. */
   readonly trustProxy: TrustProxy;
+  /**
+   * WEBHOOKS_ALLOW_PRIVATE_NETWORK=1: webhook deliveries may reach loopback, private and
+   * link-local addresses (a chat server on the newsroom's own network); by default they
+   * reach public addresses only (server/webhooks/destination.ts).
+   */
+  readonly webhooksAllowPrivateNetwork: boolean;
 }
 
 /**
@@ -155,7 +161,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       : publicUrl,
     publicUrl,
     trustProxy: trustProxyFromEnv(env['TRUST_PROXY']),
+    webhooksAllowPrivateNetwork: flagFromEnv(
+      'WEBHOOKS_ALLOW_PRIVATE_NETWORK',
+      env['WEBHOOKS_ALLOW_PRIVATE_NETWORK'],
+    ),
   };
+}
+
+/** A yes-or-no setting: unset, `0` or `false` is no; `1` or `true` is yes; anything else is refused. */
+export function flagFromEnv(name: string, value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === '0' || text === 'false') {
+    return false;
+  }
+  if (text === '1' || text === 'true') {
+    return true;
+  }
+  throw new Error(`${name} must be 1 or 0 (true or false), not "${value}"`);
 }
 
 /** Fastify's default 1 MiB is too small for pasted long-form articles. */

@@ -13,6 +13,8 @@ import {
   WEBHOOK_LIMITS,
 } from '../../src/domain/webhooks';
 import { requireRole, currentUser } from '../plugins/auth';
+import { ProblemError } from '../plugins/problems';
+import { ALLOW_PRIVATE_NETWORK_SETTING, refusedByAddress } from '../webhooks/destination';
 import {
   createWebhook,
   deleteWebhook,
@@ -71,7 +73,12 @@ const idParams = {
   additionalProperties: false,
 };
 
-const webhooks: FastifyPluginAsync = async (app) => {
+export interface WebhookRouteOptions {
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORK (server/webhooks/destination.ts). */
+  readonly allowPrivateNetwork: boolean;
+}
+
+const webhooks: FastifyPluginAsync<WebhookRouteOptions> = async (app, options) => {
   app.post<{ Body: NewWebhook }>(
     '/api/webhooks',
     {
@@ -112,6 +119,18 @@ const webhooks: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       if (!requireRole(request, reply, 'admin')) {
         return reply;
+      }
+      // A name is checked when each delivery connects; an address can be refused now.
+      const refused = options.allowPrivateNetwork ? null : refusedByAddress(request.body.url);
+      if (refused) {
+        throw new ProblemError({
+          title: 'Invalid request',
+          status: 400,
+          detail:
+            `/body/url: ${refused.message}: webhooks reach public addresses only unless ` +
+            `the server runs with ${ALLOW_PRIVATE_NETWORK_SETTING}=1.`,
+          field: '/body/url',
+        });
       }
       const webhook = await createWebhook(app.db, request.body, currentUser(request).username);
       reply.status(201);

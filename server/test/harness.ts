@@ -44,6 +44,11 @@ export interface StartOptions {
   streamSessionCheckMs?: number;
   /** The webhook worker's timings (server/webhooks/worker.ts), shortened by its tests. */
   webhookTimings?: Partial<WebhookTimings>;
+  /**
+   * WEBHOOKS_ALLOW_PRIVATE_NETWORK: on here unless a test says otherwise, since the tests'
+   * receivers listen on 127.0.0.1.
+   */
+  webhooksAllowPrivateNetwork?: boolean;
   /** The due reminders' clock (ms between runs); off unless a test asks for it. */
   dueReminderMs?: number;
   /** CLAIMDESK_PUBLIC_URL: the address links in reports and webhook deliveries point to. */
@@ -156,6 +161,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     loginWindowMinutes: 15,
     streamSessionCheckMs: options.streamSessionCheckMs,
     webhookTimings: options.webhookTimings,
+    webhooksAllowPrivateNetwork: options.webhooksAllowPrivateNetwork ?? true,
     dueReminderMs: options.dueReminderMs ?? 0,
     publicUrl: options.publicUrl,
   });

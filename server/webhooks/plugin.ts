@@ -11,6 +11,8 @@ export interface WebhookDeliveryOptions {
   readonly publicUrl?: string;
   /** Tests shorten these. */
   readonly timings?: Partial<WebhookTimings>;
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORK (destination.ts); public addresses only without it. */
+  readonly allowPrivateNetwork?: boolean;
 }
 
 export default fp<WebhookDeliveryOptions>(
@@ -20,6 +22,7 @@ export default fp<WebhookDeliveryOptions>(
       { ...DEFAULT_WEBHOOK_TIMINGS, ...options.timings },
       app.log,
       linkBase(options.publicUrl),
+      options.allowPrivateNetwork ?? false,
     );
     const unsubscribe = app.changes.subscribe(() => worker.changed());
     app.addHook('onReady', async () => worker.start());

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { Agent, type Dispatcher, fetch } from 'undici';
 import { DELIVERY_HEADER, SIGNATURE_HEADER } from '../../src/domain/webhooks';
 import type { Database } from '../database/schema';
 import {
@@ -20,6 +21,12 @@ import {
   pruneDeliveries,
   releaseDelivery,
 } from '../repositories/webhook-deliveries';
+import {
+  ALLOW_PRIVATE_NETWORK_SETTING,
+  PrivateDestinationError,
+  publicOnlyDispatcher,
+  refusedByAddress,
+} from './destination';
 import { signature } from './signature';
 
 export interface WebhookTimings {
@@ -78,6 +85,8 @@ export class WebhookWorker {
   private anyActive = false;
   /** When old deliveries were last forgotten (ms since the epoch). */
   private prunedAt = 0;
+  /** Connections for deliveries: to public addresses only, unless private ones are allowed. */
+  private readonly dispatcher: Dispatcher;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -85,7 +94,11 @@ export class WebhookWorker {
     private readonly log: FastifyBaseLogger,
     /** This app's public address, for each delivery's `url` (links.ts). */
     private readonly linkBase: string,
-  ) {}
+    /** WEBHOOKS_ALLOW_PRIVATE_NETWORK: deliveries may reach private and local addresses. */
+    private readonly allowPrivateNetwork: boolean,
+  ) {
+    this.dispatcher = allowPrivateNetwork ? new Agent() : publicOnlyDispatcher();
+  }
 
   start(): void {
     this.timer = setInterval(() => this.wake(), this.timings.pollMs);
@@ -135,6 +148,7 @@ export class WebhookWorker {
     }
     await this.pass;
     await Promise.allSettled([...this.sending.values()]);
+    await this.dispatcher.close();
   }
 
   private async takeDue(): Promise<void> {
@@ -208,6 +222,10 @@ export class WebhookWorker {
   }
 
   private async post(delivery: ClaimedDelivery): Promise<Outcome> {
+    const refused = this.allowPrivateNetwork ? null : refusedByAddress(delivery.url);
+    if (refused) {
+      return { ok: false, statusCode: null, error: refusal(refused) };
+    }
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
@@ -218,6 +236,7 @@ export class WebhookWorker {
           [DELIVERY_HEADER]: delivery.id,
         },
         body: delivery.body,
+        dispatcher: this.dispatcher,
         // A redirect is an answer other than 2xx: followed, it would re-send the body elsewhere.
         redirect: 'manual',
         signal: AbortSignal.any([
@@ -245,6 +264,9 @@ export class WebhookWorker {
       return `No answer within ${this.timings.timeoutMs / 1000} s`;
     }
     const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+    if (cause instanceof PrivateDestinationError) {
+      return refusal(cause);
+    }
     if (cause?.code === 'ECONNREFUSED') {
       return 'Connection refused';
     }
@@ -257,4 +279,8 @@ export class WebhookWorker {
     }
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+function refusal(error: PrivateDestinationError): string {
+  return `Not sent: ${error.message} (${ALLOW_PRIVATE_NETWORK_SETTING} allows it)`;
 }
