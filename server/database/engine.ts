@@ -9,8 +9,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter } from 'kysely';
 import pg from 'pg';
 import { checkpointElsewhere } from './wal-checkpointer';
-import { GroupCommitDialect } from './group-commit';
+import { GroupCommitDialect, groupCommitDefaults } from './group-commit';
 import { PipelinedPostgresDialect } from './postgres-driver';
+import { ReadConnection } from './read-connection';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
@@ -90,11 +91,17 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  if (file !== ':memory:') {
-    // Copying the log into the file, off the event loop (wal-checkpointer.ts).
-    checkpointElsewhere(sqlite, file);
+  if (file === ':memory:') {
+    return new Kysely<Database>({ dialect: new GroupCommitDialect(sqlite) });
   }
-  return new Kysely<Database>({ dialect: new GroupCommitDialect(sqlite) });
+  // Copying the log into the file, off the event loop (wal-checkpointer.ts).
+  checkpointElsewhere(sqlite, file);
+  // Reads outside a transaction do not wait for a long write (read-connection.ts).
+  const reader = new ReadConnection(
+    () => new SQLite(file, { fileMustExist: true }),
+    groupCommitDefaults.statementCacheSize,
+  );
+  return new Kysely<Database>({ dialect: new GroupCommitDialect(sqlite, { reader }) });
 }
 
 /** The pool hands out a new connection next time; the idle one's loss is no one's error. */

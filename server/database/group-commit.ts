@@ -47,6 +47,13 @@
  *   `query_only` on, outside any batch, so they neither wait for a batch's
  *   fsync nor fail with it, and they take no write lock.
  *
+ * **Reads may run beside the writer.** Given a `reader` (read-connection.ts), a
+ * statement outside any transaction that SQLite calls read-only, written as a
+ * SELECT, runs on that second connection without waiting for the lock: a long
+ * write transaction (an import) no longer holds up the health check and the
+ * article list. It sees committed data only, as before. A lease that has used
+ * the writer (a `db.connection()` callback that wrote) stays on the writer.
+ *
  * A `db.connection()` callback does not keep the connection to itself across
  * an inner transaction's commit (the commit hands the lock on); nothing here
  * relies on that.
@@ -75,6 +82,7 @@ import {
   SqliteQueryCompiler,
   type TransactionSettings,
 } from 'kysely';
+import type { ReadConnection } from './read-connection';
 
 /**
  * Prepared statements by SQL text, at most `capacity` of them. Has the shape of
@@ -144,6 +152,8 @@ export interface GroupCommitOptions {
   readonly maxBatch?: number;
   /** Prepared statements kept. */
   readonly statementCacheSize?: number;
+  /** A second connection to the same file, for reads outside a transaction. */
+  readonly reader?: ReadConnection;
 }
 
 /** A transaction in the open batch, waiting for the batch's COMMIT. */
@@ -173,6 +183,7 @@ export class GroupCommitDialect implements Dialect {
       ),
       Math.max(1, options.maxBatch ?? groupCommitDefaults.maxBatch),
       this.stats,
+      options.reader ?? null,
     );
   }
 
@@ -205,6 +216,8 @@ class Lease implements DatabaseConnection {
   inTransaction = false;
   /** Its transaction is read-only: a plain BEGIN of its own, outside any batch. */
   readOnly = false;
+  /** It has run something on the writer: what follows stays there. */
+  usedWriter = false;
 
   constructor(private readonly driver: GroupCommitDriver) {}
 
@@ -224,6 +237,13 @@ class Lease implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.holdsLock && !this.inTransaction && !this.usedWriter) {
+      const rows = this.driver.readElsewhere<R>(query);
+      if (rows) {
+        return { rows };
+      }
+    }
+    this.usedWriter = true;
     if (!this.holdsLock) {
       await this.hold();
     }
@@ -242,6 +262,7 @@ class Lease implements DatabaseConnection {
     if (!SelectQueryNode.is(query.query)) {
       throw new Error('Sqlite driver only supports streaming of select queries');
     }
+    this.usedWriter = true;
     await this.hold();
     this.driver.beforeStatement(this);
     // Not from the cache: an iterating statement is busy until the iteration ends.
@@ -265,6 +286,7 @@ class GroupCommitDriver implements Driver {
     readonly statements: StatementCache,
     private readonly maxBatch: number,
     private readonly stats: GroupCommitStats,
+    private readonly reader: ReadConnection | null,
   ) {}
 
   private get sqlite(): SQLite.Database {
@@ -285,8 +307,17 @@ class GroupCommitDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const lease = new Lease(this);
-    await lease.hold();
+    if (!this.reader) {
+      await lease.hold();
+    }
+    // With a reader the lock is taken by the first statement that needs the writer:
+    // a plain read may not need it at all.
     return lease;
+  }
+
+  /** A read outside any transaction, on the second connection; undefined: the writer's. */
+  readElsewhere<R>(query: CompiledQuery): R[] | undefined {
+    return this.reader && !this.failure ? this.reader.read<R>(query) : undefined;
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -408,6 +439,7 @@ class GroupCommitDriver implements Driver {
       // The connection was already unusable: close it all the same.
     }
     this.failure ??= new Error('The database connection is closed');
+    this.reader?.close();
     if (this.sqlite.open) {
       this.statements.close();
     }
