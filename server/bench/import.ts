@@ -29,6 +29,8 @@ interface Window {
   readonly seconds: number;
   readonly loopMaxMs: number;
   readonly loopP99Ms: number;
+  /** The most CPU time the process spent between two turns of a 1 ms timer. */
+  readonly stallCpuMs: number;
   readonly health: number[];
   readonly list: number[];
 }
@@ -48,6 +50,15 @@ async function observe(base: string, cookie: string, work: Promise<unknown>): Pr
   let done = false;
   const started = performance.now();
   histogram.enable();
+  // On a loaded machine a stall is mostly waiting for a core; the CPU time spent in it is
+  // what it would last on a quiet one (the process's CPU, so a little of other threads too).
+  let stallCpuMs = 0;
+  let lastCpu = process.cpuUsage();
+  const ticker = setInterval(() => {
+    const cpu = process.cpuUsage(lastCpu);
+    stallCpuMs = Math.max(stallCpuMs, (cpu.user + cpu.system) / 1000);
+    lastCpu = process.cpuUsage();
+  }, 1);
   const probe = async (path: string, into: number[]) => {
     while (!done) {
       const at = performance.now();
@@ -61,11 +72,13 @@ async function observe(base: string, cookie: string, work: Promise<unknown>): Pr
   await work;
   done = true;
   await Promise.all(probes);
+  clearInterval(ticker);
   histogram.disable();
   return {
     seconds: (performance.now() - started) / 1000,
     loopMaxMs: histogram.max / 1e6,
     loopP99Ms: histogram.percentile(99) / 1e6,
+    stallCpuMs,
     health,
     list,
   };
@@ -74,7 +87,7 @@ async function observe(base: string, cookie: string, work: Promise<unknown>): Pr
 function describe(label: string, window: Window): string {
   return (
     `${label.padEnd(10)} ${window.seconds.toFixed(1)} s: event-loop delay max ${window.loopMaxMs.toFixed(0)} ms, ` +
-    `p99 ${window.loopP99Ms.toFixed(0)} ms; health p99 ${percentile(window.health, 99).toFixed(0)} ms, ` +
+    `p99 ${window.loopP99Ms.toFixed(0)} ms, longest stall in CPU time ${window.stallCpuMs.toFixed(0)} ms; health p99 ${percentile(window.health, 99).toFixed(0)} ms, ` +
     `max ${Math.max(...window.health).toFixed(0)} ms (${window.health.length}); article list p99 ` +
     `${percentile(window.list, 99).toFixed(0)} ms, max ${Math.max(...window.list).toFixed(0)} ms (${window.list.length})`
   );

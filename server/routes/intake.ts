@@ -286,6 +286,10 @@ const intake: FastifyPluginAsync = async (app) => {
         body.source === 'file'
           ? await importFile(body, { username, role })
           : await importText(body, { username, role });
+      // The import's COMMIT has just run in this turn of the event loop. Those who listen
+      // (the matcher reads every claim of the article) start on the next one, so that the
+      // two do not add up to one long stall for everyone else.
+      await new Promise((resolve) => setImmediate(resolve));
       app.changes.publish(result.event);
       const article = await findArticle(app.db, result.articleId);
       if (!article) {
