@@ -14,13 +14,8 @@ import type { Actor } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
 import { patchClaimIn, transitionClaimIn } from './claim-changes';
 import { assertArticleOpen, claimOrThrow } from './claim-guards';
-import {
-  type ClaimChanges,
-  type Db,
-  findClaim,
-  recordClaimEvent,
-  updateClaimIfVersion,
-} from './claims';
+import { type Db, findClaim } from './claims';
+import { type ClaimChanges, recordClaimEvent, updateClaimIfVersion } from './claim-updates';
 import { recordHistory } from './history';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from './errors';
 import type { ChangeEvent } from './events';

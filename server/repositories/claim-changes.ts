@@ -12,7 +12,8 @@ import type { ClaimPatch, TransitionRequest } from '../../src/domain/requests';
 import type { Verdict } from '../../src/domain/verdicts';
 import { Actor, applyAction } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import { ClaimChanges, Db, recordClaimEvent, updateClaimIfVersion } from './claims';
+import type { Db } from './claims';
+import { type ClaimChanges, recordClaimEvent, updateClaimIfVersion } from './claim-updates';
 import { recordHistory } from './history';
 import { type HandoverFacts, type HandoverKind, recordHandovers } from './handovers';
 import {

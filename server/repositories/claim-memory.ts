@@ -17,15 +17,13 @@ import type { Database } from '../database/schema';
 import type { FirstAppearance } from '../reports/claimreview';
 import { writeTransaction } from '../database/transaction';
 import { Changed, changeableClaim, claimOrThrow } from './claim-guards';
+import { Db, findClaim, findClaimDetail } from './claims';
 import {
-  Db,
-  findClaim,
-  findClaimDetail,
   recordClaimEvent,
   recordClaimEventOf,
   updateClaimIfVersion,
   updateClaimReturning,
-} from './claims';
+} from './claim-updates';
 import {
   ConflictError,
   ForbiddenError,

@@ -12,14 +12,14 @@
 import { sql } from 'kysely';
 import type { ClaimSummary, Note } from '../../src/domain/claim';
 import { isPostgres } from '../database/engine';
+import { queryTemplate, queryTemplates } from '../database/query-template';
+import { type Db, findClaim } from './claims';
 import {
   type ClaimChanges,
-  type Db,
-  findClaim,
   recordClaimEventOf,
   updateClaimReturning,
   versionedUpdate,
-} from './claims';
+} from './claim-updates';
 import { type ChangeEvent, eventOfRow, eventRow, recordEvent } from './events';
 import { type HistoryInput, historyRow, recordHistory } from './history';
 import { insertNote, noteRow } from './notes';
@@ -67,14 +67,66 @@ export function claimAfter(
   return after as unknown as ClaimSummary;
 }
 
-/** `insert into history … select …` of one entry, for a CTE; `from` names the CTE it waits on. */
-function historyInsert(entry: HistoryInput, from: string) {
-  const row = historyRow(entry);
+/** A row's columns as template values, each name prefixed (history and event rows share some). */
+function prefixed<R extends Record<string, unknown>>(
+  prefix: string,
+  row: R,
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([name, value]) => [prefix + name, value]));
+}
+
+/** `insert into history … select …` of the entry in values `h_*`, for a CTE; `from` names the CTE it waits on. */
+function historyInsert(values: Record<string, unknown>, from: string) {
+  const v = (name: keyof ReturnType<typeof historyRow>) => values[`h_${name}`];
   return sql`insert into history (claim_id, article_id, at, actor, action, before, after, note, correction)
-    select ${row.claim_id}, ${row.article_id}, ${row.at}, ${row.actor}, ${row.action},
-      ${row.before}, ${row.after}, ${row.note}, cast(${row.correction} as integer)
+    select ${v('claim_id')}, ${v('article_id')}, ${v('at')}, ${v('actor')}, ${v('action')},
+      ${v('before')}, ${v('after')}, ${v('note')}, cast(${v('correction')} as integer)
     from ${sql.table(from)}`;
 }
+
+/** `insert into events … select … returning id` of the event in values `e_*`, after CTE `from`. */
+function eventInsert(values: Record<string, unknown>, from: string) {
+  const v = (name: keyof ReturnType<typeof eventRow>) => values[`e_${name}`];
+  return sql`insert into events (at, type, article_id, claim_id, payload)
+    select ${v('at')}, ${v('type')}, ${v('article_id')}, ${v('claim_id')}, ${v('payload')}
+    from ${sql.table(from)}
+    returning id`;
+}
+
+/**
+ * PostgreSQL: the claim's UPDATE (the columns in `shape`, values `c_*`), its history entry
+ * and its event as one statement, compiled once per set of columns.
+ */
+const claimUpdateStatement = queryTemplates(
+  (columns: readonly (keyof ClaimChanges)[]) => columns.join(','),
+  (db, values: Record<string, unknown>, columns) => {
+    const changes = Object.fromEntries(columns.map((column) => [column, values[`c_${column}`]]));
+    const update = versionedUpdate(
+      db,
+      values['id'] as string,
+      values['version'] as number,
+      changes as ClaimChanges,
+      values['actor'] as string,
+      values['at'] as string,
+    ).returning('id');
+    return sql<{ id: number }>`with saved as (${update}),
+      logged as (${historyInsert(values, 'saved')})
+      ${eventInsert(values, 'saved')}`;
+  },
+);
+
+/** PostgreSQL: a new note (values `n_*`), its history entry and its event as one statement. */
+const noteInsertStatement = queryTemplate((_db, values: Record<string, unknown>) => {
+  const v = (name: keyof ReturnType<typeof noteRow>) => values[`n_${name}`];
+  return sql<{ id: number }>`with noted as (
+      insert into notes (id, claim_id, author, author_role, text, created_at, deleted_at, deleted_by, mentions)
+      values (${v('id')}, ${v('claim_id')}, ${v('author')}, ${v('author_role')}, ${v('text')},
+        ${v('created_at')}, ${v('deleted_at')}, ${v('deleted_by')}, ${v('mentions')})
+      returning id
+    ),
+    logged as (${historyInsert(values, 'noted')})
+    ${eventInsert(values, 'noted')}`;
+});
 
 /**
  * Applies `changes` to `claim` if it is still at the version read, with its history entry
@@ -99,13 +151,17 @@ export async function updateClaimRecorded(
   const saved = claimAfter(claim, changes, actor, at);
   const data = { claim: saved };
   const event = eventRow('claim.updated', saved.articleId, saved.id, data);
-  const update = versionedUpdate(db, claim.id, claim.version, changes, actor, at).returning('id');
-  const { rows } = await sql<{ id: number }>`with saved as (${update}),
-    logged as (${historyInsert(history, 'saved')})
-    insert into events (at, type, article_id, claim_id, payload)
-    select ${event.at}, ${event.type}, ${event.article_id}, ${event.claim_id}, ${event.payload}
-    from saved
-    returning id`.execute(db);
+  // Columns in one order, so that a shape is one template however the change was built.
+  const columns = (Object.keys(changes) as (keyof ClaimChanges)[]).sort();
+  const { rows } = await claimUpdateStatement(db, columns, {
+    ...Object.fromEntries(columns.map((column) => [`c_${column}`, changes[column]])),
+    id: claim.id,
+    version: claim.version,
+    actor,
+    at,
+    ...prefixed('h_', historyRow(history)),
+    ...prefixed('e_', event),
+  });
   const row = rows[0];
   return row ? { value: saved, event: eventOfRow(row.id, event, data) } : undefined;
 }
@@ -135,17 +191,10 @@ export async function insertNoteRecorded(
   const saved: ClaimSummary = { ...claim, noteCount: claim.noteCount + 1 };
   const data = { claim: saved };
   const event = eventRow('note.changed', saved.articleId, saved.id, data);
-  const values = noteRow(note);
-  const { rows } = await sql<{ id: number }>`with noted as (
-      insert into notes (id, claim_id, author, author_role, text, created_at, deleted_at, deleted_by, mentions)
-      values (${values.id}, ${values.claim_id}, ${values.author}, ${values.author_role}, ${values.text},
-        ${values.created_at}, ${values.deleted_at}, ${values.deleted_by}, ${values.mentions})
-      returning id
-    ),
-    logged as (${historyInsert(history, 'noted')})
-    insert into events (at, type, article_id, claim_id, payload)
-    select ${event.at}, ${event.type}, ${event.article_id}, ${event.claim_id}, ${event.payload}
-    from noted
-    returning id`.execute(db);
+  const { rows } = await noteInsertStatement(db, {
+    ...prefixed('n_', noteRow(note)),
+    ...prefixed('h_', historyRow(history)),
+    ...prefixed('e_', event),
+  });
   return { claim: saved, event: eventOfRow(rows[0].id, event, data) };
 }
