@@ -34,6 +34,8 @@ describe('MuteToggle', () => {
     const { store, fixture, dispatched, loader } = await render('editor', {});
     expect(dispatched).toHaveBeenCalledOnceWith(MuteToggleActions.shown({ articleId: 'a1' }));
     expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
+    const pending = fixture.nativeElement.querySelector('[data-testid="mute-pending"]');
+    expect(getComputedStyle(pending).visibility).withContext('place kept, unseen').toBe('hidden');
     store.overrideSelector(inboxFeature.selectMuted, { a1: false });
     store.refreshState();
     await fixture.whenStable();
@@ -56,8 +58,9 @@ describe('MuteToggle', () => {
   });
 
   it('shows nothing to a fact-checker, who is not told of submissions', async () => {
-    const { dispatched, loader } = await render('fact_checker', { a1: false });
+    const { fixture, dispatched, loader } = await render('fact_checker', { a1: false });
     expect(dispatched).not.toHaveBeenCalled();
     expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
+    expect(fixture.nativeElement.querySelector('[data-testid="mute-pending"]')).toBeNull();
   });
 });

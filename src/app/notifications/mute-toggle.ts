@@ -9,7 +9,8 @@ import { inboxFeature } from './state/notifications.feature';
 
 /**
  * Editors and admins are told of every submission; this stops (or resumes) that
- * for one article. Shown once the server has said whether it is muted.
+ * for one article. Shown once the server has said whether it is muted; until then its
+ * place is kept.
  */
 @Component({
   selector: 'cd-mute-toggle',
@@ -34,6 +35,28 @@ import { inboxFeature } from './state/notifications.feature';
         />
         {{ muted() ? 'Unmute submissions' : 'Mute submissions for this article' }}
       </button>
+    } @else if (reviewer()) {
+      <!-- Its place kept (invisible) until the server answers: the article's header would
+        otherwise grow a row then and push the text and the claims down (layout shift). -->
+      <span class="pending" aria-hidden="true" data-testid="mute-pending">
+        <mat-icon svgIcon="notifications_off" />Mute submissions for this article
+      </span>
+    }
+  `,
+  styles: `
+    /* The text button's box: 40px high, 12px before the icon, 8px between, 16px after. */
+    .pending {
+      visibility: hidden;
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      height: 40px;
+      padding: 0 16px 0 12px;
+      font: var(--mat-sys-label-large);
+      mat-icon {
+        width: 18px;
+        height: 18px;
+      }
     }
   `,
 })
