@@ -99,6 +99,8 @@ test('a repeated claim is found, marked as a repeat, adopts its earlier check an
   await editor.getByTestId('intake-submit').click();
   await expect(editor.getByRole('heading', { name: HEADLINE, level: 1 })).toBeVisible();
   const suggestion = editor.getByTestId('suggestion').filter({ hasText: '84 million passengers' });
+  // Each row asks whether it was checked before once it is in view.
+  await suggestion.scrollIntoViewIfNeeded();
   const checked = suggestion.getByTestId('checked-before-match');
   await expect(checked.first()).toContainText(EARLIER_STATEMENT);
   await expect(checked.first()).toContainText('Mostly false');

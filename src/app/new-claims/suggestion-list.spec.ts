@@ -1,7 +1,8 @@
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { of } from 'rxjs';
+import { ClaimMemoryApi } from '../claim-memory/claim-memory-api';
 import { sessionFeature } from '../session/state/session.feature';
 import { ListedSuggestion, listed } from './listed-suggestion';
 import { BatchOutcome, NewClaimsPageActions } from './state/new-claims.actions';
@@ -34,10 +35,15 @@ describe('SuggestionList', () => {
   async function render(
     archived: boolean,
     rows: readonly ListedSuggestion[] = [stored],
-    options: { lastBatch?: BatchOutcome; sensitivity?: string } = {},
+    options: { lastBatch?: BatchOutcome; sensitivity?: string; matches?: ClaimMemoryApi } = {},
   ) {
     TestBed.configureTestingModule({
+      // Imported, so that compileComponents loads the deferred "Checked before?" of each
+      // row, which waits for the row to be in view: the tests say when.
+      imports: [SuggestionList],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
+        ...(options.matches ? [{ provide: ClaimMemoryApi, useValue: options.matches }] : []),
         provideMockStore({
           selectors: [
             { selector: suggestionsFeature.selectListed, value: rows },
@@ -55,6 +61,7 @@ describe('SuggestionList', () => {
         }),
       ],
     });
+    await TestBed.compileComponents();
     store = TestBed.inject(MockStore);
     spyOn(store, 'dispatch');
     const fixture = TestBed.createComponent(SuggestionList);
@@ -216,6 +223,24 @@ describe('SuggestionList', () => {
     });
     expect(root.querySelector('[data-testid="batch-outcome"]')?.textContent?.trim()).toBe(
       '2 suggestions accepted as claims. 1 suggestion could not be accepted: Gone.',
+    );
+  });
+
+  it('asks whether a sentence was checked before only once its row is in view', async () => {
+    const matches = jasmine.createSpyObj<ClaimMemoryApi>('ClaimMemoryApi', ['match']);
+    matches.match.and.returnValue(of({ items: [] }));
+    const { root, fixture } = await render(false, [stored, unstored], { matches });
+    const blocks = await fixture.getDeferBlocks();
+    expect(blocks.length).toBe(2);
+    expect(root.querySelectorAll('cd-checked-before').length).toBe(0);
+    expect(root.querySelectorAll('.checked-before-placeholder').length).toBe(2);
+    expect(matches.match).not.toHaveBeenCalled();
+
+    await blocks[1].render(DeferBlockState.Complete);
+    expect(root.querySelectorAll('cd-checked-before').length).toBe(1);
+    expect(matches.match).toHaveBeenCalledOnceWith(
+      'Sea level would still rise.',
+      jasmine.any(Number),
     );
   });
 
