@@ -6,10 +6,12 @@
  * other request waits before the server even looks at it. While editors keep asking for
  * the article list and the health check, one editor imports the file. Baseline: the same
  * requests for the same time with no import, in the same run. The goal (issue 13): the
- * event-loop delay stays under 100 ms during the import.
+ * event-loop delay stays under 100 ms during the import, which lasts here until the
+ * matcher has indexed the imported claims (it does so after the answer).
  *
- * Requests that read the database still wait for the import's transaction on SQLite (one
- * connection); the health check does not, and shows what the event loop alone costs.
+ * Requests that read the database (the health check's `select 1`, the article list) read on
+ * SQLite's second connection (database/read-connection.ts) and do not wait for the
+ * import's transaction: their latency is the event loop's.
  */
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
         `(${(payload.length / 1e6).toFixed(1)} MB) while others read; SQLite, logging on`,
     );
     let importMs = 0;
+    let indexedMs = 0;
     const importing = (async () => {
       const at = performance.now();
       const response = await fetch(`${base}/api/articles`, {
@@ -143,10 +146,19 @@ async function main(): Promise<void> {
       await response.arrayBuffer();
       importMs = performance.now() - at;
       if (response.status !== 201) throw new Error(`import answered ${response.status}`);
+      // The matcher's index takes the imported claims in slices after the answer; part of
+      // the import for everyone else. A match answers once the index has them all.
+      const match = await fetch(`${base}/api/match`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'The council spent 4.2 million euros on the bridge.' }),
+      });
+      await match.arrayBuffer();
+      indexedMs = performance.now() - at;
+      if (match.status !== 200) throw new Error(`match answered ${match.status}`);
     })();
     const during = await observe(base, cookie, importing);
-    // The matcher's index takes the imported claims in slices after the answer: let it finish.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = await observe(
       base,
       cookie,
@@ -154,7 +166,10 @@ async function main(): Promise<void> {
     );
     console.log(describe('no import', idle));
     console.log(describe('import', during));
-    console.log(`import took ${(importMs / 1000).toFixed(1)} s`);
+    console.log(
+      `import took ${(importMs / 1000).toFixed(1)} s; the matcher had indexed its claims ` +
+        `${((indexedMs - importMs) / 1000).toFixed(1)} s later (both inside the import's window)`,
+    );
     const met = during.loopMaxMs < TARGET_MS;
     console.log(
       `  ${met ? 'PASS' : 'MISS'}  event-loop delay during the import < ${TARGET_MS} ms: ${during.loopMaxMs.toFixed(0)} ms ` +
