@@ -37,12 +37,24 @@ const ONE_VOICE_TURN = 3;
 
 const TALK = new Set(['i', 'you', 'me', 'my', 'your']);
 
+/** Whether a sentence ends in a question mark. */
+function asks(sentence: AnalysedSentence): boolean {
+  return (
+    sentence.words
+      .filter((w) => w.text !== '')
+      .at(-1)
+      ?.post.includes('?') ?? false
+  );
+}
+
 /** Each sentence's context, in document order (see SentenceContext). */
 export function contextsOf(paragraphs: readonly AnalysedParagraph[]): SentenceContext[] {
   const total = paragraphs.reduce((sum, p) => sum + p.sentences.length, 0);
   const bySpeaker = new Map<string | null, number>();
+  const questionsBy = new Map<string | null, number>();
   for (const p of paragraphs) {
     bySpeaker.set(p.speaker, (bySpeaker.get(p.speaker) ?? 0) + p.sentences.length);
+    questionsBy.set(p.speaker, (questionsBy.get(p.speaker) ?? 0) + p.sentences.filter(asks).length);
   }
   const all = paragraphs.flatMap((p) => p.sentences);
   const talk =
@@ -61,6 +73,10 @@ export function contextsOf(paragraphs: readonly AnalysedParagraph[]): SentenceCo
       const last = previous?.words.filter((w) => w.text !== '').at(-1);
       contexts.push({
         speakerShare,
+        speakerQuestions:
+          p.speaker === null
+            ? 0
+            : (questionsBy.get(p.speaker) ?? 0) / Math.max(1, bySpeaker.get(p.speaker) ?? 0),
         turnSentences: p.speaker === null ? Math.max(total, ONE_VOICE_TURN) : p.sentences.length,
         indexInTurn: p.speaker === null ? indexInText : indexInTurn,
         afterQuestion: last?.post.includes('?') ?? false,

@@ -46,6 +46,8 @@ export interface Feature {
 export interface SentenceContext {
   /** Share of the document's sentences spoken by this sentence's speaker (1 with no speakers). */
   readonly speakerShare: number;
+  /** Share of this speaker's sentences that ask a question (0 with no speakers). */
+  readonly speakerQuestions: number;
   /** Sentences in this paragraph (a speaker's turn in a transcript). */
   readonly turnSentences: number;
   readonly indexInTurn: number;
@@ -56,6 +58,9 @@ export interface SentenceContext {
   /** Mean words per sentence in the document, over 20. */
   readonly documentSentenceLength: number;
 }
+
+/** A speaker at least this share of whose sentences are questions is read as one who asks (a moderator). */
+const QUESTIONER_SHARE = 0.12;
 
 /**
  * The named features of a sentence (or clause) in its context; `asks` when
@@ -235,6 +240,9 @@ export function namedFeatures(
   // Where it stands: a minor speaker (a moderator) asks; a main speaker's long turn asserts.
   add('minor speaker', context.speakerShare < 0.12);
   add('main speaker', true, context.speakerShare);
+  // A moderator asks: in the training transcripts every moderator's sentences were 14–35% questions,
+  // every candidate's 8% or fewer. In a debate of five candidates "minor speaker" cannot tell them apart.
+  add('questioner', context.speakerQuestions >= QUESTIONER_SHARE);
   add('short turn', context.turnSentences <= 2);
   add('opens the turn', context.indexInTurn === 0);
   add('answers a question', context.afterQuestion && context.indexInTurn === 0);

@@ -121,6 +121,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'no words': 'has no words (applause, crosstalk)',
   'minor speaker': 'is said by a minor speaker (a moderator?)',
   'main speaker': 'is said by the main voice of the text',
+  questioner: 'is said by a speaker who asks many questions (a moderator?)',
   'short turn': 'stands in a short turn',
   'opens the turn': "opens a speaker's turn",
   'answers a question': 'answers a question',
@@ -144,7 +145,7 @@ const WHOLE_TEXT = new Set(['talk', 'long sentences', 'main speaker']);
 const spelled = (key: string) => (key === '#' ? '(figure)' : key === 'N' ? '(name)' : key);
 
 /** Below this a contribution (in log-odds) is not worth a reason. */
-const NOTEWORTHY = 0.2;
+const NOTEWORTHY = 0.15;
 
 /** A sentence's (or clause's) own log-odds and what made them, before its neighbours count. */
 export interface Reading {

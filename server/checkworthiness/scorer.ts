@@ -160,6 +160,7 @@ export class TextScorer {
 
 const STANDALONE_CONTEXT: SentenceContext = {
   speakerShare: 1,
+  speakerQuestions: 0,
   turnSentences: 1,
   indexInTurn: 0,
   afterQuestion: false,

@@ -196,6 +196,36 @@ describe('check-worthiness scores: the failures named in issue 15', () => {
     assert.ok(!article[1].reasons.some((r) => r.startsWith('stand')), article[1].reasons.join());
   });
 
+  it('in a transcript, scores what a speaker who asks many questions (a moderator) says lower', () => {
+    const claim = 'Unemployment fell to 4% in May, the lowest rate since 1969.';
+    // The same turns; only whether the first speaker's opening sentences ask.
+    const transcript = (opening: string) =>
+      [
+        `HOLT: ${opening} ${claim}`,
+        'SMITH: We have a plan. Taxes are too high.',
+        'JONES: We disagree. We will cut them.',
+      ].join('\n');
+    const claimIn = (text: string) =>
+      new TextScorer(text).scoreSentences().find((s) => s.quote === claim);
+    const asking = claimIn(transcript('What would you do about jobs? How would you pay for it?'));
+    const telling = claimIn(
+      transcript('Let us talk about jobs. Tell us how you would pay for it.'),
+    );
+    assert.ok(asking && telling);
+    assert.ok(asking.score < telling.score, `${asking.score} vs ${telling.score}`);
+    assert.ok(
+      asking.reasons.some((r) => r.startsWith('is said by a speaker who asks many questions')),
+      asking.reasons.join('; '),
+    );
+    assert.ok(!telling.reasons.some((r) => r.includes('asks many questions')));
+    // Only a transcript's speakers: an article has none, however many questions it asks.
+    const article = analyseText('What would you do about jobs? How would you pay? ' + claim);
+    const contexts = contextsOf(article);
+    article[0].sentences.forEach((sentence, i) =>
+      assert.ok(!feature(namedFeatures(sentence.words, contexts[i]), 'questioner')),
+    );
+  });
+
   it("scores a clause from the suggester's parse in the context of its sentence", () => {
     const text = 'Unemployment fell to 4% in May; the minister said nothing about it.';
     const [sentence] = parseParagraph(text, 0);
