@@ -4,19 +4,27 @@
  *
  * - One line per request (Fastify's default is two, "incoming request" and "request
  *   completed", each serialising the request): method, URL, status and time.
+ * - `request.log` is made when a request first logs through it (RequestLogger): Fastify
+ *   makes a pino child per request, which most requests never use, as their one line goes
+ *   out through the parent with the same `reqId`.
  * - JSON lines (pino's own format, for a log collector) when the output is a file or a
  *   pipe; human-readable lines (pino-pretty) when it is a terminal, as under `npm start`.
  * - JSON lines are written asynchronously and in batches: a write once 4 kB of lines are
  *   waiting (about 30 requests), or within 100 ms when it is quiet. One write per line cost
- *   a twentieth of the read rate. pino flushes what is buffered when the process exits.
+ *   a twentieth of the read rate. The lines wait in an array and are joined once per batch
+ *   (`LineBatches`): sonic-boom's own buffer appends each line to one string and measures
+ *   that string's UTF-8 length on every line, which copies the whole batch again per line.
+ *   What waits is written out when the process exits.
  */
 import {
+  type FastifyBaseLogger,
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
 import pino from 'pino';
+import { LineBatches, type LineSink } from './log-batches';
 
 /** Logs each request once, when it completes; errors keep Fastify's own lines. */
 export class OneLinePerRequest extends LogController {
@@ -36,24 +44,108 @@ export class OneLinePerRequest extends LogController {
     if (this.isLogDisabled(request)) {
       return;
     }
-    const line = {
-      method: request.method,
-      url: request.url,
-      statusCode: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-    };
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
+    const log = reply.log;
     if (error) {
-      reply.log.error({ ...line, err: error }, 'request errored');
+      log.error(
+        { method: request.method, url: request.url, statusCode: reply.statusCode, ms, err: error },
+        'request errored',
+      );
+    } else if (log instanceof RequestLogger && !log.used) {
+      // The same line as the child would write: its `reqId` comes first either way.
+      log.parent.info(
+        {
+          reqId: request.id,
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          ms,
+        },
+        'request',
+      );
     } else {
-      reply.log.info(line, 'request');
+      log.info(
+        { method: request.method, url: request.url, statusCode: reply.statusCode, ms },
+        'request',
+      );
     }
   }
 }
 
-/** Lines are written once this many bytes wait… */
-export const LOG_BATCH_BYTES = 4096;
-/** …or after this long, whichever comes first. */
-export const LOG_FLUSH_MS = 100;
+type ChildOptions = Parameters<FastifyBaseLogger['child']>[1];
+type LevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * A request's logger: the pino child with the request's bindings (`reqId`), made on first
+ * use. Making it costs about a microsecond, on every request, for a logger that only a
+ * request with something to say (an error) uses.
+ */
+export class RequestLogger implements FastifyBaseLogger {
+  private made: FastifyBaseLogger | undefined;
+
+  constructor(
+    readonly parent: FastifyBaseLogger,
+    private readonly bindings: Record<string, unknown>,
+    private readonly options: ChildOptions,
+  ) {}
+
+  /** Whether the child was made: lines written through it carry its bindings. */
+  get used(): boolean {
+    return this.made !== undefined;
+  }
+
+  private get child_(): FastifyBaseLogger {
+    return (this.made ??= this.parent.child(this.bindings, this.options));
+  }
+
+  get level(): string {
+    return this.made?.level ?? this.options?.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.child_.level = level;
+  }
+
+  private write(level: LevelName, args: unknown[]): void {
+    (this.child_ as unknown as Record<LevelName, (...a: unknown[]) => void>)[level](...args);
+  }
+
+  // Methods on the prototype, not arrow fields: a logger is made per request.
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(...args: unknown[]): void {
+    this.write('silent', args);
+  }
+
+  child(bindings: Record<string, unknown>, options?: ChildOptions): FastifyBaseLogger {
+    return this.child_.child(bindings, options);
+  }
+}
+
+/** Fastify's childLoggerFactory: a RequestLogger instead of a pino child. */
+function lazyChild(
+  logger: FastifyBaseLogger,
+  bindings: Record<string, unknown>,
+  options: ChildOptions,
+): FastifyBaseLogger {
+  return new RequestLogger(logger, bindings, options);
+}
 
 export interface LoggingTarget {
   /** Whether the output is a terminal (`process.stdout.isTTY`). */
@@ -71,9 +163,12 @@ export interface LoggingTarget {
  */
 const clientLeft: pino.LoggerOptions['hooks'] = {
   logMethod(args, method, level) {
-    const [first] = args as unknown[];
-    if (level >= 50 && first instanceof Error && first.message === 'premature close') {
-      return this.debug(...(args as Parameters<pino.LogFn>));
+    // Every line passes here: the level first, so that a request's line costs one comparison.
+    if (level >= 50) {
+      const first = (args as unknown[])[0];
+      if (first instanceof Error && first.message === 'premature close') {
+        return this.debug(...(args as Parameters<pino.LogFn>));
+      }
     }
     return method.apply(this, args);
   },
@@ -81,12 +176,13 @@ const clientLeft: pino.LoggerOptions['hooks'] = {
 
 export function serverLogging(
   target: LoggingTarget,
-): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+): Pick<FastifyServerOptions, 'logger' | 'logController' | 'childLoggerFactory'> {
   const level = target.level ?? 'info';
   const logController = new OneLinePerRequest();
   if (target.terminal) {
     return {
       logController,
+      childLoggerFactory: lazyChild,
       logger: {
         level,
         hooks: clientLeft,
@@ -103,17 +199,20 @@ export function serverLogging(
       },
     };
   }
+  const fd = target.fd ?? 1;
   return {
     logController,
+    childLoggerFactory: lazyChild,
     logger: {
       level,
       hooks: clientLeft,
-      stream: pino.destination({
-        dest: target.fd ?? 1,
-        sync: false,
-        minLength: LOG_BATCH_BYTES,
-        periodicFlush: LOG_FLUSH_MS,
-      }),
+      // sonic-boom writes each batch it is given at once, asynchronously, and keeps what
+      // comes while a write is under way; pino.destination also flushes it on exit. In
+      // buffer mode it takes Buffers (its types know only strings).
+      stream: new LineBatches(
+        pino.destination({ dest: fd, sync: false, contentMode: 'buffer' }) as unknown as LineSink,
+        fd,
+      ),
     },
   };
 }

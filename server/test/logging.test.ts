@@ -1,6 +1,7 @@
 // The server's log as `npm run server` writes it: one JSON line per request.
 //   node --import tsx --test server/test/logging.test.ts
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +98,61 @@ describe('server logging', () => {
       );
     } finally {
       closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("gives a request's own lines the reqId of its request line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-log-'));
+    const file = join(dir, 'server.log');
+    const fd = openSync(file, 'a');
+    try {
+      const server = Fastify(serverLogging({ terminal: false, fd }));
+      server.get('/noted', async (request) => {
+        request.log.warn({ note: 1 }, 'noted');
+        return { ok: true };
+      });
+      server.get('/quiet', async () => ({ ok: true }));
+      await server.inject({ url: '/noted' });
+      await server.inject({ url: '/quiet' });
+      server.log.info('end');
+      await server.close();
+      const [noted, notedRequest, quietRequest] = await linesOf(file, 4);
+      assert.equal(noted?.['msg'], 'noted');
+      assert.equal(noted?.['level'], 40);
+      assert.equal(notedRequest?.['url'], '/noted');
+      assert.equal(noted?.['reqId'], notedRequest?.['reqId'], 'the same request');
+      assert.equal(quietRequest?.['url'], '/quiet');
+      assert.notEqual(quietRequest?.['reqId'], notedRequest?.['reqId']);
+      // The same keys in the same order, whether the request's logger was used or not.
+      assert.deepEqual(Object.keys(quietRequest ?? {}), Object.keys(notedRequest ?? {}));
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes out the lines still waiting when the process exits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-log-'));
+    const file = join(dir, 'server.log');
+    try {
+      // process.exit right after logging: no batch is full, no timer has run.
+      const script = [
+        `import { openSync } from 'node:fs';`,
+        `import { serverLogging } from ${JSON.stringify(new URL('../logging.ts', import.meta.url).href)};`,
+        `import Fastify from 'fastify';`,
+        `const server = Fastify(serverLogging({ terminal: false, fd: openSync(${JSON.stringify(file)}, 'a') }));`,
+        `for (let i = 0; i < 5; i++) server.log.info({ i }, 'line');`,
+        `process.exit(0);`,
+      ].join('\n');
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: new URL('../..', import.meta.url),
+      });
+      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      assert.deepEqual(
+        lines.map((line) => (JSON.parse(line) as { i: number }).i),
+        [0, 1, 2, 3, 4],
+      );
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
