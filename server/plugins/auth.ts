@@ -171,10 +171,38 @@ export default fp(
     const sessions = new SessionCache();
     app.decorate('sessions', sessions);
 
-    app.addHook('onRequest', async (request, reply) => {
+    /** Decides the request with its session (undefined: none); false when it was answered. */
+    const admit = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      publicRoute: boolean,
+      token: string | undefined,
+      session: SignedInSession | undefined,
+    ): boolean => {
+      request.user = session?.user ?? null;
+      request.session = token && session ? { token, expiresAt: session.expiresAt } : null;
+      // Deny by default: only a matched route that says so is reachable without a session.
+      if (!request.user && !publicRoute) {
+        sendProblem(reply, {
+          title: 'Sign in required',
+          status: 401,
+          detail: 'Your session has ended or you are not signed in.',
+        });
+        return false;
+      }
+      return true;
+    };
+
+    // A callback hook, not an async one: with the session in the cache (every request but
+    // one in SESSION_CACHE_MS per session) it decides synchronously, without a promise and
+    // its microtasks on every request. A hook that answers does not call `done`.
+    app.addHook('onRequest', (request, reply, done) => {
+      // Fastify builds `routeOptions` anew on each read: read once.
+      const options = request.routeOptions;
       // The pattern of the matched route; undefined when none matched (a 404 to come).
-      const route = request.routeOptions.url;
+      const route = options.url;
       if (!isApiPath(route ?? normalisedPath(request.url))) {
+        done();
         return;
       }
       if (!SAFE_METHODS.has(request.method)) {
@@ -182,31 +210,31 @@ export default fp(
           !isJson(request.headers['content-type']) &&
           request.headers[CSRF_HEADER] === undefined
         ) {
-          return sendProblem(reply, {
+          sendProblem(reply, {
             title: 'Unsupported media type',
             status: 415,
             detail: `Send a JSON body or the ${CSRF_HEADER} header.`,
           });
+          return;
         }
       }
+      const publicRoute = route !== undefined && options.config.public === true;
       const token = request.cookies[SESSION_COOKIE];
-      let session = token ? sessions.get(token) : undefined;
-      if (token && !session) {
-        session = await findSession(app.db, token);
+      const cached = token ? sessions.get(token) : undefined;
+      if (!token || cached) {
+        if (admit(request, reply, publicRoute, token, cached)) {
+          done();
+        }
+        return;
+      }
+      findSession(app.db, token).then((session) => {
         if (session) {
           sessions.set(token, session);
         }
-      }
-      request.user = session?.user ?? null;
-      request.session = token && session ? { token, expiresAt: session.expiresAt } : null;
-      // Deny by default: only a matched route that says so is reachable without a session.
-      if (!request.user && !(route !== undefined && request.routeOptions.config.public === true)) {
-        return sendProblem(reply, {
-          title: 'Sign in required',
-          status: 401,
-          detail: 'Your session has ended or you are not signed in.',
-        });
-      }
+        if (admit(request, reply, publicRoute, token, session)) {
+          done();
+        }
+      }, done);
     });
   },
   { name: 'auth', dependencies: ['database', 'problems'] },
