@@ -76,7 +76,7 @@ export function queryTemplate<P extends Values, C extends Buildable>(
   build: (db: Db, values: P) => C,
 ): (db: Db, values: P) => Promise<QueryResult<RowOf<C>>> {
   const compiled = new Map<boolean, Template>();
-  return (db, values) => {
+  return async (db, values) => {
     const postgres = isPostgres(db);
     let template = compiled.get(postgres);
     if (!template) {
@@ -97,7 +97,7 @@ export function queryTemplates<S, P extends Values, C extends Buildable>(
   build: (db: Db, values: P, shape: S) => C,
 ): (db: Db, shape: S, values: P) => Promise<QueryResult<RowOf<C>>> {
   const compiled = new Map<string, Template>();
-  return (db, shape, values) => {
+  return async (db, shape, values) => {
     const cacheKey = `${isPostgres(db) ? 'pg' : 'sqlite'}:${key(shape)}`;
     let template = compiled.get(cacheKey);
     if (!template) {

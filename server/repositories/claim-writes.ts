@@ -67,12 +67,19 @@ export function claimAfter(
   return after as unknown as ClaimSummary;
 }
 
-/** A row's columns as template values, each name prefixed (history and event rows share some). */
-function prefixed<R extends Record<string, unknown>>(
+/**
+ * Adds a row's columns to a template's values, each name prefixed (history and event rows
+ * share some); a plain loop, as this runs on every write.
+ */
+function withPrefixed(
+  values: Record<string, unknown>,
   prefix: string,
-  row: R,
+  row: Record<string, unknown>,
 ): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([name, value]) => [prefix + name, value]));
+  for (const name in row) {
+    values[prefix + name] = row[name];
+  }
+  return values;
 }
 
 /** `insert into history … select …` of the entry in values `h_*`, for a CTE; `from` names the CTE it waits on. */
@@ -153,15 +160,12 @@ export async function updateClaimRecorded(
   const event = eventRow('claim.updated', saved.articleId, saved.id, data);
   // Columns in one order, so that a shape is one template however the change was built.
   const columns = (Object.keys(changes) as (keyof ClaimChanges)[]).sort();
-  const { rows } = await claimUpdateStatement(db, columns, {
-    ...Object.fromEntries(columns.map((column) => [`c_${column}`, changes[column]])),
-    id: claim.id,
-    version: claim.version,
-    actor,
-    at,
-    ...prefixed('h_', historyRow(history)),
-    ...prefixed('e_', event),
-  });
+  const values: Record<string, unknown> = { id: claim.id, version: claim.version, actor, at };
+  for (const column of columns) {
+    values[`c_${column}`] = changes[column];
+  }
+  withPrefixed(values, 'h_', historyRow(history));
+  const { rows } = await claimUpdateStatement(db, columns, withPrefixed(values, 'e_', event));
   const row = rows[0];
   return row ? { value: saved, event: eventOfRow(row.id, event, data) } : undefined;
 }
@@ -191,10 +195,8 @@ export async function insertNoteRecorded(
   const saved: ClaimSummary = { ...claim, noteCount: claim.noteCount + 1 };
   const data = { claim: saved };
   const event = eventRow('note.changed', saved.articleId, saved.id, data);
-  const { rows } = await noteInsertStatement(db, {
-    ...prefixed('n_', noteRow(note)),
-    ...prefixed('h_', historyRow(history)),
-    ...prefixed('e_', event),
-  });
+  const values = withPrefixed({}, 'n_', noteRow(note));
+  withPrefixed(values, 'h_', historyRow(history));
+  const { rows } = await noteInsertStatement(db, withPrefixed(values, 'e_', event));
   return { claim: saved, event: eventOfRow(rows[0].id, event, data) };
 }
