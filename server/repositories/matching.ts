@@ -21,10 +21,13 @@ export interface ArticleHeadline {
   readonly version: number;
 }
 
-/** Every claim, one article's, or one. */
+/**
+ * Every claim, one article's, or one; `after` and `limit` read them a page at a time
+ * (in id order, the page after the claim `after`).
+ */
 export async function listMatchableClaims(
   db: Db,
-  only: { articleId?: string; claimId?: string } = {},
+  only: { articleId?: string; claimId?: string; after?: string; limit?: number } = {},
 ): Promise<MatchableClaim[]> {
   let query = db
     .selectFrom('claims')
@@ -34,6 +37,12 @@ export async function listMatchableClaims(
   }
   if (only.claimId !== undefined) {
     query = query.where('id', '=', only.claimId);
+  }
+  if (only.after !== undefined) {
+    query = query.where('id', '>', only.after);
+  }
+  if (only.limit !== undefined) {
+    query = query.limit(only.limit);
   }
   const rows = await query.orderBy('id').execute();
   return rows.map((row) => ({

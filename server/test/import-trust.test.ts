@@ -13,6 +13,8 @@ import type { ArticleFile, ArticleFileClaim } from '../../src/domain/article-fil
 import type { ClaimDetail, ClaimSummary, HistoryEntry } from '../../src/domain/claim';
 import { largeArticleFile } from '../bench/large-file';
 import { PROJECT_ROOT } from '../config';
+import { ClaimIndex } from '../matching/claim-index';
+import { newMatcher } from '../matching/shared';
 import { Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const schema = JSON.parse(
@@ -346,5 +348,17 @@ describe('a large file', () => {
     // load swings, so the bounds are generous; the stall is what other users feel.
     assert.ok(took < 60_000, `${took} ms`);
     assert.ok(stall < 3_000, `stalled ${stall} ms`);
+  });
+
+  it('reaches the matcher whole, though it reads the claims a page at a time', async () => {
+    const index = new ClaimIndex(h.app.db, newMatcher());
+    try {
+      await index.load();
+      const claims = await h.app.db.selectFrom('claims').select('id').execute();
+      assert.ok(claims.length >= 20_000);
+      assert.equal(index.size, claims.length);
+    } finally {
+      await index.close();
+    }
   });
 });
