@@ -29,6 +29,16 @@ export const FEATURE_NAMES = [
   'charSim',
   /** Longest run of consecutive terms the query and the candidate share (a quoted phrase), up to 6, in sixths. */
   'run',
+  /** BM25 of the text without a tweet's signature ("— Name (@handle) date"), as a share of its ceiling. */
+  'bm25Body',
+  /** Share of the signature's author words (idf-weighted) the candidate names. */
+  'author',
+  /** The candidate states the year of the tweet's date. */
+  'yearShared',
+  /** The candidate states a number the text states outside its signature. */
+  'bodyNumberShared',
+  /** Character-gram similarity of the text without its signature. */
+  'charSimBody',
   /**
    * The same for every candidate of a query: how well its best candidate matches, in
    * words (BM25 share) and in spelling (char grams). They do not order the candidates of

@@ -14,6 +14,7 @@ import { GramIndex, gramsOf } from './char-grams';
 import type { Features } from './features';
 import { Reranker } from './reranker';
 import { WordSegmenter } from './segmenter';
+import { signatureOf } from './signature';
 import { numbers, tokenize, words } from './tokenize';
 
 export interface MatchDocument {
@@ -153,6 +154,14 @@ export class Matcher {
     }
     const queryTerms = new Set(terms);
     const queryNumbers = numbers(text);
+    const signed = signatureOf(text);
+    const bodyTerms = tokenize(signed.body, this.split);
+    const bodyCeiling = this.all.ceiling(bodyTerms) || 1;
+    const bodyNumbers = numbers(signed.body);
+    const authorTerms = new Set(tokenize(signed.author, this.split));
+    const authorWeight = [...authorTerms].reduce((sum, term) => sum + this.all.idf(term), 0);
+    const bodyGrams = gramsOf(signed.body);
+    const bodyGramNorm = this.grams.norm(bodyGrams);
     const queryPairs = pairsOf(terms);
     const ceiling = this.all.ceiling(terms) || 1;
     const queryGrams = gramsOf(text);
@@ -177,6 +186,10 @@ export class Matcher {
         }
       }
       const shared = [...entry.numbers].some((n) => queryNumbers.has(n));
+      let authorCovered = 0;
+      for (const term of authorTerms) {
+        authorCovered += entry.terms.has(term) ? this.all.idf(term) : 0;
+      }
       return {
         id: candidate.id,
         bm25: candidate.score / ceiling,
@@ -193,6 +206,11 @@ export class Matcher {
         bm25Context: this.all.scoreOf(candidate.id, terms, CONTEXT) / ceiling,
         charSim: this.grams.similarity(queryGrams, queryGramNorm, candidate.id),
         run: longestRun(terms, entry.sequence, RUN_CAP) / RUN_CAP,
+        bm25Body: this.all.scoreOf(candidate.id, bodyTerms) / bodyCeiling,
+        author: authorWeight > 0 ? authorCovered / authorWeight : 0,
+        yearShared: signed.year && entry.numbers.has(signed.year) ? 1 : 0,
+        bodyNumberShared: [...entry.numbers].some((n) => bodyNumbers.has(n)) ? 1 : 0,
+        charSimBody: this.grams.similarity(bodyGrams, bodyGramNorm, candidate.id),
       };
     });
     const bestBm25 = Math.max(...scored.map((candidate) => candidate.bm25));

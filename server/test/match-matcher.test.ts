@@ -8,6 +8,7 @@ import { Matcher } from '../matching/matcher';
 import { Reranker } from '../matching/reranker';
 import { candidatesOf, neutralReranker, trainReranker } from '../matching/training';
 import { WordSegmenter } from '../matching/segmenter';
+import { signatureOf } from '../matching/signature';
 import { numbers, tokenize, words } from '../matching/tokenize';
 
 const COLLECTION = [
@@ -47,6 +48,24 @@ describe('matcher pieces', () => {
       ['defund', 'cbc', 'iran', 'usa'],
       'a link glued to the word before it goes too',
     );
+  });
+
+  it("reads a pasted tweet's signature: body, author and year apart", () => {
+    assert.deepEqual(
+      signatureOf(
+        'No Collusion, No Obstruction! — Donald J. Trump (@realDonaldTrump) March 24, 2019',
+      ),
+      {
+        body: 'No Collusion, No Obstruction!',
+        author: 'Donald J. Trump @realDonaldTrump',
+        year: '2019',
+      },
+    );
+    assert.deepEqual(signatureOf('The council raised parking fees - by 15% in 2024.'), {
+      body: 'The council raised parking fees - by 15% in 2024.',
+      author: '',
+      year: '',
+    });
   });
 
   it('splits a run-together lower-case hashtag into the words the claims use', () => {
