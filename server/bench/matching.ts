@@ -55,8 +55,12 @@ const partialRow = (name: string, leftOut: readonly string[]) => {
   const partial = new Reranker(trainReranker(trainCandidates, features, 'bench'));
   row(name, quality(buildMatcher(data.collection, partial), dev), 'dev');
 };
-partialRow('BM25 + re-ranker on BM25, coverage, numbers, pairs', ['bm25Context', 'charSim', 'run']);
-partialRow('... + title/context BM25 and shared runs (no char grams)', ['charSim']);
+const signatureParts = ['bm25Body', 'author', 'yearShared', 'bodyNumberShared', 'charSimBody'];
+partialRow('BM25 + re-ranker on BM25, coverage, numbers, pairs, runs', [
+  'charSim',
+  ...signatureParts,
+]);
+partialRow('... + character grams', signatureParts);
 row('shipped: BM25 + re-ranker (all features)', quality(shipped, dev), 'dev');
 row('BM25 alone', quality(shipped, train, true), 'train');
 row('shipped (fitted on train)', quality(shipped, train), 'train');
