@@ -38,4 +38,4 @@ export interface MatchResponse {
  * of "the repeated claim is shown first" against texts whose repeat was left out. The
  * dashboard only reads it.
  */
-export const CHECKED_BEFORE_MIN_SCORE = 0.3;
+export const CHECKED_BEFORE_MIN_SCORE = 0.25;
