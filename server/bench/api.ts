@@ -464,7 +464,7 @@ async function openListeners(
   appUrl: string,
   cookie: string,
   count: number,
-): Promise<{ close(): Promise<{ frames: number }> }> {
+): Promise<{ close(): Promise<{ frames: number; reads: number }> }> {
   const child = fork(
     fileURLToPath(new URL('./listeners.ts', import.meta.url)),
     [appUrl, cookie, String(count)],
@@ -481,12 +481,16 @@ async function openListeners(
   });
   return {
     close: () =>
-      new Promise<{ frames: number }>((resolve) => {
+      new Promise<{ frames: number; reads: number }>((resolve) => {
         let frames = 0;
-        child.on('message', (message: { type: string; frames?: number }) => {
-          if (message.type === 'closed') frames = message.frames ?? 0;
+        let reads = 0;
+        child.on('message', (message: { type: string; frames?: number; reads?: number }) => {
+          if (message.type === 'closed') {
+            frames = message.frames ?? 0;
+            reads = message.reads ?? 0;
+          }
         });
-        child.once('exit', () => resolve({ frames }));
+        child.once('exit', () => resolve({ frames, reads }));
         child.send({ type: 'close' });
       }),
   };
@@ -583,8 +587,8 @@ async function benchEngine(
         app: ready.appUrl,
         bare: streams ? ready.appUrl : ready.bareUrl,
       };
-      /** Per round with streams open: writes answered, event frames the listeners read. */
-      const heard: { writes: number; frames: number }[] = [];
+      /** Per round with streams open: writes answered, event frames and socket reads of the listeners. */
+      const heard: { writes: number; frames: number; reads: number; seconds: number }[] = [];
       const measure = async (target: Target, seconds: number): Promise<Slice> => {
         const before = await serverCpu(child);
         const result = await measureSlice(target, seconds);
@@ -601,8 +605,8 @@ async function benchEngine(
           result = await slice(scenario, urls[target], states[target], seconds);
           return result;
         } finally {
-          const { frames } = await listeners.close();
-          if (result) heard.push({ writes: result.ok, frames });
+          const { frames, reads } = await listeners.close();
+          if (result) heard.push({ writes: result.ok, frames, reads, seconds });
         }
       };
       if (WARMUP_SECONDS > 0) {
@@ -635,10 +639,13 @@ async function benchEngine(
       if (streams && heard.length > 0) {
         const writes = heard.reduce((total, h) => total + h.writes, 0);
         const frames = heard.reduce((total, h) => total + h.frames, 0);
+        const reads = heard.reduce((total, h) => total + h.reads, 0);
+        const seconds = heard.reduce((total, h) => total + h.seconds, 0);
         notes.push(
           `Streams: the ${STREAMS} listeners (a process of their own, reading as cheaply as a ` +
             `client can) read ${fmt(frames)} event frames for ${fmt(writes)} writes answered ` +
-            `(${fmt(frames / Math.max(1, writes * STREAMS), 3)} of writes x streams, warm-up included).`,
+            `(${fmt(frames / Math.max(1, writes * STREAMS), 3)} of writes x streams, warm-up included), ` +
+            `in ${fmt(reads / Math.max(1, seconds * STREAMS))} socket reads per stream per second.`,
         );
       }
       if (scenario.key === 'patch') {

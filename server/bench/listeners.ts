@@ -16,6 +16,8 @@ const count = Number(countText);
 const responses: IncomingMessage[] = [];
 let bytes = 0;
 let frames = 0;
+/** Reads from the sockets once live: about the server's writes to them. */
+let reads = 0;
 
 const LIVE = Buffer.from(': live');
 /** Start of an event's frame; the first one may begin the chunk. */
@@ -41,6 +43,7 @@ function listen(): Promise<void> {
       response.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (live) {
+          reads += 1;
           frames += countFrames(chunk);
         } else if (chunk.includes(LIVE)) {
           live = true;
@@ -58,7 +61,9 @@ process.on('message', (message: { type: string }) => {
     for (const response of responses) {
       response.destroy();
     }
-    process.send?.({ type: 'closed', bytes, frames }, undefined, undefined, () => process.exit(0));
+    process.send?.({ type: 'closed', bytes, frames, reads }, undefined, undefined, () =>
+      process.exit(0),
+    );
   }
 });
 
