@@ -11,6 +11,11 @@ export interface Example {
   /** Their values, in the same order (1 for a plain yes). */
   readonly values: readonly number[];
   readonly label: 0 | 1;
+  /**
+   * A target between 0 and 1 in place of `label`: the example counts as that
+   * share of a positive one (weighted as such) and the rest of a negative one.
+   */
+  readonly target?: number;
 }
 
 export interface TrainOptions {
@@ -61,12 +66,11 @@ export function trainLogistic(
   examples.forEach((e, i) => (offsets[i + 1] = offsets[i] + e.indices.length));
   const indices = Int32Array.from(examples.flatMap((e) => e.indices));
   const values = Float64Array.from(examples.flatMap((e) => e.values));
-  const total = examples.reduce((sum, e) => sum + (e.label === 1 ? options.positiveWeight : 1), 0);
-  const scaled = Float64Array.from(
-    examples,
-    (e) => (e.label === 1 ? options.positiveWeight : 1) / total,
-  );
-  const labels = Float64Array.from(examples, (e) => e.label);
+  const targetOf = (e: Example) => e.target ?? e.label;
+  const weightOf = (e: Example) => targetOf(e) * options.positiveWeight + (1 - targetOf(e));
+  const total = examples.reduce((sum, e) => sum + weightOf(e), 0);
+  const scaled = Float64Array.from(examples, (e) => weightOf(e) / total);
+  const labels = Float64Array.from(examples, targetOf);
   // Adam's moving averages; index featureCount is the bias.
   const m = new Float64Array(featureCount + 1);
   const v = new Float64Array(featureCount + 1);

@@ -4,9 +4,11 @@
  * the same function of a sentence in any document: the chance that a
  * fact-checker would choose the sentence, had chosen and passed-over sentences
  * been equally common in the training transcripts (they chose about 1 in 37;
- * multiply the odds p / (1 − p) by 1/36 for the raw chance). Even odds keep
- * the scores spread over 0..1, so one threshold and a sensitivity control
- * read naturally.
+ * multiply the odds p / (1 − p) by 1/36 for the raw chance). A passed-over
+ * sentence beside a chosen one was trained as half chosen (training.ts
+ * `besideChosen`): fact-checkers choose passages, so the score reads "this
+ * sentence or the passage it is in". Even odds keep the scores spread over
+ * 0..1, so one threshold and a sensitivity control read naturally.
  */
 import { readFileSync } from 'node:fs';
 import type { Word } from './analyse';
@@ -16,11 +18,11 @@ import { wordFeatures, wordValue } from './words';
 
 /**
  * At or above this a sentence is suggested. Set where the seed article (news
- * prose, nearly every sentence a claim) keeps 85% of its claims; on the
+ * prose, nearly every sentence a claim) keeps 85% of its claims (87%); on the
  * training transcripts, held out one at a time, it suggests about one
- * sentence in eight and half of those the fact-checkers chose (BENCHMARKS.md).
+ * sentence in nine and half of those the fact-checkers chose (BENCHMARKS.md).
  */
-export const SUGGESTED_AT = 0.55;
+export const SUGGESTED_AT = 0.6;
 
 /** A bare "he said" is scored with the claim it introduces, never alone: at most this. */
 const BARE_ATTRIBUTION_CAP = 0.2;
@@ -145,7 +147,7 @@ const WHOLE_TEXT = new Set(['talk', 'long sentences', 'main speaker']);
 const spelled = (key: string) => (key === '#' ? '(figure)' : key === 'N' ? '(name)' : key);
 
 /** Below this a contribution (in log-odds) is not worth a reason. */
-const NOTEWORTHY = 0.15;
+const NOTEWORTHY = 0.1;
 
 /** A sentence's (or clause's) own log-odds and what made them, before its neighbours count. */
 export interface Reading {

@@ -27,6 +27,26 @@ describe('logistic regression', () => {
     assert.ok(sigmoid(-800) >= 0 && sigmoid(-800) < 0.001);
   });
 
+  it('trains an example with target ½ as half a positive and half a negative one', () => {
+    const soft = toyExamples().map((e, i) =>
+      i % 7 === 3 ? { ...e, label: 0 as const, target: 0.5 } : e,
+    );
+    const paired = toyExamples().flatMap((e, i) =>
+      i % 7 === 3
+        ? [
+            { ...e, label: 1 as const },
+            { ...e, label: 0 as const },
+          ]
+        : [e, e],
+    );
+    const a = trainLogistic(soft, 3, options);
+    const b = trainLogistic(paired, 3, options);
+    for (let j = 0; j < 3; j++) {
+      assert.ok(Math.abs(a.weights[j] - b.weights[j]) < 1e-9, `${a.weights[j]} vs ${b.weights[j]}`);
+    }
+    assert.ok(Math.abs(a.bias - b.bias) < 1e-9);
+  });
+
   it('learns a toy problem: the telling feature up, its opposite down, probabilities near the truth', () => {
     const examples = toyExamples();
     const model = trainLogistic(examples, 3, options);
