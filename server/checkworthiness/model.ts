@@ -145,6 +145,22 @@ const WHOLE_TEXT = new Set(['talk', 'long sentences', 'main speaker']);
 
 /** Word features stand "#" for a figure and "N" for a name (words.ts). */
 const spelled = (key: string) => (key === '#' ? '(figure)' : key === 'N' ? '(name)' : key);
+/**
+ * Words that carry grammar, not meaning: as a reason ("fact-checkers often chose “the”")
+ * they tell an editor nothing. Modal and personal words ("should", "we") stay: they do.
+ */
+const GRAMMAR_WORDS = new Set(
+  'a an the of to in on at by for from with into about as and or but if so than that it its be have do'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A word feature an editor can read as a reason: not grammar words alone ("the", "to be")
+ * nor a bare figure or name, which the named features say already. It counts all the same.
+ */
+const nameable = (word: string) =>
+  word.split(' ').some((part) => part !== '#' && part !== 'N' && !GRAMMAR_WORDS.has(part));
 
 /** Below this a contribution (in log-odds) is not worth a reason. */
 const NOTEWORTHY = 0.1;
@@ -190,11 +206,12 @@ export function readWords(
       .filter((p) => p.contribution * sign > 0.1)
       .sort((a, b) => (b.contribution - a.contribution) * sign);
     const sum = side.reduce((total, p) => total + p.contribution, 0);
-    if (side.length > 0) {
-      const named = side
-        .slice(0, 4)
-        .map((p) => `“${p.word.split(' ').map(spelled).join(' ')}”`)
-        .join(', ');
+    const named = side
+      .filter((p) => nameable(p.word))
+      .slice(0, 4)
+      .map((p) => `“${p.word.split(' ').map(spelled).join(' ')}”`)
+      .join(', ');
+    if (named) {
       counted.push({
         reason: `${sign > 0 ? 'words fact-checkers often chose' : 'words fact-checkers seldom chose'}: ${named}`,
         contribution: sum,

@@ -155,6 +155,25 @@ describe('check-worthiness scores: the failures named in issue 15', () => {
     assert.ok(fell.suggested && fell.score >= 0.8, `${fell.score}`);
   });
 
+  it('names as reasons only words an editor can read: no function words, no bare figure', () => {
+    for (const text of [
+      'The city’s tram network carried 84 million passengers last year, according to the transport authority.',
+      'The mayor will open a new line in the spring.',
+      'We have created 2.4 million new jobs, and wages rose by 3% last year.',
+    ]) {
+      const words = scoreOf(text)
+        .reasons.filter((reason) => reason.startsWith('words fact-checkers'))
+        .flatMap((reason) => [...reason.matchAll(/“([^”]+)”/g)].map((match) => match[1]));
+      assert.ok(words.length > 0, text);
+      for (const word of words) {
+        assert.ok(
+          !/^(the|to|a|of|and|in|be|have|(\(figure\)|\(name\)))$/.test(word),
+          `${word}: ${text}`,
+        );
+      }
+    }
+  });
+
   it('scores probabilities, the same sentence alike wherever it stands in an article', () => {
     const sentence = 'The regional airport handled 3.2 million passengers last year.';
     const alone = scoreOf(sentence).score;
