@@ -152,10 +152,22 @@ describe('SuggestionList', () => {
     );
   });
 
+  it('counts one sentence as one, in words', async () => {
+    const { root } = await render(false, [stored]);
+    expect(root.querySelector('.intro')?.textContent).toContain('1 sentence looks worth checking.');
+  });
+
+  it('says of one sentence under the threshold that it does not reach it', async () => {
+    const { root } = await render(false, [unstored], { sensitivity: 'more' });
+    expect(root.querySelector('.intro')?.textContent).toContain(
+      '1 sentence scores 30% or more; it does not reach the suggestion threshold.',
+    );
+  });
+
   it('says which sentences are under the threshold when the sensitivity is raised', async () => {
     const { root } = await render(false, [stored, unstored], { sensitivity: 'more' });
     expect(root.querySelector('.intro')?.textContent).toContain(
-      '2 sentences score 30% or more; 1 of them reach the suggestion threshold.',
+      '2 sentences score 30% or more; 1 of them reaches the suggestion threshold.',
     );
     const items = root.querySelectorAll('[data-testid="suggestion"]');
     expect(items[1].textContent).toContain('under the suggestion threshold');
