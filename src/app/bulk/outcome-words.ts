@@ -1,5 +1,6 @@
 import { ClaimSummary } from '../../domain/claim';
 import { BulkItemResult, ProblemDocument } from '../../domain/desk';
+import { problemWording } from '../../domain/problem-wording';
 import { BulkClaimLabel } from './state/bulk.actions';
 
 const LABEL_MAX = 60;
@@ -18,7 +19,7 @@ function cutAtWord(text: string, max: number): string {
 }
 
 function reasonOf(problem: ProblemDocument | undefined): string {
-  return (problem?.detail ?? problem?.title ?? 'Refused').replace(/\.$/, '');
+  return (problem ? problemWording(problem) : 'Refused').replace(/\.$/, '');
 }
 
 /** A claim the server refused or left alone, named, with its reason. */

@@ -98,23 +98,25 @@ describe('WebhookForm', () => {
     http.expectNone('/api/webhooks');
   });
 
-  it("shows the server's refusal and keeps what was typed", async () => {
+  it("shows the server's refusal naming the field as the form does, and keeps what was typed", async () => {
     const { fixture, input, submit, added } = await render();
-    await (await input('url')).setValue('https://example.org/hook');
+    await (await input('url')).setValue('http://169.254.169.254/latest/meta-data');
     await submit();
     http.expectOne('/api/webhooks').flush(
       {
-        title: 'Bad request',
+        title: 'Invalid request',
         status: 400,
-        detail: 'url must be a web address',
+        detail: '/body/url: 169.254.169.254 is a private or local address',
         field: '/body/url',
       },
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
     const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('url must be a web address');
-    expect(await (await input('url')).getValue()).toBe('https://example.org/hook');
+    expect(alert?.textContent?.trim()).toBe(
+      'Receiver URL: 169.254.169.254 is a private or local address',
+    );
+    expect(await (await input('url')).getValue()).toBe('http://169.254.169.254/latest/meta-data');
     expect(added()).toEqual([]);
   });
 });

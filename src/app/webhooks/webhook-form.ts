@@ -25,7 +25,7 @@ import {
 import { webUrlValidator } from '../shell/web-url-validator';
 import { WebhooksPageActions } from './state/webhooks.actions';
 import { webhooksFeature } from './state/webhooks.feature';
-import { randomSecret } from './webhook-wording';
+import { randomSecret, WEBHOOK_FIELD_LABELS } from './webhook-wording';
 
 /**
  * Adds a webhook. The secret starts as a fresh random one, shown in clear: this is the
@@ -49,13 +49,13 @@ import { randomSecret } from './webhook-wording';
   template: `
     <form [formGroup]="form" (ngSubmit)="add()" class="add" aria-label="Add a webhook">
       <mat-form-field class="url" subscriptSizing="dynamic">
-        <mat-label>Receiver URL</mat-label>
+        <mat-label>{{ labels.url }}</mat-label>
         <input matInput type="url" formControlName="url" autocomplete="off" required />
         <mat-hint>A Slack or Mattermost incoming webhook, or your own service</mat-hint>
         <mat-error>An http:// or https:// address</mat-error>
       </mat-form-field>
       <mat-form-field class="format">
-        <mat-label>Format</mat-label>
+        <mat-label>{{ labels.format }}</mat-label>
         <mat-select formControlName="format">
           @for (format of formats; track format) {
             <mat-option [value]="format">{{ formatLabels[format] }}</mat-option>
@@ -63,7 +63,7 @@ import { randomSecret } from './webhook-wording';
         </mat-select>
       </mat-form-field>
       <mat-form-field class="events">
-        <mat-label>Events</mat-label>
+        <mat-label>{{ labels.events }}</mat-label>
         <mat-select
           formControlName="events"
           multiple
@@ -77,7 +77,7 @@ import { randomSecret } from './webhook-wording';
         <mat-error>Choose at least one event</mat-error>
       </mat-form-field>
       <mat-form-field class="secret" subscriptSizing="dynamic">
-        <mat-label>Signing secret</mat-label>
+        <mat-label>{{ labels.secret }}</mat-label>
         <input matInput formControlName="secret" autocomplete="off" spellcheck="false" required />
         <mat-hint>Copy it now: it is never shown again</mat-hint>
         <mat-error>At least {{ secretMin }} characters</mat-error>
@@ -124,6 +124,7 @@ export class WebhookForm {
   private readonly added = this.store.selectSignal(webhooksFeature.selectAdded);
   /** The server's reason for refusing the webhook; what was typed stays. */
   protected readonly refusal = this.store.selectSignal(webhooksFeature.selectAddRefusal);
+  protected readonly labels = WEBHOOK_FIELD_LABELS;
   protected readonly all = ALL_WEBHOOK_EVENTS;
   protected readonly events = WEBHOOK_EVENTS;
   protected readonly eventLabels = WEBHOOK_EVENT_LABELS;

@@ -4,6 +4,15 @@ import {
   type WebhookEventChoice,
   WEBHOOK_EVENT_LABELS,
 } from '../../domain/webhooks';
+import type { FieldLabels } from '../../domain/problem-wording';
+
+/** The add form's fields as the form labels them, and as its refusals name them. */
+export const WEBHOOK_FIELD_LABELS = {
+  url: 'Receiver URL',
+  format: 'Format',
+  events: 'Events',
+  secret: 'Signing secret',
+} as const satisfies FieldLabels;
 
 /** "Every event", or the events' labels in a list. */
 export function eventsWording(events: readonly WebhookEventChoice[]): string {

@@ -215,4 +215,39 @@ describe('users effects', () => {
       UsersApiActions.addFailed({ error: 'The username ada is taken.', field: 'username' }),
     ]);
   });
+  it('words a refusal for people: not the pointer, nor the username shown beside its field', async () => {
+    actions$ = of(
+      PeoplePageActions.personAdded({
+        username: 'Ada!',
+        role: 'admin',
+        password: 'short',
+        displayName: null,
+      }),
+      PeoplePageActions.personAdded({
+        username: 'ada',
+        role: 'admin',
+        password: 'short',
+        displayName: null,
+      }),
+    );
+    const refusal = (field: string, rule: string) =>
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 400,
+            error: { title: 'Invalid request', status: 400, detail: `${field} ${rule}`, field },
+          }),
+      );
+    api.add.and.returnValues(
+      refusal('/body/username', 'must be 2-64 lower-case letters'),
+      refusal('/body/password', 'must have at least 10 characters'),
+    );
+    expect(await all(addPerson)).toEqual([
+      UsersApiActions.addFailed({ error: 'Must be 2-64 lower-case letters', field: 'username' }),
+      UsersApiActions.addFailed({
+        error: 'Initial password must have at least 10 characters',
+        field: 'password',
+      }),
+    ]);
+  });
 });

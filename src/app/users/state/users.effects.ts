@@ -59,7 +59,8 @@ export const addPerson = createEffect(
           catchError((error: unknown) =>
             of(
               UsersApiActions.addFailed({
-                error: describeHttpError(error),
+                // A refused username shows under its field, so it is not named again.
+                error: describeHttpError(error, { username: '', password: 'initial password' }),
                 field: problemOf(error)?.field?.replace(/^\/body\//, '') ?? null,
               }),
             ),

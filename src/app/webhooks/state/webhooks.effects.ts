@@ -3,6 +3,7 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { catchError, concatMap, EMPTY, map, mergeMap, of, switchMap } from 'rxjs';
 import { describeHttpError } from '../../shell/http-errors';
 import { WebhooksApi } from '../webhooks-api';
+import { WEBHOOK_FIELD_LABELS } from '../webhook-wording';
 import { WebhooksApiActions, WebhooksPageActions } from './webhooks.actions';
 
 /** The list, when the page opens and when the admin tries again; the latest ask wins. */
@@ -32,7 +33,11 @@ export const addWebhook = createEffect(
         api.add(webhook).pipe(
           map((added) => WebhooksApiActions.webhookAdded({ webhook: added })),
           catchError((error: unknown) =>
-            of(WebhooksApiActions.addFailed({ error: describeHttpError(error) })),
+            of(
+              WebhooksApiActions.addFailed({
+                error: describeHttpError(error, WEBHOOK_FIELD_LABELS),
+              }),
+            ),
           ),
         ),
       ),
