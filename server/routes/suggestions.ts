@@ -4,115 +4,43 @@
  * accepting it.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { CLAIM_KINDS, CLAIMANT_MAX_LENGTH, CLAIMANT_TYPES } from '../../src/domain/claim';
-import type { Heading } from '../../src/domain/claim';
-import {
-  type AcceptSuggestion,
-  type AttributionGuess,
-  type ScoredSentence,
-  SUGGESTION_STATUSES,
-  type SuggestionStatus,
+import { CLAIM_KINDS, CLAIMANT_TYPES } from '../../src/domain/claim';
+import type {
+  AcceptSuggestion,
+  AttributionGuess,
+  ScoredSentence,
+  SuggestionStatus,
 } from '../../src/domain/suggestion';
+import { SUGGESTION_STATUSES } from '../../src/domain/suggestion';
 import { currentUser, requireRole } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
 import { findArticle } from '../repositories/articles';
-import {
-  acceptSuggestion,
-  listSuggestions,
-  rejectSuggestion,
-  suggestionsBySpan,
-} from '../repositories/suggestions';
+import { listSuggestions, suggestionsBySpan } from '../repositories/suggestions';
+import { acceptSuggestion, rejectSuggestion } from '../repositories/suggestion-decisions';
 import { attributionAt } from '../suggestions/attribution';
 import { ensureSuggestions } from '../suggestions/generate';
-import { scoreTextIn, suggestsFor, type ScoredSpan } from '../suggestions/suggester';
+import { ScoredTexts } from '../suggestions/scored-texts';
+import { suggestsFor } from '../suggestions/suggester';
 import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   claimSummarySchema,
   errorResponses,
-  idParam,
   noQuerystring,
-  nullable,
   plainText,
   problemRef,
 } from './schemas';
+import {
+  articleParams,
+  claimantProperties,
+  scoredSentenceSchema,
+  suggestionParams,
+  suggestionSchema,
+  type ArticleParams,
+  type SuggestionParams,
+} from './suggestion-schemas';
 
-/**
- * Who made a claim, in a new claim's body (here and `POST /api/articles/:id/claims`):
- * blank or null for nobody named, as `PATCH /api/claims/:id` takes it.
- */
-export const claimantProperties = {
-  claimant: nullable(plainText(CLAIMANT_MAX_LENGTH, false)),
-  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
-};
-
-const suggestionProperties = {
-  id: { type: 'string' },
-  articleId: { type: 'string' },
-  start: { type: 'integer' },
-  end: { type: 'integer' },
-  quote: { type: 'string' },
-  score: { type: 'number', minimum: 0, maximum: 1 },
-  reasons: { type: 'array', items: { type: 'string' } },
-  suggestedKind: { type: 'string', enum: [...CLAIM_KINDS] },
-  claimant: { type: ['string', 'null'] },
-  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
-  status: { type: 'string', enum: [...SUGGESTION_STATUSES] },
-  claimId: { type: ['string', 'null'] },
-  decidedBy: { type: ['string', 'null'] },
-  decidedAt: { type: ['string', 'null'] },
-  createdAt: { type: 'string' },
-};
-
-export const suggestionSchema = {
-  type: 'object',
-  properties: suggestionProperties,
-  required: Object.keys(suggestionProperties),
-  additionalProperties: false,
-};
-
-const scoredSentenceProperties = {
-  id: { type: ['string', 'null'] },
-  start: { type: 'integer' },
-  end: { type: 'integer' },
-  quote: { type: 'string' },
-  score: { type: 'number', minimum: 0, maximum: 1 },
-  suggested: { type: 'boolean' },
-  reasons: { type: 'array', items: { type: 'string' } },
-  suggestedKind: { type: 'string', enum: [...CLAIM_KINDS] },
-  claimant: { type: ['string', 'null'] },
-  claimantType: { type: 'string', enum: [...CLAIMANT_TYPES] },
-  status: { type: ['string', 'null'], enum: [...SUGGESTION_STATUSES, null] },
-};
-
-export const scoredSentenceSchema = {
-  type: 'object',
-  properties: scoredSentenceProperties,
-  required: Object.keys(scoredSentenceProperties),
-  additionalProperties: false,
-};
-
-/** Texts scored lately, kept for the sensitivity control's repeated asks (same text, same answer). */
-const SCORED_KEPT = 16;
-
-interface ArticleParams {
-  id: string;
-}
-interface SuggestionParams extends ArticleParams {
-  suggestionId: string;
-}
-
-const articleParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
-};
-const suggestionParams = {
-  type: 'object',
-  properties: { id: idParam, suggestionId: idParam },
-  required: ['id', 'suggestionId'],
-  additionalProperties: false,
-};
+/** The claimant fields, shared with `POST /api/articles/:id/claims` (routes/articles.ts). */
+export { claimantProperties } from './suggestion-schemas';
 
 /** A decision may come without a body (with the request header instead): it means `{}`. */
 async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
@@ -132,27 +60,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
   }
 
   /** The last texts scored, by article: a text scored again only when it changed. */
-  const scoredTexts = new Map<string, { key: string; spans: Promise<ScoredSpan[]> }>();
-  function scoredText(
-    articleId: string,
-    text: string,
-    headings: readonly Heading[],
-    language: string,
-  ): Promise<ScoredSpan[]> {
-    const key = `${language}\n${JSON.stringify(headings.map((h) => h.start))}\n${text}`;
-    const kept = scoredTexts.get(articleId);
-    if (kept && kept.key === key) {
-      return kept.spans;
-    }
-    const spans = scoreTextIn(text, headings, language);
-    spans.catch(() => scoredTexts.delete(articleId));
-    scoredTexts.delete(articleId);
-    scoredTexts.set(articleId, { key, spans });
-    if (scoredTexts.size > SCORED_KEPT) {
-      scoredTexts.delete(scoredTexts.keys().next().value as string);
-    }
-    return spans;
-  }
+  const scoredTexts = new ScoredTexts();
 
   app.get<{
     Params: ArticleParams;
@@ -212,7 +120,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
         });
       }
       const [spans, stored] = await Promise.all([
-        scoredText(id, article.text, article.headings, article.language),
+        scoredTexts.spansOf(id, article.text, article.headings, article.language),
         suggestionsBySpan(app.db, id),
       ]);
       return spans

@@ -11,7 +11,8 @@
  */
 import type { ClaimantType } from '../../src/domain/claim';
 import { parseParagraph, type Token } from './parse';
-import { ATTRIBUTION, people } from './score';
+import { people } from './clause-signals';
+import { ATTRIBUTION } from './clause-words';
 
 export interface Attribution {
   readonly claimant: string;
