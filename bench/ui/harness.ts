@@ -102,7 +102,13 @@ export function buildApp(extraArgs: readonly string[] = [], cwd = ROOT): number 
   const started = performance.now();
   const build = spawnSync(process.execPath, [NG, 'build', ...extraArgs], {
     cwd,
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false', NG_FORCE_TTY: 'false' },
+    // NG_BUILD_OPTIMIZE_CHUNKS as `npm run build` sets it: the chunks merged (see README).
+    env: {
+      ...process.env,
+      NG_CLI_ANALYTICS: 'false',
+      NG_FORCE_TTY: 'false',
+      NG_BUILD_OPTIMIZE_CHUNKS: '1',
+    },
     encoding: 'utf8',
   });
   if (build.status !== 0) {

@@ -20,7 +20,10 @@
  * the scores are unaffected.
  *
  *   npx tsx bench/ui/lighthouse.ts [--no-build] [--runs=N] [--page=sign-in|articles|workspace]
- *                                  [--preset=desktop|mobile]
+ *                                  [--preset=desktop|mobile] [--app=DIR]
+ *
+ * `--app=DIR` (with `--no-build`) measures another build's browser directory, e.g. a copy
+ * of the build before a change, for runs side by side.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -54,7 +57,7 @@ import {
 import { addBenchEditor, PASSWORD, USERNAME } from './seed';
 import { addSeedArticle, SEED_ARTICLE_ID } from './transfer';
 
-const APP_DIR = join(ROOT, 'dist', 'claimdesk', 'browser');
+const BUILD_DIR = join(ROOT, 'dist', 'claimdesk', 'browser');
 const REPORT_DIR = join(BENCH_DIR, '.lighthouse');
 const CHROME_FLAGS = [
   '--headless=new',
@@ -155,6 +158,7 @@ async function withRetry(run: () => Promise<Result>): Promise<Result> {
 
 async function main(): Promise<void> {
   const runs = Number(option('runs') ?? 3);
+  const appDir = option('app') ?? BUILD_DIR;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs is a whole number from 1');
   const pages = chosen('page', PAGE_NAMES);
   const presets = chosen('preset', PRESETS);
@@ -164,18 +168,18 @@ async function main(): Promise<void> {
   let server: RunningServer | null = null;
   try {
     if (process.argv.includes('--no-build')) {
-      log(`measuring the existing build in ${APP_DIR}`);
+      log(`measuring the existing build in ${appDir}`);
     } else {
       log('building the app as `npm run build` does …');
       buildApp();
-      finishBuild(APP_DIR);
+      finishBuild(appDir);
     }
     const databaseFile = join(temp, 'claimdesk.db');
     await seedDatabase(databaseFile);
     const claimsDir = join(temp, 'claims');
     mkdirSync(claimsDir);
     addSeedArticle(claimsDir);
-    server = await startServer({ databaseFile, claimsDir, staticDir: APP_DIR });
+    server = await startServer({ databaseFile, claimsDir, staticDir: appDir });
     log(`server at ${server.url}`);
     const cookie = await signIn(server.url);
 
