@@ -17,7 +17,7 @@
  */
 import type SQLite from 'better-sqlite3';
 import { type CompiledQuery, RawNode, SelectQueryNode } from 'kysely';
-import { StatementCache } from './group-commit';
+import { StatementCache } from './statement-cache';
 
 /** Raw SQL read here: `select …` or `with … select …` (a CTE may also front a write: SQLite tells). */
 const SELECT_TEXT = /^\s*(?:select|with)\b/i;
