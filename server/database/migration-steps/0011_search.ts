@@ -296,7 +296,7 @@ const COMBINING_MARKS =
  * remove_diacritics does), about 30 µs for a sentence. A database not in UTF-8 cannot
  * normalize(): translate() of the accented Latin letters instead, twenty times slower.
  */
-async function unaccentExpression(db: Kysely<unknown>): Promise<string> {
+export async function unaccentExpression(db: Kysely<unknown>): Promise<string> {
   const { rows } = await sql<{ encoding: string }>`
     select current_setting('server_encoding') as encoding`.execute(db);
   if (rows[0]?.encoding !== 'UTF8') {

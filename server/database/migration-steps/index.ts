@@ -8,6 +8,7 @@ import { migration as webhooks } from './0010_webhooks';
 import { migration as search } from './0011_search';
 import { migration as claimMemory } from './0012_claim_memory';
 import { migration as articleClaimCounts } from './0013_article_claim_counts';
+import { migration as searchUnaccentPlpgsql } from './0014_search_unaccent_plpgsql';
 
 export const laterMigrations: Record<string, Migration> = {
   '0009_notifications': notifications,
@@ -15,4 +16,5 @@ export const laterMigrations: Record<string, Migration> = {
   '0011_search': search,
   '0012_claim_memory': claimMemory,
   '0013_article_claim_counts': articleClaimCounts,
+  '0014_search_unaccent_plpgsql': searchUnaccentPlpgsql,
 };
