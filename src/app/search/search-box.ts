@@ -8,16 +8,10 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatIcon } from '@angular/material/icon';
 import { Router } from '@angular/router';
-import {
-  SEARCH_PAGE_DEFAULT,
-  SEARCH_TYPE_LABELS,
-  type SearchField,
-  type SearchResult,
-} from '../../domain/search';
+import { SEARCH_PAGE_DEFAULT, SEARCH_TYPE_LABELS, type SearchResult } from '../../domain/search';
 import { revealWhenShown } from './reveal';
 import { SearchApi } from './search-api';
 import {
@@ -25,27 +19,16 @@ import {
   SEARCH_DEBOUNCE_MS,
   groupResults,
   searchStates,
-  type SnippetPart,
   snippetParts,
+  statusWording,
   targetOf,
 } from './search-results';
+import { type SearchEntry, SearchOption } from './search-option';
 
 /** How long typing pauses before the box searches; tests set 0. */
 export const SEARCH_DEBOUNCE = new InjectionToken<number>('search debounce', {
   factory: () => SEARCH_DEBOUNCE_MS,
 });
-
-const FIELD_LABELS: Record<SearchField, string> = {
-  headline: 'headline',
-  text: 'text',
-  statement: 'statement',
-  quote: 'quote',
-  summary: 'summary',
-  rationale: 'rationale',
-  claimant: 'claimant',
-  title: 'title',
-  publisher: 'publisher',
-};
 
 let nextId = 0;
 
@@ -58,7 +41,7 @@ let nextId = 0;
 @Component({
   selector: 'cd-search-box',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatIcon, NgTemplateOutlet],
+  imports: [MatIcon, SearchOption],
   host: {
     '(document:keydown)': 'globalKey($event)',
     '(focusout)': 'focusLeft($event)',
@@ -113,7 +96,7 @@ let nextId = 0;
                   {{ typeLabels[group.type] }}
                 </div>
                 @for (entry of group.items; track entry.index) {
-                  <div
+                  <cd-search-option
                     class="option"
                     role="option"
                     [id]="optionId(entry.index)"
@@ -121,41 +104,12 @@ let nextId = 0;
                     [class.active]="entry.index === active()"
                     data-testid="search-result"
                     [attr.data-index]="entry.index"
-                  >
-                    <!-- A match in the title itself (a statement, a headline) is marked there. -->
-                    @if (entry.inTitle) {
-                      <span class="title">
-                        <ng-container
-                          *ngTemplateOutlet="marked; context: { $implicit: entry.parts }"
-                        />
-                      </span>
-                    } @else {
-                      <span class="title">{{ entry.result.title }}</span>
-                      <span class="snippet">
-                        <ng-container
-                          *ngTemplateOutlet="marked; context: { $implicit: entry.parts }"
-                        />
-                      </span>
-                    }
-                    <span class="where"
-                      >{{ entry.result.articleHeadline }} ·
-                      {{ fieldLabels[entry.result.field] }}</span
-                    >
-                  </div>
+                    [entry]="entry"
+                  />
                 }
               </div>
             }
           </div>
-          <!-- Parts as elements: template white space between them is dropped, theirs kept. -->
-          <ng-template #marked let-parts>
-            @for (part of asParts(parts); track $index) {
-              @if (part.marked) {
-                <mark>{{ part.text }}</mark>
-              } @else {
-                <span>{{ part.text }}</span>
-              }
-            }
-          </ng-template>
           <p class="hint" aria-hidden="true">↑ ↓ to move · Enter to open · Esc to close</p>
         }
       </div>
@@ -170,7 +124,6 @@ export class SearchBox {
   private readonly input = viewChild.required<ElementRef<HTMLInputElement>>('input');
 
   protected readonly typeLabels = SEARCH_TYPE_LABELS;
-  protected readonly fieldLabels = FIELD_LABELS;
   private readonly id = nextId++;
   protected readonly listId = `cd-search-results-${this.id}`;
   protected readonly statusId = `cd-search-status-${this.id}`;
@@ -196,7 +149,7 @@ export class SearchBox {
     let index = 0;
     return groupResults(this.results()).map((group) => ({
       type: group.type,
-      items: group.items.map((result) => ({
+      items: group.items.map((result): SearchEntry => ({
         index: index++,
         result,
         inTitle: result.snippet === result.title,
@@ -211,30 +164,7 @@ export class SearchBox {
   protected readonly activeId = computed(() =>
     this.showList() && this.active() >= 0 ? this.optionId(this.active()) : null,
   );
-  protected readonly statusText = computed(() => {
-    const state = this.state();
-    switch (state.status) {
-      case 'idle':
-        return '';
-      case 'loading':
-        return 'Searching…';
-      case 'failed':
-        return state.error;
-      case 'done': {
-        const count = state.page.items.length;
-        if (count === 0) {
-          return `Nothing found for “${state.query}”.`;
-        }
-        const more = state.page.nextCursor !== null ? ': the best shown, add words to narrow' : '';
-        return `${count} ${count === 1 ? 'result' : 'results'}${more}.`;
-      }
-    }
-  });
-
-  /** The template context is untyped: its one use passes snippet parts. */
-  protected asParts(parts: unknown): readonly SnippetPart[] {
-    return parts as readonly SnippetPart[];
-  }
+  protected readonly statusText = computed(() => statusWording(this.state()));
 
   protected optionId(index: number): string {
     return `${this.listId}-option-${index}`;

@@ -72,6 +72,26 @@ function failureText(error: unknown): string {
   return 'Search failed: try again.';
 }
 
+/** What the box says of a search, shown and read out: "Searching…", "3 results." … */
+export function statusWording(state: SearchState): string {
+  switch (state.status) {
+    case 'idle':
+      return '';
+    case 'loading':
+      return 'Searching…';
+    case 'failed':
+      return state.error;
+    case 'done': {
+      const count = state.page.items.length;
+      if (count === 0) {
+        return `Nothing found for “${state.query}”.`;
+      }
+      const more = state.page.nextCursor !== null ? ': the best shown, add words to narrow' : '';
+      return `${count} ${count === 1 ? 'result' : 'results'}${more}.`;
+    }
+  }
+}
+
 export interface SearchGroup {
   readonly type: SearchType;
   readonly items: readonly SearchResult[];
