@@ -14,12 +14,8 @@ import type { Kysely } from 'kysely';
 import type { ArticleFile } from '../../src/domain/article-file';
 import type { Role } from '../../src/domain/workflow';
 import type { Database } from '../database/schema';
-import {
-  articleExists,
-  insertArticle,
-  insertArticleRecords,
-  takenIds,
-} from '../repositories/articles';
+import { insertArticleRecords, takenIds } from '../repositories/article-records';
+import { articleExists, insertArticle } from '../repositories/articles';
 import type { Db } from '../repositories/claims';
 import { type ChangeEvent, recordEvent } from '../repositories/events';
 import {
