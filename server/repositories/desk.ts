@@ -11,7 +11,7 @@ import type { DeskClaim, DeskSort } from '../../src/domain/desk';
 import type { Verdict } from '../../src/domain/verdicts';
 import type { Stage } from '../../src/domain/workflow';
 import { isPostgres } from '../database/engine';
-import { DUE_SORT_KEY_SQL } from '../database/migrations';
+import { DUE_SORT_KEY_SQL } from '../database/due-sort-key';
 import type { Database } from '../database/schema';
 import { repeatCountOf, toClaimSummary } from './claims';
 

@@ -11,7 +11,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { DUE_SOON_MS } from '../../src/domain/notifications';
-import { DUE_SORT_KEY_SQL } from '../database/migrations';
+import { DUE_SORT_KEY_SQL } from '../database/due-sort-key';
 import type { Database } from '../database/schema';
 import { writeTransaction } from '../database/transaction';
 import type { ChangeEvent } from './events';
