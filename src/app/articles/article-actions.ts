@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  PendingTasks,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -6,8 +13,8 @@ import { Store } from '@ngrx/store';
 import { ArticleSummary } from '../../domain/claim';
 import { canEditArticle } from '../../domain/workflow';
 import { sessionFeature } from '../session/state/session.feature';
-import { ArchiveDialog, ArchiveDialogData } from './archive-dialog';
-import { ArticleEditDialog, ArticleEditDialogData } from './article-edit-dialog';
+import type { ArchiveDialog, ArchiveDialogData } from './archive-dialog';
+import type { ArticleEditDialog, ArticleEditDialogData } from './article-edit-dialog';
 import { ArticleActionsActions } from './state/articles.actions';
 
 /**
@@ -68,31 +75,44 @@ export class ArticleActions {
 
   private readonly store = inject(Store);
   private readonly dialog = inject(MatDialog);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly actor = this.store.selectSignal(sessionFeature.selectActor);
   protected readonly allowed = computed(() => {
     const actor = this.actor();
     return actor !== null && canEditArticle(actor).allowed;
   });
 
+  // The dialogs (the edit form pulls in Angular's forms and Material's form fields) load when
+  // a button asks for them, not with the article list and the workspace: their first render
+  // on a slow phone waits for less. Pending tasks until open, so tests and the app settle.
   protected edit(): void {
-    this.dialog.open<ArticleEditDialog, ArticleEditDialogData>(ArticleEditDialog, {
-      data: { article: this.article() },
-      autoFocus: 'first-tabbable',
+    const article = this.article();
+    void this.pendingTasks.run(async () => {
+      const { ArticleEditDialog } = await import('./article-edit-dialog');
+      this.dialog.open<ArticleEditDialog, ArticleEditDialogData>(ArticleEditDialog, {
+        data: { article },
+        autoFocus: 'first-tabbable',
+      });
     });
   }
 
   protected archive(): void {
     const article = this.article();
-    this.dialog
-      .open<ArchiveDialog, ArchiveDialogData, boolean>(ArchiveDialog, {
-        data: { headline: article.headline },
-      })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (confirmed) {
-          this.store.dispatch(ArticleActionsActions.archiveConfirmed({ article, archived: true }));
-        }
-      });
+    void this.pendingTasks.run(async () => {
+      const { ArchiveDialog } = await import('./archive-dialog');
+      this.dialog
+        .open<ArchiveDialog, ArchiveDialogData, boolean>(ArchiveDialog, {
+          data: { headline: article.headline },
+        })
+        .afterClosed()
+        .subscribe((confirmed) => {
+          if (confirmed) {
+            this.store.dispatch(
+              ArticleActionsActions.archiveConfirmed({ article, archived: true }),
+            );
+          }
+        });
+    });
   }
 
   /** Bringing an article back loses nothing: no question asked. */
