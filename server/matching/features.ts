@@ -39,6 +39,10 @@ export const FEATURE_NAMES = [
   'bodyNumberShared',
   /** Character-gram similarity of the text without its signature. */
   'charSimBody',
+  /** Share of the text's rare-word weight the candidate's words translate (translations.ts). */
+  'translated',
+  /** The same for the text's words the candidate lacks: what only a translation bridges. */
+  'bridged',
   /**
    * The same for every candidate of a query: how well its best candidate matches, in
    * words (BM25 share) and in spelling (char grams). They do not order the candidates of

@@ -3,8 +3,9 @@
  *
  * Two stages. BM25 (bm25.ts) over the stemmed words of each claim finds the candidates;
  * the re-ranker (reranker.ts) scores each from what BM25 saw (over all fields, the
- * statement, the other wording), shared word pairs and runs, shared numbers and shared
- * character grams (char-grams.ts: spelling that differs), as a probability. Everything a
+ * statement, the other wording), shared word pairs and runs, shared numbers, shared
+ * character grams (char-grams.ts: spelling that differs) and word translations
+ * (translations.ts: wording that differs), as a probability. Everything a
  * write changes is per document, so `upsert` costs well under a millisecond and the
  * matcher is always current.
  * The same class answers the API (claim-index.ts) and the benchmark (bench/matching.ts).
@@ -16,6 +17,7 @@ import { Reranker } from './reranker';
 import { WordSegmenter } from './segmenter';
 import { signatureOf } from './signature';
 import { numbers, tokenize, words } from './tokenize';
+import { type TranslationTable, translationOf } from './translations';
 
 export interface MatchDocument {
   readonly id: string;
@@ -99,9 +101,16 @@ export class Matcher {
 
   constructor(
     private readonly reranker: Reranker,
+    /** Word translations (translations.ts); training swaps them fold by fold. */
+    public translations: TranslationTable = new Map(),
     /** How many BM25 candidates the re-ranker sees. */
     readonly candidates = CANDIDATES,
   ) {}
+
+  /** The terms of a text as a match looks them up (hashtags split into the claims' words). */
+  terms(text: string): string[] {
+    return tokenize(text, this.split);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -190,8 +199,16 @@ export class Matcher {
       for (const term of authorTerms) {
         authorCovered += entry.terms.has(term) ? this.all.idf(term) : 0;
       }
+      const { translated, bridged } = translationOf(
+        this.translations,
+        queryTerms,
+        entry.terms,
+        (term) => this.all.idf(term),
+      );
       return {
         id: candidate.id,
+        translated,
+        bridged,
         bm25: candidate.score / ceiling,
         bm25VsBest: candidate.score / best,
         bm25Claim: this.all.scoreOf(candidate.id, terms, STATEMENT) / ceiling,

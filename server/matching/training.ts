@@ -21,6 +21,8 @@ import { type Example, trainLogistic } from '../checkworthiness/logistic';
 import { FEATURE_NAMES, type FeatureName, type Features, QUERY_FEATURES } from './features';
 import { type MatchDocument, Matcher } from './matcher';
 import { Reranker, type RerankerWeights } from './reranker';
+import { tokenize } from './tokenize';
+import { learnTranslations, type TranslationPair, type TranslationTable } from './translations';
 
 /**
  * How many of an asking's best candidates the probability is calibrated on: those a person
@@ -53,12 +55,65 @@ export function neutralReranker(features: readonly FeatureName[] = FEATURE_NAMES
   });
 }
 
-export function buildMatcher(collection: readonly MatchDocument[], reranker: Reranker): Matcher {
-  const matcher = new Matcher(reranker);
+export function buildMatcher(
+  collection: readonly MatchDocument[],
+  reranker: Reranker,
+  translations?: TranslationTable,
+): Matcher {
+  const matcher = new Matcher(reranker, translations);
   for (const document of collection) {
     matcher.upsert(document);
   }
   return matcher;
+}
+
+/** Each query's terms (as the matcher reads them) against the terms of each claim it repeats. */
+export function translationPairs(
+  matcher: Matcher,
+  queries: readonly LabelledQuery[],
+  collection: readonly MatchDocument[],
+): TranslationPair[] {
+  const documents = new Map(collection.map((document) => [document.id, document]));
+  return queries.flatMap((query) => {
+    const text = matcher.terms(query.text);
+    return [...query.relevant].flatMap((id) => {
+      const document = documents.get(id);
+      return document
+        ? [{ text, claim: [...tokenize(document.claim), ...tokenize(document.context)] }]
+        : [];
+    });
+  });
+}
+
+/**
+ * Folds of the cross-fitting below: each query's features come from translations learned
+ * on the other folds' queries.
+ */
+export const TRANSLATION_FOLDS = 5;
+
+/**
+ * `candidatesOf`, with each query's translation features from a table learned without it
+ * (5-fold cross-fitting): a table learned from a query's own pair translates it
+ * perfectly, and a re-ranker fitted on that would trust translations far more than they
+ * earn on text never seen (the server's, and dev's).
+ */
+export function crossFittedCandidates(
+  matcher: Matcher,
+  queries: readonly LabelledQuery[],
+  collection: readonly MatchDocument[],
+): LabelledCandidate[] {
+  const shipped = matcher.translations;
+  const inFold = (fold: number) => queries.filter((_, i) => i % TRANSLATION_FOLDS === fold);
+  const candidates: LabelledCandidate[] = [];
+  for (let fold = 0; fold < TRANSLATION_FOLDS; fold++) {
+    const others = queries.filter((_, i) => i % TRANSLATION_FOLDS !== fold);
+    matcher.translations = learnTranslations(translationPairs(matcher, others, collection));
+    inFold(fold).forEach((query, k) => {
+      candidates.push(...askingsOf(matcher, query, k * TRANSLATION_FOLDS + fold));
+    });
+  }
+  matcher.translations = shipped;
+  return candidates;
 }
 
 /** Every first-stage candidate of every query, with and without its repeats, labelled. */
@@ -66,7 +121,12 @@ export function candidatesOf(
   matcher: Matcher,
   queries: readonly LabelledQuery[],
 ): LabelledCandidate[] {
-  return queries.flatMap((query, i) => [
+  return queries.flatMap((query, i) => askingsOf(matcher, query, i));
+}
+
+/** The candidates of the i-th query asked with its repeats among the claims and without. */
+function askingsOf(matcher: Matcher, query: LabelledQuery, i: number): LabelledCandidate[] {
+  return [
     ...matcher.match(query.text, matcher.candidates).map((result) => ({
       features: result.features,
       label: query.relevant.has(result.id) ? (1 as const) : (0 as const),
@@ -79,7 +139,7 @@ export function candidatesOf(
       asking: 2 * i + 1,
       withRepeat: false,
     })),
-  ]);
+  ];
 }
 
 export function trainReranker(

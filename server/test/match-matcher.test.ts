@@ -6,7 +6,18 @@ import { GramIndex, gramsOf } from '../matching/char-grams';
 import { FEATURE_NAMES, type Features } from '../matching/features';
 import { Matcher } from '../matching/matcher';
 import { Reranker } from '../matching/reranker';
-import { candidatesOf, neutralReranker, trainReranker } from '../matching/training';
+import {
+  candidatesOf,
+  crossFittedCandidates,
+  neutralReranker,
+  trainReranker,
+} from '../matching/training';
+import {
+  learnTranslations,
+  loadTranslations,
+  serialiseTranslations,
+  translationOf,
+} from '../matching/translations';
 import { WordSegmenter } from '../matching/segmenter';
 import { signatureOf } from '../matching/signature';
 import { numbers, tokenize, words } from '../matching/tokenize';
@@ -183,6 +194,48 @@ describe('matcher pieces', () => {
       'excluded',
     );
     assert.deepEqual(matcher.match('nothing in common whatsoever', 3), []);
+  });
+
+  it('learns word translations from repeats and their claims: a word the claim does not say is bridged', () => {
+    const pairs = [
+      { text: tokenize('trump wig falls off'), claim: tokenize('Donald Trump is bald') },
+      { text: tokenize('the wig of the president'), claim: tokenize('The president is bald') },
+      { text: tokenize('trump hat wind'), claim: tokenize('Trump lost his hat in the wind') },
+      { text: tokenize('jab kills'), claim: tokenize('The vaccine kills') },
+    ];
+    const table = learnTranslations(pairs);
+    assert.deepEqual(learnTranslations(pairs), table, 'deterministic');
+    assert.ok((table.get('wig')?.get('bald') ?? 0) > 0.5, 'wig -> bald');
+    assert.ok((table.get('trump')?.get('trump') ?? 0) > 0.5, 'a shared word translates to itself');
+    const idf = () => 1;
+    const bald = new Set(tokenize('The senator is bald'));
+    const wigless = translationOf(table, new Set(tokenize('a wig')), bald, idf);
+    assert.ok(wigless.bridged > 0.5 && wigless.translated >= wigless.bridged);
+    const same = translationOf(table, new Set(tokenize('trump')), new Set(['trump']), idf);
+    assert.equal(same.bridged, 0, 'a word the candidate has is not a bridge');
+    assert.ok(same.translated > 0.5);
+    assert.deepEqual(translationOf(table, new Set(), bald, idf), { translated: 0, bridged: 0 });
+    const rows = serialiseTranslations(table);
+    assert.match(rows['wig'], /^bald 0\.\d+/);
+    const shipped = loadTranslations();
+    assert.ok(shipped.size > 0, 'the committed table loads');
+  });
+
+  it('cross-fits the translation features: the same candidates, each fold without its own queries', () => {
+    const queries = [
+      { text: 'Russia got 5 million shells from North Korea', relevant: new Set(['shells']) },
+      { text: 'Putin went to Pyongyang', relevant: new Set(['visit']) },
+      { text: 'microchips in the jab', relevant: new Set(['vaccine']) },
+      { text: 'parking costs 15% more', relevant: new Set(['fees']) },
+      { text: 'electric buses for the city', relevant: new Set(['buses']) },
+      { text: 'the jab has chips', relevant: new Set(['vaccine']) },
+    ];
+    const neutral = new Matcher(neutralReranker());
+    COLLECTION.forEach((document) => neutral.upsert(document));
+    const crossFitted = crossFittedCandidates(neutral, queries, COLLECTION);
+    assert.equal(crossFitted.length, candidatesOf(neutral, queries).length);
+    assert.deepEqual(crossFittedCandidates(neutral, queries, COLLECTION), crossFitted);
+    assert.equal(neutral.translations.size, 0, 'the matcher keeps its own table');
   });
 
   it('refuses weights that name a feature it does not compute', () => {
