@@ -215,6 +215,11 @@ describe('matcher pieces', () => {
     assert.equal(same.bridged, 0, 'a word the candidate has is not a bridge');
     assert.ok(same.translated > 0.5);
     assert.deepEqual(translationOf(table, new Set(), bald, idf), { translated: 0, bridged: 0 });
+    assert.deepEqual(
+      translationOf(table, new Set(['pyongyang']), new Set(['pyongyang', 'shell']), idf),
+      { translated: 1, bridged: 0 },
+      'a word the table does not know translates to itself',
+    );
     const rows = serialiseTranslations(table);
     assert.match(rows['wig'], /^bald 0\.\d+/);
     const shipped = loadTranslations();
