@@ -3,11 +3,13 @@
  * file gives it (trusted, restore), or each entry as data of an `import` entry by the
  * importer; then the entries of the import itself.
  */
-import type {
-  ArticleFileClaim,
-  ArticleFileHistoryEntry,
-  FlatRecord,
-  FlatValue,
+import {
+  type ArticleFileClaim,
+  type ArticleFileHistoryEntry,
+  type FlatRecord,
+  type FlatValue,
+  IMPORT_PROVENANCE_FIELDS,
+  RESTORE_FIELDS,
 } from '../../src/domain/article-file';
 import type { HistoryInput } from '../repositories/history';
 import type { RecordContext } from './imported-records';
@@ -17,15 +19,7 @@ const MAX_FIELDS = 64;
 const MAX_STRING = 10_000;
 const MAX_IMPORTED_VIA = 20;
 /** Fields an import record sets itself; a file's own are dropped, never trusted. */
-const RESERVED = new Set([
-  'fileAt',
-  'fileActor',
-  'fileAction',
-  'fileCorrection',
-  'importedVia',
-  'restored',
-  'restoredBy',
-]);
+const RESERVED = new Set<string>([...IMPORT_PROVENANCE_FIELDS, ...RESTORE_FIELDS]);
 
 /** Text cut to the schema's cap, an ellipsis saying so. */
 export const clip = (text: string, max = MAX_STRING) =>

@@ -44,6 +44,21 @@ export interface ArticleFileNote {
 export type FlatValue = string | number | boolean | null | readonly string[];
 export type FlatRecord = Readonly<Record<string, FlatValue>>;
 
+/**
+ * What an `import` entry records of a file's own history entry that it carries as data
+ * (server/intake/imported-history.ts): when, by whom and what the file says was done,
+ * whether it was a correction, and who imported the file before.
+ */
+export const IMPORT_PROVENANCE_FIELDS = [
+  'fileAt',
+  'fileActor',
+  'fileAction',
+  'fileCorrection',
+  'importedVia',
+] as const;
+/** What the import entry of a restore records: the admin who vouches for the file. */
+export const RESTORE_FIELDS = ['restored', 'restoredBy'] as const;
+
 /** The most claims one article may hold: the import refuses more (400 naming `/claims`). */
 export const MAX_CLAIMS_PER_ARTICLE = 20_000;
 

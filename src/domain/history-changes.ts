@@ -20,7 +20,7 @@
  *   records), is left out.
  * - Never a note's text: notes live in entries without changes.
  */
-import type { FlatValue } from './article-file';
+import { type FlatValue, IMPORT_PROVENANCE_FIELDS, RESTORE_FIELDS } from './article-file';
 import { CLAIM_KIND_LABELS } from './claim';
 import { MEMORY_ACTIONS } from './claim-memory';
 import { isVerdict, VERDICT_DEFINITIONS } from './verdicts';
@@ -53,13 +53,8 @@ export const FIELD_CHANGE_ACTIONS: readonly string[] = [
 export const NOT_FIELDS: readonly string[] = [
   'id',
   'batchId',
-  'fileAt',
-  'fileActor',
-  'fileAction',
-  'fileCorrection',
-  'importedVia',
-  'restored',
-  'restoredBy',
+  ...IMPORT_PROVENANCE_FIELDS,
+  ...RESTORE_FIELDS,
   // Claim memory's provenance: which claim handed a repeat on, what an adoption copied.
   'via',
   'adoptedFrom',

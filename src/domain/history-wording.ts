@@ -7,6 +7,7 @@
  * entry, never a note's or a field's text: a deleted note's text must not come
  * back through its history.
  */
+import { IMPORT_PROVENANCE_FIELDS } from './article-file';
 import { HistoryEntry } from './claim';
 import { isVerdict, VERDICT_DEFINITIONS } from './verdicts';
 import { ACTION_PAST_TENSE, FIELD_LABELS, isAction, isStage, STAGE_LABELS } from './workflow';
@@ -48,11 +49,8 @@ const BULK_MARK = 'batchId';
 /** The account the importer records when a claims file, not a person, brought the claim in. */
 const IMPORTER = 'import';
 
-/**
- * Fields the server sets on an `import` entry of a file's history entry
- * (server/intake/imported-records.ts), beside the file's own fields.
- */
-const PROVENANCE = new Set(['fileAt', 'fileActor', 'fileAction', 'fileCorrection', 'importedVia']);
+/** Fields the server sets on an `import` entry of a file's history entry, beside the file's own. */
+const PROVENANCE = new Set<string>(IMPORT_PROVENANCE_FIELDS);
 
 type Fields = Readonly<Record<string, unknown>>;
 
