@@ -9,12 +9,12 @@ import {
 import { VERDICTS } from '../../src/domain/verdicts';
 import { ACTIONS, DISMISS_REASONS } from '../../src/domain/workflow';
 import { currentUser } from '../plugins/auth';
-import { ProblemError } from '../plugins/problems';
 import { type BatchOutcome, runBatch, undoBatch } from '../repositories/bulk';
 import { isActiveUser } from '../repositories/claim-guards';
 import { DomainError } from '../repositories/errors';
 import { FIELD_LIMITS } from '../../src/domain/requests';
 import { problemOf } from './domain-problems';
+import { invalidField } from './invalid-field';
 import {
   bulkResponseSchema,
   errorResponses,
@@ -66,34 +66,25 @@ const OP_FIELDS: Readonly<Record<BulkOp['type'], readonly string[]>> = {
   transition: ['action', 'note', 'reason', 'verdict'],
 };
 
-function invalid(field: string, detail: string): ProblemError {
-  return new ProblemError({
-    title: 'Invalid request',
-    status: 400,
-    detail: `${field} ${detail}`,
-    field,
-  });
-}
-
 /** What the schema cannot say: the fields of each kind of op, and who can be assigned. */
 async function checkOp(op: BulkOp, isActive: (username: string) => Promise<boolean>) {
   const fields = OP_FIELDS[op.type];
   for (const key of Object.keys(op)) {
     if (key !== 'type' && !fields.includes(key)) {
-      throw invalid(`/body/op/${key}`, `does not go with the op type ${op.type}.`);
+      throw invalidField(`/body/op/${key}`, `does not go with the op type ${op.type}.`);
     }
   }
   if (!(fields[0] in op)) {
-    throw invalid(`/body/op/${fields[0]}`, `is required with the op type ${op.type}.`);
+    throw invalidField(`/body/op/${fields[0]}`, `is required with the op type ${op.type}.`);
   }
   if (op.type === 'transition' && op.reason !== undefined && op.action !== 'dismiss') {
-    throw invalid('/body/op/reason', `goes only with the action dismiss, not ${op.action}.`);
+    throw invalidField('/body/op/reason', `goes only with the action dismiss, not ${op.action}.`);
   }
   if (op.type === 'due' && op.dueAt !== null && Number.isNaN(Date.parse(op.dueAt))) {
-    throw invalid('/body/op/dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
+    throw invalidField('/body/op/dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
   }
   if (op.type === 'assign' && op.assignee !== null && !(await isActive(op.assignee))) {
-    throw invalid(
+    throw invalidField(
       '/body/op/assignee',
       `must be the username of an active user; "${op.assignee}" is not.`,
     );

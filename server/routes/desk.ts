@@ -10,7 +10,6 @@ import {
 import { VERDICTS } from '../../src/domain/verdicts';
 import { STAGES } from '../../src/domain/workflow';
 import { currentUser } from '../plugins/auth';
-import { ProblemError } from '../plugins/problems';
 import {
   CURSOR_SHAPES,
   type CursorKey,
@@ -19,6 +18,7 @@ import {
 } from '../repositories/desk';
 import { now } from '../repositories/time';
 import { DeskPageCache } from './desk-page-cache';
+import { invalidQueryParameter } from './invalid-field';
 import { deskPageSchema, errorResponses, idParam, usernameSchema } from './schemas';
 
 interface DeskQuerystring {
@@ -75,15 +75,6 @@ const deskQuerystring = {
   additionalProperties: false,
 };
 
-function badParameter(name: string, rule: string): ProblemError {
-  return new ProblemError({
-    title: 'Invalid request',
-    status: 400,
-    detail: `/querystring/${name} ${rule}`,
-    field: `/querystring/${name}`,
-  });
-}
-
 function listOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]) {
   if (raw === undefined || raw === '') {
     return undefined;
@@ -91,7 +82,7 @@ function listOf<T extends string>(name: string, raw: string | undefined, allowed
   const items = raw.split(',');
   const unknown = items.find((item) => !(allowed as readonly string[]).includes(item));
   if (unknown !== undefined) {
-    throw badParameter(
+    throw invalidQueryParameter(
       name,
       `must be a comma-separated list of: ${allowed.join(', ')} ("${unknown}" is not one)`,
     );
@@ -109,7 +100,7 @@ export function decodeCursor(text: string, order: DeskOrder): CursorKey {
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw badParameter('cursor', 'is not a cursor this list gave out: start without it.');
+    throw invalidQueryParameter('cursor', 'is not a cursor this list gave out: start without it.');
   }
   const { s, d, k } = (parsed ?? {}) as { s?: unknown; d?: unknown; k?: unknown };
   const shape = CURSOR_SHAPES[order.sort];
@@ -118,10 +109,10 @@ export function decodeCursor(text: string, order: DeskOrder): CursorKey {
     k.length === shape.length &&
     k.every((value, i) => (shape[i] === 'n' ? Number.isInteger(value) : typeof value === 'string'));
   if (!fits) {
-    throw badParameter('cursor', 'is not a cursor this list gave out: start without it.');
+    throw invalidQueryParameter('cursor', 'is not a cursor this list gave out: start without it.');
   }
   if (s !== order.sort || d !== order.dir) {
-    throw badParameter(
+    throw invalidQueryParameter(
       'cursor',
       `belongs to another order (sort=${String(s)}, dir=${String(d)}): start without it.`,
     );
@@ -158,14 +149,17 @@ const desk: FastifyPluginAsync = async (app) => {
       }
       const generation = cache.generation();
       if (query.notSubmittedBy === 'none') {
-        throw badParameter('notSubmittedBy', 'takes a username or me.');
+        throw invalidQueryParameter('notSubmittedBy', 'takes a username or me.');
       }
       const order: DeskOrder = { sort: query.sort ?? 'due', dir: query.dir ?? 'asc' };
       const limit = query.limit ?? DESK_PAGE_DEFAULT;
       const after = query.cursor !== undefined ? decodeCursor(query.cursor, order) : null;
       const dueBefore = query.dueBefore !== undefined ? Date.parse(query.dueBefore) : undefined;
       if (dueBefore !== undefined && Number.isNaN(dueBefore)) {
-        throw badParameter('dueBefore', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
+        throw invalidQueryParameter(
+          'dueBefore',
+          'must be a date and time, such as 2026-05-04T17:00:00Z.',
+        );
       }
       const assignee =
         query.assignee === 'me' ? me : query.assignee === 'none' ? null : query.assignee;

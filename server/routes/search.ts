@@ -11,9 +11,9 @@ import {
   type SearchPage,
   type SearchType,
 } from '../../src/domain/search';
-import { ProblemError } from '../plugins/problems';
 import { searchEverything } from '../repositories/search';
 import { parseSearchQuery } from '../repositories/search-query';
+import { invalidQueryParameter } from './invalid-field';
 import { errorResponses } from './schemas';
 
 interface SearchQuerystring {
@@ -104,15 +104,6 @@ const searchPageSchema = {
   additionalProperties: false,
 };
 
-function badParameter(name: string, rule: string): ProblemError {
-  return new ProblemError({
-    title: 'Invalid request',
-    status: 400,
-    detail: `/querystring/${name} ${rule}`,
-    field: `/querystring/${name}`,
-  });
-}
-
 function typesOf(raw: string | undefined): SearchType[] {
   if (raw === undefined || raw === '') {
     return [...SEARCH_TYPES];
@@ -120,7 +111,7 @@ function typesOf(raw: string | undefined): SearchType[] {
   const items = raw.split(',');
   const unknown = items.find((item) => !(SEARCH_TYPES as readonly string[]).includes(item));
   if (unknown !== undefined) {
-    throw badParameter(
+    throw invalidQueryParameter(
       'type',
       `must be a comma-separated list of: ${SEARCH_TYPES.join(', ')} ("${unknown}" is not one)`,
     );
@@ -142,7 +133,7 @@ function decodeSearchCursor(text: string): number {
   } catch {
     // Falls through to the problem below.
   }
-  throw badParameter('cursor', 'is not a cursor this search gave out: start without it.');
+  throw invalidQueryParameter('cursor', 'is not a cursor this search gave out: start without it.');
 }
 
 const search: FastifyPluginAsync = async (app) => {
@@ -161,10 +152,10 @@ const search: FastifyPluginAsync = async (app) => {
       const query = request.query;
       const terms = parseSearchQuery(query.q);
       if (terms.length === 0) {
-        throw badParameter('q', 'must hold at least one word.');
+        throw invalidQueryParameter('q', 'must hold at least one word.');
       }
       if (terms.length > SEARCH_TERMS_MAX) {
-        throw badParameter('q', `may hold at most ${SEARCH_TERMS_MAX} words and phrases.`);
+        throw invalidQueryParameter('q', `may hold at most ${SEARCH_TERMS_MAX} words and phrases.`);
       }
       const types = typesOf(query.type);
       const limit = query.limit ?? SEARCH_PAGE_DEFAULT;
