@@ -18,8 +18,7 @@ import { dashboardFilesOptions } from './plugins/dashboard-files';
 import dueReminders from './plugins/due-reminders';
 import database from './plugins/database';
 import problems, { sendProblem } from './plugins/problems';
-import proxyWarning from './plugins/proxy-warning';
-import securityHeaders from './plugins/security-headers';
+import onRequest from './plugins/on-request';
 import articles from './routes/articles';
 import claims from './routes/claims';
 import claimMemory from './routes/claim-memory';
@@ -78,12 +77,12 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     },
   });
   await fastify.register(problems);
-  await fastify.register(proxyWarning);
-  await fastify.register(securityHeaders);
   await fastify.register(compression);
   await fastify.register(database, { target: options.database });
   await fastify.register(changes, { database: options.database });
   await fastify.register(auth);
+  // The proxy warning, security headers and sessions: one hook, first of all.
+  await fastify.register(onRequest);
 
   // Every API route declares its query string (`noQuerystring` when it takes none), so
   // that an unknown parameter is a 400 naming it, never silently ignored. Refusing to

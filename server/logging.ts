@@ -15,6 +15,10 @@
  *   (`LineBatches`): sonic-boom's own buffer appends each line to one string and measures
  *   that string's UTF-8 length on every line, which copies the whole batch again per line.
  *   What waits is written out when the process exits.
+ * - A request's JSON line is put together here (`requestLine`), byte for byte the line
+ *   pino writes for the same fields (tested): pino's general serialiser, its level and
+ *   hook wrappers cost about as much as the rest of the log put together. Any other line,
+ *   and a request whose own logger was used, still goes through pino.
  */
 import {
   type FastifyBaseLogger,
@@ -25,6 +29,30 @@ import {
 } from 'fastify';
 import pino from 'pino';
 import { LineBatches, type LineSink } from './log-batches';
+
+const { chindingsSym, streamSym } = pino.symbols;
+const INFO = 30;
+
+/**
+ * A request's line as pino writes `logger.info({ reqId, method, url, statusCode, ms },
+ * 'request')` with serverLogging's options (epoch time, no formatters, mixin or prefix):
+ * `bindings` is pino's serialised bindings (`,"pid":…,"hostname":"…"`).
+ */
+export function requestLine(
+  bindings: string,
+  time: number,
+  reqId: string,
+  method: string,
+  url: string,
+  statusCode: number,
+  ms: number,
+): string {
+  return (
+    `{"level":${INFO},"time":${time}${bindings},"reqId":${JSON.stringify(reqId)},` +
+    `"method":${JSON.stringify(method)},"url":${JSON.stringify(url)},` +
+    `"statusCode":${statusCode},"ms":${JSON.stringify(ms)},"msg":"request"}\n`
+  );
+}
 
 /** Logs each request once, when it completes; errors keep Fastify's own lines. */
 export class OneLinePerRequest extends LogController {
@@ -52,6 +80,25 @@ export class OneLinePerRequest extends LogController {
         'request errored',
       );
     } else if (log instanceof RequestLogger && !log.used) {
+      const parent = log.parent as pino.Logger & Record<symbol, unknown>;
+      const stream = parent[streamSym];
+      if (stream instanceof LineBatches) {
+        // JSON lines to a file or pipe: the line made here, at pino's level check.
+        if (parent.isLevelEnabled('info')) {
+          stream.write(
+            requestLine(
+              parent[chindingsSym] as string,
+              Date.now(),
+              request.id,
+              request.method,
+              request.url,
+              reply.statusCode,
+              ms,
+            ),
+          );
+        }
+        return;
+      }
       // The same line as the child would write: its `reqId` comes first either way.
       log.parent.info(
         {

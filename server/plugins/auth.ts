@@ -5,7 +5,7 @@
  * never on the raw URL: `/%61pi/…` reaches the same handler as `/api/…`.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { isEditorial, Role } from '../../src/domain/workflow';
 import { findSession, SignedInSession, User } from '../repositories/users';
@@ -163,9 +163,28 @@ function isJson(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
+/**
+ * The session part of the app's one onRequest hook (plugins/on-request.ts): decides the
+ * request on its matched route and its session, and calls `done` unless it answered.
+ */
+export type SessionGate = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+) => void;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionGate: SessionGate;
+  }
+}
+
 export default fp(
   async (app) => {
-    await app.register(cookie);
+    // Cookies are read by the gate below, only for API routes: the plugin's own parsing
+    // hook ran on every request and made a Map for cookies to set on each. Setting
+    // cookies (sign-in, sign-out) works as before.
+    await app.register(cookie, { hook: false });
     app.decorateRequest('user', null);
     app.decorateRequest('session', null);
     const sessions = new SessionCache();
@@ -193,10 +212,10 @@ export default fp(
       return true;
     };
 
-    // A callback hook, not an async one: with the session in the cache (every request but
+    // A callback, not an async hook: with the session in the cache (every request but
     // one in SESSION_CACHE_MS per session) it decides synchronously, without a promise and
-    // its microtasks on every request. A hook that answers does not call `done`.
-    app.addHook('onRequest', (request, reply, done) => {
+    // its microtasks on every request. When it answers, it does not call `done`.
+    const gate: SessionGate = (request, reply, done) => {
       // Fastify builds `routeOptions` anew on each read: read once.
       const options = request.routeOptions;
       // The pattern of the matched route; undefined when none matched (a 404 to come).
@@ -219,7 +238,11 @@ export default fp(
         }
       }
       const publicRoute = route !== undefined && options.config.public === true;
-      const token = request.cookies[SESSION_COOKIE];
+      const header = request.headers.cookie;
+      // As the cookie plugin's hook parsed them, for the routes that read request.cookies.
+      const cookies = header ? app.parseCookie(header) : {};
+      request.cookies = cookies;
+      const token = cookies[SESSION_COOKIE];
       const cached = token ? sessions.get(token) : undefined;
       if (!token || cached) {
         if (admit(request, reply, publicRoute, token, cached)) {
@@ -235,7 +258,8 @@ export default fp(
           done();
         }
       }, done);
-    });
+    };
+    app.decorate('sessionGate', gate);
   },
   { name: 'auth', dependencies: ['database', 'problems'] },
 );

@@ -7,30 +7,27 @@
  * Fastify gives a request `ips` only when `trustProxy` is set, so the plugin
  * needs no option of its own.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 
 export const UNTRUSTED_PROXY_WARNING =
   'A request carries X-Forwarded-For but TRUST_PROXY is not set: every client behind the proxy ' +
   'shares its address, so sign-in limits count them as one client. Set TRUST_PROXY to the number ' +
   'of proxy hops or to the proxy addresses (see README).';
 
-const proxyWarning: FastifyPluginAsync = async (fastify) => {
+/**
+ * The proxy check of the app's one onRequest hook (on-request.ts): warns once, at the
+ * first request that carries X-Forwarded-For while no proxy is trusted.
+ */
+export function untrustedProxyCheck(log: FastifyBaseLogger): (request: FastifyRequest) => void {
   let warned = false;
-  // A callback hook: an async one costs every request a promise for a check that is
-  // almost always false.
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  return (request) => {
     if (warned || request.ips !== undefined || request.headers['x-forwarded-for'] === undefined) {
-      done();
       return;
     }
     warned = true;
-    fastify.log.warn(
+    log.warn(
       { peer: request.socket.remoteAddress, forwardedFor: request.headers['x-forwarded-for'] },
       UNTRUSTED_PROXY_WARNING,
     );
-    done();
-  });
-};
-
-export default fp(proxyWarning, { name: 'proxy-warning' });
+  };
+}

@@ -6,7 +6,8 @@
  *
  * The headers are the same on every answer, so they are worked out once at start:
  * @fastify/helmet built helmet's middleware again for each request, parsing the policy
- * each time, which cost about a tenth of the claims list's read rate.
+ * each time, which cost about a tenth of the claims list's read rate. They are set by
+ * the app's one onRequest hook (on-request.ts).
  *
  * The dashboard is built without Angular's critical-CSS inlining (angular.json),
  * whose `onload` handler would be an inline script. Styles may be inline: Angular
@@ -14,8 +15,7 @@
  * A route may set a stricter policy of its own (the print report does).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyPluginAsync } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyReply } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 export const CONTENT_SECURITY_POLICY = {
@@ -67,12 +67,11 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
-const securityHeaders: FastifyPluginAsync = async (fastify) => {
-  const headers = helmetHeaders(OPTIONS);
-  fastify.addHook('onRequest', (_request, reply, done) => {
+/** Sets the security headers on a reply (prepared once, at start). */
+export function securityHeaderWriter(
+  headers: Readonly<Record<string, string>> = helmetHeaders(OPTIONS),
+): (reply: FastifyReply) => void {
+  return (reply) => {
     reply.headers(headers);
-    done();
-  });
-};
-
-export default fp(securityHeaders, { name: 'security-headers' });
+  };
+}

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
-import { serverLogging } from '../logging';
+import pino from 'pino';
+import { requestLine, serverLogging } from '../logging';
 
 /** The log's lines once there are at least `count`. */
 async function linesOf(file: string, count: number): Promise<Record<string, unknown>[]> {
@@ -55,6 +56,34 @@ describe('server logging', () => {
     } finally {
       closeSync(fd);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("puts a request's line together byte for byte as pino writes it", () => {
+    const written: string[] = [];
+    const logger = pino(
+      { base: { pid: 4242, hostname: 'desk "1"' }, timestamp: () => ',"time":1796462767008' },
+      { write: (line: string) => written.push(line) },
+    );
+    const bindings = (logger as unknown as Record<symbol, string>)[pino.symbols.chindingsSym];
+    const urls = [
+      '/api/articles/a000/claims',
+      '/a"b\\c?q=é',
+      '/\u0001\u2028',
+      `/${'x'.repeat(80)}`,
+    ];
+    for (const url of urls) {
+      for (const [statusCode, ms] of [
+        [200, 0],
+        [404, 12.3],
+        [500, Number.NaN],
+      ] as const) {
+        logger.info({ reqId: 'req-1f', method: 'PATCH', url, statusCode, ms }, 'request');
+        assert.equal(
+          requestLine(bindings, 1796462767008, 'req-1f', 'PATCH', url, statusCode, ms),
+          written.at(-1),
+        );
+      }
     }
   });
 
