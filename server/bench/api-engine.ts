@@ -5,7 +5,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { combine, type Measurement, type Slice, slice, stopRunning } from './api-measure';
-import { nextMessage, openListeners, serverCpu, startServer, stopServer } from './api-processes';
+import {
+  type ListenersHeard,
+  nextMessage,
+  openListeners,
+  serverCpu,
+  startServer,
+  stopServer,
+} from './api-processes';
 import { fmt, printResults, type TargetResult, targetsOf } from './api-report';
 import { ClaimPool, type Scenario, type ScenarioState, scenarios } from './api-scenarios';
 import {
@@ -65,8 +72,8 @@ async function runScenario(
     app: ready.appUrl,
     bare: streams ? ready.appUrl : ready.bareUrl,
   };
-  /** Per round with streams open: writes answered, event frames and socket reads of the listeners. */
-  const heard: { writes: number; frames: number; reads: number; seconds: number }[] = [];
+  /** Per round with streams open: writes answered, and what the listeners read at what CPU. */
+  const heard: (ListenersHeard & { writes: number; seconds: number })[] = [];
   const measure = async (target: Target, seconds: number): Promise<Slice> => {
     const before = await serverCpu(child);
     const result = await measureSlice(target, seconds);
@@ -83,8 +90,8 @@ async function runScenario(
       result = await slice(scenario, urls[target], states[target], seconds);
       return result;
     } finally {
-      const { frames, reads } = await listeners.close();
-      if (result) heard.push({ writes: result.ok, frames, reads, seconds });
+      const listened = await listeners.close();
+      if (result) heard.push({ ...listened, writes: result.ok, seconds });
     }
   };
   if (WARMUP_SECONDS > 0) {
@@ -119,11 +126,14 @@ async function runScenario(
     const frames = heard.reduce((total, h) => total + h.frames, 0);
     const reads = heard.reduce((total, h) => total + h.reads, 0);
     const seconds = heard.reduce((total, h) => total + h.seconds, 0);
+    const listenerCpu = heard.reduce((total, h) => total + h.cpuMicros, 0);
     notes.push(
       `Streams: the ${STREAMS} listeners (a process of their own, reading as cheaply as a ` +
         `client can) read ${fmt(frames)} event frames for ${fmt(writes)} writes answered ` +
         `(${fmt(frames / Math.max(1, writes * STREAMS), 3)} of writes x streams, warm-up included), ` +
-        `in ${fmt(reads / Math.max(1, seconds * STREAMS))} socket reads per stream per second.`,
+        `in ${fmt(reads / Math.max(1, seconds * STREAMS))} socket reads per stream per second; ` +
+        `reading them took the listeners' process ${fmt(listenerCpu / Math.max(1, writes))} µs of ` +
+        `CPU per write, on the same cores as the server.`,
     );
   }
   if (scenario.key === 'patch') {

@@ -65,12 +65,19 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** What the listeners read while live, and the CPU time that took them. */
+export interface ListenersHeard {
+  readonly frames: number;
+  readonly reads: number;
+  readonly cpuMicros: number;
+}
+
 /** STREAMS event streams held open by a process of their own (listeners.ts). */
 export async function openListeners(
   appUrl: string,
   cookie: string,
   count: number,
-): Promise<{ close(): Promise<{ frames: number; reads: number }> }> {
+): Promise<{ close(): Promise<ListenersHeard> }> {
   const child = fork(
     fileURLToPath(new URL('./listeners.ts', import.meta.url)),
     [appUrl, cookie, String(count)],
@@ -87,16 +94,18 @@ export async function openListeners(
   });
   return {
     close: () =>
-      new Promise<{ frames: number; reads: number }>((resolve) => {
-        let frames = 0;
-        let reads = 0;
-        child.on('message', (message: { type: string; frames?: number; reads?: number }) => {
+      new Promise<ListenersHeard>((resolve) => {
+        let heard: ListenersHeard = { frames: 0, reads: 0, cpuMicros: 0 };
+        child.on('message', (message: { type: string } & Partial<ListenersHeard>) => {
           if (message.type === 'closed') {
-            frames = message.frames ?? 0;
-            reads = message.reads ?? 0;
+            heard = {
+              frames: message.frames ?? 0,
+              reads: message.reads ?? 0,
+              cpuMicros: message.cpuMicros ?? 0,
+            };
           }
         });
-        child.once('exit', () => resolve({ frames, reads }));
+        child.once('exit', () => resolve(heard));
         child.send({ type: 'close' });
       }),
   };
