@@ -28,6 +28,8 @@ export type FieldLabels = Readonly<Record<string, string>>;
 /** Names whose words alone would not say what the desk calls them. */
 const DESK_LABELS: FieldLabels = {
   url: 'link',
+  archivedUrl: 'archived link',
+  accessedAt: 'access date',
   dueAt: 'due date',
   publishedAt: 'publication date',
   ids: 'selected claims',
@@ -35,6 +37,7 @@ const DESK_LABELS: FieldLabels = {
   claimId: 'claim',
   repeatOf: 'earlier claim',
   'if-match': 'If-Match header',
+  q: 'search words',
 };
 
 const isPosition = (step: string) => /^\d+$/.test(step);
