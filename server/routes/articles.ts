@@ -14,7 +14,7 @@ import {
   articleSummarySchema,
   claimSummarySchema,
   errorResponses,
-  idParam,
+  idPathParams,
   noQuerystring,
   nullable,
   plainText,
@@ -28,13 +28,6 @@ import { claimantProperties } from './suggestions';
 interface ArticleParams {
   id: string;
 }
-
-const params = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
-};
 
 /** The intake's limits (routes/intake.ts): a changed article is held to what a new one is. */
 const articlePatchBody = {
@@ -89,7 +82,7 @@ const articles: FastifyPluginAsync = async (app) => {
         description:
           'Any of headline, outlet, url, publishedAt (YYYY-MM-DD or null) and archived. An ' +
           'archived article leaves the lists and its claims become read-only; nothing is deleted.',
-        params,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: {
           type: 'object',
@@ -132,7 +125,7 @@ const articles: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'An article: text, headings and metadata (archived ones too, to un-archive them)',
-        params,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: articleDetailSchema, ...errorResponses },
       },
@@ -156,7 +149,7 @@ const articles: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Every claim of an article, in article order',
-        params,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: { type: 'array', items: claimSummarySchema }, ...errorResponses },
       },
@@ -209,7 +202,7 @@ const articles: FastifyPluginAsync = async (app) => {
         description:
           'Optionally with who made it (`claimant`, `claimantType`), as the person confirmed it: ' +
           'see `GET /api/articles/{id}/attribution` for the sentence’s guess.',
-        params,
+        params: idPathParams,
         querystring: noQuerystring,
         body: {
           type: 'object',

@@ -15,7 +15,7 @@ import {
   NOTIFICATION_PAGE_DEFAULT,
   NOTIFICATION_PAGE_MAX,
 } from '../repositories/notifications';
-import { errorResponses, idParam, noQuerystring, nullable } from './schemas';
+import { errorResponses, idPathParams, noQuerystring, nullable } from './schemas';
 
 /** A notification's id: its number, as text. */
 const notificationId = { type: 'string', pattern: '^[0-9]{1,15}$' };
@@ -45,13 +45,6 @@ const muteSchema = {
   type: 'object',
   properties: { articleId: { type: 'string' }, muted: { type: 'boolean' } },
   required: ['articleId', 'muted'],
-  additionalProperties: false,
-};
-
-const articleParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
   additionalProperties: false,
 };
 
@@ -169,7 +162,7 @@ const notifications: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Whether the signed-in person muted the article (no `submitted` notifications)',
-        params: articleParams,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: muteSchema, ...errorResponses },
       },
@@ -193,7 +186,7 @@ const notifications: FastifyPluginAsync = async (app) => {
         summary: muted
           ? 'Mute the article for the signed-in person: no `submitted` notifications of its claims'
           : 'Unmute the article for the signed-in person',
-        params: articleParams,
+        params: idPathParams,
         querystring: noQuerystring,
         ...(muted ? { body: { type: 'object', additionalProperties: false } } : {}),
         response: { 200: muteSchema, ...errorResponses },

@@ -25,7 +25,7 @@ import { HTML_REPORT_CSP, renderHtml } from '../reports/html';
 import { renderJsonReport } from '../reports/json-report';
 import { renderMarkdown } from '../reports/markdown';
 import { summarise } from '../reports/readable';
-import { errorResponses, idParam, plainText } from './schemas';
+import { errorResponses, idPathParams, plainText } from './schemas';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json', 'claimreview', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -70,12 +70,7 @@ const reports: FastifyPluginAsync<ReportOptions> = async (app, options) => {
           'formats list claims in article order. `json` is the article file format of claims/ ' +
           'with every field (claims/article.schema.json); `claimreview` holds only approved ' +
           'claims with a verdict and says how many were left out (also in X-Claimdesk-Omitted).',
-        params: {
-          type: 'object',
-          properties: { id: idParam },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: idPathParams,
         querystring: {
           type: 'object',
           properties: {

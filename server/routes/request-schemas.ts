@@ -35,6 +35,14 @@ export const idParam = {
   maxLength: 200,
   pattern: '^[A-Za-z0-9_.:-]+$',
 };
+
+/** The path parameters of a route under `/:id` (an article, a webhook …): that id alone. */
+export const idPathParams = {
+  type: 'object',
+  properties: { id: idParam },
+  required: ['id'],
+  additionalProperties: false,
+};
 /** The schema keyword (registered in config.ts) for the shared `isWebUrl`. */
 export const WEB_URL_KEYWORD = 'x-web-url';
 

@@ -21,7 +21,7 @@ import {
   listDeliveries,
   listWebhooks,
 } from '../repositories/webhooks';
-import { errorResponses, idParam, noQuerystring, nullable, webUrl } from './schemas';
+import { errorResponses, idPathParams, noQuerystring, nullable, webUrl } from './schemas';
 
 const eventChoices = [...WEBHOOK_EVENTS, ALL_WEBHOOK_EVENTS];
 
@@ -63,13 +63,6 @@ const deliverySchema = {
     'nextAttemptAt',
     'deliveredAt',
   ],
-  additionalProperties: false,
-};
-
-const idParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
   additionalProperties: false,
 };
 
@@ -160,7 +153,7 @@ const webhooks: FastifyPluginAsync<WebhookRouteOptions> = async (app, options) =
     {
       schema: {
         summary: 'Stop and remove an outgoing webhook (admin); its undelivered events are dropped',
-        params: idParams,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 204: { type: 'null' }, ...errorResponses },
       },
@@ -179,7 +172,7 @@ const webhooks: FastifyPluginAsync<WebhookRouteOptions> = async (app, options) =
     {
       schema: {
         summary: `The webhook's latest ${WEBHOOK_LIMITS.deliveriesListed} deliveries, newest first (admin)`,
-        params: idParams,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: { type: 'array', items: deliverySchema }, ...errorResponses },
       },
