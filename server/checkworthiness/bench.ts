@@ -139,12 +139,17 @@ function asPastedText(documents: readonly LabelledDocument[]): string[] {
 
 function weightSummary(file: ModelFile): string[] {
   const entries = Object.entries(file.weights);
-  const named = entries.filter(([id]) => !id.startsWith('w:')).sort((a, b) => b[1] - a[1]);
+  const named = entries
+    .filter(([id]) => !id.startsWith('w:') && !id.startsWith('x:'))
+    .sort((a, b) => b[1] - a[1]);
+  const pairs = entries.filter(([id]) => id.startsWith('x:')).sort((a, b) => b[1] - a[1]);
   const words = entries.filter(([id]) => id.startsWith('w:')).sort((a, b) => b[1] - a[1]);
   const show = (list: [string, number][]) =>
-    list.map(([id, w]) => `${id.replace(/^w:/, '')} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ');
+    list
+      .map(([id, w]) => `${id.replace(/^[wx]:/, '')} ${w > 0 ? '+' : ''}${w.toFixed(2)}`)
+      .join(', ');
   return [
-    `bias ${file.bias.toFixed(2)}; ${named.length} named features, ${words.length} words and word pairs`,
+    `bias ${file.bias.toFixed(2)}; ${named.length} named features, ${pairs.length} pairs of them, ${words.length} words and word pairs`,
     `named, raising: ${show(named.filter(([, w]) => w > 0).slice(0, 14))}`,
     `named, lowering: ${show(
       named
@@ -152,6 +157,8 @@ function weightSummary(file: ModelFile): string[] {
         .reverse()
         .slice(0, 12),
     )}`,
+    `pairs, raising: ${show(pairs.slice(0, 8))}`,
+    `pairs, lowering: ${show(pairs.slice(-8).reverse())}`,
     `words, raising: ${show(words.slice(0, 15))}`,
     `words, lowering: ${show(words.slice(-15).reverse())}`,
   ];

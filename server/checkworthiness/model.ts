@@ -12,7 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Word } from './analyse';
-import { namedFeatures, type Feature, type SentenceContext } from './features';
+import { describe } from './descriptions';
+import { namedFeatures, type SentenceContext } from './features';
+import { PAIR_VALUE, pairFeatures, pairParts } from './interactions';
 import { sigmoid } from './logistic';
 import { wordFeatures, wordValue } from './words';
 
@@ -38,7 +40,10 @@ export interface ModelFile {
   readonly bias: number;
   /** See CheckworthinessModel.neighbourWeight. */
   readonly neighbourWeight?: number;
-  /** Feature id → weight; named features by name, words as "w:word" or "w:two words". */
+  /**
+   * Feature id → weight; named features by name, words as "w:word" or "w:two words",
+   * pairs of named features as "x:first|second" (interactions.ts).
+   */
   readonly weights: Readonly<Record<string, number>>;
 }
 
@@ -74,69 +79,6 @@ export function loadModel(): CheckworthinessModel {
   return loaded;
 }
 
-/** What a named feature means, for an editor; `detail` is the words that made it. */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  figure: 'gives a figure',
-  'large amount': 'counts in thousands, millions or more',
-  'percent or money': 'gives a percentage or an amount of money',
-  year: 'names a year',
-  date: 'gives a date',
-  'relative time': 'speaks of today, tonight or now',
-  'time span': 'gives a time span',
-  person: 'names a person',
-  place: 'names a place',
-  organisation: 'names an organisation',
-  'other name': 'mentions a name',
-  acronym: 'mentions an acronym',
-  attribution: 'reports what someone said',
-  'according to': 'gives a source',
-  'bare attribution': 'only says who spoke, not what',
-  comparison: 'makes a comparison',
-  superlative: 'uses a superlative',
-  'change verb': 'tells of a change or an act',
-  'past event': 'reports a past event',
-  'past copula': 'describes how things were',
-  'present perfect': 'reports what has happened',
-  future: 'predicts',
-  hedge: 'hedges (may, could, would)',
-  prescriptive: 'says what should happen',
-  condition: 'sets a condition (if)',
-  negation: 'denies something',
-  'first person singular': 'speaks as I',
-  'first person plural': 'speaks as we',
-  'own record': "states the speaker's own record",
-  'second person': 'addresses someone (you)',
-  'no personal pronoun': 'speaks of others, not of I, we or you',
-  'named subject': 'has a named subject',
-  'noun subject': 'has a noun for subject',
-  'pronoun subject': 'has a pronoun for subject',
-  'other subject': 'opens with a phrase before its verb',
-  'no subject': 'has no verb after a subject',
-  insult: 'insults rather than describes',
-  judgement: 'judges rather than describes',
-  belief: 'reports a belief',
-  intensifier: 'stresses rather than states',
-  question: 'asks a question',
-  exclamation: 'exclaims',
-  'opens with a conjunction': 'continues the sentence before',
-  'opens with an interjection': 'opens like talk (well, yes, thank you)',
-  'no words': 'has no words (applause, crosstalk)',
-  'minor speaker': 'is said by a minor speaker (a moderator?)',
-  'main speaker': 'is said by the main voice of the text',
-  questioner: 'is said by a speaker who asks many questions (a moderator?)',
-  'short turn': 'stands in a short turn',
-  'opens the turn': "opens a speaker's turn",
-  'answers a question': 'answers a question',
-  talk: 'comes from talk (many sentences say I or you)',
-  'long sentences': 'comes from a text of long sentences',
-};
-
-function describe(feature: Feature): string {
-  const length = /^length (.+)$/.exec(feature.id);
-  const words = length ? `is ${length[1]} words long` : (DESCRIPTIONS[feature.id] ?? feature.id);
-  return feature.detail ? `${words}: ${feature.detail}` : words;
-}
-
 /**
  * Features of the whole text (what kind of text, whose voice): they count,
  * but say nothing about one sentence against the others, so they are no reason.
@@ -165,10 +107,23 @@ const nameable = (word: string) =>
 /** Below this a contribution (in log-odds) is not worth a reason. */
 const NOTEWORTHY = 0.1;
 
+/**
+ * Features that name who or what a sentence is about: given as a reason whenever
+ * they raise the score at all, since an editor checks a claim against whom it names.
+ */
+const NAMING = new Set(['person', 'place', 'organisation']);
+
+interface Counted {
+  readonly reason: string;
+  readonly contribution: number;
+  /** One of NAMING. */
+  readonly names?: boolean;
+}
+
 /** A sentence's (or clause's) own log-odds and what made them, before its neighbours count. */
 export interface Reading {
   readonly logOdds: number;
-  readonly counted: readonly { readonly reason: string; readonly contribution: number }[];
+  readonly counted: readonly Counted[];
   /** Only says who spoke ("he said"): capped (see scoreReading). */
   readonly bare: boolean;
 }
@@ -182,12 +137,27 @@ export function readWords(
 ): Reading {
   const named = namedFeatures(words, context, asks);
   let z = model.bias;
-  const counted: { reason: string; contribution: number }[] = [];
+  const counted: Counted[] = [];
+  // A pair's weight is shared equally by its two features: each reason says what its feature did, alone and with the others.
+  const shared = new Map<string, number>();
+  for (const pair of pairFeatures(named)) {
+    const contribution = (model.weights.get(pair) ?? 0) * PAIR_VALUE;
+    if (contribution !== 0) {
+      z += contribution;
+      for (const part of pairParts(pair)) {
+        shared.set(part, (shared.get(part) ?? 0) + contribution / 2);
+      }
+    }
+  }
   for (const feature of named) {
     const contribution = (model.weights.get(feature.id) ?? 0) * feature.value;
     z += contribution;
     if (!WHOLE_TEXT.has(feature.id)) {
-      counted.push({ reason: describe(feature), contribution });
+      counted.push({
+        reason: describe(feature),
+        contribution: contribution + (shared.get(feature.id) ?? 0),
+        names: NAMING.has(feature.id),
+      });
     }
   }
   const wordParts: { word: string; contribution: number }[] = [];
@@ -264,7 +234,7 @@ export function scoreReading(
     });
   }
   const reasons = counted
-    .filter((c) => Math.abs(c.contribution) >= NOTEWORTHY)
+    .filter((c) => Math.abs(c.contribution) >= NOTEWORTHY || (c.names && c.contribution > 0))
     .sort((a, b) => b.contribution - a.contribution)
     .map((c) => (c.contribution > 0 ? c.reason : `${c.reason} (lowers the score)`));
   let probability = sigmoid(z);

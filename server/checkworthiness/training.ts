@@ -7,6 +7,7 @@
 import type { LabelledDocument } from './corpus';
 import { contextsOf } from './corpus';
 import { namedFeatures } from './features';
+import { PAIR_PREFIX, PAIR_VALUE, pairFeatures } from './interactions';
 import { trainLogistic, type Example, type TrainOptions } from './logistic';
 import type { ModelFile } from './model';
 import { wordFeatures, wordValue } from './words';
@@ -70,17 +71,22 @@ function featureRows(document: LabelledDocument): Row[] {
     .flatMap((p) => p.sentences)
     .map((sentence, i) => {
       const named = namedFeatures(sentence.words, contexts[i]);
+      const pairs = pairFeatures(named);
       const words = wordFeatures(sentence.words);
       return {
-        ids: [...named.map((f) => f.id), ...words],
-        values: [...named.map((f) => f.value), ...words.map(() => wordValue(words.length))],
+        ids: [...named.map((f) => f.id), ...pairs, ...words],
+        values: [
+          ...named.map((f) => f.value),
+          ...pairs.map(() => PAIR_VALUE),
+          ...words.map(() => wordValue(words.length)),
+        ],
         label: document.labels[i],
         besideChosen: document.labels[i - 1] === 1 || document.labels[i + 1] === 1,
       };
     });
 }
 
-/** Word features in at least `minDocuments` documents; named features always. */
+/** Word features and pairs of named features in at least `minDocuments` documents; named features always. */
 function vocabulary(rowsByDocument: readonly Row[][], minDocuments: number): string[] {
   const documentsWith = new Map<string, number>();
   for (const rows of rowsByDocument) {
@@ -90,7 +96,10 @@ function vocabulary(rowsByDocument: readonly Row[][], minDocuments: number): str
   }
   // Sorted, so numbering never depends on the order features were met in.
   return [...documentsWith]
-    .filter(([id, count]) => !id.startsWith('w:') || count >= minDocuments)
+    .filter(
+      ([id, count]) =>
+        !(id.startsWith('w:') || id.startsWith(PAIR_PREFIX)) || count >= minDocuments,
+    )
     .map(([id]) => id)
     .sort();
 }
