@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyseSentences, analyseText } from '../checkworthiness/analyse';
 import { contextsOf } from '../checkworthiness/corpus';
 import { namedFeatures, type Feature } from '../checkworthiness/features';
+import { pairFeatures, pairParts } from '../checkworthiness/interactions';
 import { neighbourLogOdds, SUGGESTED_AT } from '../checkworthiness/model';
 import { TextScorer, type ScoredSentence } from '../checkworthiness/scorer';
 import { parseParagraph } from '../suggestions/parse';
@@ -254,5 +255,20 @@ describe('check-worthiness scores: the failures named in issue 15', () => {
     const scored = scorer.scoreClause(clause, false);
     assert.ok(scored.score >= SUGGESTED_AT, `${scored.score}`);
     assert.ok(scorer.scoreClause(clause, true).score < scored.score, 'a question scores lower');
+  });
+});
+
+describe('pairs of named features', () => {
+  it('pairs how a sentence is said with what it says, never two of a kind, in a fixed order', () => {
+    const features = featuresOf('We cut taxes by 20% in 2017?');
+    const pairs = pairFeatures(features);
+    const ids = features.map((f) => f.id);
+    assert.ok(ids.includes('question') && ids.includes('figure'), ids.join(', '));
+    assert.ok(pairs.includes('x:figure|question'), pairs.join(', '));
+    assert.ok(!pairs.includes('x:figure|year'), 'two content features make no pair');
+    assert.ok(!pairs.some((p) => p.includes('first person plural|question')), 'nor two of manner');
+    assert.ok(!pairs.some((p) => /talk|long sentences|main speaker/.test(p)), 'nor the whole text');
+    assert.deepEqual(pairFeatures([...features].reverse()), pairs);
+    assert.deepEqual(pairParts('x:figure|question'), ['figure', 'question']);
   });
 });
