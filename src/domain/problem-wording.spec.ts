@@ -62,6 +62,12 @@ describe('fieldLabel', () => {
     expect(fieldLabel('/body/ids/0')).toBe('item 1 in selected claims');
     expect(fieldLabel('/body/file/claims/3/statement')).toBe('statement of item 4 in claims');
     expect(fieldLabel('/body/op/dueAt')).toBe('due date');
+    expect(fieldLabel('/body/file/claims/3/evidence/0/url')).toBe(
+      'link of item 1 in evidence of item 4 in claims',
+    );
+    expect(fieldLabel('/body/file/claims/3/evidence/0')).toBe(
+      'item 1 in evidence of item 4 in claims',
+    );
     expect(fieldLabel('/body/archivedUrl')).toBe('archived link');
     expect(fieldLabel('/querystring/q')).toBe('search words');
   });

@@ -56,7 +56,8 @@ function nameLabel(name: string, labels: FieldLabels): string {
 
 /**
  * The words for one field: the screen's label, or the desk's, or the name's own words; an
- * entry of a list says which ("item 4 in claims", "statement of item 4 in claims").
+ * entry of a list says which ("item 4 in claims", "statement of item 4 in claims"), and
+ * of every list it is in ("link of item 1 in evidence of item 4 in claims").
  */
 export function fieldLabel(pointer: string, labels: FieldLabels = {}): string {
   const own = labels[pointer];
@@ -64,15 +65,16 @@ export function fieldLabel(pointer: string, labels: FieldLabels = {}): string {
     return own;
   }
   const steps = pointer.split('/').slice(2);
-  const named = steps.filter((step) => !isPosition(step));
-  const label = nameLabel(named.at(-1) ?? '', labels);
-  const position = steps.map(isPosition).lastIndexOf(true);
-  if (position < 1) {
-    return label;
+  const last = steps.length - 1;
+  // From the field outwards: each list it sits in names the item ("of item 4 in claims").
+  let label = isPosition(steps[last] ?? '') ? '' : nameLabel(steps[last] ?? '', labels);
+  for (let step = last; step > 0; step--) {
+    if (isPosition(steps[step])) {
+      const item = `item ${Number(steps[step]) + 1} in ${nameLabel(steps[step - 1], labels)}`;
+      label = label === '' ? item : `${label} of ${item}`;
+    }
   }
-  const list = nameLabel(steps[position - 1], labels);
-  const item = `item ${Number(steps[position]) + 1}`;
-  return position === steps.length - 1 ? `${item} in ${list}` : `${label} of ${item} in ${list}`;
+  return label;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
