@@ -30,6 +30,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
 import { ArticleSummary } from '../../domain/claim';
 import { webUrlValidator } from '../shell/web-url-validator';
+import { ARTICLE_FIELD_LABELS } from './article-field-labels';
 import { ArticleChanges } from './articles-api';
 import { ArticleActionsActions } from './state/articles.actions';
 import { articlesFeature } from './state/articles.feature';
@@ -137,6 +138,7 @@ export class ArticleEditDialog {
   private readonly store = inject(Store);
   protected readonly edit = this.store.selectSignal(articlesFeature.selectEdit);
   protected readonly fields = FIELDS;
+  protected readonly labels = ARTICLE_FIELD_LABELS;
 
   /** What "unchanged" means: the article as the edit started, or as taken from the other person. */
   private readonly base = signal(this.data.article);

@@ -18,6 +18,7 @@ import { NewArticle } from '../articles/articles-api';
 import { IntakePageActions } from '../articles/state/articles.actions';
 import { articlesFeature } from '../articles/state/articles.feature';
 import { sessionFeature } from '../session/state/session.feature';
+import { ARTICLE_FIELD_LABELS } from '../articles/article-field-labels';
 import { webUrlValidator } from '../shell/web-url-validator';
 
 /** What the chosen file holds, read in the browser before anything is sent. */
@@ -62,6 +63,7 @@ export class Intake implements OnInit {
   protected readonly chosen = signal<ChosenFile | null>(null);
   protected readonly fileError = signal<string | null>(null);
   protected readonly textLength = signal(0);
+  protected readonly labels = ARTICLE_FIELD_LABELS;
   protected readonly maxText = 200_000;
   protected readonly remaining = computed(() => this.maxText - this.textLength());
   /** The chosen file's article is already here: it can still go in beside it, as a copy. */

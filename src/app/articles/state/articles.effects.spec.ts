@@ -108,6 +108,32 @@ describe('articles effects', () => {
     ]);
   });
 
+  it('names a refused field as the article form labels it, not by its API pointer', async () => {
+    const pasted = { source: 'text' as const, headline: 'New', text: 'Words.', url: 'ftp://x' };
+    actions$ = of(IntakePageActions.submitted({ article: pasted }));
+    api.add.and.returnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 400,
+            error: {
+              title: 'Invalid',
+              status: 400,
+              detail: '/body/url must be an http:// or https:// link',
+              field: '/body/url',
+            },
+          }),
+      ),
+    );
+    expect(await all(addArticle)).toEqual([
+      IntakeApiActions.addFailed({
+        error: 'Address of the article must be an http:// or https:// link',
+        field: '/body/url',
+        code: null,
+      }),
+    ]);
+  });
+
   it('keeps apart what the import of a file did from the article the list shows', async () => {
     const upload = { source: 'file' as const, file: { formatVersion: 1 }, asCopy: true };
     const imported = {

@@ -17,6 +17,7 @@ import {
 } from 'rxjs';
 import { ArticleSummary } from '../../../domain/claim';
 import { describeHttpError, problemOf } from '../../shell/http-errors';
+import { ARTICLE_FIELD_LABELS } from '../article-field-labels';
 import { LiveActions } from '../../shell/state/live.actions';
 import { ArticlesApi } from '../articles-api';
 import { describeImport } from '../import-outcome';
@@ -82,7 +83,7 @@ export const addArticle = createEffect(
             const problem = problemOf(error);
             return of(
               IntakeApiActions.addFailed({
-                error: describeHttpError(error),
+                error: describeHttpError(error, ARTICLE_FIELD_LABELS),
                 field: typeof problem?.field === 'string' ? problem.field : null,
                 code: typeof problem?.code === 'string' ? problem.code : null,
               }),
@@ -141,7 +142,7 @@ function saveFailed(articleId: string, change: 'details' | 'archive', error: unk
     current,
     error: current
       ? 'Someone else changed this article while you were editing it.'
-      : describeHttpError(error),
+      : describeHttpError(error, ARTICLE_FIELD_LABELS),
   });
 }
 
