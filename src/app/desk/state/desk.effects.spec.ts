@@ -8,6 +8,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { DeskPage, DeskQuery, queueById } from '../../../domain/desk';
 import { sessionFeature } from '../../session/state/session.feature';
 import { LiveActions } from '../../shell/state/live.actions';
+import { liveFeature } from '../../shell/state/live.feature';
 import { DeskApi } from '../desk-api';
 import {
   ClaimsPageActions,
@@ -37,6 +38,7 @@ describe('desk effects', () => {
     store = TestBed.inject(MockStore);
     store.overrideSelector(sessionFeature.selectUser, person('fact_checker'));
     store.overrideSelector(sessionFeature.selectActor, { username: 'casey', role: 'fact_checker' });
+    store.overrideSelector(liveFeature.selectStatus, 'connected');
     scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   });
 
@@ -72,7 +74,7 @@ describe('desk effects', () => {
     scheduler.run(({ hot, cold, expectObservable }) => {
       actions$ = hot('----s--c', {
         s: DeskLiveActions.changesSettled(),
-        c: LiveActions.connected(),
+        c: LiveActions.refreshDue(),
       });
       let round = 0;
       answer((query) => {
@@ -92,6 +94,20 @@ describe('desk effects', () => {
     expect(api.claims.calls.argsFor(0)).toEqual([
       { assignee: 'me', stage: ['changes_requested'], sort: 'due', limit: 1 },
     ]);
+  });
+
+  it('on signing in, counts with the stream’s start-up load, not before, and on each catch-up', () => {
+    store.overrideSelector(liveFeature.selectStatus, 'offline');
+    scheduler.run(({ hot, cold, expectObservable }) => {
+      actions$ = hot('-c-r--c-r', { c: LiveActions.connected(), r: LiveActions.refreshDue() });
+      answer(() => cold('-(p|)', { p: page([], 2) }));
+      const counted = DeskApiActions.countsLoaded({
+        counts: { sent_back: 2, researching: 2, assigned_new: 2 },
+      });
+      expectObservable(create(countQueuesLive)).toBe('----a----a', { a: counted });
+    });
+    // One count of the three queues at start, one more for the reconnection.
+    expect(api.claims).toHaveBeenCalledTimes(6);
   });
 
   it('counts nothing while nobody is signed in', () => {

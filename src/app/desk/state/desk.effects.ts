@@ -32,6 +32,7 @@ import { Role } from '../../../domain/workflow';
 import { sessionFeature } from '../../session/state/session.feature';
 import { describeHttpError } from '../../shell/http-errors';
 import { LiveActions } from '../../shell/state/live.actions';
+import { liveFeature } from '../../shell/state/live.feature';
 import { DeskApi } from '../desk-api';
 import {
   ClaimsPageActions,
@@ -221,22 +222,24 @@ function countQueues(api: DeskApi, role: Role): Observable<Action> {
 }
 
 /**
- * The toolbar's counts of the signed-in person's queues: counted on signing in,
- * on each (re)connection of the event stream, and once claim changes settle.
+ * The toolbar's counts of the signed-in person's queues: counted with the start-up
+ * load of the event stream, on each reconnection, and once claim changes settle.
  */
 export const countQueuesLive = createEffect(
   (actions$ = inject(Actions), api = inject(DeskApi), store = inject(Store)) => {
+    const liveStatus = store.selectSignal(liveFeature.selectStatus);
     return store.select(sessionFeature.selectActor).pipe(
       distinctUntilChanged((a, b) => a?.username === b?.username && a?.role === b?.role),
-      switchMap((actor) =>
-        actor
-          ? actions$.pipe(
-              ofType(DeskLiveActions.changesSettled, LiveActions.connected),
-              startWith(null),
-              switchMap(() => countQueues(api, actor.role)),
-            )
-          : EMPTY,
-      ),
+      switchMap((actor) => {
+        if (!actor) {
+          return EMPTY;
+        }
+        const due$ = actions$.pipe(ofType(DeskLiveActions.changesSettled, LiveActions.refreshDue));
+        // Signing in waits for the stream's start-up load; a role changed later counts at once.
+        return (liveStatus() === 'offline' ? due$ : due$.pipe(startWith(null))).pipe(
+          switchMap(() => countQueues(api, actor.role)),
+        );
+      }),
     );
   },
   { functional: true },

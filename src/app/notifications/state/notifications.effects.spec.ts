@@ -49,7 +49,7 @@ describe('inbox effects', () => {
 
   const create = (effect: () => Observable<Action>) => TestBed.runInInjectionContext(effect);
 
-  it('loads the first page on sign-in, and only the latest when the stream connects meanwhile', () => {
+  it('waits for the stream to say a load is due, and only the latest counts when another overtakes it', () => {
     scheduler.run(({ hot, cold, expectObservable }) => {
       const first = page([notification()], 1);
       const second = page([notification(), notification({ id: 'n2' })], 2);
@@ -58,15 +58,18 @@ describe('inbox effects', () => {
         call += 1;
         return call === 1 ? cold('---a|', { a: first }) : cold('---b|', { b: second });
       });
-      actions$ = hot('s-c', {
+      // Signing in asks nothing itself: the stream opens next and its start-up load fills the inbox.
+      actions$ = hot('s-c-r-r', {
         s: SessionApiActions.signedIn({ user, returnUrl: '/' }),
         c: LiveActions.connected(),
+        r: LiveActions.refreshDue(),
       });
-      // The sign-in's answer is still on its way when the stream connects: only the newer counts.
-      expectObservable(create(loadInbox)).toBe('-----x', {
+      // A reconnection's catch-up overtakes the start-up answer still on its way.
+      expectObservable(create(loadInbox)).toBe('---------x', {
         x: InboxApiActions.pageLoaded({ page: second, more: false }),
       });
     });
+    expect(api.page).toHaveBeenCalledTimes(2);
     expect(api.page).toHaveBeenCalledWith();
   });
 
@@ -80,7 +83,7 @@ describe('inbox effects', () => {
           ? cold('-#', {}, new HttpErrorResponse({ status: 503 }))
           : cold('-a|', { a: fine });
       });
-      actions$ = hot('c--r', { c: LiveActions.connected(), r: InboxPanelActions.retryClicked() });
+      actions$ = hot('c--r', { c: LiveActions.refreshDue(), r: InboxPanelActions.retryClicked() });
       expectObservable(create(loadInbox)).toBe('-e--p', {
         e: InboxApiActions.loadFailed({ error: jasmine.any(String) as unknown as string }),
         p: InboxApiActions.pageLoaded({ page: fine, more: false }),

@@ -14,7 +14,6 @@ import {
   tap,
   withLatestFrom,
 } from 'rxjs';
-import { SessionApiActions } from '../../session/state/session.actions';
 import { describeHttpError } from '../../shell/http-errors';
 import { LiveActions } from '../../shell/state/live.actions';
 import { NotificationsApi } from '../notifications-api';
@@ -22,16 +21,14 @@ import { InboxApiActions, InboxPanelActions, MuteToggleActions } from './notific
 import { inboxFeature } from './notifications.feature';
 
 /**
- * The first page: on sign-in, and again on every connection of the event stream
- * (what arrived while it was down), and after a refused marking.
+ * The first page: when the event stream first connects (or first fails), again on every
+ * reconnection (what arrived while it was down), and after a refused marking.
  */
 export const loadInbox = createEffect(
   (actions$ = inject(Actions), api = inject(NotificationsApi)) => {
     return actions$.pipe(
       ofType(
-        SessionApiActions.sessionRestored,
-        SessionApiActions.signedIn,
-        LiveActions.connected,
+        LiveActions.refreshDue,
         InboxPanelActions.retryClicked,
         InboxApiActions.markReadFailed,
       ),

@@ -26,5 +26,11 @@ export const LiveActions = createActionGroup({
     'Notifications Read': props<{ ids: readonly string[]; readAt: string; unread: number }>(),
     Connected: emptyProps(),
     Disconnected: emptyProps(),
+    /**
+     * Load what the stream does not carry: on every connection (the start-up load, or a
+     * catch-up on what changed while it was down), and once when the very first attempt
+     * fails (a proxy may block the stream for good, and the page must still fill).
+     */
+    'Refresh Due': emptyProps(),
   },
 });

@@ -16,9 +16,18 @@ describe('live feature', () => {
     expect(liveFeature.selectPaused.projector(state.status)).toBeFalse();
   });
 
-  it('goes offline, not paused, when the session ends', () => {
+  it('goes offline, not paused, when the session ends or a new one opens its stream', () => {
     const dropped = reducer(initialLiveState, LiveActions.disconnected());
+    const user = {
+      username: 'dana',
+      displayName: 'Dana',
+      role: 'editor' as const,
+      disabled: false,
+      createdAt: '2026-11-01T09:00:00Z',
+    };
     for (const action of [
+      SessionApiActions.signedIn({ user, returnUrl: '/' }),
+      SessionApiActions.sessionRestored({ user }),
       SessionApiActions.signedOut(),
       SessionApiActions.sessionExpired({ returnUrl: '/' }),
       SessionApiActions.noSession(),

@@ -22,6 +22,9 @@ export const liveFeature = createFeature({
     on(LiveActions.connected, (): LiveState => ({ status: 'connected' })),
     on(LiveActions.disconnected, (state): LiveState => ({ ...state, status: 'reconnecting' })),
     on(
+      // A new session opens a new stream: it has not connected yet.
+      SessionApiActions.sessionRestored,
+      SessionApiActions.signedIn,
       SessionApiActions.signedOut,
       SessionApiActions.sessionExpired,
       SessionApiActions.noSession,

@@ -64,8 +64,8 @@ describe('users effects', () => {
     ]);
   });
 
-  it('reloads everyone whenever the change feed connects, quietly when it cannot', async () => {
-    actions$ = of(LiveActions.connected(), LiveActions.connected());
+  it('reloads everyone whenever the change feed says a load is due, quietly when it cannot', async () => {
+    actions$ = of(LiveActions.refreshDue(), LiveActions.connected(), LiveActions.refreshDue());
     api.list.and.returnValues(
       of([person('ada', 'admin')]),
       throwError(() => new HttpErrorResponse({ status: 0 })),

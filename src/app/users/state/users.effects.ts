@@ -29,13 +29,13 @@ export const loadUsers = createEffect(
 
 /**
  * Everyone signed in needs the people (assignees, display names): loaded when
- * the change feed connects, and again on every reconnection, which also catches
- * up with changes made from the `users` command (which are not pushed live).
+ * the change feed first connects (or first fails), and again on every reconnection,
+ * which also catches up with changes made from the `users` command (not pushed live).
  */
 export const refreshUsers = createEffect(
   (actions$ = inject(Actions), api = inject(UsersApi)) => {
     return actions$.pipe(
-      ofType(LiveActions.connected),
+      ofType(LiveActions.refreshDue),
       switchMap(() =>
         api.list().pipe(
           map((users) => UsersApiActions.loadSucceeded({ users })),

@@ -3,9 +3,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { usersFeature } from '../../users/state/users.feature';
 import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
 import { provideMockActions } from '@ngrx/effects/testing';
-import { Action } from '@ngrx/store';
+import { Action, provideStore, Store } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { Observable, of, Subject } from 'rxjs';
+import { filter, Observable, of, Subject, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { sessionFeature } from '../../session/state/session.feature';
 import { findingOf } from '../claim-panel/finding-draft';
@@ -14,6 +14,7 @@ import { ClaimConflict, claimDetailFeature, FindingDraft } from './claim-detail.
 import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveMessage, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
+import { liveFeature } from '../../shell/state/live.feature';
 import { claimFixture } from './claims.feature.spec';
 import { followChanges, sayEditedElsewhere, warnOfEditsElsewhere } from './live.effects';
 
@@ -37,11 +38,18 @@ describe('live effects', () => {
     TestBed.configureTestingModule({
       providers: [
         provideMockActions(() => actions$),
+        provideStore({ [liveFeature.name]: liveFeature.reducer }),
         { provide: LiveUpdates, useValue: { connect: () => feed } },
       ],
     });
     emitted = [];
-    TestBed.runInInjectionContext(() => followChanges().subscribe((a) => emitted.push(a)));
+    const store = TestBed.inject(Store);
+    TestBed.runInInjectionContext(() =>
+      followChanges().subscribe((action) => {
+        emitted.push(action);
+        store.dispatch(action);
+      }),
+    );
   });
 
   const change = (event: Partial<ChangeEvent>): LiveMessage => ({
@@ -75,6 +83,7 @@ describe('live effects', () => {
     feed.next({ kind: 'error' });
     expect(emitted).toEqual([
       LiveActions.connected(),
+      LiveActions.refreshDue(),
       LiveActions.articleAdded({ articleId: 'a2' }),
       LiveActions.disconnected(),
     ]);
@@ -132,6 +141,106 @@ describe('live effects', () => {
     expect(emitted).toEqual([
       LiveActions.notificationsRead({ ids: ['41', '42'], readAt, unread: 1 }),
     ]);
+  });
+});
+
+describe('followChanges: when the page loads what the stream does not carry', () => {
+  let scheduler: TestScheduler;
+  const user = {
+    username: 'dana',
+    displayName: 'Dana',
+    role: 'editor' as const,
+    disabled: false,
+    createdAt: '2026-11-01T09:00:00Z',
+  };
+  const session = {
+    s: SessionApiActions.signedIn({ user, returnUrl: '/' }),
+    x: SessionApiActions.signedOut(),
+  };
+  const messages: Record<string, LiveMessage> = { o: { kind: 'open' }, e: { kind: 'error' } };
+
+  beforeEach(() => {
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  /**
+   * Only the `refreshDue` actions of followChanges, with the session's actions and its own
+   * going through the live reducer first, as in the app; each session's stream is `feeds[i]`.
+   */
+  function refreshes(session$: Observable<Action>, feeds: Observable<LiveMessage>[]) {
+    let connection = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => session$),
+        provideStore({ [liveFeature.name]: liveFeature.reducer }),
+        { provide: LiveUpdates, useValue: { connect: () => feeds[connection++] } },
+      ],
+    });
+    const store = TestBed.inject(Store);
+    session$.subscribe((action) => store.dispatch(action));
+    return TestBed.runInInjectionContext(() => followChanges()).pipe(
+      tap((action) => store.dispatch(action)),
+      filter((action) => action.type === LiveActions.refreshDue.type),
+    );
+  }
+
+  it('loads once at start, when the stream connects, and not again for its events', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      const feed = hot<LiveMessage>('--o-c-c', {
+        ...messages,
+        c: {
+          kind: 'change',
+          event: {
+            id: 1,
+            at: '',
+            type: 'article.created',
+            articleId: 'a1',
+            claimId: null,
+            data: {},
+          },
+        },
+      });
+      expectObservable(refreshes(hot('s', session), [feed])).toBe('--r', {
+        r: LiveActions.refreshDue(),
+      });
+    });
+  });
+
+  it('catches up once per reconnection, and not while the stream is down', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      const feed = hot<LiveMessage>('--o-e-e-o-e-o', messages);
+      expectObservable(refreshes(hot('s', session), [feed])).toBe('--r-----r---r', {
+        r: LiveActions.refreshDue(),
+      });
+    });
+  });
+
+  it('loads once when the stream fails before ever connecting (a proxy blocks it)', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      const blocked = hot<LiveMessage>('--e-e-e-e', messages);
+      expectObservable(refreshes(hot('s', session), [blocked])).toBe('--r', {
+        r: LiveActions.refreshDue(),
+      });
+    });
+  });
+
+  it('catches up when a stream that failed at first connects after all', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      const late = hot<LiveMessage>('--e-e-o', messages);
+      expectObservable(refreshes(hot('s', session), [late])).toBe('--r---r', {
+        r: LiveActions.refreshDue(),
+      });
+    });
+  });
+
+  it('starts over with the next session: a failure at once loads again', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      const first = hot<LiveMessage>('-o-e-----', messages);
+      const second = hot<LiveMessage>('--------e-e', messages);
+      expectObservable(refreshes(hot('s----x-s', session), [first, second])).toBe('-r------r', {
+        r: LiveActions.refreshDue(),
+      });
+    });
   });
 });
 

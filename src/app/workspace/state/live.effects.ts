@@ -7,6 +7,7 @@ import { NotificationEventData, NotificationsReadEventData } from '../../../doma
 import { SessionApiActions } from '../../session/state/session.actions';
 import { ChangeEvent, LiveUpdates } from '../../shell/live-updates';
 import { LiveActions } from '../../shell/state/live.actions';
+import { liveFeature } from '../../shell/state/live.feature';
 import { sessionFeature } from '../../session/state/session.feature';
 import { usersFeature } from '../../users/state/users.feature';
 import { ClaimDetailLiveActions } from './claim-detail.actions';
@@ -36,9 +37,14 @@ function isReadMark(
   );
 }
 
-/** Follows the server's change feed while someone is signed in. */
+/**
+ * Follows the server's change feed while someone is signed in. The stream opens right
+ * after sign-in, so what the page needs besides it loads on `refreshDue` (see LiveActions):
+ * nothing can change unseen between that load and the stream.
+ */
 export const followChanges = createEffect(
-  (actions$ = inject(Actions), live = inject(LiveUpdates)) => {
+  (actions$ = inject(Actions), live = inject(LiveUpdates), store = inject(Store)) => {
+    const status = store.selectSignal(liveFeature.selectStatus);
     return actions$.pipe(
       ofType(
         SessionApiActions.sessionRestored,
@@ -54,10 +60,13 @@ export const followChanges = createEffect(
       ),
       mergeMap((message): Action[] => {
         if (message.kind === 'open') {
-          return [LiveActions.connected()];
+          return [LiveActions.connected(), LiveActions.refreshDue()];
         }
         if (message.kind === 'error') {
-          return [LiveActions.disconnected()];
+          // Still `offline`: it never connected in this session, so load now rather than wait.
+          return status() === 'offline'
+            ? [LiveActions.disconnected(), LiveActions.refreshDue()]
+            : [LiveActions.disconnected()];
         }
         const { event } = message;
         if (isNotification(event)) {
