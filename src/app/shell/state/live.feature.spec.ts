@@ -1,4 +1,5 @@
 import { SessionApiActions } from '../../session/state/session.actions';
+import { person } from '../../users/state/users.feature.spec';
 import { LiveActions } from './live.actions';
 import { initialLiveState, liveFeature } from './live.feature';
 
@@ -18,13 +19,7 @@ describe('live feature', () => {
 
   it('goes offline, not paused, when the session ends or a new one opens its stream', () => {
     const dropped = reducer(initialLiveState, LiveActions.disconnected());
-    const user = {
-      username: 'dana',
-      displayName: 'Dana',
-      role: 'editor' as const,
-      disabled: false,
-      createdAt: '2026-11-01T09:00:00Z',
-    };
+    const user = person('dana', 'editor');
     for (const action of [
       SessionApiActions.signedIn({ user, returnUrl: '/' }),
       SessionApiActions.sessionRestored({ user }),

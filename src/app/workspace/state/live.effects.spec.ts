@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { usersFeature } from '../../users/state/users.feature';
+import { person } from '../../users/state/users.feature.spec';
 import { ArticleSummary, ClaimSummary } from '../../../domain/claim';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action, provideStore, Store } from '@ngrx/store';
@@ -146,13 +147,7 @@ describe('live effects', () => {
 
 describe('followChanges: when the page loads what the stream does not carry', () => {
   let scheduler: TestScheduler;
-  const user = {
-    username: 'dana',
-    displayName: 'Dana',
-    role: 'editor' as const,
-    disabled: false,
-    createdAt: '2026-11-01T09:00:00Z',
-  };
+  const user = person('dana', 'editor');
   const session = {
     s: SessionApiActions.signedIn({ user, returnUrl: '/' }),
     x: SessionApiActions.signedOut(),
