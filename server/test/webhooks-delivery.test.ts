@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Webhook, WebhookPayload } from '../../src/domain/webhooks';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
 import {
@@ -21,6 +23,10 @@ import {
 import { until } from './until';
 
 const CSRF = { 'x-claimdesk-request': '1' };
+
+// A garbage collection on demand, as a busy server has them by itself.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 describe('webhook deliveries', () => {
   let h: Harness;
@@ -95,8 +101,11 @@ describe('webhook deliveries', () => {
     }
   });
 
-  it('retries a receiver that does not answer in time', async () => {
+  it('retries a receiver that does not answer in time, garbage collections meanwhile', async () => {
     const receiver = await startReceiver((_request, index) => (index === 0 ? 'hang' : 200));
+    // The time limit must outlive collections: a signal only weakly held would be collected
+    // and the hanging attempt never end.
+    const collections = setInterval(collectGarbage, 50);
     try {
       const hook = await only(receiver.url);
       await handover(h, 'started', claimIds[2], 'casey');
@@ -104,6 +113,7 @@ describe('webhook deliveries', () => {
         'a failed attempt',
         async () => (await deliveries(h, hook.id))[0]?.attempts === 1,
       );
+      clearInterval(collections);
       const [failed] = await deliveries(h, hook.id);
       assert.equal(failed.status, 'pending');
       assert.match(failed.lastError ?? '', /No answer within 2 s/);
@@ -115,6 +125,7 @@ describe('webhook deliveries', () => {
       assert.equal(receiver.received.length, 2);
       assert.equal(receiver.received[1].deliveryId, receiver.received[0].deliveryId);
     } finally {
+      clearInterval(collections);
       await receiver.close();
     }
   });

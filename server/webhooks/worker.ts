@@ -226,6 +226,15 @@ export class WebhookWorker {
     if (refused) {
       return { ok: false, statusCode: null, error: refusal(refused) };
     }
+    // Not AbortSignal.timeout(): AbortSignal.any() holds its sources weakly and Node's timer
+    // holds a timeout signal weakly too, so after a garbage collection that signal is gone
+    // and a receiver that never answers would hold its webhook's queue for good. The timer
+    // below holds its controller until it fires or is cleared.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('No answer in time', 'TimeoutError')),
+      this.timings.timeoutMs,
+    );
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
@@ -239,10 +248,7 @@ export class WebhookWorker {
         dispatcher: this.dispatcher,
         // A redirect is an answer other than 2xx: followed, it would re-send the body elsewhere.
         redirect: 'manual',
-        signal: AbortSignal.any([
-          this.stopping.signal,
-          AbortSignal.timeout(this.timings.timeoutMs),
-        ]),
+        signal: AbortSignal.any([this.stopping.signal, timeout.signal]),
       });
       // The answer's body is not needed; reading it frees the connection.
       await response.body?.cancel();
@@ -256,6 +262,8 @@ export class WebhookWorker {
       };
     } catch (error) {
       return { ok: false, statusCode: null, error: this.describe(error) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
