@@ -9,15 +9,20 @@ import { SEARCH_SNIPPET_LENGTH, type SearchHighlight } from '../../src/domain/se
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
-type Range = [number, number];
+export type Range = [number, number];
+
+/** What FTS5's unicode61 reads as part of a word: letters, digits, private use. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
 
 /**
- * The marked ranges of `original`, given the same text with marks inserted (or with
- * accents removed one character for one, as PostgreSQL's is); null when the two do not
- * line up (text that held a mark character itself), so no highlight is better than a wrong one.
+ * The marked ranges of `original`, given the same text with marks inserted, character for
+ * character (PostgreSQL's has its accents removed and separators blanked, one character
+ * for one, migration 0015); null when the two do not line up (text that held a mark
+ * character itself), so no highlight is better than a wrong one.
  */
 export function markedRanges(original: string, marked: string): Range[] | null {
   const ranges: Range[] = [];
+  const characters = original[Symbol.iterator]();
   let position = 0;
   let start = -1;
   for (const character of marked) {
@@ -29,27 +34,52 @@ export function markedRanges(original: string, marked: string): Range[] | null {
       }
       start = -1;
     } else {
-      position += character.length; // UTF-16 units, as offsets count
+      const next = characters.next();
+      if (next.done) {
+        return null;
+      }
+      position += next.value.length; // UTF-16 units, as offsets count
     }
   }
   if (position !== original.length) {
     return null;
   }
-  return joinAcrossSpaces(original, ranges);
+  return ranges;
 }
 
-/** "artillery" and "shells" marked one by one read better as one mark. */
-function joinAcrossSpaces(text: string, ranges: readonly Range[]): Range[] {
-  const joined: Range[] = [];
-  for (const range of ranges) {
-    const last = joined[joined.length - 1];
-    if (last && /^[ \t]*$/.test(text.slice(last[1], range[0]))) {
-      last[1] = range[1];
+/**
+ * "artillery" and "shells" marked one by one read better as one mark, and "e-mail" is one
+ * word: marks with nothing but separators (no letter or digit) between them are joined,
+ * as FTS5 marks a phrase it matched.
+ */
+export function joinAcrossSeparators(text: string, ranges: readonly Range[]): Range[] {
+  return markedRuns(text, ranges).map((run) => run.range);
+}
+
+/**
+ * The runs of marks with only separators between them, each with how many marks it
+ * joins. PostgreSQL's ts_headline marks every word of a phrase wherever it stands, FTS5
+ * only where the phrase matched: a phrase's runs of fewer marks than its words are not
+ * its matches.
+ */
+export function markedRuns(
+  text: string,
+  ranges: readonly Range[],
+): { range: Range; marks: number }[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const runs: { range: Range; marks: number }[] = [];
+  for (const [start, end] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && start < last.range[1]) {
+      last.range[1] = Math.max(last.range[1], end);
+    } else if (last && !WORD_CHARACTER.test(text.slice(last.range[1], start))) {
+      last.range[1] = end;
+      last.marks += 1;
     } else {
-      joined.push([range[0], range[1]]);
+      runs.push({ range: [start, end], marks: 1 });
     }
   }
-  return joined;
+  return runs;
 }
 
 export interface Snippet {

@@ -11,7 +11,7 @@ import {
   type SearchPage,
   type SearchType,
 } from '../../src/domain/search';
-import { searchEverything } from '../repositories/search';
+import { type SearchPosition, searchEverything } from '../repositories/search';
 import { parseSearchQuery } from '../repositories/search-query';
 import { invalidQueryParameter } from './invalid-field';
 import { errorResponses } from './schemas';
@@ -43,7 +43,7 @@ const searchQuerystring = {
     limit: { type: 'integer', minimum: 1, maximum: SEARCH_PAGE_MAX },
     cursor: {
       type: 'string',
-      maxLength: 200,
+      maxLength: 1000,
       pattern: '^[A-Za-z0-9_-]+$',
       description: 'The nextCursor of the previous page',
     },
@@ -119,16 +119,34 @@ function typesOf(raw: string | undefined): SearchType[] {
   return [...new Set(items)] as SearchType[];
 }
 
-/** Opaque to clients: base64url of how many results came before the next page. */
-export function encodeSearchCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+/** Where the next page starts: after the last item given, and how many came before. */
+interface SearchCursor extends SearchPosition {
+  readonly given: number;
 }
 
-function decodeSearchCursor(text: string): number {
+/** Opaque to clients: base64url of the last item given (kind, id, score) and the count so far. */
+export function encodeSearchCursor(cursor: SearchCursor): string {
+  const { kind: k, ref: r, score: s, given: n } = cursor;
+  return Buffer.from(JSON.stringify({ k, r, s, n })).toString('base64url');
+}
+
+function decodeSearchCursor(text: string): SearchCursor {
   try {
-    const { o } = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= SEARCH_OFFSET_MAX) {
-      return o;
+    const { k, r, s, n } = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    if (
+      (SEARCH_TYPES as readonly unknown[]).includes(k) &&
+      typeof r === 'string' &&
+      typeof s === 'number' &&
+      Number.isFinite(s) &&
+      typeof n === 'number' &&
+      Number.isInteger(n) &&
+      n >= 0 &&
+      n <= SEARCH_OFFSET_MAX
+    ) {
+      return { kind: k as SearchType, ref: r, score: s, given: n };
     }
   } catch {
     // Falls through to the problem below.
@@ -159,18 +177,21 @@ const search: FastifyPluginAsync = async (app) => {
       }
       const types = typesOf(query.type);
       const limit = query.limit ?? SEARCH_PAGE_DEFAULT;
-      const offset = query.cursor !== undefined ? decodeSearchCursor(query.cursor) : 0;
-      const { items, more } = await searchEverything(app.db, {
+      const after = query.cursor !== undefined ? decodeSearchCursor(query.cursor) : undefined;
+      const { items, next } = await searchEverything(app.db, {
         terms,
         types,
         archived: query.archived === '1',
         limit,
-        offset,
+        ...(after ? { after } : {}),
       });
-      const next = offset + items.length;
+      const given = (after?.given ?? 0) + items.length;
       return {
         items,
-        nextCursor: more && next <= SEARCH_OFFSET_MAX ? encodeSearchCursor(next) : null,
+        nextCursor:
+          next !== null && given <= SEARCH_OFFSET_MAX
+            ? encodeSearchCursor({ ...next, given })
+            : null,
       };
     },
   );

@@ -53,6 +53,8 @@ export interface StartOptions {
   dueReminderMs?: number;
   /** CLAIMDESK_PUBLIC_URL: the address links in reports and webhook deliveries point to. */
   publicUrl?: string;
+  /** SQLite even when TEST_DATABASE_URL is set: for tests that compare the two engines. */
+  sqlite?: boolean;
 }
 
 /**
@@ -153,7 +155,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     logger: process.env['TEST_LOG'] ? { level: 'error' } : false,
   });
   await instance.register(app, {
-    database: testDatabase(dir),
+    database: options.sqlite ? { engine: 'sqlite', file: dbFile } : testDatabase(dir),
     claimsDir: options.claimsDir === undefined ? join(PROJECT_ROOT, 'claims') : options.claimsDir,
     staticDir: options.staticDir ?? null,
     sessionHours: options.sessionHours ?? 1,

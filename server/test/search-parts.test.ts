@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accentFolding } from '../database/migration-steps/0011_search';
 import { fts5Query, parseSearchQuery } from '../repositories/search-query';
-import { cutSnippet, markedRanges } from '../repositories/search-snippet';
+import { cutSnippet, joinAcrossSeparators, markedRanges } from '../repositories/search-snippet';
 
 describe('search query parser', () => {
   it('reads words, phrases and prefixes', () => {
@@ -31,11 +31,28 @@ describe('search query parser', () => {
 describe('search snippets', () => {
   it('turns marks into offsets of the stored text', () => {
     assert.deepEqual(markedRanges('a café b', 'a \u0001cafe\u0002 b'), [[2, 6]]);
-    // Words marked one by one join across a space.
-    assert.deepEqual(
-      markedRanges('the artillery shells', 'the \u0001artillery\u0002 \u0001shells\u0002'),
-      [[4, 20]],
+    // Words marked one by one join across separators, not across a word.
+    const text = 'the artillery shells; e-mail and shells';
+    const ranges = markedRanges(
+      text,
+      'the \u0001artillery\u0002 \u0001shells\u0002  \u0001e\u0002 \u0001mail\u0002 and \u0001shells\u0002',
     );
+    assert.deepEqual(ranges, [
+      [4, 13],
+      [14, 20],
+      [22, 23],
+      [24, 28],
+      [33, 39],
+    ]);
+    assert.deepEqual(joinAcrossSeparators(text, ranges ?? []), [
+      [4, 28],
+      [33, 39],
+    ]);
+    // PostgreSQL's text, separators blanked, lines up with the stored text.
+    assert.deepEqual(markedRanges('😀 e-mail', '  \u0001e\u0002 \u0001mail\u0002'), [
+      [3, 4],
+      [5, 9],
+    ]);
     // Text that does not line up gives no highlights rather than wrong ones.
     assert.equal(markedRanges('abc', '\u0001abcd\u0002'), null);
     // Offsets count UTF-16 units, as the dashboard's strings do.

@@ -9,6 +9,7 @@ import { migration as search } from './0011_search';
 import { migration as claimMemory } from './0012_claim_memory';
 import { migration as articleClaimCounts } from './0013_article_claim_counts';
 import { migration as searchUnaccentPlpgsql } from './0014_search_unaccent_plpgsql';
+import { migration as searchParity } from './0015_search_parity';
 
 export const laterMigrations: Record<string, Migration> = {
   '0009_notifications': notifications,
@@ -17,4 +18,5 @@ export const laterMigrations: Record<string, Migration> = {
   '0012_claim_memory': claimMemory,
   '0013_article_claim_counts': articleClaimCounts,
   '0014_search_unaccent_plpgsql': searchUnaccentPlpgsql,
+  '0015_search_parity': searchParity,
 };
