@@ -143,7 +143,7 @@ function normalise(text: string): string {
  */
 const haystacks = new WeakMap<FilterableClaim, string>();
 
-function haystackOf(claim: FilterableClaim): string {
+export function haystackOf(claim: FilterableClaim): string {
   let text = haystacks.get(claim);
   if (text === undefined) {
     text = normalise(`${claim.quote} ${claim.statement} ${claim.rationale ?? ''}`);
@@ -198,7 +198,7 @@ function withoutDueLast(a: FilterableClaim, b: FilterableClaim): number {
  * every claim: no array or closure per claim, and notes normalised only for a
  * claim whose own text lacks a term.
  */
-function matchesTerms<T extends FilterableClaim>(
+export function matchesTerms<T extends FilterableClaim>(
   claim: T,
   terms: readonly string[],
   noteText: NoteTextOf<T> | undefined,
@@ -223,29 +223,29 @@ function matchesTerms<T extends FilterableClaim>(
   return true;
 }
 
-/**
- * The claims the table shows, in the order it shows them. `claims` must be in
- * article order (`compareArticleOrder`). `me` is the signed-in username, for
- * "assigned to me". The search matches every word of the query in the quote,
- * statement and rationale, and in the notes where `noteText` gives them.
- */
-export function applyFilter<T extends FilterableClaim>(
-  claims: readonly T[],
+/** The words of a search, normalised as the claims' text is: every one must be found. */
+export function searchTerms(query: string): string[] {
+  return normalise(query).split(/\s+/).filter(Boolean);
+}
+
+/** Whether a claim passes the filter's stages, verdicts, kinds and "assigned to me". */
+export function passesFields(
+  claim: FilterableClaim,
   filter: ClaimFilter,
   me: string | null,
-  noteText?: NoteTextOf<T>,
-): T[] {
-  const terms = normalise(filter.query).split(/\s+/).filter(Boolean);
-  const visible = claims.filter((claim) => {
-    if (filter.stages.length && !filter.stages.includes(claim.stage)) return false;
-    if (filter.verdicts.length && !filter.verdicts.includes(claim.verdict ?? 'none')) return false;
-    if (filter.kinds.length && !filter.kinds.includes(claim.kind)) return false;
-    if (filter.mine && (me === null || claim.assignee !== me)) return false;
-    if (terms.length) {
-      return matchesTerms(claim, terms, noteText);
-    }
-    return true;
-  });
+): boolean {
+  if (filter.stages.length && !filter.stages.includes(claim.stage)) return false;
+  if (filter.verdicts.length && !filter.verdicts.includes(claim.verdict ?? 'none')) return false;
+  if (filter.kinds.length && !filter.kinds.includes(claim.kind)) return false;
+  if (filter.mine && (me === null || claim.assignee !== me)) return false;
+  return true;
+}
+
+/**
+ * Claims in article order put in the filter's order. Sorts `visible` in place
+ * (and returns it) unless the order is the article's.
+ */
+export function sortVisible<T extends FilterableClaim>(visible: T[], filter: ClaimFilter): T[] {
   if (filter.sort === 'position' && !filter.descending) {
     // The input is in article order already.
     return visible;
@@ -259,4 +259,25 @@ export function applyFilter<T extends FilterableClaim>(
       a.start - b.start ||
       a.id.localeCompare(b.id),
   );
+}
+
+/**
+ * The claims the table shows, in the order it shows them. `claims` must be in
+ * article order (`compareArticleOrder`). `me` is the signed-in username, for
+ * "assigned to me". The search matches every word of the query in the quote,
+ * statement and rationale, and in the notes where `noteText` gives them.
+ */
+export function applyFilter<T extends FilterableClaim>(
+  claims: readonly T[],
+  filter: ClaimFilter,
+  me: string | null,
+  noteText?: NoteTextOf<T>,
+): T[] {
+  const terms = searchTerms(filter.query);
+  const visible = claims.filter(
+    (claim) =>
+      passesFields(claim, filter, me) &&
+      (terms.length === 0 || matchesTerms(claim, terms, noteText)),
+  );
+  return sortVisible(visible, filter);
 }

@@ -1,7 +1,16 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
-import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import { Params } from '@angular/router';
+import {
+  createFeature,
+  createReducer,
+  createSelector,
+  createSelectorFactory,
+  MemoizedSelector,
+  on,
+  resultMemoize,
+} from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
-import { applyFilter, EMPTY_FILTER, filterFromQuery } from '../../../domain/claim-filter';
+import { ClaimFilter, EMPTY_FILTER, filterFromQuery } from '../../../domain/claim-filter';
 import { ACTION_RULES } from '../../../domain/workflow';
 import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
@@ -9,6 +18,7 @@ import { LiveActions } from '../../shell/state/live.actions';
 import { ClaimDetailPageActions, ClaimsApiActions } from './claim-detail.actions';
 import { sessionFeature } from '../../session/state/session.feature';
 import { NoteText } from '../claims-api';
+import { ClaimSearch } from './claim-search';
 import { selectClaimIdFromUrl, selectQueryParams } from './router.selectors';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
 
@@ -49,6 +59,21 @@ export const initialClaimsState: ClaimsState = claimsAdapter.getInitialState({
 function isCurrent(state: ClaimsState, claim: ClaimSummary): boolean {
   const known = state.entities[claim.id];
   return state.article?.id === claim.articleId && (!known || claim.version >= known.version);
+}
+
+/** Two filters that select and order the same claims: every field equal. */
+export function sameFilter(a: ClaimFilter, b: ClaimFilter): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((item, i) => item === y[i]);
+  return (
+    a.query === b.query &&
+    a.mine === b.mine &&
+    a.sort === b.sort &&
+    a.descending === b.descending &&
+    sameList(a.stages, b.stages) &&
+    sameList(a.verdicts, b.verdicts) &&
+    sameList(a.kinds, b.kinds)
+  );
 }
 
 export const claimsFeature = createFeature({
@@ -170,20 +195,43 @@ export const claimsFeature = createFeature({
     selectCheckedIds,
   }) => {
     const { selectAll, selectTotal } = claimsAdapter.getSelectors(selectClaimsState);
-    const selectFilter = createSelector(selectQueryParams, selectSearchDraft, (params, draft) => {
+    /**
+     * The same object while the filter's value stays the same: the search reaching
+     * the URL (the draft dropped for the same query) recomputes nothing downstream.
+     */
+    const filterOf = (params: Params | undefined, draft: string | null): ClaimFilter => {
       const filter = params ? filterFromQuery(params) : EMPTY_FILTER;
       return draft === null ? filter : { ...filter, query: draft };
-    });
-    /** Memoised: recomputed only when the claims, the filter, the user or the note text change. */
+    };
+    /**
+     * The same object while the filter's value stays the same: the search reaching
+     * the URL (the draft dropped for the same query) recomputes nothing downstream.
+     */
+    const selectFilter: MemoizedSelector<object, ClaimFilter, typeof filterOf> =
+      createSelectorFactory((projector) => resultMemoize(projector, sameFilter))(
+        selectQueryParams,
+        selectSearchDraft,
+        filterOf,
+      );
+    const search = new ClaimSearch<ClaimSummary>();
+    /**
+     * Memoised: recomputed only when the claims, the filter, the user or the note
+     * text change; a keystroke tests only the claims it can still find (ClaimSearch).
+     */
     const selectVisibleClaims = createSelector(
       selectAll,
       selectFilter,
       sessionFeature.selectUser,
       selectNoteText,
       (claims, filter, user, noteText) =>
-        applyFilter(claims, filter, user?.username ?? null, (claim) =>
-          // Own keys only: a claim id such as `constructor` must not find Object's.
-          Object.hasOwn(noteText, claim.id) ? noteText[claim.id] : undefined,
+        search.visible(
+          claims,
+          filter,
+          user?.username ?? null,
+          (claim) =>
+            // Own keys only: a claim id such as `constructor` must not find Object's.
+            Object.hasOwn(noteText, claim.id) ? noteText[claim.id] : undefined,
+          noteText,
         ),
     );
     return {
