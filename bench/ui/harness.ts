@@ -9,26 +9,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
-import type { ClaimSummary } from '../../src/domain/claim';
-import { applyFilter, EMPTY_FILTER } from '../../src/domain/claim-filter';
-import { type Expectation, instrument, type KeyRecord } from './page';
-import { BIG_ARTICLE_CLAIMS, PASSWORD, USERNAME } from './seed';
+import { instrument } from './page';
+import { PASSWORD, USERNAME } from './seed';
+import { FULL_STATUS, ROWS, SEARCH, STATUS } from './typing';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_DIR = join(ROOT, 'bench', 'ui');
 const NG = join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
-
-export const SEARCH = '[data-testid="claim-search"]';
-export const STATUS = 'cd-claim-filters [role="status"]';
-export const ROWS = 'cd-claims-table [role="row"][aria-rowindex]';
-export const VIEWPORT = 'cd-claims-table cdk-virtual-scroll-viewport';
-export const FULL_STATUS = `${BIG_ARTICLE_CLAIMS} of ${BIG_ARTICLE_CLAIMS} claims`;
-/** The article text, which scrolls on its own beside the table at the benchmark's width. */
-export const TEXT = 'cd-article-text';
-
-export const MEASURED_KEYS = 40;
-/** Pause between keys, as between a person's keystrokes. */
-export const KEY_GAP_MS = 150;
 
 const CHROMIUM_ARGS = [
   '--disable-background-networking',
@@ -41,6 +28,22 @@ const CHROMIUM_ARGS = [
 export const VIEWPORT_SIZE = { width: 1280, height: 800 } as const;
 /** tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page lacks it. */
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+// The keys to type (keys.ts) and typing them (typing.ts); the benchmarks take them from here.
+export { MEASURED_KEYS, type Plan, planKeys, type Step } from './keys';
+export {
+  expectationFor,
+  FULL_STATUS,
+  KEY_GAP_MS,
+  type KeyTiming,
+  ROWS,
+  SEARCH,
+  STATUS,
+  TEXT,
+  typeSteps,
+  VIEWPORT,
+  workspaceExpectation,
+} from './typing';
 
 // ---------------------------------------------------------------------------
 // Figures
@@ -211,90 +214,6 @@ export async function stopServer(server: RunningServer): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
-// The keys to type
-
-export interface Step {
-  readonly key: string;
-  /** The search text after the key. */
-  readonly query: string;
-  readonly shown: number;
-  readonly firstId: string | null;
-}
-
-export interface Plan {
-  readonly warmUp: Step[];
-  readonly measured: Step[];
-  readonly words: string[];
-}
-
-function visibleFor(claims: readonly ClaimSummary[], query: string): ClaimSummary[] {
-  return applyFilter(claims, { ...EMPTY_FILTER, query }, null);
-}
-
-/**
- * Prefixes of words in the quotes in which every letter narrows the result (so
- * that every key, typed or deleted, changes what the table shows), typed letter
- * by letter and then deleted with Backspace. Longest prefixes first, then those
- * whose first letter matches most claims; one per first letter. The expected
- * result of each key comes from the app's own `applyFilter`.
- */
-export function planKeys(claims: readonly ClaimSummary[]): Plan {
-  const words = new Set<string>();
-  for (const claim of claims) {
-    for (const word of claim.quote.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
-      words.add(word);
-    }
-  }
-  const prefixes = new Map<string, number[]>();
-  for (const word of [...words].sort()) {
-    const counts: number[] = [];
-    let previous = claims.length;
-    for (let i = 1; i <= word.length; i++) {
-      const count = visibleFor(claims, word.slice(0, i)).length;
-      if (count === 0 || count >= previous) break;
-      counts.push(count);
-      previous = count;
-    }
-    if (counts.length >= 3) prefixes.set(word.slice(0, counts.length), counts);
-  }
-  const candidates = [...prefixes]
-    .map(([word, counts]) => ({ word, counts }))
-    .sort(
-      (a, b) =>
-        b.word.length - a.word.length || b.counts[0] - a.counts[0] || a.word.localeCompare(b.word),
-    );
-
-  const chosen: string[] = [];
-  const usedFirst = new Set<string>();
-  let keys = 0;
-  for (const { word } of candidates) {
-    const left = MEASURED_KEYS - keys;
-    if (left <= 0) break;
-    if (usedFirst.has(word[0]) || 2 * word.length > left) continue;
-    // Leave room for one more word of at least four letters, or fill exactly.
-    if (left - 2 * word.length !== 0 && left - 2 * word.length < 8) continue;
-    chosen.push(word);
-    usedFirst.add(word[0]);
-    keys += 2 * word.length;
-  }
-  const warmWord = candidates.find(({ word }) => !chosen.includes(word))?.word;
-  if (keys !== MEASURED_KEYS || !warmWord) {
-    throw new Error(`could not plan ${MEASURED_KEYS} keys from the quotes (got ${keys})`);
-  }
-  const steps = (word: string): Step[] => {
-    const result: Step[] = [];
-    const push = (key: string, query: string) => {
-      const visible = visibleFor(claims, query);
-      result.push({ key, query, shown: visible.length, firstId: visible[0]?.id ?? null });
-    };
-    for (let i = 1; i <= word.length; i++) push(word[i - 1], word.slice(0, i));
-    for (let i = word.length - 1; i >= 0; i--) push('Backspace', word.slice(0, i));
-    return result;
-  };
-  return { warmUp: steps(warmWord), measured: chosen.flatMap(steps), words: chosen };
-}
-
-// ---------------------------------------------------------------------------
 // Browser
 
 export async function launchBrowser(): Promise<Browser> {
@@ -347,88 +266,4 @@ export async function openWorkspace(
   await page.locator(ROWS).first().waitFor();
   await page.locator(SEARCH).focus();
   return page;
-}
-
-export interface KeyTiming {
-  readonly step: Step;
-  /** keydown → the result is in the DOM. */
-  readonly dom: number;
-  /** keydown → the frame with the result is painted: the earlier of `task` and `doubleRaf`. */
-  readonly painted: number;
-  /** keydown → a task posted from the first rAF after the DOM change. */
-  readonly task: number;
-  /** keydown → the second rAF after the DOM change. */
-  readonly doubleRaf: number;
-  /** Chrome's Event Timing for the key (keydown → next paint, 8 ms steps); 0 when under 16 ms. */
-  readonly eventTiming: number;
-  /** Event creation → our keydown listener: input delay. */
-  readonly inputDelay: number;
-}
-
-/** What each key should bring in an article of `total` claims. */
-export function expectationFor(total: number): (step: Step) => Expectation {
-  return (step) => ({
-    inputSelector: SEARCH,
-    statusSelector: STATUS,
-    status: `${step.shown} of ${total} claims`,
-    firstRowId: step.firstId === null ? null : `claim-row-${step.firstId}`,
-    rowSelector: ROWS,
-  });
-}
-
-export const workspaceExpectation = expectationFor(BIG_ARTICLE_CLAIMS);
-
-/** Presses each step's key into the focused search box and times it to the expected result. */
-export async function typeSteps(
-  page: Page,
-  steps: readonly Step[],
-  expectation: (step: Step) => Expectation,
-): Promise<KeyTiming[]> {
-  const records: { step: Step; record: KeyRecord }[] = [];
-  for (const step of steps) {
-    const expect = expectation(step);
-    const index = await page.evaluate((expected) => {
-      const bench = window.__uiBench;
-      if (!bench) throw new Error('the page is not instrumented');
-      bench.expect = expected;
-      return bench.keys.length;
-    }, expect);
-    await page.keyboard.press(step.key);
-    const record = await page.evaluate(
-      ([i, timeout]) => window.__uiBench?.whenKey(i, timeout) ?? null,
-      [index, 15_000] as const,
-    );
-    if (!record || record.timedOut || record.dom === undefined) {
-      const status = await page.locator(expect.statusSelector).textContent();
-      throw new Error(
-        `after "${step.key}" (query "${step.query}") the page did not show ` +
-          `"${expect.status}" (status: "${status?.trim()}")`,
-      );
-    }
-    records.push({ step, record });
-    await sleep(KEY_GAP_MS);
-  }
-  // Event Timing entries arrive after their paint; by now they all have.
-  const events = await page.evaluate(() => window.__uiBench?.events ?? []);
-  return records.map(({ step, record }) => {
-    const keydown = events.find((e) => e.name === 'keydown' && e.startTime === record.eventStamp);
-    const related = events.filter(
-      (e) =>
-        (keydown && e.interactionId === keydown.interactionId && e.name !== 'keyup') ||
-        (e.name === 'input' &&
-          e.startTime >= record.eventStamp &&
-          e.startTime < record.keydown + 50),
-    );
-    const task = (record.painted ?? NaN) - record.keydown;
-    const doubleRaf = (record.raf2 ?? NaN) - record.keydown;
-    return {
-      step,
-      dom: (record.dom ?? NaN) - record.keydown,
-      painted: Math.min(task, doubleRaf),
-      task,
-      doubleRaf,
-      eventTiming: Math.max(0, ...related.map((e) => e.duration)),
-      inputDelay: record.keydown - record.eventStamp,
-    };
-  });
 }
