@@ -8,7 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ClaimSummary } from '../../../domain/claim';
 import { ClaimFinding } from './claim-finding';
-import { Decision, Role } from '../../../domain/workflow';
+import { Decision } from '../../../domain/workflow';
 import { FINDING_FIELDS, FindingField, findingOf } from './finding-draft';
 import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { ClaimConflict, claimDetailFeature } from '../state/claim-detail.feature';
@@ -67,39 +67,6 @@ describe('ClaimFinding', () => {
       .map(([action]) => action)
       .filter((action) => action.type === ClaimDetailPageActions.fieldsSaved.type)
       .pop();
-
-  it('lists active fact-checkers and editors first, then the rest, each by display name', async () => {
-    const someone = (username: string, displayName: string, role: Role, disabled = false) => ({
-      username,
-      displayName,
-      role,
-      disabled,
-      createdAt: '2026-11-01T09:00:00Z',
-    });
-    fixture.componentRef.setInput('people', [
-      someone('al', 'Al Admin', 'admin'),
-      someone('zoe', 'Zoë Brandt', 'fact_checker'),
-      someone('gus', 'Gus Ferreira', 'fact_checker', true),
-      someone('bo', 'bo Chen', 'editor'),
-      someone('ada', 'Ada Admin', 'admin'),
-      someone('casey', 'Casey Ng', 'fact_checker'),
-    ]);
-    await fixture.whenStable();
-    const assignee = await loader
-      .getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Assignee' }))
-      .then((field) => field.getControl(MatSelectHarness) as Promise<MatSelectHarness>);
-    await assignee.open();
-    const options = await assignee.getOptions();
-    expect(await Promise.all(options.map((option) => option.getText()))).toEqual([
-      'Nobody',
-      'bo Chen',
-      'Casey Ng',
-      'Zoë Brandt',
-      'Ada Admin',
-      'Al Admin',
-    ]);
-    await assignee.close();
-  });
 
   it('sends only what was typed, on top of a change someone else made meanwhile', async () => {
     await (await rationale()).setValue('Mine');

@@ -10,7 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
@@ -21,16 +21,11 @@ import { map } from 'rxjs';
 import {
   CLAIM_KIND_LABELS,
   CLAIM_KINDS,
-  CLAIMANT_MAX_LENGTH,
   CLAIMANT_TYPES,
-  ClaimantType,
-  ClaimKind,
   ClaimSummary,
-  SUMMARY_ADVISED_ABOVE,
-  SUMMARY_MAX_LENGTH,
 } from '../../../domain/claim';
-import { VERDICT_DEFINITIONS, VERDICTS, Verdict } from '../../../domain/verdicts';
-import { Decision, Role } from '../../../domain/workflow';
+import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
+import { Decision } from '../../../domain/workflow';
 import { SessionUser } from '../../session/session-api';
 import { ClaimConflictView } from './claim-conflict';
 import { ShowErrorsWhileTyping } from '../evidence/evidence-form';
@@ -49,19 +44,8 @@ import {
 } from './finding-draft';
 import { ClaimDetailPageActions } from '../state/claim-detail.actions';
 import { claimDetailFeature } from '../state/claim-detail.feature';
-import { FIELD_LIMITS } from '../../../domain/requests';
-
-/** The server's limits (server/routes/claims.ts and src/domain/claim.ts). */
-const LIMITS = {
-  statement: FIELD_LIMITS.statement,
-  rationale: FIELD_LIMITS.rationale,
-  claimant: CLAIMANT_MAX_LENGTH,
-  summary: SUMMARY_MAX_LENGTH,
-  summaryAdvisedAbove: SUMMARY_ADVISED_ABOVE,
-} as const;
-
-/** Where the due time's date-time input reads and writes, named for the person. */
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { assigneeOptions } from './assignee-options';
+import { FINDING_LIMITS, FINDING_TIME_ZONE, findingForm } from './finding-form';
 
 /**
  * The finding: statement, summary, claimant and claim date, kind, verdict,
@@ -105,26 +89,12 @@ export class ClaimFinding {
   protected readonly verdictDefinitions = VERDICT_DEFINITIONS;
   protected readonly claimantTypes = CLAIMANT_TYPES;
   protected readonly claimantTypeLabels = CLAIMANT_TYPE_LABELS;
-  protected readonly limits = LIMITS;
-  protected readonly timeZone = TIME_ZONE;
+  protected readonly limits = FINDING_LIMITS;
+  protected readonly timeZone = FINDING_TIME_ZONE;
   protected readonly showErrorsWhileTyping = new ShowErrorsWhileTyping();
   protected readonly conflict = this.store.selectSignal(claimDetailFeature.selectConflict);
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
-    statement: [
-      '',
-      [Validators.required, Validators.pattern(/\S/), Validators.maxLength(LIMITS.statement)],
-    ],
-    kind: ['figure' as ClaimKind],
-    verdict: [null as Verdict | null],
-    rationale: ['', [Validators.maxLength(LIMITS.rationale)]],
-    assignee: [null as string | null],
-    claimant: ['', [Validators.maxLength(LIMITS.claimant)]],
-    claimantType: ['Person' as ClaimantType],
-    claimDate: ['', [Validators.pattern(/^\d{4}-\d{2}-\d{2}$/)]],
-    summary: ['', [Validators.maxLength(LIMITS.summary)]],
-    dueAt: [''],
-  });
+  protected readonly form = findingForm(inject(FormBuilder));
   private readonly editable = computed(
     () =>
       Object.fromEntries(
@@ -162,7 +132,7 @@ export class ClaimFinding {
   /** A long statement reads badly as a published claim: the form asks for a summary. */
   protected readonly summaryAdvised = computed(() => {
     const typed = this.typed();
-    return typed.statement.length > LIMITS.summaryAdvisedAbove && typed.summary === null;
+    return typed.statement.length > FINDING_LIMITS.summaryAdvisedAbove && typed.summary === null;
   });
   /** Characters typed, for the counters under the claimant and the summary. */
   protected readonly lengths = computed(() => {
@@ -194,26 +164,9 @@ export class ClaimFinding {
     () => this.conflict()?.base ?? this.base()?.finding ?? findingOf(this.claim()),
   );
 
-  /**
-   * Active people, fact-checkers and editors first (the ones who do the work), each group by
-   * display name; plus the current assignee even if since disabled, so the select never shows blank.
-   */
-  protected readonly assignees = computed(() => {
-    const rank = (role: Role) => (role === 'fact_checker' || role === 'editor' ? 0 : 1);
-    const active = this.people()
-      .filter((person) => !person.disabled)
-      .sort(
-        (a, b) =>
-          rank(a.role) - rank(b.role) ||
-          a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
-          a.username.localeCompare(b.username),
-      )
-      .map((person) => ({ username: person.username, name: person.displayName }));
-    const current = this.claim().assignee;
-    return current && !active.some((person) => person.username === current)
-      ? [{ username: current, name: this.displayNames().get(current) ?? current }, ...active]
-      : active;
-  });
+  protected readonly assignees = computed(() =>
+    assigneeOptions(this.people(), this.claim().assignee, this.displayNames()),
+  );
 
   constructor() {
     effect(() => {
