@@ -22,277 +22,30 @@
  *   BENCH_SERVER_FLAGS   extra Node flags for the server process, to size a change
  *                        (e.g. --max-semi-space-size=64); printed above the results
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { ClaimKind, Heading } from '../../src/domain/claim';
-import { VERDICTS } from '../../src/domain/verdicts';
 import { hashPassword } from '../auth/password';
-import { PROJECT_ROOT } from '../config';
 import { migrateToLatest } from '../database/migrations';
-import type { Database } from '../database/schema';
 import { openDatabase } from '../database/engine';
-import { insertArticle } from '../repositories/articles';
-import { insertClaim } from '../repositories/claims';
-import { recordHistory } from '../repositories/history';
-import { insertEvidence } from '../repositories/evidence';
-import { insertNote, tombstoneNote } from '../repositories/notes';
 import { insertUser } from '../repositories/users';
 import { loadReport } from '../reports/article-export';
-import { generateArticle } from './seed';
+import {
+  type Case,
+  cpuSeconds,
+  measure,
+  percentile,
+  RUNS,
+  SERVER_FLAGS,
+  startServer,
+  table,
+} from './reports-measure';
+import { ARTICLE_ID, CLAIMS, seed } from './reports-seed';
 
-const ARTICLE_ID = 'newsroom-10000';
-const PARTS = 200;
-const CLAIMS = 10_000;
 const TARGET_MS = 1000;
 const USERNAME = 'bench-editor';
 const PASSWORD = 'bench password 12345';
-const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 10) || 10);
-/** What-if only, never how `npm start` runs: extra Node flags for the server process. */
-const SERVER_FLAGS = (process.env['BENCH_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
-
-/** One timestamp per second of a fixed day, so every run stores the same data. */
-function at(second: number): string {
-  return new Date(Date.UTC(2026, 0, 5, 9) + second * 1000).toISOString();
-}
-
-async function seed(db: Kysely<Database>): Promise<void> {
-  const texts: string[] = [];
-  const headings: Heading[] = [];
-  const parts = Array.from({ length: PARTS }, (_, i) => generateArticle(i));
-  let offset = 0;
-  let line = 0;
-  const claims: {
-    id: string;
-    quote: string;
-    start: number;
-    end: number;
-    statement: string;
-    kind: ClaimKind;
-  }[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (index > 0) {
-      texts.push('\n\n');
-      offset += 2;
-      line += 2;
-    }
-    for (const heading of part.article.headings) {
-      headings.push({
-        ...heading,
-        line: heading.line + line,
-        start: heading.start + offset,
-        end: heading.end + offset,
-      });
-    }
-    for (const claim of part.claims) {
-      claims.push({
-        id: `r-${String(claims.length).padStart(5, '0')}`,
-        quote: claim.quote,
-        start: claim.start + offset,
-        end: claim.end + offset,
-        statement: claim.statement,
-        kind: claim.kind,
-      });
-    }
-    texts.push(part.article.text);
-    offset += part.article.text.length;
-    line += part.article.text.split('\n').length - 1;
-  }
-  const text = texts.join('');
-
-  await db.transaction().execute(async (trx) => {
-    await insertArticle(
-      trx,
-      {
-        id: ARTICLE_ID,
-        headline: 'City budget 2026: ten thousand claims checked',
-        outlet: 'Benchmark Gazette',
-        url: 'https://news.example.org/bench/newsroom-10000',
-        publishedAt: '2025-05-01',
-        language: 'en',
-        text,
-        headings,
-      },
-      at(0),
-      null,
-    );
-    for (const [i, claim] of claims.entries()) {
-      if (text.slice(claim.start, claim.end) !== claim.quote) {
-        throw new Error(`${claim.id}: quote not at its offsets`);
-      }
-      const approved = i % 2 === 0;
-      const verdict = VERDICTS[i % VERDICTS.length];
-      await insertClaim(
-        trx,
-        {
-          ...claim,
-          articleId: ARTICLE_ID,
-          stage: approved ? 'approved' : 'researching',
-          verdict,
-          rationale: `Checked against the council minutes and the audited accounts (${i}).`,
-          assignee: 'casey',
-        },
-        at(1),
-        'casey',
-      );
-      const history = (second: number, action: string, after: Record<string, unknown> | null) =>
-        recordHistory(trx, {
-          claimId: claim.id,
-          articleId: ARTICLE_ID,
-          actor: action === 'approve' ? 'dana' : 'casey',
-          action,
-          before: null,
-          after,
-          at: at(second),
-        });
-      await history(1, 'import', { quote: claim.quote, statement: claim.statement });
-      await history(2, 'start', { stage: 'researching' });
-      for (const [n, stance] of (['refutes', 'context'] as const).entries()) {
-        const evidence = {
-          id: `${claim.id}-e${n}`,
-          claimId: claim.id,
-          url: `https://records.example.org/minutes/${i}/${n}`,
-          title: `Council minutes, item ${i}.${n}`,
-          publisher: 'City council',
-          stance,
-          sourceType: 'primary' as const,
-          quote: null,
-          archivedUrl: null,
-          accessedAt: '2026-01-04',
-          createdAt: at(3 + n),
-          createdBy: 'casey',
-        };
-        await insertEvidence(trx, evidence);
-        await history(3 + n, 'evidence_add', { id: evidence.id, url: evidence.url });
-      }
-      const note = {
-        id: `${claim.id}-n0`,
-        claimId: claim.id,
-        author: 'casey',
-        authorRole: 'fact_checker' as const,
-        text: `Called the press office about claim ${i}; they sent the spreadsheet.`,
-        createdAt: at(5),
-        deletedAt: null,
-        deletedBy: null,
-        mentions: [],
-      };
-      await insertNote(trx, note);
-      await history(5, 'note_add', { id: note.id, text: note.text });
-      if (i % 10 === 0) {
-        await insertNote(trx, { ...note, id: `${claim.id}-n1`, text: 'Wrong claim, ignore.' });
-        await tombstoneNote(trx, `${claim.id}-n1`, 'dana', at(6));
-        await history(6, 'note_delete', { id: `${claim.id}-n1`, deleted: true });
-      }
-      if (approved) {
-        await history(7, 'submit', { stage: 'in_review', verdict });
-        await history(8, 'approve', { stage: 'approved' });
-        await trx
-          .updateTable('claims')
-          .set({ submitted_by: 'casey', approved_by: 'dana', approved_at: at(8) })
-          .where('id', '=', claim.id)
-          .execute();
-      }
-    }
-  });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** CPU seconds a process has used (user + system), from /proc; null elsewhere. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    // Fields 14 and 15 after the command name in parentheses: utime and stime, in clock ticks.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-interface Case {
-  readonly label: string;
-  readonly isRoute: boolean;
-  /** Runs once; returns the bytes received and the CPU seconds the measured process used. */
-  run(): Promise<{ bytes: number; cpu: number | null }>;
-}
-
-interface Sample {
-  readonly wall: number;
-  readonly cpu: number | null;
-  readonly bytes: number;
-}
-
-/** Warms every case up, then runs them RUNS times in alternating order. */
-async function measure(cases: readonly Case[]): Promise<Map<string, Sample[]>> {
-  const samples = new Map(cases.map((c) => [c.label, [] as Sample[]]));
-  for (const c of cases) {
-    await c.run();
-  }
-  for (let run = 0; run < RUNS; run++) {
-    // Alternate the order, so that a burst of load elsewhere does not fall on one case.
-    for (const c of run % 2 === 0 ? cases : [...cases].reverse()) {
-      const started = performance.now();
-      const { bytes, cpu } = await c.run();
-      samples.get(c.label)?.push({ wall: performance.now() - started, cpu, bytes });
-    }
-  }
-  return samples;
-}
-
-/** Starts `server.ts` on the database, on a free port; resolves with its address. */
-async function startServer(
-  databaseFile: string,
-  emptyDir: string,
-): Promise<{
-  child: ChildProcess;
-  url: string;
-}> {
-  const child = spawn(
-    process.execPath,
-    [...SERVER_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'server/server.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        CLAIMDESK_DB: databaseFile,
-        CLAIMDESK_CLAIMS_DIR: emptyDir,
-        CLAIMDESK_STATIC_DIR: emptyDir,
-        CLAIMDESK_ORG_NAME: 'Benchmark Gazette fact-check desk',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, url };
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (row: readonly string[]) =>
-    `| ${row.map((cell, j) => cell.padEnd(widths[j])).join(' | ')} |`;
-  return [
-    line(rows[0]),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-reports-'));
