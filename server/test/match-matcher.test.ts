@@ -253,4 +253,23 @@ describe('matcher pieces', () => {
     const p = shipped.probability(zero);
     assert.ok(p > 0 && p < 1);
   });
+
+  it('ranks the first indexed of claims that score the same first (the original, not its copy)', () => {
+    const matcher = new Matcher(Reranker.load());
+    const claim = 'A Church of Lucifer has opened in Colombia.';
+    for (const id of ['z-original', 'a-copy', 'm-other-copy']) {
+      matcher.upsert({ id, claim, context: '' });
+    }
+    matcher.upsert({ id: 'z-original', claim, context: '' });
+    const ranked = matcher.match('Church of Lucifer opened in Colombia', 3);
+    assert.equal(ranked[0].score, ranked[2].score);
+    assert.deepEqual(
+      ranked.map((result) => result.id),
+      ['z-original', 'a-copy', 'm-other-copy'],
+      'an edit keeps its place; ids do not decide',
+    );
+    matcher.remove('z-original');
+    matcher.upsert({ id: 'z-original', claim, context: '' });
+    assert.equal(matcher.match('Church of Lucifer opened in Colombia', 1)[0].id, 'a-copy');
+  });
 });
