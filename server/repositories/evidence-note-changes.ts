@@ -15,7 +15,8 @@ import { recordClaimEvent } from './claim-updates';
 import { type HistoryInput, recordHistory } from './history';
 import { recordHandovers } from './handovers';
 import { Changed, changeableClaim, changeTarget, refuseField } from './claim-guards';
-import { insertNoteRecorded } from './claim-writes';
+import { insertNoteChecked, insertNoteRecorded } from './claim-writes';
+import { isPostgres } from '../database/engine';
 import { ForbiddenError, NotFoundError } from './errors';
 import {
   deleteEvidence,
@@ -179,6 +180,12 @@ export async function addNote(
   // note, its history entry and its event are all there is to write, in one statement.
   if (!handoverMayNotify('note_added', mentionCandidates(text))) {
     const written = await writeStatement(db, async (one) => {
+      if (isPostgres(one)) {
+        // The claim is read and checked inside the statement that writes the note.
+        const note = newNote(claimId, text, actor, []);
+        const event = await insertNoteChecked(one, note, noteEntry(note));
+        return event ? { value: note, events: [event] } : undefined;
+      }
       const target = await changeTarget(one, claimId);
       if (target.activeWebhooks > 0) {
         return undefined;
@@ -238,9 +245,13 @@ function newNote(claimId: string, text: string, actor: Actor, mentions: string[]
 }
 
 function noteHistory(note: Note, claim: ClaimSummary): HistoryInput {
+  return { ...noteEntry(note), articleId: claim.articleId };
+}
+
+/** A new note's history entry, but for its article. */
+function noteEntry(note: Note): Omit<HistoryInput, 'articleId'> {
   return {
     claimId: note.claimId,
-    articleId: claim.articleId,
     actor: note.author,
     action: 'note_add',
     before: null,
