@@ -21,6 +21,7 @@ import {
   idParam,
   noQuerystring,
   nullable,
+  pathParams,
   plainText,
   problemRef,
 } from './schemas';
@@ -159,12 +160,7 @@ const bulk: FastifyPluginAsync = async (app) => {
         summary:
           'Undo a bulk change (its author, within an hour, once): each claim not changed ' +
           'since is put back; one changed since is left as it is and answered 409',
-        params: {
-          type: 'object',
-          properties: { batchId: idParam },
-          required: ['batchId'],
-          additionalProperties: false,
-        },
+        params: pathParams({ batchId: idParam }),
         querystring: noQuerystring,
         body: { type: 'object', additionalProperties: false },
         response: { 200: bulkResponseSchema, ...errorResponses, 409: problemRef },

@@ -36,13 +36,18 @@ export const idParam = {
   pattern: '^[A-Za-z0-9_.:-]+$',
 };
 
+/** The path parameters of a route: each named one required, no other. */
+export function pathParams(properties: Readonly<Record<string, object>>) {
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+  };
+}
+
 /** The path parameters of a route under `/:id` (an article, a webhook …): that id alone. */
-export const idPathParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
-};
+export const idPathParams = pathParams({ id: idParam });
 /** The schema keyword (registered in config.ts) for the shared `isWebUrl`. */
 export const WEB_URL_KEYWORD = 'x-web-url';
 

@@ -23,9 +23,10 @@ import {
   errorResponses,
   noQuerystring,
   passwordSchema,
+  pathParams,
   problemRef,
-  userSchema,
   usernameSchema,
+  userSchema,
 } from './schemas';
 
 const users: FastifyPluginAsync = async (app) => {
@@ -103,12 +104,7 @@ const users: FastifyPluginAsync = async (app) => {
           'change their own `displayName` and nothing else: another account, or a `role` or ' +
           '`disabled` in the body, is refused with 403 naming the field. Other dashboards hear of ' +
           'the change as a `user.changed` event on /api/events.',
-        params: {
-          type: 'object',
-          properties: { username: usernameSchema },
-          required: ['username'],
-          additionalProperties: false,
-        },
+        params: pathParams({ username: usernameSchema }),
         querystring: noQuerystring,
         body: {
           type: 'object',
