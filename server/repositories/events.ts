@@ -164,39 +164,23 @@ export async function hasUnsequencedEvents(db: Kysely<Database>): Promise<boolea
   return row !== undefined;
 }
 
-/** A whole number for a statement that cannot take parameters (a simple query). */
-function integerLiteral(value: number): string {
+/** A position or a count, checked before it is sent. */
+function wholeNumber(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new Error(`not a position or a count: ${value}`);
   }
-  return String(value);
+  return value;
 }
 
-/**
- * PostgreSQL: gives the committed events without a position the next positions, in id
- * order, notifies every process when there were any, and answers the feed after
- * `after` (at most `limit` events) as it stands once they are numbered.
- *
- * One round trip: the statements go as one simple query, which PostgreSQL runs as one
- * transaction (rolled back whole on an error), each statement with a snapshot of its
- * own. READ COMMITTED on purpose, whatever the server's default: the UPDATE's snapshot
- * is then taken after the lock is granted, so it sees every earlier round and every
- * event committed until then (a SERIALIZABLE snapshot would be taken by the lock's own
- * statement, before the wait); the last statement's snapshot sees this round's numbers
- * and every earlier round's, so what it answers is the feed's prefix past `after`.
- * The notification carries the new last position, so that a process that has delivered
- * that far (the one that numbered) need not read again. No parameters: they would need
- * the extended protocol, which takes one statement at a time.
- */
-export async function sequenceAndRead(
-  db: Kysely<Database>,
-  after: number,
-  limit: number,
-): Promise<FeedEvent[]> {
-  const results: unknown = await postgresPool(db).query(
-    `set local transaction_isolation = 'read committed';
-    select pg_advisory_xact_lock(${SEQUENCER_LOCK}, hashtext(current_schema()));
-    with numbered as (
+/** The sequencing round's statements, each prepared once per connection (named). */
+const SEQUENCE_STATEMENTS = {
+  lock: {
+    name: 'claimdesk_feed_lock',
+    text: 'select pg_advisory_xact_lock($1, hashtext(current_schema()))',
+  },
+  number: {
+    name: 'claimdesk_feed_number',
+    text: `with numbered as (
       update events set position = next.position
       from (
         select id,
@@ -208,12 +192,64 @@ export async function sequenceAndRead(
       returning events.position
     )
     select pg_notify('${FEED_CHANNEL}', current_schema() || ':' || max(position))
-    from numbered having count(*) > 0;
-    select ${EVENT_COLUMNS.join(', ')} from events
-    where position > ${integerLiteral(after)} order by position limit ${integerLiteral(limit)};`,
-  );
-  const last = (results as { rows: EventRow[] }[]).at(-1);
-  return (last?.rows ?? []).map(toFeedEvent);
+    from numbered having count(*) > 0`,
+  },
+  read: {
+    name: 'claimdesk_feed_read',
+    text: `select ${EVENT_COLUMNS.join(', ')} from events
+      where position > $1::bigint order by position limit $2::bigint`,
+  },
+} as const;
+
+/**
+ * PostgreSQL: gives the committed events without a position the next positions, in id
+ * order, notifies every process when there were any, and answers the feed after
+ * `after` (at most `limit` events) as it stands once they are numbered.
+ *
+ * One round trip: the transaction's statements are sent together without waiting for
+ * each other (the pool's pipeline mode, database/postgres-driver.ts), and each is
+ * prepared once per connection, so PostgreSQL does not parse and plan them again on
+ * every round (a round runs after every few writes). READ COMMITTED on purpose, whatever
+ * the server's default: the UPDATE's snapshot is then taken after the lock is granted,
+ * so it sees every earlier round and every event committed until then (a SERIALIZABLE
+ * snapshot would be taken by the lock's own statement, before the wait); the last
+ * statement's snapshot sees this round's numbers and every earlier round's, so what it
+ * answers is the feed's prefix past `after`. The notification carries the new last
+ * position, so that a process that has delivered that far (the one that numbered) need
+ * not read again. A failed statement fails those after it and the COMMIT rolls back.
+ */
+export async function sequenceAndRead(
+  db: Kysely<Database>,
+  after: number,
+  limit: number,
+): Promise<FeedEvent[]> {
+  // Checked before anything is sent: a throw among the sends would leave BEGIN open.
+  const values = [wholeNumber(after), wholeNumber(limit)];
+  const client = await postgresPool(db).connect();
+  let broken: Error | undefined;
+  try {
+    const [begun, locked, numbered, read, committed] = await Promise.allSettled([
+      client.query('start transaction isolation level read committed'),
+      client.query({ ...SEQUENCE_STATEMENTS.lock, values: [SEQUENCER_LOCK] }),
+      client.query(SEQUENCE_STATEMENTS.number),
+      client.query<EventRow>({ ...SEQUENCE_STATEMENTS.read, values }),
+      client.query('commit'),
+    ]);
+    if (committed.status === 'rejected') {
+      // The transaction may still be open: this connection must not be used again.
+      broken = committed.reason as Error;
+      throw broken;
+    }
+    for (const step of [begun, locked, numbered, read]) {
+      if (step.status === 'rejected') throw step.reason;
+    }
+    if (committed.value.command !== 'COMMIT') {
+      throw new Error('change feed: the sequencing round was rolled back');
+    }
+    return read.status === 'fulfilled' ? read.value.rows.map(toFeedEvent) : [];
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** PostgreSQL: one sequencing round (`sequenceAndRead`) that reads nothing back. */

@@ -17,6 +17,7 @@ import {
   eventsAfter,
   latestPosition,
   recordEvent,
+  sequenceAndRead,
   sequenceEvents,
 } from '../repositories/events';
 
@@ -173,6 +174,29 @@ describe('the change feed cursor on PostgreSQL', () => {
         );
       } finally {
         await feed.stop();
+      }
+    },
+  );
+
+  it(
+    'refuses a cursor that is not a position before sending anything, and numbers on',
+    { skip },
+    async () => {
+      await assert.rejects(sequenceAndRead(db, -1, 10), /not a position or a count/);
+      const from = await latestPosition(db);
+      const connection = await client();
+      try {
+        await insertEvent(connection, 'after-refusal');
+      } finally {
+        await connection.end();
+      }
+      // Each of the pool's connections takes a round: none was left inside a transaction.
+      const pages = await Promise.all([1, 2, 3].map(() => sequenceAndRead(db, from, 10)));
+      for (const page of pages) {
+        assert.deepEqual(
+          page.map((row) => row.event.claimId),
+          ['after-refusal'],
+        );
       }
     },
   );
