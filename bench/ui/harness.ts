@@ -15,6 +15,8 @@ import { FULL_STATUS, ROWS, SEARCH, STATUS } from './typing';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_DIR = join(ROOT, 'bench', 'ui');
+/** What `npm run build` makes and the benchmarks measure unless told otherwise. */
+export const DEFAULT_APP_DIR = join(ROOT, 'dist', 'claimdesk', 'browser');
 const NG = join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
 
 const CHROMIUM_ARGS = [

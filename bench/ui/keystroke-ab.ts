@@ -4,12 +4,14 @@
  * each build sees the same machine load. Prints each session's spread with the
  * 1-minute load average beside it.
  *
- *   npx tsx bench/ui/keystroke-ab.ts --app=OLD/browser --app=NEW/browser [--rounds=2] [--keys=200]
+ *   npx tsx bench/ui/keystroke-ab.ts --app=OLD/browser --app=NEW/browser [--rounds=2] [--keys=200] [--trace]
  *
  * A build is made with `npx ng build --output-path DIR && node scripts/finish-build.mjs DIR/browser`.
  * Each session opens the article in a fresh tab, types and erases a warm-up word
  * (not counted), then the planned words (keys.ts `planWords`), timed as
- * `bench:ui` times them (typing.ts).
+ * `bench:ui` times them (typing.ts). --trace records a Chrome trace of the keys
+ * and adds the main thread's CPU time from each keydown to its result in the
+ * DOM (key-cpu.ts): the wall clock's figure without the waits for a core.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +32,7 @@ import {
   type Summary,
   typeSteps,
 } from './harness';
+import { startKeyTrace, stopKeyTrace } from './key-cpu';
 import { planWords } from './keys';
 import { HUGE_ARTICLE_CLAIMS, seedDatabase } from './seed';
 
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     .map((arg) => resolve(arg.slice('--app='.length)));
   const rounds = Number(option('rounds') ?? 2);
   const keyCount = Number(option('keys') ?? 200);
+  const trace = process.argv.includes('--trace');
   if (apps.length === 0) {
     process.stdout.write('usage: npx tsx bench/ui/keystroke-ab.ts --app=DIR --app=DIR …\n');
     return;
@@ -72,7 +76,14 @@ async function main(): Promise<void> {
         const page = await openWorkspace(context, url, fullStatus(HUGE_ARTICLE_CLAIMS));
         await typeSteps(page, plan.warmUp, expectation);
         const before = loadavg()[0];
+        if (trace) await startKeyTrace(browser, page);
         const keys = await typeSteps(page, plan.measured, expectation);
+        const cpu = trace
+          ? await stopKeyTrace(
+              browser,
+              keys.map((k) => k.dom),
+            )
+          : [];
         const after = loadavg()[0];
         await context.close();
         await session.close();
@@ -83,7 +94,8 @@ async function main(): Promise<void> {
             `  keydown → DOM, every key: ${spread(summarise(keys.map((k) => k.dom)))}\n` +
             `                    typed: ${spread(summarise(typed.map((k) => k.dom)))}\n` +
             `                   erased: ${spread(summarise(erased.map((k) => k.dom)))}\n` +
-            `  keydown → painted:        ${spread(summarise(keys.map((k) => k.painted)))}\n`,
+            `  keydown → painted:        ${spread(summarise(keys.map((k) => k.painted)))}\n` +
+            (trace ? `  CPU keydown → DOM:        ${spread(summarise(cpu))}\n` : ''),
         );
       }
     }
