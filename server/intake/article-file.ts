@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { schemaRuleWording } from '../../src/domain/problem-wording';
 import type { Kysely } from 'kysely';
 import { type ArticleFile, MAX_CLAIMS_PER_ARTICLE } from '../../src/domain/article-file';
 import { isWebUrl } from '../../src/domain/claim';
@@ -97,9 +98,8 @@ function explain(error: ErrorObject, base: string): ArticleFileError {
       ? 'must be an http:// or https:// link'
       : error.keyword === 'pattern' && pattern.includes('\\u0000-\\u0008')
         ? 'must not contain control characters (tab and line breaks aside) or lone surrogates'
-        : error.keyword === 'enum' && Array.isArray(error.params['allowedValues'])
-          ? `must be one of: ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`
-          : (error.message ?? 'is invalid');
+        : // Every other check in the plain words of src/domain/problem-wording.ts.
+          schemaRuleWording(error);
   return new ArticleFileError(reason, at);
 }
 

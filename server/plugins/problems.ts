@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DISPLAY_NAME_RULE } from '../../src/domain/people';
+import { schemaRuleWording } from '../../src/domain/problem-wording';
 import { DomainError } from '../repositories/errors';
 import { problemOf } from '../routes/domain-problems';
 import { DISPLAY_NAME_KEYWORD, VISIBLE_CHARACTER, WEB_URL_KEYWORD } from '../routes/schemas';
@@ -50,6 +51,15 @@ const TITLES: Record<number, string> = {
   429: 'Too many attempts',
 };
 
+/** Fastify's own refusals of a request's body, in words (its messages quote headers and codes). */
+const FASTIFY_REFUSALS: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty: send JSON, or no content type.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This kind of content is not accepted: send JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The request body is not as long as its Content-Length says.',
+};
+
 interface ValidationIssue {
   instancePath: string;
   keyword?: string;
@@ -75,10 +85,8 @@ function humanMessage(issue: ValidationIssue): string {
   if (issue.keyword === 'format' && issue.params['format'] === 'uri') {
     return 'must be a complete link, such as https://example.org/page';
   }
-  if (issue.keyword === 'enum' && Array.isArray(issue.params['allowedValues'])) {
-    return `must be one of: ${(issue.params['allowedValues'] as unknown[]).filter((v) => v !== null).join(', ')}`;
-  }
-  return issue.message ?? 'is invalid';
+  // Every other check in the plain words of src/domain/problem-wording.ts.
+  return schemaRuleWording(issue);
 }
 
 function fieldOf(context: string | undefined, issue: ValidationIssue): string {
@@ -132,11 +140,7 @@ export default fp(
       if (error.validation && error.validation.length > 0) {
         const issue = error.validation[0] as ValidationIssue;
         const field = fieldOf(error.validationContext, issue);
-        const extra = issue.params['additionalProperty'];
-        const detail =
-          typeof extra === 'string'
-            ? `${field} is not a known field`
-            : `${field} ${humanMessage(issue)}`;
+        const detail = `${field} ${humanMessage(issue)}`;
         return sendProblem(reply, { title: 'Invalid request', status: 400, detail, field });
       }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
@@ -151,7 +155,7 @@ export default fp(
       return sendProblem(reply, {
         title: TITLES[status] ?? 'Request refused',
         status,
-        detail: error.message,
+        detail: FASTIFY_REFUSALS[error.code] ?? error.message,
       });
     });
   },

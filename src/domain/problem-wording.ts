@@ -102,3 +102,97 @@ export function problemWording(
   // A sentence that began with a field's pointer begins with its words now.
   return leading === null ? words : capitalised(words);
 }
+
+/** A JSON Schema check a request failed, as the server's validator (Ajv) reports it. */
+export interface SchemaCheck {
+  readonly keyword?: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'empty',
+};
+
+/** The patterns of the API's schemas, in words; others are described, not shown. */
+function patternWording(pattern: string): string {
+  if (/^\^(\\d|\[0-9\])\{4\}-\1\{2\}-\1\{2\}\$$/.test(pattern)) {
+    return 'must be a date, such as 2026-05-04';
+  }
+  if (/^\^(\\d|\[0-9\])\{1,\d+\}\$$/.test(pattern)) {
+    return 'must be a number';
+  }
+  const signs = /^\^\[A-Za-z0-9([^\]]*)\]\+\$$/.exec(pattern)?.[1];
+  if (signs !== undefined) {
+    return `may hold only letters, digits and ${[...signs.replace(/\\/g, '')].join(' ')}`;
+  }
+  if (pattern.startsWith('^[a-z]{2,3}')) {
+    return 'must be a language code, such as en or pt-BR';
+  }
+  if (pattern.includes('\\u0000-\\u001F')) {
+    return 'must not hold control characters';
+  }
+  return 'is not written in the form this field takes';
+}
+
+const count = (n: unknown, one: string, many = `${one}s`) => `${String(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The rule a failed schema check stands for, in the words people read ("must be at most
+ * 50", "is required"), rather than the validator's ("must be <= 50", "must have required
+ * property 'limit'", a regular expression). The server writes it after the field's pointer.
+ */
+export function schemaRuleWording({ keyword, params }: SchemaCheck): string {
+  const limit = params['limit'];
+  switch (keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'type': {
+      const types = String(params['type'] ?? '').split(',');
+      return `must be ${types.map((type) => TYPE_WORDS[type] ?? type).join(' or ')}`;
+    }
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${count(limit, 'character')}`;
+    case 'maxLength':
+      return `must be at most ${count(limit, 'character')}`;
+    case 'minimum':
+      return `must be at least ${String(limit)}`;
+    case 'maximum':
+      return `must be at most ${String(limit)}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${String(limit)}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${String(limit)}`;
+    case 'minItems':
+      return `must hold at least ${count(limit, 'item')}`;
+    case 'maxItems':
+      return `must hold at most ${count(limit, 'item')}`;
+    case 'uniqueItems':
+      return 'must not hold the same item twice';
+    case 'minProperties':
+      return `must hold at least ${count(limit, 'field')}`;
+    case 'pattern':
+      return patternWording(String(params['pattern'] ?? ''));
+    case 'format':
+      return params['format'] === 'date-time'
+        ? 'must be a date and time, such as 2026-05-04T17:00:00Z'
+        : params['format'] === 'date'
+          ? 'must be a date, such as 2026-05-04'
+          : `must be a valid ${String(params['format'])}`;
+    case 'enum':
+      return Array.isArray(params['allowedValues'])
+        ? `must be one of: ${params['allowedValues'].filter((value) => value !== null).join(', ')}`
+        : 'is not one of the values it takes';
+    case 'const':
+      return `must be ${JSON.stringify(params['allowedValue'])}`;
+    default:
+      return 'is not valid';
+  }
+}
