@@ -1,6 +1,11 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
+import { routes } from './app/app.routes';
+import { preloadRoute } from './app/shell/route-preload';
+
+// The page's own scripts and first data are fetched while the app starts, not after it.
+preloadRoute(routes, location.pathname, document);
 
 // Evaluating the scripts is one task and starting the app another: a slow phone can paint
 // and answer input between the two instead of waiting for both (Lighthouse's long tasks).

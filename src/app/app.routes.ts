@@ -1,5 +1,13 @@
 import { Routes } from '@angular/router';
+import { articleClaimsUrl, articleUrl } from './articles/articles-api';
 import { adminGuard, signedInGuard } from './session/signed-in-guard';
+import { EARLY_REQUESTS, EarlyRequests } from './shell/route-preload';
+
+/** An article's page asks for the article and its claims first (workspace.effects.ts). */
+const articleRequests: EarlyRequests = ({ articleId }) => [
+  articleUrl(articleId),
+  articleClaimsUrl(articleId),
+];
 
 export const routes: Routes = [
   {
@@ -42,6 +50,7 @@ export const routes: Routes = [
       {
         path: 'articles/:articleId/overview',
         title: 'Overview · Claimdesk',
+        data: { [EARLY_REQUESTS]: articleRequests },
         loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
       },
       {
@@ -59,6 +68,7 @@ export const routes: Routes = [
       {
         path: 'articles/:articleId',
         title: 'Article · Claimdesk',
+        data: { [EARLY_REQUESTS]: articleRequests },
         loadChildren: () => import('./workspace/workspace.routes').then((m) => m.workspaceRoutes),
       },
     ],

@@ -57,6 +57,16 @@ export interface ArticleChanges {
   readonly archived?: boolean;
 }
 
+/** An article's detail (`GET`): what the workspace and the overview ask first. */
+export function articleUrl(id: string): string {
+  return `/api/articles/${encodeURIComponent(id)}`;
+}
+
+/** An article's claims (`GET`), asked beside its detail. */
+export function articleClaimsUrl(id: string): string {
+  return `${articleUrl(id)}/claims`;
+}
+
 @Injectable({ providedIn: 'root' })
 export class ArticlesApi {
   private readonly http = inject(HttpClient);
@@ -77,7 +87,7 @@ export class ArticlesApi {
   }
 
   get(id: string): Observable<ArticleDetail> {
-    return this.http.get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`);
+    return this.http.get<ArticleDetail>(articleUrl(id));
   }
 
   add(article: NewArticle): Observable<AddedArticle> {
@@ -85,6 +95,6 @@ export class ArticlesApi {
   }
 
   claims(id: string): Observable<ClaimSummary[]> {
-    return this.http.get<ClaimSummary[]>(`/api/articles/${encodeURIComponent(id)}/claims`);
+    return this.http.get<ClaimSummary[]>(articleClaimsUrl(id));
   }
 }

@@ -96,6 +96,8 @@ describe('Workspace with a long article', () => {
       remove: { imports: [ClaimPanel, SuggestionList, SelectionBar] },
       add: { imports: [PanelStub, SuggestionsStub, SelectionBarStub] },
     });
+    // The claim panel is a `@defer` block: its dependencies are resolved before rendering.
+    await TestBed.compileComponents();
     spyOn(TestBed.inject(MockStore), 'dispatch');
     spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
     const fixture = TestBed.createComponent(Workspace);

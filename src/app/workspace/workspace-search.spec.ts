@@ -67,6 +67,8 @@ describe('Workspace search, typed fast while the URL catches up', () => {
       remove: { imports: [SelectionBar] },
       add: { imports: [SelectionBarStub] },
     });
+    // The claim panel is a `@defer` block: its dependencies are resolved before rendering.
+    await TestBed.compileComponents();
     harness = await RouterTestingHarness.create('/articles/a1');
     const store = TestBed.inject(Store);
     store.dispatch(WorkspaceApiActions.articleLoaded({ article }));

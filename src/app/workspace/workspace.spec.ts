@@ -125,6 +125,8 @@ describe('Workspace', () => {
       remove: { imports: [ClaimPanel, SuggestionList, SelectionBar] },
       add: { imports: [PanelStub, SuggestionsStub, SelectionBarStub] },
     });
+    // The claim panel is a `@defer` block: its dependencies are resolved before rendering.
+    await TestBed.compileComponents();
     const store = TestBed.inject(MockStore);
     const dispatched = spyOn(store, 'dispatch');
     const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);

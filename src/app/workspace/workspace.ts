@@ -23,9 +23,6 @@ import { ArticleActions } from '../articles/article-actions';
 import { SelectionBar } from '../bulk/selection-bar';
 import { ClaimFilter, filterToQuery, SortKey } from '../../domain/claim-filter';
 import { ARCHIVED_REFUSAL } from '../../domain/workflow';
-import { NewClaimDialog, NewClaimDialogData } from '../new-claims/new-claim-dialog';
-import { ClaimDraft } from '../new-claims/new-claims-api';
-import { NewClaimsPageActions } from '../new-claims/state/new-claims.actions';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
 import { MuteToggle } from '../notifications/mute-toggle';
@@ -44,16 +41,14 @@ import { ClaimPanel } from './claim-panel/claim-panel';
 import { dateWords } from './claim-panel/finding-draft';
 import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
+import { SelectionClaim, TextSpan } from './selection-claim';
 import { Shortcuts } from './shortcuts';
+import { afterPaint } from './after-paint';
+import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
-import {
-  focusPanelHeading,
-  PHONE_QUERY,
-  sameFilterBesidesQuery,
-  shortcutOf,
-} from './workspace-keys';
+import { focusPanelHeading, sameFilterBesidesQuery, shortcutOf } from './workspace-keys';
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({
@@ -97,7 +92,8 @@ export class Workspace {
   readonly list = input<string | undefined>(undefined);
 
   private readonly filters = viewChild(ClaimFilters);
-  private readonly panel = viewChild(ClaimPanel);
+  /** Loaded with its own chunk (`@defer`): queried by name, not by class. */
+  private readonly panel = viewChild<ClaimPanel>('claimPanel');
   private readonly text = viewChild(ArticleText);
   private readonly claimsSection = viewChild<ElementRef<HTMLElement>>('claimsSection');
   protected readonly article = this.store.selectSignal(claimsFeature.selectArticle);
@@ -137,7 +133,8 @@ export class Workspace {
     suggestionsFeature.selectOpenSuggestions,
   );
   /** The words selected in the article text, as offsets; null when none are. */
-  protected readonly selection = signal<{ start: number; end: number } | null>(null);
+  protected readonly selection = signal<TextSpan | null>(null);
+  private readonly selectionClaim = inject(SelectionClaim);
   /** The table's filter as report query parameters: what narrows the claims, and its order. */
   protected readonly reportFilter = computed((): Readonly<Record<string, string>> =>
     filterToQuery(this.filter()),
@@ -159,30 +156,19 @@ export class Workspace {
   protected readonly markClass = computed(() => markClasses(this.claims(), this.colourBy()));
   protected readonly markDetail = computed(() => markDetails(this.claims()));
 
+  /** The claims (list, filters, table) are drawn once the article's text has been painted. */
+  protected readonly claimsDrawn = afterPaint(() => Boolean(this.article()));
+
   /** What had focus when a claim was opened, to go back to when it closes. */
   private opener: HTMLElement | null = null;
 
   constructor() {
     effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
-    // The open claim is brought into view in the article text, and on a phone,
-    // where the claim covers the page, focus moves into it.
-    effect(() => {
-      const id = this.selectedId();
-      if (id && this.lines().length) {
-        afterNextRender(
-          {
-            write: () => {
-              this.text()?.reveal(id);
-              const panel = document.querySelector<HTMLElement>('.panel');
-              panel?.scrollTo({ top: 0 });
-              if (matchMedia(PHONE_QUERY).matches) {
-                focusPanelHeading();
-              }
-            },
-          },
-          { injector: this.injector },
-        );
-      }
+    followOpenClaim({
+      selectedId: this.selectedId,
+      textDrawn: () => this.lines().length > 0,
+      reveal: (id) => this.text()?.reveal(id),
+      panel: this.panel,
     });
   }
 
@@ -236,36 +222,12 @@ export class Workspace {
     if (!span || this.article()?.archived) {
       return;
     }
-    let { start, end } = span;
-    while (start < end && /\s/.test(text[start])) {
-      start += 1;
-    }
-    while (end > start && /\s/.test(text[end - 1])) {
-      end -= 1;
-    }
-    if (end <= start) {
-      return;
-    }
-    const data: NewClaimDialogData = {
-      title: 'Add a claim',
-      quote: text.slice(start, end),
-      start,
-      end,
-    };
-    this.dialog
-      .open<NewClaimDialog, NewClaimDialogData, ClaimDraft>(NewClaimDialog, {
-        data,
-        width: '560px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((draft) => {
-        if (draft) {
-          this.store.dispatch(NewClaimsPageActions.selectionClaimed({ articleId, draft }));
-          document.getSelection()?.removeAllRanges();
-          this.selection.set(null);
-        }
-      });
+    this.selectionClaim.open(articleId, text, span).subscribe((added) => {
+      if (added) {
+        document.getSelection()?.removeAllRanges();
+        this.selection.set(null);
+      }
+    });
   }
 
   /** Typing in the search box: filters at once; the URL follows once typing pauses. */
