@@ -2,8 +2,8 @@
  * "Checked before?": `POST /api/match` ranks every article's claims by how likely a text
  * repeats them; `GET /api/claims/:id/similar` does the same for a claim's own statement
  * and quote, the claim itself left out. Any signed-in person. The index lives in this
- * process's memory, loaded at start and kept current from the change feed
- * (matching/claim-index.ts).
+ * process's memory, loaded at start (in the background: requests wait for it) and kept
+ * current from the change feed (matching/claim-index.ts).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import {
@@ -65,7 +65,20 @@ const match: FastifyPluginAsync = async (app) => {
     unsubscribe();
     await index.close();
   });
-  await index.load();
+  // Indexing a large desk's claims takes seconds (100,000 claims passed Fastify's 10 s
+  // plugin time limit on a loaded machine and the server did not start): the server
+  // answers meanwhile, and a match waits for the load. A load that fails fails every
+  // match the same way rather than answering from part of the claims.
+  const started = performance.now();
+  const loaded = index.load();
+  loaded.then(
+    () =>
+      app.log.info(
+        { claims: index.size, ms: Math.round(performance.now() - started) },
+        'claim matcher: claims indexed',
+      ),
+    (error: unknown) => app.log.error({ err: error }, 'claim matcher: loading the claims failed'),
+  );
 
   app.post<{ Body: MatchRequest }>(
     '/api/match',
@@ -85,9 +98,12 @@ const match: FastifyPluginAsync = async (app) => {
         response: { 200: matchResponseSchema, ...errorResponses },
       },
     },
-    async (request): Promise<MatchResponse> => ({
-      items: await index.match(request.body.text, request.body.limit ?? MATCH_LIMIT_DEFAULT),
-    }),
+    async (request): Promise<MatchResponse> => {
+      await loaded;
+      return {
+        items: await index.match(request.body.text, request.body.limit ?? MATCH_LIMIT_DEFAULT),
+      };
+    },
   );
 
   app.get<{ Params: { id: string }; Querystring: { limit?: number } }>(
@@ -111,6 +127,7 @@ const match: FastifyPluginAsync = async (app) => {
       },
     },
     async (request): Promise<MatchResponse> => {
+      await loaded;
       const claim = await index.find(request.params.id);
       if (!claim) {
         throw new ProblemError({
