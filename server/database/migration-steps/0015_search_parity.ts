@@ -68,30 +68,17 @@ async function unicodeCollation(db: Kysely<unknown>): Promise<string | undefined
   return rows[0]?.collname;
 }
 
-export const migration: Migration = {
-  async up(db: Kysely<unknown>) {
-    if (!isPostgres(db)) {
-      return;
-    }
-    const collation = await unicodeCollation(db);
-    const lower = collation ? `lower(folded collate "${collation}")` : 'lower(folded)';
-    const vector = (column: string, weight: string) =>
-      `setweight(to_tsvector('claimdesk_search'::regconfig,
-         claimdesk_search_text(left(coalesce(${column}, ''), ${PG_INDEXED_CHARACTERS}))), '${weight}')`;
-    const statements = [
-      `create text search dictionary claimdesk_porter (template = snowball, language = porter)`,
-      `create text search configuration claimdesk_search (parser = default)`,
-      // After claimdesk_search_text only words, words with digits and numbers are left.
-      `alter text search configuration claimdesk_search add mapping for
-         asciiword, word, numword, asciihword, hword, numhword,
-         hword_asciipart, hword_part, hword_numpart with claimdesk_porter`,
-      `alter text search configuration claimdesk_search add mapping for
-         int, uint, float, sfloat, version with simple`,
-      // Lower case only where it keeps the length (ICU writes 'İ' as two characters).
-      `create function claimdesk_search_text(text) returns text
+/**
+ * `claimdesk_search_text()`: accents removed by `unaccent`, lower case (only where it keeps
+ * the length: ICU writes 'İ' as two characters), every separator a space.
+ */
+export async function searchTextFunction(db: Kysely<unknown>, unaccent: string): Promise<string> {
+  const collation = await unicodeCollation(db);
+  const lower = collation ? `lower(folded collate "${collation}")` : 'lower(folded)';
+  return `create or replace function claimdesk_search_text(text) returns text
          language plpgsql immutable strict parallel safe as $$
          declare
-           folded text := claimdesk_unaccent($1);
+           folded text := ${unaccent}($1);
            lowered text;
          begin
            if octet_length(folded) = char_length(folded) then
@@ -102,12 +89,39 @@ export const migration: Migration = {
              lowered := folded;
            end if;
            return regexp_replace(lowered, '${separatorClass()}', ' ', 'g');
-         end $$`,
-      `alter table search_documents drop column document`,
-      `alter table search_documents add column document tsvector generated always as (
-         ${vector('heading', 'A')} || ${vector('body', 'B')} || ${vector('summary', 'C')} ||
-         ${vector('rationale', 'D')} || ${vector('byline', 'D')}) stored`,
-      `create index search_documents_document on search_documents using gin (document)`,
+         end $$`;
+}
+
+/** The stored tsvector computed anew (and its index), after claimdesk_search_text changed. */
+export function recomputedDocuments(): string[] {
+  const vector = (column: string, weight: string) =>
+    `setweight(to_tsvector('claimdesk_search'::regconfig,
+       claimdesk_search_text(left(coalesce(${column}, ''), ${PG_INDEXED_CHARACTERS}))), '${weight}')`;
+  return [
+    `alter table search_documents drop column document`,
+    `alter table search_documents add column document tsvector generated always as (
+       ${vector('heading', 'A')} || ${vector('body', 'B')} || ${vector('summary', 'C')} ||
+       ${vector('rationale', 'D')} || ${vector('byline', 'D')}) stored`,
+    `create index search_documents_document on search_documents using gin (document)`,
+  ];
+}
+
+export const migration: Migration = {
+  async up(db: Kysely<unknown>) {
+    if (!isPostgres(db)) {
+      return;
+    }
+    const statements = [
+      `create text search dictionary claimdesk_porter (template = snowball, language = porter)`,
+      `create text search configuration claimdesk_search (parser = default)`,
+      // After claimdesk_search_text only words, words with digits and numbers are left.
+      `alter text search configuration claimdesk_search add mapping for
+         asciiword, word, numword, asciihword, hword, numhword,
+         hword_asciipart, hword_part, hword_numpart with claimdesk_porter`,
+      `alter text search configuration claimdesk_search add mapping for
+         int, uint, float, sfloat, version with simple`,
+      await searchTextFunction(db, 'claimdesk_unaccent'),
+      ...recomputedDocuments(),
     ];
     for (const statement of statements) {
       await sql.raw(statement).execute(db);

@@ -10,6 +10,7 @@ import { migration as claimMemory } from './0012_claim_memory';
 import { migration as articleClaimCounts } from './0013_article_claim_counts';
 import { migration as searchUnaccentPlpgsql } from './0014_search_unaccent_plpgsql';
 import { migration as searchParity } from './0015_search_parity';
+import { migration as searchLatinAccents } from './0016_search_latin_accents';
 
 export const laterMigrations: Record<string, Migration> = {
   '0009_notifications': notifications,
@@ -19,4 +20,5 @@ export const laterMigrations: Record<string, Migration> = {
   '0013_article_claim_counts': articleClaimCounts,
   '0014_search_unaccent_plpgsql': searchUnaccentPlpgsql,
   '0015_search_parity': searchParity,
+  '0016_search_latin_accents': searchLatinAccents,
 };
