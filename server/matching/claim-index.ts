@@ -4,6 +4,9 @@
  * writes (plugins/changes.ts), so a claim edited through one server is matched in its new
  * wording by all. Events carry the claim as it now stands; an older one (a feed that
  * delivers an event after the load that already saw its change) is told apart by version.
+ * Claims are indexed in the order they were created, so that the matcher's tie rule (of
+ * claims that score the same, the one indexed first) names the earlier check after a
+ * restart too.
  */
 import type { ChangeEvent as DomainChangeEvent } from '../../src/domain/change-event';
 import type { ClaimSummary } from '../../src/domain/claim';
@@ -13,6 +16,7 @@ import type { ChangeEvent } from '../repositories/events';
 import {
   type ArticleHeadline,
   listArticleHeadlines,
+  listClaimIdsByAge,
   listMatchableClaims,
   type MatchableClaim,
 } from '../repositories/matching';
@@ -145,19 +149,23 @@ export class ClaimIndex {
     // Indexing 20,000 claims of an import takes most of a second: in slices, so that other
     // requests run between them, read a page at a time.
     let sliceStart = performance.now();
-    for (let after: string | undefined; ;) {
-      const claims = await listMatchableClaims(this.db, { articleId, after, limit: LOAD_PAGE });
-      for (const claim of claims) {
-        this.put(claim);
+    const ids = await listClaimIdsByAge(this.db, articleId);
+    for (let first = 0; first < ids.length; first += LOAD_PAGE) {
+      const page = ids.slice(first, first + LOAD_PAGE);
+      const byId = new Map(
+        (await listMatchableClaims(this.db, { ids: page })).map((claim) => [claim.id, claim]),
+      );
+      // In the order the claims were created (a claim deleted meanwhile is gone).
+      for (const id of page) {
+        const claim = byId.get(id);
+        if (claim) {
+          this.put(claim);
+        }
         if (performance.now() - sliceStart > INDEX_SLICE_MS) {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
       }
-      if (claims.length < LOAD_PAGE) {
-        break;
-      }
-      after = claims[claims.length - 1].id;
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }

@@ -22,29 +22,38 @@ export interface ArticleHeadline {
 }
 
 /**
- * Every claim, one article's, or one; `after` and `limit` read them a page at a time
- * (in id order, the page after the claim `after`).
+ * Every claim's id, or one article's, in the order the claims were created (ids break
+ * ties): the order the matcher indexes them in, so that of two claims that score the same
+ * the earlier check comes first, after a restart too (ids say nothing about age: they
+ * start with the article's name).
  */
+export async function listClaimIdsByAge(db: Db, articleId?: string): Promise<string[]> {
+  let query = db.selectFrom('claims').select('id');
+  if (articleId !== undefined) {
+    query = query.where('article_id', '=', articleId);
+  }
+  const rows = await query.orderBy('created_at').orderBy('id').execute();
+  return rows.map((row) => row.id);
+}
+
+/** The claims with these ids (a page of `listClaimIdsByAge`), or one, in no set order. */
 export async function listMatchableClaims(
   db: Db,
-  only: { articleId?: string; claimId?: string; after?: string; limit?: number } = {},
+  only: { ids?: readonly string[]; claimId?: string },
 ): Promise<MatchableClaim[]> {
   let query = db
     .selectFrom('claims')
     .select(['id', 'article_id', 'quote', 'statement', 'summary', 'stage', 'verdict', 'version']);
-  if (only.articleId !== undefined) {
-    query = query.where('article_id', '=', only.articleId);
+  if (only.ids !== undefined) {
+    if (only.ids.length === 0) {
+      return [];
+    }
+    query = query.where('id', 'in', only.ids);
   }
   if (only.claimId !== undefined) {
     query = query.where('id', '=', only.claimId);
   }
-  if (only.after !== undefined) {
-    query = query.where('id', '>', only.after);
-  }
-  if (only.limit !== undefined) {
-    query = query.limit(only.limit);
-  }
-  const rows = await query.orderBy('id').execute();
+  const rows = await query.execute();
   return rows.map((row) => ({
     id: row.id,
     articleId: row.article_id,

@@ -25,7 +25,7 @@ describe('claim matching', () => {
   };
 
   /** A claim in the database with no event here, as another process's write looks until the feed brings it. */
-  const insertUnseenClaim = (id: string, statement: string) =>
+  const insertUnseenClaim = (id: string, statement: string, at = new Date().toISOString()) =>
     insertClaim(
       h.app.db,
       {
@@ -41,7 +41,7 @@ describe('claim matching', () => {
         rationale: null,
         assignee: null,
       },
-      new Date().toISOString(),
+      at,
       null,
     );
 
@@ -239,5 +239,17 @@ describe('claim matching', () => {
     assert.equal(index.size, loaded, 'the read is still under way');
     await index.close();
     assert.equal(index.size, loaded + 1, 'close returned only once the read was indexed');
+  });
+
+  it('ranks the earlier of two claims that score the same first, also when indexed from the database at start', async () => {
+    // Ids start with the article's name, so the later check has the lower id here.
+    const statement = 'The harbour bridge toll rose to 12 euros in 2024, the ferry company says.';
+    await insertUnseenClaim('zz-earlier-check', statement, '2024-01-01T00:00:00.000Z');
+    await insertUnseenClaim('aa-later-check', statement, '2025-01-01T00:00:00.000Z');
+    const index = new ClaimIndex(h.app.db, newMatcher());
+    await index.load();
+    const [first, second] = await index.match(statement, 2);
+    assert.equal(first?.score, second?.score, 'the two claims score the same');
+    assert.deepEqual([first?.claimId, second?.claimId], ['zz-earlier-check', 'aa-later-check']);
   });
 });
