@@ -9,13 +9,13 @@ import type { Actor } from '../../src/domain/workflow';
 import { currentUser } from '../plugins/auth';
 import type { Changed } from '../repositories/claim-guards';
 import { adoptCheck, markRepeat, unmarkRepeat } from '../repositories/claim-memory';
-import { claimParams } from './claims';
 import { conflictResponses, ifMatchHeaders, requiredVersion } from './if-match';
 import {
   claimDetailSchema,
   claimSummarySchema,
   errorResponses,
   idParam,
+  idPathParams,
   noQuerystring,
 } from './schemas';
 
@@ -59,7 +59,7 @@ const claimMemory: FastifyPluginAsync = async (app) => {
       schema: {
         summary:
           'Mark the claim as a repeat of an earlier one (stored as that claim’s original); needs If-Match',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: {
@@ -81,7 +81,7 @@ const claimMemory: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'The claim is not a repeat after all; needs If-Match',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
         response: { 200: claimSummarySchema, ...errorResponses, ...conflictResponses },
@@ -99,7 +99,7 @@ const claimMemory: FastifyPluginAsync = async (app) => {
       schema: {
         summary:
           'Copy the earlier check’s verdict, rationale and evidence into this repeat (it is still reviewed); needs If-Match',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: { type: 'object', additionalProperties: false },

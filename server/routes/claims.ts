@@ -25,7 +25,7 @@ import {
   claimSummarySchema,
   errorResponses,
   historyEntrySchema,
-  idParam,
+  idPathParams,
   noQuerystring,
   nullable,
   plainText,
@@ -35,13 +35,6 @@ import {
 interface ClaimParams {
   id: string;
 }
-
-export const claimParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
-};
 
 /** The fields that only some actions take: given with another action, they would be stored for nothing. */
 const ACTION_ONLY_FIELDS = { reason: 'dismiss', assignee: 'start' } as const;
@@ -65,7 +58,7 @@ const claims: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'A claim with its evidence and notes',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: claimDetailSchema, ...errorResponses },
       },
@@ -91,7 +84,7 @@ const claims: FastifyPluginAsync = async (app) => {
         summary:
           'Edit statement, kind, verdict, rationale, assignee, due date, claimant, claimant type, ' +
           'claim date or summary; needs If-Match: <version>',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: {
@@ -135,7 +128,7 @@ const claims: FastifyPluginAsync = async (app) => {
       schema: {
         summary:
           'Take a workflow action (start, submit, request_changes, approve, reopen, dismiss, restore)',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         headers: ifMatchHeaders,
         body: transitionBodySchema,
@@ -163,7 +156,7 @@ const claims: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Every change to the claim, its evidence and notes, oldest first',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         response: { 200: { type: 'array', items: historyEntrySchema }, ...errorResponses },
       },

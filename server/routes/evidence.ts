@@ -13,6 +13,7 @@ import {
   errorResponses,
   evidenceSchema,
   idParam,
+  idPathParams,
   noQuerystring,
   nullable,
   plainText,
@@ -29,13 +30,6 @@ const evidenceFields = {
   quote: nullable(plainText(FIELD_LIMITS.evidenceQuote, false)),
   archivedUrl: nullable(webUrl),
   accessedAt: nullable({ type: 'string', format: 'date' }),
-};
-
-const claimParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
 };
 
 const evidenceParams = {
@@ -56,7 +50,7 @@ const evidence: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Add an evidence link; publisher defaults to the URL’s host',
-        params: claimParams,
+        params: idPathParams,
         querystring: noQuerystring,
         body: {
           type: 'object',

@@ -17,7 +17,7 @@ import { STAGES } from '../../src/domain/workflow';
 import { ClaimIndex } from '../matching/claim-index';
 import { newMatcher } from '../matching/shared';
 import { ProblemError } from '../plugins/problems';
-import { errorResponses, idParam, noQuerystring, plainText } from './schemas';
+import { errorResponses, idPathParams, noQuerystring, plainText } from './schemas';
 
 /** Longer texts (a whole article) say too much to match one claim; the dialog sends a sentence or a paragraph. */
 export const MATCH_TEXT_MAX_LENGTH = 20_000;
@@ -112,12 +112,7 @@ const match: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Other claims (all articles) this claim most likely repeats, best first',
         description: 'Matches the claim’s statement and quote, as `POST /api/match` does.',
-        params: {
-          type: 'object',
-          properties: { id: idParam },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: idPathParams,
         querystring: {
           type: 'object',
           properties: { limit },

@@ -9,6 +9,7 @@ import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
   errorResponses,
   idParam,
+  idPathParams,
   noQuerystring,
   noteSchema,
   plainText,
@@ -23,12 +24,7 @@ const notes: FastifyPluginAsync = async (app) => {
         summary:
           'The live notes of each claim of an article as one text, for search; ' +
           'claims without live notes are absent. `claimId` narrows it to one claim.',
-        params: {
-          type: 'object',
-          properties: { id: idParam },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: idPathParams,
         querystring: {
           type: 'object',
           properties: { claimId: idParam },
@@ -62,12 +58,7 @@ const notes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Add a note (1 to 10,000 characters of plain text)',
-        params: {
-          type: 'object',
-          properties: { id: idParam },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: idPathParams,
         querystring: noQuerystring,
         body: {
           type: 'object',

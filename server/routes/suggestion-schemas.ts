@@ -69,12 +69,6 @@ export interface SuggestionParams extends ArticleParams {
   suggestionId: string;
 }
 
-export const articleParams = {
-  type: 'object',
-  properties: { id: idParam },
-  required: ['id'],
-  additionalProperties: false,
-};
 export const suggestionParams = {
   type: 'object',
   properties: { id: idParam, suggestionId: idParam },

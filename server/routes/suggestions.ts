@@ -23,6 +23,7 @@ import { ScoredTexts } from '../suggestions/scored-texts';
 import { suggestsFor } from '../suggestions/suggester';
 import { FIELD_LIMITS } from '../../src/domain/requests';
 import {
+  idPathParams,
   claimSummarySchema,
   errorResponses,
   noQuerystring,
@@ -30,7 +31,6 @@ import {
   problemRef,
 } from './schemas';
 import {
-  articleParams,
   claimantProperties,
   scoredSentenceSchema,
   suggestionParams,
@@ -78,7 +78,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
           'suggested (at or over the threshold) and, where a suggestion is stored at the same ' +
           'span, its id and status (else null); `status` is then not used. The same text gives ' +
           'the same list.',
-        params: articleParams,
+        params: idPathParams,
         querystring: {
           type: 'object',
           properties: {
@@ -208,7 +208,7 @@ const suggestions: FastifyPluginAsync = async (app) => {
           '`{"claimant": "Marion Adebayo", "claimantType": "Person"}`. A guess for the person to ' +
           'confirm; `claimant` is null when the sentence names nobody (never a pronoun), and for ' +
           'text in a language other than English.',
-        params: articleParams,
+        params: idPathParams,
         querystring: {
           type: 'object',
           properties: {
