@@ -20,15 +20,23 @@
  *   hook wrappers cost about as much as the rest of the log put together. Any other line,
  *   and a request whose own logger was used, still goes through pino.
  */
-import {
+import Fastify, {
   type FastifyBaseLogger,
+  type FastifyHttpOptions,
+  type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
-  type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { Server } from 'node:http';
 import pino from 'pino';
 import { LineBatches, type LineSink } from './log-batches';
+import {
+  lineWritingResponse,
+  requestIds,
+  type RequestSummary,
+  TimedRequest,
+} from './request-lines';
 
 const { chindingsSym, streamSym } = pino.symbols;
 const INFO = 30;
@@ -54,14 +62,17 @@ export function requestLine(
   );
 }
 
-/** Logs each request once, when it completes; errors keep Fastify's own lines. */
+/**
+ * Fastify's part of the log: no "incoming request" or "not found" lines (the request's
+ * one line says it all), and a request that errors keeps Fastify's own line.
+ */
 export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {
-    // The completion line says all of it.
+    // The request's line says all of it.
   }
 
   override routeNotFound(): void {
-    // The completion line says 404.
+    // The request's line says 404.
   }
 
   override requestCompleted(
@@ -69,51 +80,12 @@ export class OneLinePerRequest extends LogController {
     request: FastifyRequest,
     reply: FastifyReply,
   ): void {
-    if (this.isLogDisabled(request)) {
-      return;
-    }
-    const ms = Math.round(reply.elapsedTime * 10) / 10;
-    const log = reply.log;
-    if (error) {
-      log.error(
-        { method: request.method, url: request.url, statusCode: reply.statusCode, ms, err: error },
+    // Called only where a route has onResponse hooks, or for a response that failed: the
+    // request's line is written by the response itself (request-lines.ts).
+    if (error && !this.isLogDisabled(request)) {
+      reply.log.error(
+        { method: request.method, url: request.url, statusCode: reply.statusCode, err: error },
         'request errored',
-      );
-    } else if (log instanceof RequestLogger && !log.used) {
-      const parent = log.parent as pino.Logger & Record<symbol, unknown>;
-      const stream = parent[streamSym];
-      if (stream instanceof LineBatches) {
-        // JSON lines to a file or pipe: the line made here, at pino's level check.
-        if (parent.isLevelEnabled('info')) {
-          stream.write(
-            requestLine(
-              parent[chindingsSym] as string,
-              Date.now(),
-              request.id,
-              request.method,
-              request.url,
-              reply.statusCode,
-              ms,
-            ),
-          );
-        }
-        return;
-      }
-      // The same line as the child would write: its `reqId` comes first either way.
-      log.parent.info(
-        {
-          reqId: request.id,
-          method: request.method,
-          url: request.url,
-          statusCode: reply.statusCode,
-          ms,
-        },
-        'request',
-      );
-    } else {
-      log.info(
-        { method: request.method, url: request.url, statusCode: reply.statusCode, ms },
-        'request',
       );
     }
   }
@@ -185,15 +157,6 @@ export class RequestLogger implements FastifyBaseLogger {
   }
 }
 
-/** Fastify's childLoggerFactory: a RequestLogger instead of a pino child. */
-function lazyChild(
-  logger: FastifyBaseLogger,
-  bindings: Record<string, unknown>,
-  options: ChildOptions,
-): FastifyBaseLogger {
-  return new RequestLogger(logger, bindings, options);
-}
-
 export interface LoggingTarget {
   /** Whether the output is a terminal (`process.stdout.isTTY`). */
   readonly terminal: boolean;
@@ -221,45 +184,106 @@ const clientLeft: pino.LoggerOptions['hooks'] = {
   },
 };
 
-export function serverLogging(
-  target: LoggingTarget,
-): Pick<FastifyServerOptions, 'logger' | 'logController' | 'childLoggerFactory'> {
+/**
+ * Fastify's serialisers for the objects it logs (its `logger-pino.js`): its error lines
+ * pass the request and the reply as `req` and `res`.
+ */
+const fastifySerializers: pino.LoggerOptions['serializers'] = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: request.url,
+    version: request.headers?.['accept-version'],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }),
+  err: pino.stdSerializers.err,
+  res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+};
+
+/** The server's logger: JSON lines in batches, or readable lines on a terminal. */
+function serverLogger(target: LoggingTarget): pino.Logger {
   const level = target.level ?? 'info';
-  const logController = new OneLinePerRequest();
   if (target.terminal) {
-    return {
-      logController,
-      childLoggerFactory: lazyChild,
-      logger: {
-        level,
-        hooks: clientLeft,
-        transport: {
-          target: 'pino-pretty',
-          options: {
-            translateTime: 'SYS:HH:MM:ss',
-            // A request reads "request GET /api/claims 200 3.2 ms".
-            messageFormat: '{msg}{if method} {method} {url} {statusCode} {ms} ms{end}',
-            ignore: 'pid,hostname,reqId,method,url,statusCode,ms',
-            singleLine: true,
-          },
-        },
-      },
-    };
-  }
-  const fd = target.fd ?? 1;
-  return {
-    logController,
-    childLoggerFactory: lazyChild,
-    logger: {
+    return pino({
       level,
       hooks: clientLeft,
-      // sonic-boom writes each batch it is given at once, asynchronously, and keeps what
-      // comes while a write is under way; pino.destination also flushes it on exit. In
-      // buffer mode it takes Buffers (its types know only strings).
-      stream: new LineBatches(
-        pino.destination({ dest: fd, sync: false, contentMode: 'buffer' }) as unknown as LineSink,
-        fd,
-      ),
+      serializers: fastifySerializers,
+      transport: {
+        target: 'pino-pretty',
+        options: {
+          translateTime: 'SYS:HH:MM:ss',
+          // A request reads "request GET /api/claims 200 3.2 ms".
+          messageFormat: '{msg}{if method} {method} {url} {statusCode} {ms} ms{end}',
+          ignore: 'pid,hostname,reqId,method,url,statusCode,ms',
+          singleLine: true,
+        },
+      },
+    });
+  }
+  const fd = target.fd ?? 1;
+  // sonic-boom writes each batch it is given at once, asynchronously, and keeps what
+  // comes while a write is under way; pino.destination also flushes it on exit. In
+  // buffer mode it takes Buffers (its types know only strings).
+  const stream = new LineBatches(
+    pino.destination({ dest: fd, sync: false, contentMode: 'buffer' }) as unknown as LineSink,
+    fd,
+  );
+  return pino({ level, hooks: clientLeft, serializers: fastifySerializers }, stream);
+}
+
+/** Writes a request's line: put together here for a file or pipe, through pino on a terminal. */
+function requestLineWriter(logger: pino.Logger): (summary: RequestSummary) => void {
+  const parent = logger as pino.Logger & Record<symbol, unknown>;
+  const stream = parent[streamSym];
+  if (stream instanceof LineBatches) {
+    const bindings = parent[chindingsSym] as string;
+    return (summary) => {
+      // At pino's level check: LOG_LEVEL=warn writes no request lines.
+      if (parent.isLevelEnabled('info')) {
+        stream.write(
+          requestLine(
+            bindings,
+            Date.now(),
+            summary.reqId,
+            summary.method,
+            summary.url,
+            summary.statusCode,
+            summary.ms,
+          ),
+        );
+      }
+    };
+  }
+  return (summary) => logger.info({ ...summary }, 'request');
+}
+
+/**
+ * A Fastify server as `npm run server` runs it, with `options` beside its logging. Fastify
+ * itself runs without a logger, which spares every request the two response listeners
+ * and the completion hook it adds for its own lines; the server's `log` is then set to
+ * the logger made here, each request's `request.log` is a RequestLogger on it (with the
+ * request's `reqId`), and the request's line is written by the HTTP server's response
+ * (request-lines.ts).
+ */
+export function loggedFastify(
+  target: LoggingTarget,
+  options: Omit<FastifyHttpOptions<Server>, 'logger' | 'loggerInstance'> = {},
+): FastifyInstance {
+  const logger = serverLogger(target);
+  const server = Fastify<Server>({
+    ...options,
+    http: {
+      ...options.http,
+      IncomingMessage: TimedRequest,
+      ServerResponse: lineWritingResponse(requestLineWriter(logger)),
     },
-  };
+    genReqId: requestIds(),
+    logController: new OneLinePerRequest(),
+    // Fastify hands a request's factory its own (null) logger: the real one is this.
+    childLoggerFactory: (_nullLogger, bindings, childOptions) =>
+      new RequestLogger(logger, bindings, childOptions),
+  });
+  server.log = logger;
+  return server;
 }

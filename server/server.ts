@@ -1,15 +1,14 @@
 /** Starts Claimdesk: the API and the built dashboard on one port. */
-import Fastify from 'fastify';
 import app from './app';
 import { configFromEnv, DEFAULT_ORGANISATION_NAME, fastifyOptions } from './config';
-import { serverLogging } from './logging';
+import { loggedFastify } from './logging';
 import { SETUP_LINK_SHARED_MS, SETUP_TOKEN_HOURS, setupTokenOnStart } from './repositories/setup';
 
 const config = configFromEnv();
-const server = Fastify({
-  ...fastifyOptions(config.trustProxy),
-  ...serverLogging({ terminal: process.stdout.isTTY === true, level: process.env['LOG_LEVEL'] }),
-});
+const server = loggedFastify(
+  { terminal: process.stdout.isTTY === true, level: process.env['LOG_LEVEL'] },
+  fastifyOptions(config.trustProxy),
+);
 
 await server.register(app, config);
 

@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/password';
 import { databaseFromEnv, fastifyOptions } from '../config';
 import { groupCommitDefaults } from '../database/group-commit';
 import { importArticle } from '../intake/article-file';
-import { serverLogging } from '../logging';
+import { loggedFastify } from '../logging';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { insertUser } from '../repositories/users';
 import {
@@ -180,11 +180,10 @@ async function main(): Promise<void> {
     // as under a process manager); forceCloseConnections only lets a close end the load
     // generator's keep-alive connections instead of waiting for them.
     const logFile = process.env['BENCH_LOG'] || join(dir, 'server.log');
-    const instance = Fastify({
-      ...fastifyOptions(),
-      ...serverLogging({ terminal: false, fd: openSync(logFile, 'a') }),
-      forceCloseConnections: true,
-    });
+    const instance = loggedFastify(
+      { terminal: false, fd: openSync(logFile, 'a') },
+      { ...fastifyOptions(), forceCloseConnections: true },
+    );
 
     servers.push(instance);
     await instance.register(app, {

@@ -17,11 +17,10 @@ import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Fastify from 'fastify';
 import app from '../app';
 import { hashPassword } from '../auth/password';
 import { fastifyOptions } from '../config';
-import { serverLogging } from '../logging';
+import { loggedFastify } from '../logging';
 import { insertUser } from '../repositories/users';
 import { LARGE_FILE_CLAIMS, largeArticleFile } from './large-file';
 
@@ -97,11 +96,10 @@ function describe(label: string, window: Window): string {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-import-bench-'));
-  const server = Fastify({
-    ...fastifyOptions(),
-    ...serverLogging({ terminal: false, fd: openSync(join(dir, 'server.log'), 'a') }),
-    forceCloseConnections: true,
-  });
+  const server = loggedFastify(
+    { terminal: false, fd: openSync(join(dir, 'server.log'), 'a') },
+    { ...fastifyOptions(), forceCloseConnections: true },
+  );
   try {
     await server.register(app, {
       database: { engine: 'sqlite', file: join(dir, 'claimdesk.db') },

@@ -7,17 +7,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { requestLine, serverLogging } from '../logging';
+import { loggedFastify, requestLine } from '../logging';
+
+/** Requests over HTTP: the request's line is written by the server's response, which `inject` does not use. */
+async function get(server: FastifyInstance, ...paths: string[]): Promise<void> {
+  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+  for (const path of paths) {
+    await (await fetch(`${origin}${path}`)).arrayBuffer();
+  }
+}
 
 /** The log's lines once there are at least `count`. */
 async function linesOf(file: string, count: number): Promise<Record<string, unknown>[]> {
   // The lines are written asynchronously: wait for them, not for a fixed time.
   for (let attempt = 0; attempt < 200; attempt++) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      // Fastify's own line when the test's server starts listening.
+      .filter((line) => !String(line['msg']).startsWith('Server listening at'));
     if (lines.length >= count) {
-      return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      return lines;
     }
     await delay(25);
   }
@@ -30,10 +43,9 @@ describe('server logging', () => {
     const file = join(dir, 'server.log');
     const fd = openSync(file, 'a');
     try {
-      const server = Fastify(serverLogging({ terminal: false, fd }));
+      const server = loggedFastify({ terminal: false, fd });
       server.get('/api/health', async () => ({ ok: true }));
-      await server.inject({ url: '/api/health?x=1' });
-      await server.inject({ url: '/missing' });
+      await get(server, '/api/health?x=1', '/missing');
       // Lines are written in order: once this one is there, all before it are.
       server.log.info('end');
       await server.close();
@@ -92,9 +104,9 @@ describe('server logging', () => {
     const file = join(dir, 'server.log');
     const fd = openSync(file, 'a');
     try {
-      const server = Fastify(serverLogging({ terminal: false, fd, level: 'warn' }));
+      const server = loggedFastify({ terminal: false, fd, level: 'warn' });
       server.get('/ok', async () => ({ ok: true }));
-      await server.inject({ url: '/ok' });
+      await get(server, '/ok');
       server.log.warn('marker');
       await server.close();
       const lines = await linesOf(file, 1);
@@ -113,7 +125,7 @@ describe('server logging', () => {
     const file = join(dir, 'server.log');
     const fd = openSync(file, 'a');
     try {
-      const server = Fastify(serverLogging({ terminal: false, fd, level: 'debug' }));
+      const server = loggedFastify({ terminal: false, fd, level: 'debug' });
       server.log.error(new Error('premature close'));
       server.log.error(new Error('disk full'));
       await server.close();
@@ -135,14 +147,13 @@ describe('server logging', () => {
     const file = join(dir, 'server.log');
     const fd = openSync(file, 'a');
     try {
-      const server = Fastify(serverLogging({ terminal: false, fd }));
+      const server = loggedFastify({ terminal: false, fd });
       server.get('/noted', async (request) => {
         request.log.warn({ note: 1 }, 'noted');
         return { ok: true };
       });
       server.get('/quiet', async () => ({ ok: true }));
-      await server.inject({ url: '/noted' });
-      await server.inject({ url: '/quiet' });
+      await get(server, '/noted', '/quiet');
       server.log.info('end');
       await server.close();
       const [noted, notedRequest, quietRequest] = await linesOf(file, 4);
@@ -167,9 +178,8 @@ describe('server logging', () => {
       // process.exit right after logging: no batch is full, no timer has run.
       const script = [
         `import { openSync } from 'node:fs';`,
-        `import { serverLogging } from ${JSON.stringify(new URL('../logging.ts', import.meta.url).href)};`,
-        `import Fastify from 'fastify';`,
-        `const server = Fastify(serverLogging({ terminal: false, fd: openSync(${JSON.stringify(file)}, 'a') }));`,
+        `import { loggedFastify } from ${JSON.stringify(new URL('../logging.ts', import.meta.url).href)};`,
+        `const server = loggedFastify({ terminal: false, fd: openSync(${JSON.stringify(file)}, 'a') });`,
         `for (let i = 0; i < 5; i++) server.log.info({ i }, 'line');`,
         `process.exit(0);`,
       ].join('\n');
