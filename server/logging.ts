@@ -31,6 +31,7 @@ import Fastify, {
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { LineBatches, type LineSink } from './log-batches';
+import { PreparedSecurityHeaders } from './plugins/security-headers';
 import {
   lineWritingResponse,
   requestIds,
@@ -276,7 +277,7 @@ export function loggedFastify(
     http: {
       ...options.http,
       IncomingMessage: TimedRequest,
-      ServerResponse: lineWritingResponse(requestLineWriter(logger)),
+      ServerResponse: lineWritingResponse(requestLineWriter(logger), new PreparedSecurityHeaders()),
     },
     genReqId: requestIds(),
     logController: new OneLinePerRequest(),

@@ -2,7 +2,8 @@
  * A request's log line, written by the HTTP server's own request and response objects
  * (Node's `IncomingMessage` and `ServerResponse` options): the request notes when it
  * came and its id; the response writes the line when the answer is handed to the
- * socket (`end`). Fastify's per-request logging (a 'finish' and an 'error' listener on
+ * socket (`end`). The response also writes the security headers, prepared once
+ * (plugins/security-headers.ts). Fastify's per-request logging (a 'finish' and an 'error' listener on
  * every response, and its hook to log on completion) is then not needed: the server runs
  * without Fastify's logger, so none of that runs, and the line costs one call.
  *
@@ -11,6 +12,7 @@
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { PreparedSecurityHeaders, SECURITY_HEADERS_IN_HEAD } from './plugins/security-headers';
 
 /** What a request's line says. */
 export interface RequestSummary {
@@ -44,13 +46,30 @@ export function requestIds(): (request: IncomingMessage) => string {
   };
 }
 
-/** A ServerResponse class that hands each answer's summary to `write`, once. */
+declare module 'node:http' {
+  interface OutgoingMessage {
+    /** Node's: writes the head of the message, `firstLine` and `headers`, into its buffer. */
+    _storeHeader(firstLine: string, headers: unknown): void;
+  }
+}
+
+/**
+ * A ServerResponse class that hands each answer's summary to `write`, once, and puts the
+ * prepared security headers in every answer's head.
+ */
 export function lineWritingResponse(
   write: (summary: RequestSummary) => void,
+  securityHeaders: PreparedSecurityHeaders,
 ): typeof ServerResponse {
   // Node makes it with the server's IncomingMessage class: TimedRequest, beside this one.
   return class LineWritingResponse extends ServerResponse<TimedRequest> {
     private written = false;
+
+    readonly [SECURITY_HEADERS_IN_HEAD] = true;
+
+    override _storeHeader(firstLine: string, headers: unknown): void {
+      super._storeHeader(firstLine + securityHeaders.linesBeside(headers), headers);
+    }
 
     override end(chunk?: unknown, encoding?: unknown, callback?: unknown): this {
       super.end(chunk as never, encoding as never, callback as never);

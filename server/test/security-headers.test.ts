@@ -2,11 +2,18 @@
 // the print report keeps its own stricter policy.
 //   node --import tsx --test server/test/security-headers.test.ts
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { loggedFastify } from '../logging';
+import {
+  CONTENT_SECURITY_POLICY,
+  helmetHeaders,
+  securityHeaderWriter,
+} from '../plugins/security-headers';
 import { HTML_REPORT_CSP } from '../reports/html';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
 
@@ -87,5 +94,67 @@ describe('security headers', () => {
     assert.deepEqual(directives(HTML_REPORT_CSP).get('default-src'), ["'none'"]);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     assert.equal(response.headers['referrer-policy'], 'same-origin');
+  });
+});
+
+describe('security headers written by the server', () => {
+  /** Header names and values as they came over the wire, in order. */
+  async function wireHeaders(origin: string, path: string): Promise<[string, string][]> {
+    return new Promise((resolve, reject) => {
+      request(`${origin}${path}`, (response) => {
+        response.resume();
+        const raw = response.rawHeaders;
+        resolve(raw.flatMap((name, i) => (i % 2 === 0 ? [[name.toLowerCase(), raw[i + 1]!]] : [])));
+      })
+        .on('error', reject)
+        .end();
+    });
+  }
+
+  it('are in every answer once, as the hook sets them, and an answer’s own header wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-headers-'));
+    const fd = openSync(join(dir, 'server.log'), 'a');
+    const server = loggedFastify({ terminal: false, fd });
+    try {
+      // As the app's onRequest hook does: it leaves them to the server's response here.
+      const writeSecurityHeaders = securityHeaderWriter();
+      server.addHook('onRequest', (_request, reply, done) => {
+        writeSecurityHeaders(reply);
+        done();
+      });
+      server.get('/plain', async () => ({ ok: true }));
+      server.get('/strict', async (_request, reply) =>
+        reply
+          .header('content-security-policy', HTML_REPORT_CSP)
+          .header('x-content-type-options', 'nosniff')
+          .send('report'),
+      );
+      const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+      const expected = helmetHeaders({
+        contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+        referrerPolicy: { policy: 'same-origin' },
+        xFrameOptions: { action: 'deny' },
+        strictTransportSecurity: false,
+      });
+      for (const path of ['/plain', '/missing']) {
+        const headers = await wireHeaders(origin, path);
+        for (const [name, value] of Object.entries(expected)) {
+          assert.deepEqual(
+            headers.filter(([n]) => n === name).map(([, v]) => v),
+            [value],
+            `${path}: ${name} once`,
+          );
+        }
+      }
+      const strict = await wireHeaders(origin, '/strict');
+      const values = (name: string) => strict.filter(([n]) => n === name).map(([, v]) => v);
+      assert.deepEqual(values('content-security-policy'), [HTML_REPORT_CSP]);
+      assert.deepEqual(values('x-content-type-options'), ['nosniff']);
+      assert.deepEqual(values('x-frame-options'), ['DENY']);
+    } finally {
+      await server.close();
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
