@@ -5,7 +5,12 @@
  * never on the raw URL: `/%61pi/…` reaches the same handler as `/api/…`.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type {
+  FastifyContextConfig,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { isEditorial, Role } from '../../src/domain/workflow';
 import { findSession, SignedInSession, User } from '../repositories/users';
@@ -158,6 +163,39 @@ export function normalisedPath(url: string): string {
   return decoded.replace(/\/{2,}/g, '/').toLowerCase();
 }
 
+const COOKIE_HEADERS_KEPT = 4096;
+
+/** The symbol under which Fastify keeps a request's route context (found on the first request). */
+let routeContextSymbol: symbol | null | undefined;
+
+/**
+ * The matched route's config with its `url` pattern; undefined when no route matched.
+ * `request.routeOptions` gives the same, but Fastify builds it anew on every read (an
+ * object of thirteen fields and a call): on every request, for two fields. Its route
+ * context holds them; should a Fastify version keep it elsewhere, routeOptions it is.
+ */
+function matchedRouteConfig(
+  request: FastifyRequest,
+): (FastifyContextConfig & { url?: string }) | undefined {
+  if (routeContextSymbol === undefined) {
+    routeContextSymbol =
+      Object.getOwnPropertySymbols(request).find(
+        (symbol) => symbol.description === 'fastify.context',
+      ) ?? null;
+  }
+  const context =
+    routeContextSymbol === null
+      ? undefined
+      : (
+          request as unknown as Record<symbol, { config?: FastifyContextConfig & { url?: string } }>
+        )[routeContextSymbol];
+  if (context === undefined) {
+    const options = request.routeOptions;
+    return options.url === undefined ? undefined : { ...options.config, url: options.url };
+  }
+  return context.config?.url === undefined ? undefined : context.config;
+}
+
 /** `application/json` in any case, with or without parameters. */
 function isJson(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -190,6 +228,21 @@ export default fp(
     const sessions = new SessionCache();
     app.decorate('sessions', sessions);
 
+    // A browser sends the same Cookie header on every request: parsed once, kept frozen
+    // (routes only read request.cookies), a few thousand headers at most.
+    const cookieHeaders = new Map<string, Readonly<Record<string, string | undefined>>>();
+    const parsedCookies = (header: string) => {
+      let cookies = cookieHeaders.get(header);
+      if (cookies === undefined) {
+        if (cookieHeaders.size >= COOKIE_HEADERS_KEPT) {
+          cookieHeaders.clear();
+        }
+        cookies = Object.freeze(app.parseCookie(header));
+        cookieHeaders.set(header, cookies);
+      }
+      return cookies;
+    };
+
     /** Decides the request with its session (undefined: none); false when it was answered. */
     const admit = (
       request: FastifyRequest,
@@ -216,10 +269,9 @@ export default fp(
     // one in SESSION_CACHE_MS per session) it decides synchronously, without a promise and
     // its microtasks on every request. When it answers, it does not call `done`.
     const gate: SessionGate = (request, reply, done) => {
-      // Fastify builds `routeOptions` anew on each read: read once.
-      const options = request.routeOptions;
+      const config = matchedRouteConfig(request);
       // The pattern of the matched route; undefined when none matched (a 404 to come).
-      const route = options.url;
+      const route = config?.url;
       if (!isApiPath(route ?? normalisedPath(request.url))) {
         done();
         return;
@@ -237,10 +289,10 @@ export default fp(
           return;
         }
       }
-      const publicRoute = route !== undefined && options.config.public === true;
+      const publicRoute = route !== undefined && config?.public === true;
       const header = request.headers.cookie;
       // As the cookie plugin's hook parsed them, for the routes that read request.cookies.
-      const cookies = header ? app.parseCookie(header) : {};
+      const cookies = header ? parsedCookies(header) : {};
       request.cookies = cookies;
       const token = cookies[SESSION_COOKIE];
       const cached = token ? sessions.get(token) : undefined;
