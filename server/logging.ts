@@ -265,7 +265,8 @@ function requestLineWriter(logger: pino.Logger): (summary: RequestSummary) => vo
  * and the completion hook it adds for its own lines; the server's `log` is then set to
  * the logger made here, each request's `request.log` is a RequestLogger on it (with the
  * request's `reqId`), and the request's line is written by the HTTP server's response
- * (request-lines.ts).
+ * (request-lines.ts), which also writes the security headers prepared once at start
+ * (plugins/security-headers.ts).
  */
 export function loggedFastify(
   target: LoggingTarget,
