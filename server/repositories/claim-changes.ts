@@ -25,6 +25,11 @@ import {
   refuseField,
 } from './claim-guards';
 import { updateClaimRecorded } from './claim-writes';
+import {
+  patchClaimChecked,
+  STATEMENT_PATCH_COLUMNS,
+  type StatementPatchField,
+} from './claim-patch-statement';
 import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
 import { activeMentions, insertNote } from './notes';
 import { now } from './time';
@@ -92,9 +97,45 @@ export async function patchClaim(
   // Without a new assignee there is no hand-over to record: the change is one statement
   // (claim, history and event, written only if the claim is still at the version read).
   if (!('assignee' in patch)) {
-    return writeStatement(db, (one) => patchClaimIn(one, id, expectedVersion, patch, actor));
+    return writeStatement(
+      db,
+      async (one) =>
+        (await patchClaimInOneStatement(one, id, expectedVersion, patch, actor)) ??
+        patchClaimIn(one, id, expectedVersion, patch, actor),
+    );
   }
   return writeTransaction(db, (trx) => patchClaimIn(trx, id, expectedVersion, patch, actor));
+}
+
+/**
+ * PostgreSQL: the PATCH as one statement with no read before it (claim-patch-statement.ts)
+ * when its checks hold; undefined, with nothing written, when they do not or on SQLite:
+ * `patchClaimIn` then reads the claim and says which check failed, or writes the fields
+ * that changed.
+ */
+async function patchClaimInOneStatement(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: ClaimPatch,
+  actor: Actor,
+): Promise<Changed<ClaimSummary> | undefined> {
+  const stored = new Map<StatementPatchField, unknown>();
+  for (const field of Object.keys(patch) as PatchField[]) {
+    if (!(field in STATEMENT_PATCH_COLUMNS)) {
+      return undefined;
+    }
+    let value: unknown;
+    try {
+      value = storedValue(field, patch[field]);
+    } catch {
+      // Refused by the usual path, after the checks that come first there (404, 409, 412).
+      return undefined;
+    }
+    stored.set(field as StatementPatchField, value);
+  }
+  const written = await patchClaimChecked(db, id, expectedVersion, stored, actor);
+  return written ? { value: written.value, events: [written.event] } : undefined;
 }
 
 /**
