@@ -25,12 +25,9 @@ import {
   refuseField,
 } from './claim-guards';
 import { updateClaimRecorded } from './claim-writes';
-import {
-  patchClaimChecked,
-  STATEMENT_PATCH_COLUMNS,
-  type StatementPatchField,
-} from './claim-patch-statement';
-import { ValidationError, VersionConflictError, WorkflowRefusedError } from './errors';
+import { patchClaimInOneStatement } from './claim-patch-statement';
+import { PATCH_COLUMNS, type PatchField, storedValue } from './claim-patch-values';
+import { VersionConflictError, WorkflowRefusedError } from './errors';
 import { activeMentions, insertNote } from './notes';
 import { now } from './time';
 import { writeStatement, writeTransaction } from '../database/transaction';
@@ -40,44 +37,6 @@ export * from './claim-create';
 export * from './evidence-note-changes';
 
 export type { ClaimPatch };
-
-/** Each field a PATCH may change, in the order it is checked, with its column. */
-const PATCH_COLUMNS = {
-  statement: 'statement',
-  kind: 'kind',
-  verdict: 'verdict',
-  rationale: 'rationale',
-  assignee: 'assignee',
-  dueAt: 'due_at',
-  claimant: 'claimant',
-  claimantType: 'claimant_type',
-  claimDate: 'claim_date',
-  summary: 'summary',
-} as const satisfies Record<keyof ClaimPatch, keyof ClaimChanges>;
-
-type PatchField = keyof typeof PATCH_COLUMNS;
-
-/** Fields that always hold a value: blank is not "none" for them. */
-const REQUIRED_FIELDS: ReadonlySet<PatchField> = new Set(['statement', 'kind', 'claimantType']);
-
-/** A field's value as stored: text trimmed, blank optional text as null, due dates in UTC. */
-function storedValue(field: PatchField, value: unknown): unknown {
-  if (typeof value !== 'string') {
-    return value;
-  }
-  const trimmed = value.trim();
-  if (trimmed === '' && !REQUIRED_FIELDS.has(field)) {
-    return null;
-  }
-  if (field === 'dueAt') {
-    const due = new Date(trimmed);
-    if (Number.isNaN(due.getTime())) {
-      throw new ValidationError('dueAt', 'must be a date and time, such as 2026-05-04T17:00:00Z.');
-    }
-    return due.toISOString();
-  }
-  return trimmed;
-}
 
 /** How a change made in a bulk batch is marked: its history entry carries the batch id. */
 export interface ChangeOptions {
@@ -105,37 +64,6 @@ export async function patchClaim(
     );
   }
   return writeTransaction(db, (trx) => patchClaimIn(trx, id, expectedVersion, patch, actor));
-}
-
-/**
- * PostgreSQL: the PATCH as one statement with no read before it (claim-patch-statement.ts)
- * when its checks hold; undefined, with nothing written, when they do not or on SQLite:
- * `patchClaimIn` then reads the claim and says which check failed, or writes the fields
- * that changed.
- */
-async function patchClaimInOneStatement(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  patch: ClaimPatch,
-  actor: Actor,
-): Promise<Changed<ClaimSummary> | undefined> {
-  const stored = new Map<StatementPatchField, unknown>();
-  for (const field of Object.keys(patch) as PatchField[]) {
-    if (!(field in STATEMENT_PATCH_COLUMNS)) {
-      return undefined;
-    }
-    let value: unknown;
-    try {
-      value = storedValue(field, patch[field]);
-    } catch {
-      // Refused by the usual path, after the checks that come first there (404, 409, 412).
-      return undefined;
-    }
-    stored.set(field as StatementPatchField, value);
-  }
-  const written = await patchClaimChecked(db, id, expectedVersion, stored, actor);
-  return written ? { value: written.value, events: [written.event] } : undefined;
 }
 
 /**

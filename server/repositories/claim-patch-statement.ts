@@ -25,6 +25,8 @@ import { type Actor, canEditField, STAGES, type Stage } from '../../src/domain/w
 import { isPostgres } from '../database/engine';
 import { queryTemplates } from '../database/query-template';
 import { claimEventPayloadSql } from './claim-summary-json';
+import type { Changed } from './claim-guards';
+import { type PatchField, storedValue } from './claim-patch-values';
 import type { Db } from './claims';
 import type { ChangeEvent } from './events';
 import { now } from './time';
@@ -178,4 +180,37 @@ export async function patchClaimChecked(
       data,
     },
   };
+}
+
+/**
+ * `patchClaim`'s PATCH (no new assignee) as one statement when its checks hold; undefined,
+ * with nothing written, when they do not or on SQLite: `patchClaimIn` then reads the claim
+ * and says which check failed, or writes the fields that changed.
+ */
+export async function patchClaimInOneStatement(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: ClaimPatch,
+  actor: Actor,
+): Promise<Changed<ClaimSummary> | undefined> {
+  if (!isPostgres(db)) {
+    return undefined;
+  }
+  const stored = new Map<StatementPatchField, unknown>();
+  for (const field of Object.keys(patch) as PatchField[]) {
+    if (!(field in STATEMENT_PATCH_COLUMNS)) {
+      return undefined;
+    }
+    let value: unknown;
+    try {
+      value = storedValue(field, patch[field]);
+    } catch {
+      // Refused by the usual path, after the checks that come first there (404, 409, 412).
+      return undefined;
+    }
+    stored.set(field as StatementPatchField, value);
+  }
+  const written = await patchClaimChecked(db, id, expectedVersion, stored, actor);
+  return written ? { value: written.value, events: [written.event] } : undefined;
 }
