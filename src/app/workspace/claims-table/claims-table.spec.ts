@@ -1,3 +1,4 @@
+import { CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
 import { TestBed } from '@angular/core/testing';
 import { ClaimSummary } from '../../../domain/claim';
 import { SortKey } from '../../../domain/claim-filter';
@@ -190,6 +191,51 @@ describe('ClaimsTable', () => {
     const descending = await render(740, { sort: 'notes', descending: true });
     headerButton(descending.root, 'Notes').click();
     expect(descending.sorts).toEqual([{ sort: 'position', descending: false }]);
+  });
+
+  const others = [
+    claimFixture({ id: 'c3', quote: 'a third quote', statement: 'The third.' }),
+    claimFixture({ id: 'c4', quote: 'a fourth quote', statement: 'The fourth.' }),
+  ];
+  const rowIds = (root: HTMLElement) =>
+    [...root.querySelectorAll('[role="row"][aria-rowindex]')].map((row) => row.id);
+
+  it('renders the rows for other claims without measuring its scroll offset', async () => {
+    const { fixture, root } = await render(740);
+    const measure = spyOn(
+      CdkVirtualScrollViewport.prototype,
+      'measureScrollOffset',
+    ).and.callThrough();
+    fixture.componentRef.setInput('claims', [...claims, ...others]);
+    await fixture.whenStable();
+    fixture.componentRef.setInput('claims', [others[1]]);
+    await fixture.whenStable();
+    expect(rowIds(root)).toEqual(['claim-row-c4']);
+    expect(measure).not.toHaveBeenCalled();
+  });
+
+  it('renders the rows scrolled to, and the last ones once the claims are fewer', async () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      claimFixture({ id: `m${i}`, statement: `Claim ${i}.` }),
+    );
+    const { fixture, root } = await render(740);
+    fixture.componentRef.setInput('claims', many);
+    await fixture.whenStable();
+    const viewport = root.querySelector<HTMLElement>('cdk-virtual-scroll-viewport')!;
+    const rowAppears = async (id: string) => {
+      for (let frame = 0; frame < 30 && !root.querySelector(`#${id}`); frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await fixture.whenStable();
+      }
+      return root.querySelector(`#${id}`);
+    };
+    viewport.scrollTop = 200 * 76;
+    expect(await rowAppears('claim-row-m200')).not.toBeNull();
+    expect(root.querySelector('#claim-row-m0')).toBeNull();
+
+    fixture.componentRef.setInput('claims', many.slice(0, 20));
+    await fixture.whenStable();
+    expect(await rowAppears('claim-row-m19')).not.toBeNull();
   });
 
   it('opens a claim by click or Enter on its row, and marks the open one', async () => {

@@ -1,5 +1,9 @@
 import { DatePipe } from '@angular/common';
-import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import {
+  CdkVirtualScrollViewport,
+  ScrollingModule,
+  VIRTUAL_SCROLL_STRATEGY,
+} from '@angular/cdk/scrolling';
 import {
   afterNextRender,
   afterRenderEffect,
@@ -7,6 +11,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   input,
@@ -24,6 +29,7 @@ import { DueStatePipe, InStagePipe } from './deadline-pipes';
 import { dueShortWords, dueWords } from '../claim-panel/finding-draft';
 import { minuteClock } from '../minute-clock';
 import { RelativeTimePipe } from './relative-time';
+import { RowScrollStrategy } from './row-scroll-strategy';
 
 interface Column {
   /** The cell's class and grid area. */
@@ -65,6 +71,10 @@ export function layoutFor(width: number): TableLayout {
   templateUrl: './claims-table.html',
   styleUrl: './claims-table.scss',
   host: { '[class]': 'layout()' },
+  providers: [
+    RowScrollStrategy,
+    { provide: VIRTUAL_SCROLL_STRATEGY, useExisting: RowScrollStrategy },
+  ],
 })
 export class ClaimsTable {
   readonly claims = input.required<readonly ClaimSummary[]>();
@@ -89,6 +99,7 @@ export class ClaimsTable {
   private readonly width = signal(800);
   protected readonly layout = computed(() => layoutFor(this.width()));
   protected readonly rowHeight = computed(() => ROW_HEIGHT[this.layout()]);
+  private readonly scrollStrategy = inject(RowScrollStrategy);
   /** For "5 min ago" and "Overdue by 2 days": ticks once a minute. */
   protected readonly now = minuteClock();
   protected readonly dueWords = dueWords;
@@ -115,6 +126,7 @@ export class ClaimsTable {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    effect(() => this.scrollStrategy.setRowHeight(this.rowHeight()));
     afterNextRender(() => {
       const host = this.host.nativeElement;
       if (typeof ResizeObserver === 'undefined') {
