@@ -48,3 +48,61 @@ export function afterPaint(ready: () => boolean): Signal<boolean> {
   });
   return painted.asReadonly();
 }
+
+/** Near the view: within one view's height above or below what is visible. */
+const NEAR_MARGIN = '100% 0px';
+/** The observer's first answer comes with the next frame; tests wait at most this long for it. */
+const FIRST_ANSWER_WAIT_MS = 1000;
+
+/**
+ * A signal that turns true once `ready()` is true and the element `target()` comes within a
+ * view's height of the visible part of the page, and stays true. A part of the page far below
+ * the fold on a phone (the claims table, under the article's text) is then drawn as it is
+ * scrolled to, not while the page loads. A hidden page (no frames, so no observer answers)
+ * counts everything as near. Until the observer's first answer the wait counts as pending
+ * work, so that tests and `whenStable()` see what it decided.
+ */
+export function nearView(target: () => Element | undefined, ready: () => boolean): Signal<boolean> {
+  const injector = inject(Injector);
+  const pendingTasks = inject(PendingTasks);
+  const near = signal(false);
+  let observer: IntersectionObserver | null = null;
+  let done: (() => void) | null = null;
+  const answered = () => {
+    done?.();
+    done = null;
+  };
+  inject(DestroyRef).onDestroy(() => {
+    observer?.disconnect();
+    answered();
+  });
+  const watch = effect(() => {
+    const element = target();
+    if (!ready() || !element) {
+      return;
+    }
+    watch.destroy();
+    if (typeof IntersectionObserver === 'undefined' || document.visibilityState === 'hidden') {
+      near.set(true);
+      return;
+    }
+    done = pendingTasks.add();
+    observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          near.set(true);
+          observer?.disconnect();
+          observer = null;
+          // Pending until what it draws has started (its own pending work by then).
+          afterNextRender(answered, { injector });
+        } else {
+          answered();
+        }
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    observer.observe(element);
+    setTimeout(answered, FIRST_ANSWER_WAIT_MS);
+  });
+  return near.asReadonly();
+}

@@ -17,6 +17,7 @@ import { WorkspaceApiActions } from './state/workspace.actions';
 import { syncFilterToUrl } from './state/workspace.effects';
 import { SelectionBar } from '../bulk/selection-bar';
 import { SelectionBarStub } from './selection-bar-stub.spec';
+import { stubIntersections } from './intersection-stub.spec';
 import { Workspace } from './workspace';
 import { provideAppIcons } from '../shell/icons';
 
@@ -69,6 +70,7 @@ describe('Workspace search, typed fast while the URL catches up', () => {
     });
     // The claim panel is a `@defer` block: its dependencies are resolved before rendering.
     await TestBed.compileComponents();
+    stubIntersections(true);
     harness = await RouterTestingHarness.create('/articles/a1');
     const store = TestBed.inject(Store);
     store.dispatch(WorkspaceApiActions.articleLoaded({ article }));

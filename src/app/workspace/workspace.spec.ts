@@ -23,6 +23,7 @@ import { claimFixture } from './state/claims.feature.spec';
 import { WorkspacePageActions } from './state/workspace.actions';
 import { SelectionBar } from '../bulk/selection-bar';
 import { SelectionBarStub } from './selection-bar-stub.spec';
+import { stubIntersections } from './intersection-stub.spec';
 import { ArticleActions } from '../articles/article-actions';
 import { Workspace } from './workspace';
 import { provideAppIcons } from '../shell/icons';
@@ -75,6 +76,8 @@ describe('Workspace', () => {
       checked?: readonly string[];
       missing?: boolean;
       publishedAt?: string;
+      /** The claims section far below the view (a phone); otherwise it is in view. */
+      farBelow?: boolean;
     } = {},
   ) {
     const checked = options.checked ?? [];
@@ -130,6 +133,9 @@ describe('Workspace', () => {
     const store = TestBed.inject(MockStore);
     const dispatched = spyOn(store, 'dispatch');
     const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    if (!options.farBelow) {
+      stubIntersections(true);
+    }
     const fixture = TestBed.createComponent(Workspace);
     fixture.componentRef.setInput('articleId', 'a1');
     fixture.componentRef.setInput('claim', claim);
@@ -271,6 +277,18 @@ describe('Workspace', () => {
         'Next / previous claim',
       );
       TestBed.inject(MatDialog).closeAll();
+    });
+
+    it('draws the claims far below the view only when asked: / draws them and goes to the search', async () => {
+      const { fixture } = await render(undefined, EMPTY_FILTER, { farBelow: true });
+      const page = fixture.nativeElement as HTMLElement;
+      expect(page.querySelector('cd-claims-table')).toBeNull();
+      expect(page.querySelector('[data-testid="claim-search"]')).toBeNull();
+      expect(page.querySelector('#claims')?.textContent).toContain('Claims (3)');
+      key('/');
+      await fixture.whenStable();
+      expect(page.querySelector('cd-claims-table')).not.toBeNull();
+      expect(document.activeElement).toBe(page.querySelector('[data-testid="claim-search"]'));
     });
 
     it('leaves keys typed into a field alone', async () => {

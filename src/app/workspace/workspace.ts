@@ -43,7 +43,7 @@ import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
 import { SelectionClaim, TextSpan } from './selection-claim';
 import { Shortcuts } from './shortcuts';
-import { afterPaint } from './after-paint';
+import { afterPaint, nearView } from './after-paint';
 import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
@@ -158,6 +158,15 @@ export class Workspace {
 
   /** The claims (list, filters, table) are drawn once the article's text has been painted. */
   protected readonly claimsDrawn = afterPaint(() => Boolean(this.article()));
+  /** And the list once it is near the view, or asked for (the search shortcut). */
+  private readonly claimsNear = nearView(
+    () => this.claimsSection()?.nativeElement,
+    this.claimsDrawn,
+  );
+  private readonly claimsAsked = signal(false);
+  protected readonly claimsShown = computed(() => this.claimsNear() || this.claimsAsked());
+  /** The search shortcut was pressed before the list was drawn: its box takes focus once it is. */
+  private searchAsked = false;
 
   /** What had focus when a claim was opened, to go back to when it closes. */
   private opener: HTMLElement | null = null;
@@ -169,6 +178,13 @@ export class Workspace {
       textDrawn: () => this.lines().length > 0,
       reveal: (id) => this.text()?.reveal(id),
       panel: this.panel,
+    });
+    effect(() => {
+      const filters = this.filters();
+      if (filters && this.searchAsked) {
+        this.searchAsked = false;
+        filters.focusSearch();
+      }
     });
   }
 
@@ -297,7 +313,12 @@ export class Workspace {
         this.panel()?.focusNote();
         break;
       case 'search':
-        this.filters()?.focusSearch();
+        if (this.filters()) {
+          this.filters()?.focusSearch();
+        } else {
+          this.searchAsked = true;
+          this.claimsAsked.set(true);
+        }
         break;
       case 'help':
         this.dialog.open(Shortcuts, { maxWidth: '95vw' });
