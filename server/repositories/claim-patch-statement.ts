@@ -27,7 +27,7 @@ import { queryTemplates } from '../database/query-template';
 import { claimEventPayloadSql } from './claim-summary-json';
 import type { Changed } from './claim-guards';
 import { type PatchField, storedValue } from './claim-patch-values';
-import type { Db } from './claims';
+import { CLAIM_SUMMARY_COLUMNS, type Db } from './claims';
 import type { ChangeEvent } from './events';
 import { now } from './time';
 
@@ -45,33 +45,6 @@ export const STATEMENT_PATCH_COLUMNS = {
 } as const satisfies Partial<Record<keyof ClaimPatch, string>>;
 
 export type StatementPatchField = keyof typeof STATEMENT_PATCH_COLUMNS;
-
-/** The claim's columns the UPDATE returns: what the event's claim is built from. */
-const RETURNED_COLUMNS = [
-  'id',
-  'article_id',
-  'quote',
-  'start_offset',
-  'end_offset',
-  'statement',
-  'kind',
-  'stage',
-  'verdict',
-  'rationale',
-  'assignee',
-  'submitted_by',
-  'dismiss_reason',
-  'due_at',
-  'stage_since',
-  'claimant',
-  'claimant_type',
-  'claim_date',
-  'summary',
-  'repeat_of',
-  'version',
-  'updated_at',
-  'updated_by',
-] as const;
 
 /** `{"field":value,…}` of the claim `c`'s stored values, as JSON.stringify writes it. */
 function storedValuesJson(fields: readonly StatementPatchField[]): RawBuilder<string> {
@@ -91,7 +64,8 @@ const patchCheckedStatement = queryTemplates(
       (field) => sql`and c.${column(field)} is distinct from ${value(field)}`,
     );
     const sets = fields.map((field) => sql`${column(field)} = ${value(field)}`);
-    const returned = RETURNED_COLUMNS.map((name) => sql.ref(`claims.${name}`));
+    // The columns the event's claim is built from (claim-summary-json.ts).
+    const returned = CLAIM_SUMMARY_COLUMNS.map((name) => sql.ref(name));
     return sql<{ id: number; payload: string }>`with target as (
         select c.id, ${storedValuesJson(fields)} as before
         from claims c join articles a on a.id = c.article_id
