@@ -103,8 +103,14 @@ export class Workspace {
   protected readonly loading = this.store.selectSignal(claimsFeature.selectLoading);
   protected readonly error = this.store.selectSignal(claimsFeature.selectError);
   protected readonly missing = this.store.selectSignal(claimsFeature.selectMissing);
-  /** A YYYY-MM-DD date as the browser's locale writes it ("12 Nov 2024"). */
-  protected readonly dateWords = dateWords;
+  /**
+   * The publication date as the browser's locale writes it ("12 Nov 2024"). Computed, so
+   * that the date is not formatted again on every pass (each search key).
+   */
+  protected readonly publishedWords = computed(() => {
+    const published = this.article()?.publishedAt;
+    return published ? dateWords(published) : null;
+  });
   protected readonly claimCount = computed(() => {
     const count = this.claims().length;
     return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? 'claim' : 'claims'}`;
