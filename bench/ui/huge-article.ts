@@ -149,18 +149,25 @@ async function countHighlights(page: Page, lastId: string): Promise<Highlights> 
     if (viewport) viewport.scrollTop = viewport.scrollHeight;
   }, VIEWPORT);
   await page.locator(`#claim-row-${lastId}`).click();
-  await sleep(2 * SETTLE_MS);
-  const lastShown = await page.evaluate(
-    ({ selector, id }) => {
-      const text = document.querySelector(selector);
-      const mark = text?.querySelector(`article mark[data-claims~="${id}"]`);
-      if (!text || !mark) return false;
-      const box = text.getBoundingClientRect();
-      const rect = mark.getBoundingClientRect();
-      return rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
-    },
-    { selector: TEXT, id: lastId },
-  );
+  // Waits for the highlight to be inside the text's view, not for a fixed time: on a
+  // busy or slow machine the scroll ends late, and a fixed wait read that as a miss.
+  const lastShown = await page
+    .waitForFunction(
+      ({ selector, id }) => {
+        const text = document.querySelector(selector);
+        const mark = text?.querySelector(`article mark[data-claims~="${id}"]`);
+        if (!text || !mark) return false;
+        const box = text.getBoundingClientRect();
+        const rect = mark.getBoundingClientRect();
+        return rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+      },
+      { selector: TEXT, id: lastId },
+      { timeout: 10 * SETTLE_MS },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   return {
     blocks,
     atOpen,
