@@ -1,38 +1,71 @@
-/** `npm run users` administers accounts from the shell; the password comes on stdin. */
+/**
+ * `npm run users` administers accounts from the shell; the password comes on stdin.
+ * Most calls run the command in-process (runUsersCommand, with its own database
+ * connection as from another process); the first test and the live-stream one spawn
+ * the real `server/cli/users.ts`, for its exit codes, stdin and output end to end.
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
+import { runUsersCommand } from '../cli/users-command';
 import { PROJECT_ROOT } from '../config';
 import { startApp, testDatabaseEnv } from './harness';
+
+interface Outcome {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** What a stream was given, as text. */
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
 
 describe('users command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (args: string[], input = '') =>
+  const env = { ...process.env, ...testDatabaseEnv(dir) };
+  /** The real command in its own process: `npm run users -- <args>`. */
+  const spawned = (args: string[], input = '') =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/users.ts', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...testDatabaseEnv(dir) },
+      env,
       input,
       encoding: 'utf8',
     });
+  /** The same command in this process, on its own database connection. */
+  const run = async (args: string[], input = ''): Promise<Outcome> => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const [out, err] = [collect(stdout), collect(stderr)];
+    const stdin = Readable.from([Buffer.from(input)]);
+    const status = await runUsersCommand(args, { stdin, stdout, stderr, env });
+    return { status, stdout: out(), stderr: err() };
+  };
 
   it('adds, lists, changes the role of and disables accounts', async () => {
-    const add = run(['add', 'casey', '--role', 'fact_checker'], 'a long enough password\n');
+    const add = spawned(['add', 'casey', '--role', 'fact_checker'], 'a long enough password\n');
     assert.equal(add.status, 0, add.stderr);
+    assert.equal(add.stdout, 'Added casey (casey) as fact_checker.\n');
+    const duplicate = spawned(['add', 'casey', '--role', 'editor'], 'another password\n');
+    assert.equal(duplicate.status, 2, 'duplicate refused');
+    assert.match(duplicate.stderr, /^The username casey is taken\.$/m);
     assert.equal(
-      run(['add', 'casey', '--role', 'editor'], 'another password\n').status,
+      (await run(['add', 'dana', '--role', 'chief'], 'a long enough password\n')).status,
       2,
-      'duplicate refused',
     );
-    assert.equal(run(['add', 'dana', '--role', 'chief'], 'a long enough password\n').status, 2);
-    assert.equal(run(['add', 'dana', '--role', 'editor'], 'short\n').status, 2);
-    assert.equal(run(['set-role', 'casey', 'editor']).status, 0);
-    assert.equal(run(['disable', 'casey']).status, 0);
-    const list = run(['list']);
+    assert.equal((await run(['add', 'dana', '--role', 'editor'], 'short\n')).status, 2);
+    assert.equal((await run(['set-role', 'casey', 'editor'])).status, 0);
+    assert.equal((await run(['disable', 'casey'])).status, 0);
+    const list = await run(['list']);
     assert.equal(list.stdout.trim(), 'casey\teditor\tcasey\tdisabled');
 
     const h = await startApp({ dir, claimsDir: null });
@@ -43,7 +76,7 @@ describe('users command', () => {
     });
     assert.equal(login.statusCode, 401, 'a disabled account cannot sign in');
     await h.close();
-    assert.equal(run(['enable', 'casey']).status, 0);
+    assert.equal((await run(['enable', 'casey'])).status, 0);
     const h2 = await startApp({ dir, claimsDir: null });
     const ok = await h2.app.inject({
       method: 'POST',
@@ -54,62 +87,72 @@ describe('users command', () => {
     await h2.close();
   });
 
-  it('adds a person under a display name, renames them, and refuses names that cannot be one', () => {
-    const add = run(
+  it('adds a person under a display name, renames them, and refuses names that cannot be one', async () => {
+    const add = await run(
       ['add', 'dana', '--role', 'editor', '--name', ' Dana Reyes '],
       'a long enough password\n',
     );
     assert.equal(add.status, 0, add.stderr);
     assert.equal(add.stdout, 'Added dana (Dana Reyes) as editor.\n');
-    const blank = run(
+    const blank = await run(
       ['add', 'lee', '--role', 'editor', '--name', '  '],
       'a long enough password\n',
     );
     assert.equal(blank.status, 2);
     assert.match(blank.stderr, /^--name must be 1–100 characters/);
     assert.equal(
-      run(['add', 'lee', '--role', 'editor', '--name', 'x'.repeat(101)], 'a long enough password\n')
-        .status,
+      (
+        await run(
+          ['add', 'lee', '--role', 'editor', '--name', 'x'.repeat(101)],
+          'a long enough password\n',
+        )
+      ).status,
       2,
     );
 
-    const rename = run(['rename', 'dana', 'Dana R. Reyes']);
+    const rename = await run(['rename', 'dana', 'Dana R. Reyes']);
     assert.equal(rename.status, 0, rename.stderr);
     assert.equal(rename.stdout, 'dana is now shown as Dana R. Reyes.\n');
-    const control = run(['rename', 'dana', 'Dana\tReyes']);
+    const control = await run(['rename', 'dana', 'Dana\tReyes']);
     assert.equal(control.status, 2);
     assert.match(control.stderr, /^The display name must be 1–100 characters/);
-    const unquoted = run(['rename', 'dana', 'Dana', 'Reyes']);
+    const unquoted = await run(['rename', 'dana', 'Dana', 'Reyes']);
     assert.equal(unquoted.status, 2);
     assert.match(unquoted.stderr, /put it in quotes/);
-    assert.equal(run(['rename', 'dana']).status, 2, 'a name is needed');
-    const unknown = run(['rename', 'nobody', 'Nobody']);
+    assert.equal((await run(['rename', 'dana'])).status, 2, 'a name is needed');
+    const unknown = await run(['rename', 'nobody', 'Nobody']);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /No account is called nobody/);
 
-    const list = run(['list']).stdout.split('\n');
+    const list = (await run(['list'])).stdout.split('\n');
     assert.ok(list.includes('dana\teditor\tDana R. Reyes'), list.join('\n'));
     assert.ok(!list.some((line) => line.startsWith('lee\t')));
-    const usage = run(['help']);
+    const usage = await run(['help']);
     assert.match(usage.stderr, /--name "<display name>"/);
     assert.match(usage.stderr, /rename <username> "<display name>"/);
   });
 
-  it('refuses to disable or demote the last active admin', () => {
-    assert.equal(run(['add', 'root', '--role', 'admin'], 'a long enough password\n').status, 0);
-    const disable = run(['disable', 'root']);
+  it('refuses to disable or demote the last active admin', async () => {
+    assert.equal(
+      (await run(['add', 'root', '--role', 'admin'], 'a long enough password\n')).status,
+      0,
+    );
+    const disable = await run(['disable', 'root']);
     assert.equal(disable.status, 2, disable.stderr);
     assert.match(disable.stderr, /root is the last active admin/);
-    assert.equal(run(['add', 'second', '--role', 'admin'], 'a long enough password\n').status, 0);
-    assert.equal(run(['set-role', 'root', 'editor']).status, 0, 'another admin remains');
-    const demote = run(['set-role', 'second', 'editor']);
+    assert.equal(
+      (await run(['add', 'second', '--role', 'admin'], 'a long enough password\n')).status,
+      0,
+    );
+    assert.equal((await run(['set-role', 'root', 'editor'])).status, 0, 'another admin remains');
+    const demote = await run(['set-role', 'second', 'editor']);
     assert.equal(demote.status, 2, demote.stderr);
     assert.match(demote.stderr, /second is the last active admin/);
   });
 
   it('ends the live stream of an account it disables, within seconds', async () => {
     assert.equal(
-      run(['add', 'kim', '--role', 'fact_checker'], 'a long enough password\n').status,
+      (await run(['add', 'kim', '--role', 'fact_checker'], 'a long enough password\n')).status,
       0,
     );
     const h = await startApp({ dir, claimsDir: null, streamSessionCheckMs: 200 });
@@ -128,7 +171,8 @@ describe('users command', () => {
         signal: controller.signal,
       });
       assert.equal(stream.status, 200);
-      const disable = run(['disable', 'kim']);
+      // From another process, as a person at the shell would.
+      const disable = spawned(['disable', 'kim']);
       assert.equal(disable.status, 0, disable.stderr);
       // The body ends (done) when the server closes the stream; an abort would throw.
       await stream.text();
