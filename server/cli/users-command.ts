@@ -27,6 +27,7 @@ import {
   updateUser,
   UsernameTakenError,
 } from '../repositories/users';
+import { type CommandIo, processIo } from './command-io';
 
 const USAGE = `Usage:
   npm run users -- add <username> --role <${ROLES.join('|')}> [--name "<display name>"]
@@ -38,19 +39,6 @@ const USAGE = `Usage:
   npm run users -- enable <username>`;
 
 class UsageError extends Error {}
-
-/** Where the command reads the password and writes its answers, and the environment it reads. */
-export interface CommandIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
-
-/** The process's own streams and environment: what `npm run users` uses. */
-export function processIo(): CommandIo {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-}
 
 /** The display name as stored, or a UsageError saying what is wrong with it. */
 function displayNameFrom(text: string, option: string): string {

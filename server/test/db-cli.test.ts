@@ -5,7 +5,7 @@
  * server); without it they are reported as skipped, with the reason.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,22 +13,30 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import type { ClaimSummary } from '../../src/domain/claim';
+import { runDbCommand } from '../cli/db-command';
 import { TABLE_KEYS, TABLES } from '../cli/db-copy';
+import { runUsersCommand } from '../cli/users-command';
 import { PROJECT_ROOT } from '../config';
 import { type DatabaseTarget, dropPostgresSchema, openDatabase } from '../database/engine';
+import { runInProcess, runSpawned } from './command-run';
 import { type Harness, json, SEED_ARTICLE, startApp, withCast } from './harness';
 
 const PG_URL = process.env['TEST_DATABASE_URL'];
 const NO_PG = PG_URL ? false : 'TEST_DATABASE_URL is unset: no PostgreSQL to copy to or back up';
 const run = promisify(execFile);
 
-function cli(script: string, args: string[], env: Record<string, string> = {}, input = '') {
-  return spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    input,
-    encoding: 'utf8',
-  });
+/**
+ * `npm run <script> -- <args>` in this process (on its own database connections); most
+ * calls go this way. One call per command (copy, migrate, backup on each engine) spawns
+ * the real script instead (`spawned`), for its exit code and output end to end.
+ */
+function cli(script: 'users' | 'db', args: string[], env: Record<string, string> = {}, input = '') {
+  const command = script === 'users' ? runUsersCommand : runDbCommand;
+  return runInProcess(command, args, { ...process.env, ...env }, input);
+}
+
+function spawned(script: 'users' | 'db', args: string[], env: Record<string, string> = {}) {
+  return runSpawned(script, args, { ...process.env, ...env });
 }
 
 /** Every row of every table, in key order: what a copy must keep. */
@@ -119,70 +127,84 @@ describe('db command', () => {
 
   it('copies SQLite to SQLite, every row, and refuses to copy into it again', async () => {
     const copyFile = join(dir, 'copy.db');
-    const copied = cli('db', ['copy', `sqlite:${sourceFile}`, `sqlite:${copyFile}`]);
+    const copied = spawned('db', ['copy', `sqlite:${sourceFile}`, `sqlite:${copyFile}`]);
     assert.equal(copied.status, 0, copied.stderr);
     assert.match(copied.stdout, /^ {2}claims +\d+ rows$/m);
     assert.deepEqual(await dump({ engine: 'sqlite', file: copyFile }), source);
-    const again = cli('db', ['copy', `sqlite:${sourceFile}`, `sqlite:${copyFile}`]);
+    const again = await cli('db', ['copy', `sqlite:${sourceFile}`, `sqlite:${copyFile}`]);
     assert.equal(again.status, 2, again.stderr);
     assert.match(again.stderr, /The target is not empty: users \(\d+\)/);
-    const missing = cli('db', ['copy', `sqlite:${join(dir, 'none.db')}`, `sqlite:${copyFile}`]);
+    const missing = await cli('db', [
+      'copy',
+      `sqlite:${join(dir, 'none.db')}`,
+      `sqlite:${copyFile}`,
+    ]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /There is no database at/);
     assert.equal(existsSync(join(dir, 'none.db')), false, 'no empty database left behind');
-    assert.equal(cli('db', ['copy', `sqlite:${sourceFile}`]).status, 2, 'usage');
+    assert.equal((await cli('db', ['copy', `sqlite:${sourceFile}`])).status, 2, 'usage');
   });
 
   it('copies SQLite to PostgreSQL and back, keeping every row', { skip: NO_PG }, async () => {
     const url = PG_URL ?? '';
     const pg = schema('roundtrip');
-    const there = cli('db', ['copy', `sqlite:${sourceFile}`, url, '--to-schema', pg]);
+    const there = await cli('db', ['copy', `sqlite:${sourceFile}`, url, '--to-schema', pg]);
     assert.equal(there.status, 0, there.stderr);
     assert.doesNotMatch(there.stdout + there.stderr, /claimdesk-test/, 'no password printed');
     assert.deepEqual(await dump({ engine: 'postgres', url, schema: pg }), source);
 
     const backFile = join(dir, 'back.db');
-    const back = cli('db', ['copy', url, `sqlite:${backFile}`, '--from-schema', pg]);
+    const back = await cli('db', ['copy', url, `sqlite:${backFile}`, '--from-schema', pg]);
     assert.equal(back.status, 0, back.stderr);
     assert.deepEqual(await dump({ engine: 'sqlite', file: backFile }), source);
 
-    const refused = cli('db', ['copy', `sqlite:${sourceFile}`, url, '--to-schema', pg]);
+    const refused = await cli('db', ['copy', `sqlite:${sourceFile}`, url, '--to-schema', pg]);
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, /The target is not empty/);
 
     // The copied desk serves and takes new rows: its serial numbers follow the copied ids.
     const env = { DATABASE_URL: url, DATABASE_SCHEMA: pg };
-    const added = cli('users', ['add', 'newcomer', '--role', 'editor'], env, 'long password 1\n');
+    const added = await cli(
+      'users',
+      ['add', 'newcomer', '--role', 'editor'],
+      env,
+      'long password 1\n',
+    );
     assert.equal(added.status, 0, added.stderr);
-    const list = cli('users', ['list'], env);
+    const list = await cli('users', ['list'], env);
     assert.equal(list.status, 0, list.stderr);
     assert.match(list.stdout, /^casey\tfact_checker\tcasey$/m);
     assert.match(list.stdout, /^newcomer\teditor\tnewcomer$/m);
   });
 
-  it('runs npm run users and migrate on PostgreSQL', { skip: NO_PG }, () => {
+  it('runs npm run users and migrate on PostgreSQL', { skip: NO_PG }, async () => {
     const env = { DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema('users') };
-    const migrated = cli('db', ['migrate'], env);
+    const migrated = spawned('db', ['migrate'], env);
     assert.equal(migrated.status, 0, migrated.stderr);
     assert.match(migrated.stdout, /PostgreSQL postgres:\/\/claimdesk:\*\*\*@/);
-    const add = cli('users', ['add', 'root', '--role', 'admin'], env, 'a long enough password\n');
+    const add = await cli(
+      'users',
+      ['add', 'root', '--role', 'admin'],
+      env,
+      'a long enough password\n',
+    );
     assert.equal(add.status, 0, add.stderr);
-    const disable = cli('users', ['disable', 'root'], env);
+    const disable = await cli('users', ['disable', 'root'], env);
     assert.equal(disable.status, 2);
     assert.match(disable.stderr, /root is the last active admin/);
-    assert.equal(cli('users', ['list'], env).stdout, 'root\tadmin\troot\n');
+    assert.equal((await cli('users', ['list'], env)).stdout, 'root\tadmin\troot\n');
   });
 
-  it('backs up PostgreSQL with pg_dump', { skip: NO_PG }, () => {
+  it('backs up PostgreSQL with pg_dump', { skip: NO_PG }, async () => {
     const env = { DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema('backup') };
-    assert.equal(cli('db', ['migrate'], env).status, 0);
+    assert.equal((await cli('db', ['migrate'], env)).status, 0);
     const file = join(dir, 'desk.dump');
-    const backup = cli('db', ['backup', file], env);
+    const backup = spawned('db', ['backup', file], env);
     assert.equal(backup.status, 0, backup.stderr);
     assert.match(backup.stdout, /PGPASSWORD=<the password> \S*pg_dump --format=custom/);
     assert.doesNotMatch(backup.stdout + backup.stderr, /claimdesk-test/, 'no password printed');
     assert.ok(existsSync(file));
-    assert.equal(cli('db', ['backup', file], env).status, 2, 'an existing file is kept');
+    assert.equal((await cli('db', ['backup', file], env)).status, 2, 'an existing file is kept');
   });
 
   it('backs up SQLite consistently while a server writes to it', async () => {

@@ -5,28 +5,13 @@
  * the real `server/cli/users.ts`, for its exit codes, stdin and output end to end.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { runUsersCommand } from '../cli/users-command';
-import { PROJECT_ROOT } from '../config';
+import { runInProcess, runSpawned } from './command-run';
 import { startApp, testDatabaseEnv } from './harness';
-
-interface Outcome {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** What a stream was given, as text. */
-function collect(stream: PassThrough): () => string {
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return () => Buffer.concat(chunks).toString('utf8');
-}
 
 describe('users command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
@@ -34,22 +19,9 @@ describe('users command', () => {
 
   const env = { ...process.env, ...testDatabaseEnv(dir) };
   /** The real command in its own process: `npm run users -- <args>`. */
-  const spawned = (args: string[], input = '') =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/users.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env,
-      input,
-      encoding: 'utf8',
-    });
+  const spawned = (args: string[], input = '') => runSpawned('users', args, env, input);
   /** The same command in this process, on its own database connection. */
-  const run = async (args: string[], input = ''): Promise<Outcome> => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const [out, err] = [collect(stdout), collect(stderr)];
-    const stdin = Readable.from([Buffer.from(input)]);
-    const status = await runUsersCommand(args, { stdin, stdout, stderr, env });
-    return { status, stdout: out(), stderr: err() };
-  };
+  const run = (args: string[], input = '') => runInProcess(runUsersCommand, args, env, input);
 
   it('adds, lists, changes the role of and disables accounts', async () => {
     const add = spawned(['add', 'casey', '--role', 'fact_checker'], 'a long enough password\n');
