@@ -4,7 +4,6 @@
  * cross-site form cannot send. Both are decided on the route the router matched,
  * never on the raw URL: `/%61pi/…` reaches the same handler as `/api/…`.
  */
-import cookie from '@fastify/cookie';
 import type {
   FastifyContextConfig,
   FastifyReply,
@@ -14,6 +13,7 @@ import type {
 import fp from 'fastify-plugin';
 import { isEditorial, Role } from '../../src/domain/workflow';
 import { findSession, SignedInSession, User } from '../repositories/users';
+import cookies from './cookies';
 import { ProblemError, sendProblem } from './problems';
 
 export const SESSION_COOKIE = 'claimdesk_session';
@@ -219,10 +219,9 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    // Cookies are read by the gate below, only for API routes: the plugin's own parsing
-    // hook ran on every request and made a Map for cookies to set on each. Setting
-    // cookies (sign-in, sign-out) works as before.
-    await app.register(cookie, { hook: false });
+    // Cookies are read by the gate below, only for API routes, and set where a route sets
+    // them (cookies.ts): nothing of theirs runs on the other answers.
+    await app.register(cookies);
     app.decorateRequest('user', null);
     app.decorateRequest('session', null);
     const sessions = new SessionCache();
