@@ -106,3 +106,25 @@ export function nearView(target: () => Element | undefined, ready: () => boolean
   });
   return near.asReadonly();
 }
+
+/**
+ * While `busy()` is true the page counts as having pending work, so that tests and
+ * `whenStable()` wait for it. For a `@defer` block: Angular ends its own pending work once the
+ * block's code has loaded, before the block's content is drawn.
+ */
+export function pendingWhile(busy: () => boolean): void {
+  const pendingTasks = inject(PendingTasks);
+  let done: (() => void) | null = null;
+  const finish = () => {
+    done?.();
+    done = null;
+  };
+  inject(DestroyRef).onDestroy(finish);
+  effect(() => {
+    if (busy()) {
+      done ??= pendingTasks.add();
+    } else {
+      finish();
+    }
+  });
+}

@@ -41,9 +41,9 @@ import { ClaimPanel } from './claim-panel/claim-panel';
 import { dateWords } from './claim-panel/finding-draft';
 import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
-import { SelectionClaim, TextSpan } from './selection-claim';
+import type { TextSpan } from './selection-claim';
 import { Shortcuts } from './shortcuts';
-import { afterPaint, nearView } from './after-paint';
+import { afterPaint, nearView, pendingWhile } from './after-paint';
 import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
@@ -91,8 +91,9 @@ export class Workspace {
   /** Query parameter `list`: `suggestions` shows the claim suggestions instead of the claims. */
   readonly list = input<string | undefined>(undefined);
 
-  private readonly filters = viewChild(ClaimFilters);
-  /** Loaded with its own chunk (`@defer`): queried by name, not by class. */
+  /** In `@defer` blocks, loaded with chunks of their own: queried by name, not by class. */
+  private readonly filters = viewChild<ClaimFilters>('filters');
+  private readonly suggestionList = viewChild<SuggestionList>('suggestions');
   private readonly panel = viewChild<ClaimPanel>('claimPanel');
   private readonly text = viewChild(ArticleText);
   private readonly claimsSection = viewChild<ElementRef<HTMLElement>>('claimsSection');
@@ -140,7 +141,6 @@ export class Workspace {
   );
   /** The words selected in the article text, as offsets; null when none are. */
   protected readonly selection = signal<TextSpan | null>(null);
-  private readonly selectionClaim = inject(SelectionClaim);
   /** The table's filter as report query parameters: what narrows the claims, and its order. */
   protected readonly reportFilter = computed((): Readonly<Record<string, string>> =>
     filterToQuery(this.filter()),
@@ -185,6 +185,8 @@ export class Workspace {
       reveal: (id) => this.text()?.reveal(id),
       panel: this.panel,
     });
+    // The list is shown: until its chunk is in and it is drawn, the page is not settled.
+    pendingWhile(() => this.claimsShown() && !this.filters() && !this.suggestionList());
     effect(() => {
       const filters = this.filters();
       if (filters && this.searchAsked) {
@@ -244,12 +246,18 @@ export class Workspace {
     if (!span || this.article()?.archived) {
       return;
     }
-    this.selectionClaim.open(articleId, text, span).subscribe((added) => {
-      if (added) {
-        document.getSelection()?.removeAllRanges();
-        this.selection.set(null);
-      }
-    });
+    // The new-claim dialog's form loads when first asked for, not among the page's scripts.
+    void import('./selection-claim').then(({ SelectionClaim }) =>
+      this.injector
+        .get(SelectionClaim)
+        .open(articleId, text, span)
+        .subscribe((added) => {
+          if (added) {
+            document.getSelection()?.removeAllRanges();
+            this.selection.set(null);
+          }
+        }),
+    );
   }
 
   /** Typing in the search box: filters at once; the URL follows once typing pauses. */
