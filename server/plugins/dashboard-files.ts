@@ -10,8 +10,13 @@
  */
 import type { FastifyStaticOptions } from '@fastify/static';
 
-/** Angular's output names: a dash and an 8-character base-32 hash before the extension. */
-const HASHED_NAME = /-[A-Z0-9]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+/**
+ * Angular's output names: a dash and an 8-character base-32 hash before the extension
+ * (`main-VUWXMPM7.js`, media); and the lazy chunks that the chunk optimizer (`npm run build`'s
+ * NG_BUILD_OPTIMIZE_CHUNKS, rolldown) writes as `chunk-` and an 8-character base64url hash,
+ * which may hold lower case, `_` and `-` (`chunk-2N-OYNy9.js`).
+ */
+const HASHED_NAME = /(?:-[A-Z0-9]{8}|(?:^|\/)chunk-[\w-]{8})\.[a-z0-9]+(\.br|\.gz)?$/;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
