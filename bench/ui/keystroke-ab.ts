@@ -33,7 +33,7 @@ import {
   typeSteps,
 } from './harness';
 import { startKeyTrace, stopKeyTrace } from './key-cpu';
-import { planWords } from './keys';
+import { planWords, type Step } from './keys';
 import { HUGE_ARTICLE_CLAIMS, seedDatabase } from './seed';
 
 const option = (name: string) =>
@@ -102,15 +102,27 @@ async function main(): Promise<void> {
         const after = loadavg()[0];
         await context.close();
         await session.close();
-        const typed = keys.filter((k) => k.step.key !== 'Backspace');
-        const erased = keys.filter((k) => k.step.key === 'Backspace');
+        // Keys by what they ask of the search: the first letter of a word searches every
+        // claim afresh, the last Backspace of a word brings the whole list back.
+        const kinds: [string, (step: Step) => boolean][] = [
+          ['typed', (step) => step.key !== 'Backspace'],
+          ['… first letters', (step) => step.key !== 'Backspace' && step.query.length === 1],
+          ['erased', (step) => step.key === 'Backspace'],
+          ['… to empty', (step) => step.key === 'Backspace' && step.query === ''],
+        ];
+        const rows = (label: string, values: (i: number) => number) =>
+          `  ${label.padEnd(24)} every key: ${spread(summarise(keys.map((_, k) => values(k))))}\n` +
+          kinds
+            .map(([kind, test]) => {
+              const picked = keys.flatMap((key, k) => (test(key.step) ? [values(k)] : []));
+              return `  ${''.padEnd(24)} ${kind.padStart(15)}: ${spread(summarise(picked))}\n`;
+            })
+            .join('');
         process.stdout.write(
           `round ${round}, ${apps[i]} (load ${before.toFixed(1)}–${after.toFixed(1)})\n` +
-            `  keydown → DOM, every key: ${spread(summarise(keys.map((k) => k.dom)))}\n` +
-            `                    typed: ${spread(summarise(typed.map((k) => k.dom)))}\n` +
-            `                   erased: ${spread(summarise(erased.map((k) => k.dom)))}\n` +
+            rows('keydown → DOM', (k) => keys[k].dom) +
             `  keydown → painted:        ${spread(summarise(keys.map((k) => k.painted)))}\n` +
-            (trace ? `  CPU keydown → DOM:        ${spread(summarise(cpu))}\n` : ''),
+            (trace ? rows('CPU keydown → DOM', (k) => cpu[k]) : ''),
         );
       }
     }
