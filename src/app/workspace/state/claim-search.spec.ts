@@ -101,17 +101,32 @@ describe('ClaimSearch', () => {
   it('tests only the claims the last search found when a key narrows it', () => {
     const search = new ClaimSearch<ClaimSummary>();
     const filter = (query: string) => ({ ...EMPTY_FILTER, query });
-    search.visible(all, filter('vis'), null, noteOf, notes);
-    const read: string[] = [];
+    const earlier = search.visible(all, filter('vis'), null, noteOf, notes);
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(earlier.length).toBeLessThan(all.length);
+    const includes = spyOn(String.prototype, 'includes').and.callThrough();
+    const found = search.visible(all, filter('visit'), null, noteOf, notes);
+    // One test per claim found before, and one to see that "visit" narrows "vis".
+    const tests = includes.calls.count();
+    expect(tests).toBe(earlier.length + 1);
+    expect(ids(found)).toEqual(ids(applyFilter(all, filter('visit'), null, noteOf)));
+  });
+
+  it("reads and normalises each claim's notes once while the claims and notes stay the same", () => {
+    const search = new ClaimSearch<ClaimSummary>();
+    const read = new Map<string, number>();
     const counting = (claim: ClaimSummary) => {
-      read.push(claim.id);
+      read.set(claim.id, (read.get(claim.id) ?? 0) + 1);
       return noteOf(claim);
     };
-    const found = search.visible(all, filter('visit'), null, counting, notes);
-    const earlier = applyFilter(all, filter('vis'), null, noteOf);
-    // Notes are read only for claims of the earlier result that lack a term.
-    expect(read.every((id) => ids(earlier).includes(id))).toBeTrue();
-    expect(ids(found)).toEqual(ids(applyFilter(all, filter('visit'), null, noteOf)));
+    for (const query of TYPED) {
+      search.visible(all, { ...EMPTY_FILTER, query }, null, counting, notes);
+    }
+    expect(read.size).toBe(all.length);
+    expect([...read.values()].every((times) => times === 1)).toBeTrue();
+    // New notes: read again, once.
+    search.visible(all, { ...EMPTY_FILTER, query: 'museum' }, null, counting, { ...notes });
+    expect([...read.values()].every((times) => times === 2)).toBeTrue();
   });
 
   it('answers a letter erased from what it found a moment ago, and never sorts that in place', () => {
