@@ -1,8 +1,10 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatSelect } from '@angular/material/select';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { ClaimFilter, EMPTY_FILTER } from '../../../domain/claim-filter';
 import { ClaimFilters } from './claim-filters';
@@ -110,5 +112,22 @@ describe('ClaimFilters', () => {
     });
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Clear filters' }))).click();
     expect(changes).toEqual([{ stages: [], verdicts: [], kinds: [], mine: false, query: '' }]);
+  });
+
+  it('keeps the chosen values of each select while a search key changes only the query', async () => {
+    const { fixture } = await render({ ...EMPTY_FILTER, stages: ['new'], query: 'k' });
+    const selects = fixture.debugElement
+      .queryAll(By.directive(MatSelect))
+      .map((select) => select.injector.get(MatSelect));
+    const before = selects.map((select) => select.value as unknown);
+    expect(before[0]).toEqual(['new']);
+    // The next key: a new filter with new lists of the same values.
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, stages: ['new'], query: 'kr' });
+    await fixture.whenStable();
+    selects.forEach((select, i) => expect(select.value).toBe(before[i]));
+    // A stage chosen elsewhere (Back, a link) still reaches its select.
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, stages: ['approved'], query: 'kr' });
+    await fixture.whenStable();
+    expect(selects[0].value).toEqual(['approved']);
   });
 });

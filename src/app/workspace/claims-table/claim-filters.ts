@@ -2,6 +2,7 @@ import {
   afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   input,
   output,
@@ -16,6 +17,10 @@ import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../../domain/claim';
 import { ClaimFilter, EMPTY_FILTER, isFiltered } from '../../../domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
 import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
 
 /**
  * Search, filters and "Assigned to me" above the claims table.
@@ -48,7 +53,7 @@ import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
         <mat-select
           multiple
           class="stage-filter"
-          [value]="filter().stages"
+          [value]="stagesChosen()"
           (valueChange)="filterChange.emit({ stages: $event })"
         >
           @for (stage of stages; track stage) {
@@ -60,7 +65,7 @@ import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
         <mat-label>Verdict</mat-label>
         <mat-select
           multiple
-          [value]="filter().verdicts"
+          [value]="verdictsChosen()"
           (valueChange)="filterChange.emit({ verdicts: $event })"
         >
           <mat-option value="none">No verdict yet</mat-option>
@@ -73,7 +78,7 @@ import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
         <mat-label>Kind</mat-label>
         <mat-select
           multiple
-          [value]="filter().kinds"
+          [value]="kindsChosen()"
           (valueChange)="filterChange.emit({ kinds: $event })"
         >
           @for (kind of kinds; track kind) {
@@ -143,6 +148,15 @@ export class ClaimFilters {
     mine: EMPTY_FILTER.mine,
     query: EMPTY_FILTER.query,
   };
+
+  /**
+   * Each select's values, the same array while they stay the same: a search key
+   * brings a new filter with equal lists, and a new array would make each select
+   * clear and choose its options again.
+   */
+  protected readonly stagesChosen = computed(() => this.filter().stages, { equal: sameValues });
+  protected readonly verdictsChosen = computed(() => this.filter().verdicts, { equal: sameValues });
+  protected readonly kindsChosen = computed(() => this.filter().kinds, { equal: sameValues });
 
   constructor() {
     // Runs when the filter changes: a keystroke costs one comparison here.

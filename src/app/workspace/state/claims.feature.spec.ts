@@ -363,6 +363,10 @@ describe('claims checked for a bulk action', () => {
       claimsFeature.selectCheckedClaims.projector(visible, ['c1', 'c2', 'c3']).map((c) => c.id),
     ).toEqual(['c3', 'c1']);
     expect(claimsFeature.selectCheckedClaims.projector(visible, [])).toEqual([]);
+    // None checked: the same list whatever the table shows, so a search key changes nothing there.
+    expect(claimsFeature.selectCheckedClaims.projector(visible.slice(1), [])).toBe(
+      claimsFeature.selectCheckedClaims.projector(visible, []),
+    );
   });
 });
 

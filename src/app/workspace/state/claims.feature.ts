@@ -61,6 +61,8 @@ function isCurrent(state: ClaimsState, claim: ClaimSummary): boolean {
   return state.article?.id === claim.articleId && (!known || claim.version >= known.version);
 }
 
+const NONE_CHECKED: readonly ClaimSummary[] = [];
+
 /** Two filters that select and order the same claims: every field equal. */
 export function sameFilter(a: ClaimFilter, b: ClaimFilter): boolean {
   const sameList = (x: readonly string[], y: readonly string[]) =>
@@ -246,7 +248,8 @@ export const claimsFeature = createFeature({
        */
       selectCheckedClaims: createSelector(selectVisibleClaims, selectCheckedIds, (visible, ids) => {
         if (ids.length === 0) {
-          return [];
+          // The same empty list on every search key: the selection bar is not checked again.
+          return NONE_CHECKED;
         }
         const checked = new Set(ids);
         return visible.filter((claim) => checked.has(claim.id));
