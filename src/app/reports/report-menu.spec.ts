@@ -48,6 +48,18 @@ describe('ReportMenu', () => {
 
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
+  it('makes its items when it opens, not on every change of the filter of the table', async () => {
+    const { fixture, loader } = await render({ q: 'shells' });
+    const url = spyOn(TestBed.inject(ReportDownload), 'url').and.callThrough();
+    for (const q of ['shell', 'shel', 'she']) {
+      fixture.componentRef.setInput('filter', { q });
+      await fixture.whenStable();
+    }
+    expect(url).not.toHaveBeenCalled();
+    await (await loader.getHarness(MatMenuHarness)).open();
+    expect(url).toHaveBeenCalledWith('a1', 'html', { q: 'she' });
+  });
+
   it('exports the claims the table shows, in the table’s order', async () => {
     const { loader, http } = await render({ stage: 'approved', q: 'shells', sort: 'updated' });
     await exportAs(loader, /Spreadsheet/);
