@@ -265,9 +265,19 @@ export function fastifyOptions(
   trustProxy: TrustProxy = false,
 ): Pick<
   FastifyServerOptions,
-  'schemaController' | 'bodyLimit' | 'routerOptions' | 'frameworkErrors' | 'trustProxy'
+  | 'schemaController'
+  | 'bodyLimit'
+  | 'routerOptions'
+  | 'frameworkErrors'
+  | 'trustProxy'
+  | 'pluginTimeout'
 > {
   return {
+    // No limit on how long the app takes to start: it migrates the database and loads the
+    // claim index and the suggester's model first, which on a large desk or a busy machine
+    // takes longer than Fastify's default 10 s (CI saw the app refused as "did not start in
+    // time" at a load of 8-16 on two cores). A start that fails still fails with its error.
+    pluginTimeout: 0,
     schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
