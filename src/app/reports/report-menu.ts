@@ -88,8 +88,11 @@ export class ReportMenu {
   readonly total = input<number | null>(null);
 
   protected readonly formats = REPORT_FORMATS;
-  protected readonly shownLabel = computed(() => shownInWords(this.shown()));
-  protected readonly totalLabel = computed(() => totalInWords(this.total()));
+  /** The two answers to "which claims?": those the table shows, or all of them. */
+  protected readonly scopeChoices = computed(() => [
+    { onlyShown: true, label: shownInWords(this.shown()) },
+    { onlyShown: false, label: totalInWords(this.total()) },
+  ]);
   /** What selects claims; the table's order alone selects none. */
   private readonly narrowing = computed(() => pick(this.filter(), (key) => !ORDER_KEYS.has(key)));
   /** The table's order, which the CSV rows follow whichever claims are exported. */
