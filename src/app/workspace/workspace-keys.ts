@@ -71,3 +71,54 @@ export function sameFilterBesidesQuery(a: ClaimFilter, b: ClaimFilter): boolean 
     a.descending === b.descending
   );
 }
+
+/** What the workspace's shortcuts act on: its claims as listed, the open one, the panel. */
+export interface ShortcutTarget {
+  /** The claims in the order the table lists them (j and k move through these). */
+  readonly claims: () => readonly { readonly id: string }[];
+  readonly selectedId: () => string | null;
+  /** Opens a claim, or with null closes it; replacing the history entry when asked. */
+  readonly select: (claimId: string | null, replaceUrl: boolean) => void;
+  readonly panel: () => { focusEvidence(): void; focusNote(): void } | undefined;
+  /** Focuses the claims' search box, drawing the list first if it is not yet. */
+  readonly search: () => void;
+  readonly help: () => void;
+}
+
+/** Does what a shortcut asks of the workspace. */
+export function runShortcut(shortcut: Shortcut, target: ShortcutTarget): void {
+  const claims = target.claims();
+  const selectedId = target.selectedId();
+  const index = claims.findIndex((claim) => claim.id === selectedId);
+  switch (shortcut) {
+    case 'next':
+    case 'previous': {
+      const next =
+        shortcut === 'next' ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
+      if (claims[next] && claims[next].id !== selectedId) {
+        target.select(claims[next].id, true);
+      }
+      break;
+    }
+    case 'open':
+      focusPanelHeading();
+      break;
+    case 'close':
+      if (selectedId !== null) {
+        target.select(null, false);
+      }
+      break;
+    case 'evidence':
+      target.panel()?.focusEvidence();
+      break;
+    case 'note':
+      target.panel()?.focusNote();
+      break;
+    case 'search':
+      target.search();
+      break;
+    case 'help':
+      target.help();
+      break;
+  }
+}

@@ -48,7 +48,12 @@ import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
-import { focusPanelHeading, sameFilterBesidesQuery, shortcutOf } from './workspace-keys';
+import {
+  runShortcut,
+  sameFilterBesidesQuery,
+  shortcutOf,
+  type ShortcutTarget,
+} from './workspace-keys';
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({
@@ -300,43 +305,23 @@ export class Workspace {
       return;
     }
     event.preventDefault();
-    const claims = this.visible();
-    const index = claims.findIndex((c) => c.id === this.selectedId());
-    switch (shortcut) {
-      case 'next':
-      case 'previous': {
-        const next =
-          shortcut === 'next' ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
-        if (claims[next] && claims[next].id !== this.selectedId()) {
-          this.select(claims[next].id, true);
-        }
-        break;
-      }
-      case 'open':
-        focusPanelHeading();
-        break;
-      case 'close':
-        if (this.selectedId() !== null) {
-          this.select(null);
-        }
-        break;
-      case 'evidence':
-        this.panel()?.focusEvidence();
-        break;
-      case 'note':
-        this.panel()?.focusNote();
-        break;
-      case 'search':
-        if (this.filters()) {
-          this.filters()?.focusSearch();
-        } else {
-          this.searchAsked = true;
-          this.claimsAsked.set(true);
-        }
-        break;
-      case 'help':
-        this.dialog.open(Shortcuts, { maxWidth: '95vw' });
-        break;
-    }
+    runShortcut(shortcut, this.shortcutTarget);
   }
+
+  /** What the keyboard shortcuts act on (workspace-keys.ts). */
+  private readonly shortcutTarget: ShortcutTarget = {
+    claims: this.visible,
+    selectedId: this.selectedId,
+    select: (claimId, replaceUrl) => this.select(claimId, replaceUrl),
+    panel: this.panel,
+    search: () => {
+      if (this.filters()) {
+        this.filters()?.focusSearch();
+      } else {
+        this.searchAsked = true;
+        this.claimsAsked.set(true);
+      }
+    },
+    help: () => this.dialog.open(Shortcuts, { maxWidth: '95vw' }),
+  };
 }
