@@ -1,4 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { MatButtonHarness } from '@angular/material/button/testing';
@@ -129,5 +130,63 @@ describe('ClaimFilters', () => {
     fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, stages: ['approved'], query: 'kr' });
     await fixture.whenStable();
     expect(selects[0].value).toEqual(['approved']);
+  });
+
+  it('keeps "Clear filters" in the page, hidden while nothing is filtered', async () => {
+    const { fixture } = await render();
+    const element = fixture.nativeElement as HTMLElement;
+    const button = () =>
+      [...element.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'Clear filters',
+      );
+    const kept = button();
+    expect(kept).withContext('made with the filters').toBeDefined();
+    expect(getComputedStyle(kept!).display).toBe('none');
+    fixture.componentRef.setInput('filter', { ...EMPTY_FILTER, query: 'k' });
+    await fixture.whenStable();
+    expect(button()).toBe(kept);
+    expect(getComputedStyle(kept!).display).not.toBe('none');
+    fixture.componentRef.setInput('filter', EMPTY_FILTER);
+    await fixture.whenStable();
+    expect(button()).toBe(kept);
+    expect(getComputedStyle(kept!).display).toBe('none');
+  });
+});
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ClaimFilters],
+  template: `<cd-claim-filters
+    [filter]="filter()"
+    [shown]="shown()"
+    [total]="5"
+    (queryChange)="search($event)"
+  />`,
+})
+class SearchingHost {
+  protected readonly filter = signal(EMPTY_FILTER);
+  protected readonly shown = signal(5);
+  search(query: string): void {
+    this.filter.set({ ...EMPTY_FILTER, query });
+    this.shown.set(query.length);
+  }
+}
+
+describe('ClaimFilters in a page', () => {
+  afterEach(() => document.querySelectorAll('.searching-host').forEach((el) => el.remove()));
+
+  it("puts a key's result in the page within the key's own input event", async () => {
+    const fixture = TestBed.createComponent(SearchingHost);
+    const element = fixture.nativeElement as HTMLElement;
+    element.className = 'searching-host';
+    document.body.appendChild(element);
+    await fixture.whenStable();
+    const box = element.querySelector<HTMLInputElement>('[data-testid="claim-search"]')!;
+    const status = element.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('5 of 5 claims');
+    box.value = 'kr';
+    box.dispatchEvent(new Event('input'));
+    // No waiting: not for a frame, a timer or a microtask.
+    expect(status.textContent).toBe('2 of 5 claims');
   });
 });
