@@ -250,4 +250,28 @@ describe('ClaimsTable', () => {
     expect(root.querySelector('#claim-row-c2')?.getAttribute('aria-selected')).toBe('true');
     expect(root.querySelector('#claim-row-c1')?.getAttribute('aria-selected')).toBe('false');
   });
+
+  it('shows other claims in the rows already in the page, none taken out or put in', async () => {
+    const { fixture, root } = await render(740, { checked: ['c3'] });
+    const rows = root.querySelector('[role="row"][aria-rowindex]')!.parentElement!;
+    const before = [...rows.children];
+    const moved: Node[] = [];
+    const observer = new MutationObserver((records) =>
+      records.forEach((r) => moved.push(...r.addedNodes, ...r.removedNodes)),
+    );
+    observer.observe(rows, { childList: true });
+    fixture.componentRef.setInput('claims', others);
+    await fixture.whenStable();
+    observer.disconnect();
+    expect(moved).toEqual([]);
+    expect([...rows.children]).toEqual(before);
+    expect(rowIds(root)).toEqual(['claim-row-c3', 'claim-row-c4']);
+    const first = root.querySelector('#claim-row-c3')!;
+    expect(first.querySelector('.statement')?.textContent).toBe('The third.');
+    expect(first.querySelector<HTMLInputElement>('.check')?.checked).toBeTrue();
+    expect(first.querySelector('.check')?.getAttribute('aria-label')).toBe(
+      'Select claim: The third.',
+    );
+    expect(root.querySelector<HTMLInputElement>('#claim-row-c4 .check')?.checked).toBeFalse();
+  });
 });

@@ -156,8 +156,15 @@ export class ClaimsTable {
     });
   }
 
-  protected trackById(_index: number, claim: ClaimSummary): string {
-    return claim.id;
+  /**
+   * Rows are kept by their place in the view, not by claim: when a search key
+   * brings other claims into view, each row shows its new claim by changing its
+   * text and attributes in place. Kept by claim, every row whose claim changed was
+   * taken out of the page and another put in (the view cache's), and the browser
+   * styled each new row's elements anew.
+   */
+  protected trackByPosition(index: number): number {
+    return index;
   }
 
   protected check(claimId: string, event: Event): void {
