@@ -91,6 +91,28 @@ export function filterToQuery(filter: ClaimFilter): FilterQuery {
   return query;
 }
 
+/** Two lists of the same values in the same order. */
+export function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Two filters that select and order the same claims, whatever their search query. */
+export function sameFilterBesidesQuery(a: ClaimFilter, b: ClaimFilter): boolean {
+  return (
+    sameValues(a.stages, b.stages) &&
+    sameValues(a.verdicts, b.verdicts) &&
+    sameValues(a.kinds, b.kinds) &&
+    a.mine === b.mine &&
+    a.sort === b.sort &&
+    a.descending === b.descending
+  );
+}
+
+/** Two filters that select and order the same claims: every field equal. */
+export function sameFilter(a: ClaimFilter, b: ClaimFilter): boolean {
+  return a.query === b.query && sameFilterBesidesQuery(a, b);
+}
+
 export function isFiltered(filter: ClaimFilter): boolean {
   return (
     filter.stages.length + filter.verdicts.length + filter.kinds.length > 0 ||

@@ -1,5 +1,5 @@
-import { EMPTY_FILTER } from '../../domain/claim-filter';
-import { sameFilterBesidesQuery, Shortcut, shortcutOf } from './workspace-keys';
+import { EMPTY_FILTER, sameFilterBesidesQuery } from '../../domain/claim-filter';
+import { Shortcut, shortcutOf } from './workspace-keys';
 
 describe('workspace keys', () => {
   function pressOn(tag: string, key: string, init: KeyboardEventInit = {}): Shortcut | null {

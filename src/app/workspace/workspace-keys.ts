@@ -2,7 +2,6 @@
  * The workspace's keyboard shortcuts and the small DOM and filter rules the
  * container follows, kept apart from it so that each can be tested alone.
  */
-import { ClaimFilter } from '../../domain/claim-filter';
 
 export type Shortcut =
   'next' | 'previous' | 'open' | 'close' | 'evidence' | 'note' | 'search' | 'help';
@@ -54,22 +53,6 @@ export function focusPanelHeading(): void {
   }
   heading.focus({ preventScroll: true });
   heading.scrollIntoView({ block: 'nearest' });
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/** Compared by value: the URL makes new lists for the same filter. */
-export function sameFilterBesidesQuery(a: ClaimFilter, b: ClaimFilter): boolean {
-  return (
-    sameList(a.stages, b.stages) &&
-    sameList(a.verdicts, b.verdicts) &&
-    sameList(a.kinds, b.kinds) &&
-    a.mine === b.mine &&
-    a.sort === b.sort &&
-    a.descending === b.descending
-  );
 }
 
 /** What the workspace's shortcuts act on: its claims as listed, the open one, the panel. */

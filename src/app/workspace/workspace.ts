@@ -21,7 +21,12 @@ import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { ArticleActions } from '../articles/article-actions';
 import { SelectionBar } from '../bulk/selection-bar';
-import { ClaimFilter, filterToQuery, SortKey } from '../../domain/claim-filter';
+import {
+  ClaimFilter,
+  filterToQuery,
+  sameFilterBesidesQuery,
+  SortKey,
+} from '../../domain/claim-filter';
 import { ARCHIVED_REFUSAL } from '../../domain/workflow';
 import { suggestionsFeature } from '../new-claims/state/suggestions.feature';
 import { SuggestionList } from '../new-claims/suggestion-list';
@@ -48,12 +53,7 @@ import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
-import {
-  runShortcut,
-  sameFilterBesidesQuery,
-  shortcutOf,
-  type ShortcutTarget,
-} from './workspace-keys';
+import { runShortcut, shortcutOf, type ShortcutTarget } from './workspace-keys';
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({

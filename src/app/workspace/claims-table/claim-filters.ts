@@ -16,13 +16,9 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../../domain/claim';
-import { ClaimFilter, EMPTY_FILTER, isFiltered } from '../../../domain/claim-filter';
+import { ClaimFilter, EMPTY_FILTER, isFiltered, sameValues } from '../../../domain/claim-filter';
 import { VERDICT_DEFINITIONS, VERDICTS } from '../../../domain/verdicts';
 import { STAGE_LABELS, STAGES } from '../../../domain/workflow';
-
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
-}
 
 /**
  * Search, filters and "Assigned to me" above the claims table.

@@ -1,7 +1,7 @@
 import { ClaimSummary } from '../../../domain/claim';
-import { applyFilter, ClaimFilter, EMPTY_FILTER } from '../../../domain/claim-filter';
+import { applyFilter, ClaimFilter, EMPTY_FILTER, sameFilter } from '../../../domain/claim-filter';
 import { ClaimSearch } from './claim-search';
-import { claimsFeature, sameFilter } from './claims.feature';
+import { claimsFeature } from './claims.feature';
 import { claimFixture } from './claims.feature.spec';
 
 const WORDS = [

@@ -4,6 +4,7 @@ import {
   haystackOf,
   NoteTextOf,
   passesFields,
+  sameValues,
   searchTerms,
   sortVisible,
 } from '../../../domain/claim-filter';
@@ -29,9 +30,6 @@ interface Result<T> {
   /** Their indexes in the basis's claims. */
   readonly indexes: readonly number[];
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
  * Whether every claim matching `next` matches `earlier` too: each earlier term is
@@ -91,7 +89,7 @@ export class ClaimSearch<T extends FilterableClaim> {
     terms: readonly string[],
     noteText: NoteTextOf<T> | undefined,
   ): readonly T[] {
-    const index = this.results.findIndex((result) => sameList(result.terms, terms));
+    const index = this.results.findIndex((result) => sameValues(result.terms, terms));
     if (index >= 0) {
       const [found] = this.results.splice(index, 1);
       this.results.push(found);
@@ -188,9 +186,9 @@ export class ClaimSearch<T extends FilterableClaim> {
       if (
         basis.me === me &&
         basis.mine === filter.mine &&
-        sameList(basis.stages, filter.stages) &&
-        sameList(basis.verdicts, filter.verdicts) &&
-        sameList(basis.kinds, filter.kinds)
+        sameValues(basis.stages, filter.stages) &&
+        sameValues(basis.verdicts, filter.verdicts) &&
+        sameValues(basis.kinds, filter.kinds)
       ) {
         return;
       }

@@ -10,7 +10,12 @@ import {
   resultMemoize,
 } from '@ngrx/store';
 import { ArticleDetail, ClaimSummary } from '../../../domain/claim';
-import { ClaimFilter, EMPTY_FILTER, filterFromQuery } from '../../../domain/claim-filter';
+import {
+  ClaimFilter,
+  EMPTY_FILTER,
+  filterFromQuery,
+  sameFilter,
+} from '../../../domain/claim-filter';
 import { ACTION_RULES } from '../../../domain/workflow';
 import { NewClaimsApiActions } from '../../new-claims/state/new-claims.actions';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
@@ -62,21 +67,6 @@ function isCurrent(state: ClaimsState, claim: ClaimSummary): boolean {
 }
 
 const NONE_CHECKED: readonly ClaimSummary[] = [];
-
-/** Two filters that select and order the same claims: every field equal. */
-export function sameFilter(a: ClaimFilter, b: ClaimFilter): boolean {
-  const sameList = (x: readonly string[], y: readonly string[]) =>
-    x.length === y.length && x.every((item, i) => item === y[i]);
-  return (
-    a.query === b.query &&
-    a.mine === b.mine &&
-    a.sort === b.sort &&
-    a.descending === b.descending &&
-    sameList(a.stages, b.stages) &&
-    sameList(a.verdicts, b.verdicts) &&
-    sameList(a.kinds, b.kinds)
-  );
-}
 
 export const claimsFeature = createFeature({
   name: 'claims',
