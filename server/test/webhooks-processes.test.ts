@@ -87,8 +87,10 @@ describe('webhook deliveries across restarts and processes', () => {
         apps.push(await startApp({ dir, webhookTimings: FAST_TIMINGS }));
         const claimIds = await seedClaimIds(apps[0]);
         // One webhook set up on each process: both send to both.
-        await addWebhook(apps[0], receivers[0].url);
-        await addWebhook(apps[1], receivers[1].url);
+        const hooks = [
+          await addWebhook(apps[0], receivers[0].url),
+          await addWebhook(apps[1], receivers[1].url),
+        ];
         const kinds = [
           'started',
           'submitted',
@@ -105,6 +107,16 @@ describe('webhook deliveries across restarts and processes', () => {
         await until('every event delivered to both', () =>
           receivers.every((r) => r.received.length >= total),
         );
+        // Closed only once every delivery is recorded as delivered: a process stopped while a
+        // request it sent is still being answered hands that delivery back untried, and the
+        // other process sends it again with the same id (at least once, as webhooks are).
+        await until('every delivery recorded', async () => {
+          for (const hook of hooks) {
+            const made = await deliveries(apps[0], hook.id);
+            if (made.length < total || made.some((d) => d.status !== 'delivered')) return false;
+          }
+          return true;
+        });
         for (const app of apps.splice(0)) await app.close();
         for (const [index, receiver] of receivers.entries()) {
           const ids = receiver.received.map((r) => r.deliveryId);
