@@ -107,9 +107,9 @@ describe('webhook deliveries across restarts and processes', () => {
         await until('every event delivered to both', () =>
           receivers.every((r) => r.received.length >= total),
         );
-        // Closed only once every delivery is recorded as delivered: a process stopped while a
-        // request it sent is still being answered hands that delivery back untried, and the
-        // other process sends it again with the same id (at least once, as webhooks are).
+        // Closed only once every delivery is recorded as delivered: a process whose request is
+        // still unanswered when its stop's grace (stopGraceMs) ends hands that delivery back
+        // untried, and the other process sends it again with the same id (at least once).
         await until('every delivery recorded', async () => {
           for (const hook of hooks) {
             const made = await deliveries(apps[0], hook.id);

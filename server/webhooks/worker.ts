@@ -45,6 +45,11 @@ export interface WebhookTimings {
   readonly concurrency: number;
   /** How long settled deliveries stay listed before they are forgotten. */
   readonly keepDeliveriesMs: number;
+  /**
+   * How long a stop waits for the attempts under way to be answered (and recorded) before
+   * it cuts them off and hands them back untried, for another process to send again.
+   */
+  readonly stopGraceMs: number;
 }
 
 /** How often, at most, old deliveries are forgotten. */
@@ -63,6 +68,7 @@ export const DEFAULT_WEBHOOK_TIMINGS: WebhookTimings = {
   leaseMs: 60_000,
   concurrency: 4,
   keepDeliveriesMs: 30 * 24 * 60 * 60_000,
+  stopGraceMs: 5_000,
 };
 
 /** The delay before the next attempt, once `attemptsMade` attempts have failed. */
@@ -76,6 +82,9 @@ type Outcome =
 export class WebhookWorker {
   /** This process, as the lease holder. */
   private readonly owner = randomUUID();
+  /** Set by stop(): no more deliveries are taken. */
+  private closing = false;
+  /** Aborted once stop()'s grace is over: the attempts still under way are cut off. */
   private readonly stopping = new AbortController();
   private readonly sending = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
@@ -119,7 +128,7 @@ export class WebhookWorker {
 
   /** Look for due deliveries soon, never inside the caller's turn (a request's, say). */
   wake(): void {
-    if (this.stopping.signal.aborted) {
+    if (this.closing) {
       return;
     }
     if (this.pass) {
@@ -140,14 +149,27 @@ export class WebhookWorker {
       });
   }
 
-  /** Stops taking deliveries, abandons the attempts under way (handed back untried) and waits for them. */
+  /**
+   * Stops taking deliveries and lets the attempts under way finish and be recorded, for
+   * at most `stopGraceMs`: an attempt cut off is handed back untried, and another process
+   * (or this one, restarted) sends it again with the same id, which a receiver that has
+   * already answered it sees twice. Those still under way after the grace are cut off.
+   */
   async stop(): Promise<void> {
-    this.stopping.abort();
+    this.closing = true;
     if (this.timer) {
       clearInterval(this.timer);
     }
     await this.pass;
-    await Promise.allSettled([...this.sending.values()]);
+    const finished = Promise.allSettled([...this.sending.values()]);
+    let graceOver: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      graceOver = setTimeout(resolve, this.timings.stopGraceMs);
+    });
+    await Promise.race([finished, grace]);
+    clearTimeout(graceOver);
+    this.stopping.abort();
+    await finished;
     await this.dispatcher.close();
   }
 
