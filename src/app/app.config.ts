@@ -1,11 +1,6 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import {
-  ApplicationConfig,
-  provideAppInitializer,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideEffects } from '@ngrx/effects';
 import { provideRouterStore, routerReducer } from '@ngrx/router-store';
 import { provideState, provideStore } from '@ngrx/store';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
@@ -21,6 +16,7 @@ import { articlesFeature } from './articles/state/articles.feature';
 import * as sessionEffects from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
 import { apiInterceptor } from './shell/api-interceptor';
+import { provideEffectsInSteps } from './shell/effects-in-steps';
 import { provideAppIcons } from './shell/icons';
 import { liveFeature } from './shell/state/live.feature';
 import * as usersEffects from './users/state/users.effects';
@@ -46,7 +42,8 @@ export const appConfig: ApplicationConfig = {
     provideState(bulkFeature),
     provideState(deskFeature),
     provideState(inboxFeature),
-    provideEffects(
+    // Each group subscribed in a task of its own (a slow phone's long tasks), in this order.
+    provideEffectsInSteps(
       sessionEffects,
       articlesEffects,
       workspaceEffects,
@@ -57,10 +54,6 @@ export const appConfig: ApplicationConfig = {
       notificationsEffects,
     ),
     provideRouterStore(),
-    // Starting the app is two tasks, not one long one: the store, its effects and the router
-    // are set up in the first; the page is drawn in the next (a slow phone paints and answers
-    // input between them: Lighthouse's total blocking time).
-    provideAppInitializer(() => new Promise<void>((resolve) => setTimeout(resolve))),
     // Development builds only: the production build defines ngDevMode as false, so the
     // bundler drops the store devtools from it (11 kB of the first download).
     ...(typeof ngDevMode === 'undefined' || ngDevMode
