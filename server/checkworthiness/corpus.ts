@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { analyseSentences, type AnalysedParagraph, type AnalysedSentence } from './analyse';
+import { exchangesOf } from './exchange';
 import type { SentenceContext } from './features';
 
 /** CLEF-2019 CheckThat! task 1 training transcripts (see its README there). */
@@ -63,6 +64,7 @@ export function contextsOf(paragraphs: readonly AnalysedParagraph[]): SentenceCo
     all.reduce((sum, s) => sum + s.words.filter((w) => w.text !== '').length, 0) /
     Math.max(1, total) /
     20;
+  const exchanges = exchangesOf(paragraphs);
   const contexts: SentenceContext[] = [];
   let previous: AnalysedSentence | null = null;
   // Text without speakers is one voice's (an article's, a speech's): one turn, as a speech is in the training data.
@@ -82,6 +84,8 @@ export function contextsOf(paragraphs: readonly AnalysedParagraph[]): SentenceCo
         afterQuestion: last?.post.includes('?') ?? false,
         documentTalk: talk,
         documentSentenceLength: length,
+        disputed: exchanges[indexInText].disputed,
+        echoed: exchanges[indexInText].echoed,
       });
       previous = sentence;
       indexInText++;

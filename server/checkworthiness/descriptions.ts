@@ -59,6 +59,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'answers a question': 'answers a question',
   talk: 'comes from talk (many sentences say I or you)',
   'long sentences': 'comes from a text of long sentences',
+  disputed: 'another speaker soon calls something wrong or false',
+  echoed: 'other speakers take up its words nearby',
 };
 
 export function describe(feature: Feature): string {

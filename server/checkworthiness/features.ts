@@ -57,6 +57,10 @@ export interface SentenceContext {
   readonly documentTalk: number;
   /** Mean words per sentence in the document, over 20. */
   readonly documentSentenceLength: number;
+  /** Another speaker soon calls something wrong, false or a lie (exchange.ts). */
+  readonly disputed: boolean;
+  /** Share of its content words other speakers use nearby, 0..1 (exchange.ts). */
+  readonly echoed: number;
 }
 
 /** A speaker at least this share of whose sentences are questions is read as one who asks (a moderator). */
@@ -249,5 +253,10 @@ export function namedFeatures(
   // What kind of text: talk (I and you in many sentences) or prose, where more sentences assert.
   add('talk', true, context.documentTalk);
   add('long sentences', true, context.documentSentenceLength);
+  // What the other speakers do with it: a claim that is disputed or argued over is one to check.
+  add('disputed', context.disputed);
+  if (context.echoed > 0) {
+    found.push({ id: 'echoed', value: context.echoed });
+  }
   return found;
 }

@@ -10,8 +10,8 @@
  */
 import type { Feature } from './features';
 
-/** Features of the whole text or with a graded value: no pair is made with them. */
-const NOT_PAIRED = new Set(['main speaker', 'talk', 'long sentences']);
+/** Features of the whole text, with a graded value or of the exchange around it: no pair is made with them. */
+const NOT_PAIRED = new Set(['main speaker', 'talk', 'long sentences', 'disputed', 'echoed']);
 
 /** The value of each pair, against 1 for a named feature: a pair refines, it does not lead. */
 export const PAIR_VALUE = 0.5;

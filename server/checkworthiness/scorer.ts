@@ -166,4 +166,6 @@ const STANDALONE_CONTEXT: SentenceContext = {
   afterQuestion: false,
   documentTalk: 0,
   documentSentenceLength: 1,
+  disputed: false,
+  echoed: 0,
 };
