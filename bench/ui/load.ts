@@ -57,7 +57,8 @@ export async function measureLoad(
         };
       }),
     );
-    const claims = resources.find((r) => /\/api\/articles\/[^/]+\/claims$/.test(r.name));
+    // The list as objects (`/claims`, builds before the rows) or as rows (`/claim-rows`).
+    const claims = resources.find((r) => /\/api\/articles\/[^/]+\/claim(s|-rows)$/.test(r.name));
     const scripts = resources.filter((r) => /\.js(\?|$)/.test(r.name));
     return {
       claimsResponse: claims?.end ?? NaN,

@@ -21,7 +21,7 @@ import {
   problemRef,
   webUrl,
 } from './schemas';
-import { ClaimListCache, sendClaimList } from './claim-list-cache';
+import { answerClaimList, watchedClaimListCache } from './claim-list-cache';
 import { requiredVersion } from './if-match';
 import { claimantProperties } from './suggestions';
 
@@ -44,13 +44,7 @@ const articlePatchBody = {
 };
 
 const articles: FastifyPluginAsync = async (app) => {
-  const cache = new ClaimListCache();
-  const unsubscribe = app.changes.subscribe((event) => {
-    if (event.articleId) {
-      cache.invalidate(event.articleId);
-    }
-  });
-  app.addHook('onClose', async () => unsubscribe());
+  const cache = watchedClaimListCache(app);
 
   app.get<{ Querystring: { archived?: '0' | '1' } }>(
     '/api/articles',
@@ -159,29 +153,12 @@ const articles: FastifyPluginAsync = async (app) => {
       decompress: false,
     },
     // Not async: the kept list is sent at once (see sendClaimList), the hottest read.
-    (request, reply) => {
-      const articleId = request.params.id;
-      const kept = cache.get(articleId);
-      if (kept) {
-        return sendClaimList(reply, kept, request.headers);
-      }
-      return cache
-        .read(articleId, async () =>
-          (await articleExists(app.db, articleId))
-            ? JSON.stringify(await listClaims(app.db, articleId))
-            : null,
-        )
-        .then((list) => {
-          if (list === null) {
-            throw new ProblemError({
-              title: 'Not found',
-              status: 404,
-              detail: `Article ${articleId} does not exist.`,
-            });
-          }
-          return sendClaimList(reply, list, request.headers);
-        });
-    },
+    (request, reply) =>
+      answerClaimList(cache, request, reply, async (articleId) =>
+        (await articleExists(app.db, articleId))
+          ? JSON.stringify(await listClaims(app.db, articleId))
+          : null,
+      ),
   );
 
   app.post<{

@@ -9,7 +9,7 @@
  * so none outlives the list it was made from.
  */
 import { negotiate } from '@fastify/accept-negotiator';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip } from 'node:zlib';
 import {
@@ -19,6 +19,7 @@ import {
   type CompressEncoding,
   GZIP_OPTIONS,
 } from '../plugins/compression';
+import { ProblemError } from '../plugins/problems';
 
 const compressors: Record<CompressEncoding, (body: Buffer) => Promise<Buffer>> = {
   // On the thread pool: a list of 10,000 claims takes a while, and the event loop goes on.
@@ -179,4 +180,45 @@ export function sendClaimList(
   return bytes.then((made) => {
     reply.header('content-encoding', encoding).send(made);
   });
+}
+
+/** A cache of the app's lists, each article's entry dropped by every change to the article. */
+export function watchedClaimListCache(app: FastifyInstance): ClaimListCache {
+  const cache = new ClaimListCache();
+  const unsubscribe = app.changes.subscribe((event) => {
+    if (event.articleId) {
+      cache.invalidate(event.articleId);
+    }
+  });
+  app.addHook('onClose', async () => unsubscribe());
+  return cache;
+}
+
+/**
+ * Answers a GET of an article's list from `cache`: at once when it is kept, else once
+ * `load` has read it (its JSON, or null when there is no such article: a 404).
+ */
+export function answerClaimList(
+  cache: ClaimListCache,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+  load: (articleId: string) => Promise<string | null>,
+): Promise<void> | undefined {
+  const articleId = request.params.id;
+  const kept = cache.get(articleId);
+  if (kept) {
+    return sendClaimList(reply, kept, request.headers);
+  }
+  return cache
+    .read(articleId, () => load(articleId))
+    .then((list) => {
+      if (list === null) {
+        throw new ProblemError({
+          title: 'Not found',
+          status: 404,
+          detail: `Article ${articleId} does not exist.`,
+        });
+      }
+      return sendClaimList(reply, list, request.headers);
+    });
 }

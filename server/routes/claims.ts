@@ -6,6 +6,7 @@ import {
   CLAIMANT_TYPES,
   SUMMARY_MAX_LENGTH,
 } from '../../src/domain/claim';
+import { toClaimRows } from '../../src/domain/claim-rows';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { currentUser } from '../plugins/auth';
 import { ProblemError } from '../plugins/problems';
@@ -15,13 +16,16 @@ import {
   TransitionInput,
   transitionClaim,
 } from '../repositories/claim-changes';
-import { findClaim, findClaimDetail } from '../repositories/claims';
+import { findArticle } from '../repositories/articles';
+import { findClaim, findClaimDetail, listClaims } from '../repositories/claims';
 import { listHistory } from '../repositories/history';
+import { answerClaimList, watchedClaimListCache } from './claim-list-cache';
 import { conflictResponses, ifMatchHeaders, optionalVersion, requiredVersion } from './if-match';
 import { FIELD_LIMITS, USERNAME_RULE } from '../../src/domain/requests';
 import {
   claimDateSchema,
   claimDetailSchema,
+  claimRowsSchema,
   claimSummarySchema,
   errorResponses,
   historyEntrySchema,
@@ -53,6 +57,32 @@ function refuseUnrelatedFields(body: TransitionInput): void {
 }
 
 const claims: FastifyPluginAsync = async (app) => {
+  const rowLists = watchedClaimListCache(app);
+
+  app.get<{ Params: ClaimParams }>(
+    '/api/articles/:id/claim-rows',
+    {
+      schema: {
+        summary:
+          "Every claim of an article, in article order, as rows: what the dashboard's table " +
+          'reads (src/domain/claim-rows.ts); the same claims as GET /api/articles/{id}/claims',
+        params: idPathParams,
+        querystring: noQuerystring,
+        response: { 200: claimRowsSchema, ...errorResponses },
+      },
+      // Sent as cached bytes with their own compressed copies, like the claims list.
+      compress: false,
+      decompress: false,
+    },
+    (request, reply) =>
+      answerClaimList(rowLists, request, reply, async (articleId) => {
+        const article = await findArticle(app.db, articleId);
+        return article
+          ? JSON.stringify(toClaimRows(await listClaims(app.db, articleId), article.text))
+          : null;
+      }),
+  );
+
   app.get<{ Params: ClaimParams }>(
     '/api/claims/:id',
     {

@@ -3,6 +3,7 @@
  * field leaks that is not listed) and the OpenAPI document describes them.
  */
 import { CLAIM_KINDS, CLAIMANT_TYPES, SOURCE_TYPES, STANCES } from '../../src/domain/claim';
+import { CLAIM_ROW_FIELDS } from '../../src/domain/claim-rows';
 import { VERDICTS } from '../../src/domain/verdicts';
 import { DISMISS_REASONS, ROLES, STAGES } from '../../src/domain/workflow';
 
@@ -103,6 +104,36 @@ export const claimSummarySchema = {
   type: 'object',
   properties: claimSummaryProperties,
   required: Object.keys(claimSummaryProperties),
+  additionalProperties: false,
+};
+
+/** An article's claims as rows (src/domain/claim-rows.ts): one array of values per claim. */
+export const claimRowsSchema = {
+  type: 'object',
+  properties: {
+    fields: {
+      type: 'array',
+      description: "The fields of each row, in order: a claim's but articleId",
+      items: { type: 'string', enum: [...CLAIM_ROW_FIELDS] },
+    },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'array',
+        items: CLAIM_ROW_FIELDS.map((field) =>
+          field === 'quote'
+            ? nullable({
+                type: 'string',
+                description: 'Null when the article text between start and end is the quote',
+              })
+            : claimSummaryProperties[field],
+        ),
+        minItems: CLAIM_ROW_FIELDS.length,
+        additionalItems: false,
+      },
+    },
+  },
+  required: ['fields', 'rows'],
   additionalProperties: false,
 };
 

@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { ArticleDetail, ArticleSummary, ClaimSummary } from '../../domain/claim';
+import { ArticleDetail, ArticleSummary } from '../../domain/claim';
+import { ClaimRows } from '../../domain/claim-rows';
 
 /** A pasted article: its text and what the desk knows about it. */
 export interface PastedArticle {
@@ -62,9 +63,12 @@ export function articleUrl(id: string): string {
   return `/api/articles/${encodeURIComponent(id)}`;
 }
 
-/** An article's claims (`GET`), asked beside its detail. */
+/**
+ * An article's claims as rows (`GET`, src/domain/claim-rows.ts), asked beside its detail:
+ * the list as the dashboard reads it, a third of the bytes of the claims as objects.
+ */
 export function articleClaimsUrl(id: string): string {
-  return `${articleUrl(id)}/claims`;
+  return `${articleUrl(id)}/claim-rows`;
 }
 
 @Injectable({ providedIn: 'root' })
@@ -94,7 +98,8 @@ export class ArticlesApi {
     return this.http.post<AddedArticle>('/api/articles', article);
   }
 
-  claims(id: string): Observable<ClaimSummary[]> {
-    return this.http.get<ClaimSummary[]>(articleClaimsUrl(id));
+  /** The article's claims as rows: `fromClaimRows` with the article's text makes the list. */
+  claimRows(id: string): Observable<ClaimRows> {
+    return this.http.get<ClaimRows>(articleClaimsUrl(id));
   }
 }

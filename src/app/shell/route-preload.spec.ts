@@ -37,7 +37,7 @@ describe('routeNeeds', () => {
   it('knows the article page of the app: its article and its claims', () => {
     const needs = routeNeeds(routes, ['articles', 'seed-1']);
     expect(needs?.loaders.length).toBe(1);
-    expect(needs?.requests).toEqual(['/api/articles/seed-1', '/api/articles/seed-1/claims']);
+    expect(needs?.requests).toEqual(['/api/articles/seed-1', '/api/articles/seed-1/claim-rows']);
     expect(routeNeeds(routes, ['articles'])?.requests).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { claimsFeature } from './claims.feature';
 import { claimFixture } from './claims.feature.spec';
 import { Router } from '@angular/router';
 import { EMPTY_FILTER } from '../../../domain/claim-filter';
+import { toClaimRows } from '../../../domain/claim-rows';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { loadWorkspace, refreshNoteText, syncFilterToUrl } from './workspace.effects';
 import { WorkspaceApiActions, WorkspacePageActions } from './workspace.actions';
@@ -27,7 +28,7 @@ describe('workspace effects', () => {
   let claims: jasmine.SpyObj<ClaimsApi>;
 
   beforeEach(() => {
-    articles = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['get', 'claims']);
+    articles = jasmine.createSpyObj<ArticlesApi>('ArticlesApi', ['get', 'claimRows']);
     claims = jasmine.createSpyObj<ClaimsApi>('ClaimsApi', ['noteText']);
     TestBed.configureTestingModule({
       providers: [
@@ -47,7 +48,8 @@ describe('workspace effects', () => {
   describe('loading an article', () => {
     beforeEach(() => {
       articles.get.and.returnValue(of(article));
-      articles.claims.and.returnValue(of([claimFixture()]));
+      // The rows as the server makes them; the effect reads them back into the same claims.
+      articles.claimRows.and.returnValue(of(toClaimRows([claimFixture()], article.text)));
       actions$ = of(WorkspacePageActions.opened({ articleId: 'a1' }));
     });
 
@@ -93,7 +95,7 @@ describe('workspace effects', () => {
 
     it('reports a claim list that cannot be had', async () => {
       claims.noteText.and.returnValue(of({}));
-      articles.claims.and.returnValue(
+      articles.claimRows.and.returnValue(
         throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' })),
       );
       expect(await all(loadWorkspace)).toEqual([
@@ -107,7 +109,7 @@ describe('workspace effects', () => {
 
     it('says the article is missing, apart from other failures', async () => {
       claims.noteText.and.returnValue(of({}));
-      articles.claims.and.returnValue(of([]));
+      articles.claimRows.and.returnValue(of(toClaimRows([], article.text)));
       articles.get.and.returnValue(
         throwError(
           () =>

@@ -18,6 +18,7 @@ import {
   timer,
 } from 'rxjs';
 import { ClaimFilter, FILTER_PARAMS, filterToQuery } from '../../../domain/claim-filter';
+import { fromClaimRows } from '../../../domain/claim-rows';
 import { ArticlesApi } from '../../articles/articles-api';
 import { OverviewPageActions } from '../../overview/state/overview.actions';
 import { describeHttpError } from '../../shell/http-errors';
@@ -36,10 +37,13 @@ export const loadWorkspace = createEffect(
       ),
       switchMap(({ type, articleId }) =>
         merge(
-          forkJoin([api.get(articleId), api.claims(articleId)]).pipe(
-            switchMap(([article, claims]) => [
+          forkJoin([api.get(articleId), api.claimRows(articleId)]).pipe(
+            switchMap(([article, rows]) => [
               WorkspaceApiActions.articleLoaded({ article }),
-              WorkspaceApiActions.claimsLoaded({ articleId, claims }),
+              WorkspaceApiActions.claimsLoaded({
+                articleId,
+                claims: fromClaimRows(rows, article.id, article.text),
+              }),
             ]),
             catchError((error: unknown) =>
               of(
