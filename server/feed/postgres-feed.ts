@@ -56,12 +56,11 @@ export class PostgresFeed {
   private retry: NodeJS.Timeout | undefined;
   private readonly sequencer = new Coalesced(() => this.sequence());
   private readonly reader = new Coalesced(() => this.read());
-  /** Row ids of events a request waits to see delivered, each with what ends its wait. */
-  private readonly awaited = new Map<number, () => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly deliver: (events: ChangeEvent[]) => void,
+    /** Events in feed order, with the row id each was written with (`recordEvent`). */
+    private readonly deliver: (events: ChangeEvent[], rowIds: number[]) => void,
     private readonly options: PostgresFeedOptions = {},
   ) {}
 
@@ -85,35 +84,13 @@ export class PostgresFeed {
 
   /**
    * After a commit that wrote events: number them (coalesced with other commits). Settles
-   * once they have been delivered here: when a round that began after this call has, or
-   * sooner, when the events with these row ids (`recordEvent`'s ids) have been delivered,
-   * which the round running at the time of the call often does already.
+   * once a round that began after this call has numbered them and delivered them here.
    */
-  kick(rowIds: readonly number[] = []): Promise<void> {
+  kick(): Promise<void> {
     if (this.stopped) {
       return Promise.resolve();
     }
-    const round = this.sequencer.run();
-    if (rowIds.length === 0) {
-      return round;
-    }
-    let left = rowIds.length;
-    let done: () => void = () => undefined;
-    const delivered = new Promise<void>((resolve) => {
-      done = resolve;
-    });
-    const seen = () => {
-      left -= 1;
-      if (left === 0) done();
-    };
-    for (const id of rowIds) {
-      this.awaited.set(id, seen);
-    }
-    return Promise.race([round, delivered]).finally(() => {
-      for (const id of rowIds) {
-        if (this.awaited.get(id) === seen) this.awaited.delete(id);
-      }
-    });
+    return this.sequencer.run();
   }
 
   /** Reads and delivers what is new now (also what a notification triggers). */
@@ -138,10 +115,10 @@ export class PostgresFeed {
 
   /**
    * One round, which also reads what it (and any earlier round) numbered, and delivers
-   * it. The round settles only once that has been delivered: a request is answered after
-   * its events reached this process's subscribers, which include the caches of the claim
-   * lists, the desk and the stats, so the writer's next read is fresh. The round reads
-   * even when it numbered nothing: another process's round may have numbered ours.
+   * it. The round settles only once that has been delivered, so `sync()` (a stream that
+   * opens) is past every event committed before it. Writes do not wait for it: their
+   * caches hear of them at commit (plugins/changes.ts). The round reads even when it
+   * numbered nothing: another process's round may have numbered ours.
    */
   private async sequence(): Promise<void> {
     let full = true;
@@ -169,12 +146,10 @@ export class PostgresFeed {
       return;
     }
     this.lastDelivered = fresh[fresh.length - 1].event.id;
-    this.deliver(fresh.map((row) => row.event));
-    if (this.awaited.size > 0) {
-      for (const row of fresh) {
-        this.awaited.get(row.rowId)?.();
-      }
-    }
+    this.deliver(
+      fresh.map((row) => row.event),
+      fresh.map((row) => row.rowId),
+    );
   }
 
   private async sequenceIfNeeded(): Promise<void> {

@@ -6,20 +6,20 @@
  * event's place in the feed is only known after commit (repositories/events.ts): there
  * `publish` asks the feed (feed/postgres-feed.ts) to number the new events, and the
  * feed delivers every process's events, read back in feed order, to these streams.
+ * A write is not held back for that numbering: the caches of this process hear of it
+ * at once (`onCommitted`), and a stream opened after it numbers it first (`sync`).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import fp from 'fastify-plugin';
 import { type DatabaseTarget, isPostgres } from '../database/engine';
 import { PostgresFeed } from '../feed/postgres-feed';
 import type { ChangeEvent } from '../repositories/events';
 
-/** The sequencing rounds a request's `publish` asked for, awaited before its answer. */
-const requestRounds = new AsyncLocalStorage<Promise<void>[]>();
-
 export class ChangeHub {
   private readonly emitter = new EventEmitter();
   private feed: PostgresFeed | null = null;
+  /** Row ids of this process's events whose caches were told at commit, not yet numbered. */
+  private readonly toldAtCommit = new Set<number>();
 
   constructor() {
     // One listener per open browser tab; a newsroom has more than ten.
@@ -38,9 +38,15 @@ export class ChangeHub {
   publish(...events: ChangeEvent[]): void {
     if (this.feed) {
       if (events.length > 0) {
+        // The writer's next read, here, must not find what it changed in a cache; the
+        // streams wait for the feed's order.
         // On PostgreSQL an event's id is its row's until it is numbered (recordEvent).
-        const round = this.feed.kick(events.map((event) => event.id));
-        requestRounds.getStore()?.push(round);
+        for (const event of events) {
+          this.toldAtCommit.add(event.id);
+          this.emitter.emit('committed', event);
+        }
+        // A failed round never fails the write: it has committed, and the timer numbers it.
+        this.feed.kick().catch(() => undefined);
       }
       return;
     }
@@ -57,16 +63,35 @@ export class ChangeHub {
     return this.feed ? this.feed.kick() : Promise.resolve();
   }
 
-  /** Hands events, in feed order, to every stream. */
-  deliver(events: readonly ChangeEvent[]): void {
-    for (const event of events) {
+  /**
+   * Hands events, in feed order, to every stream, and to the caches unless they heard of
+   * them at commit (`rowIds`: the feed's, with the row id of each event).
+   */
+  deliver(events: readonly ChangeEvent[], rowIds: readonly number[] = []): void {
+    events.forEach((event, index) => {
+      const rowId = rowIds[index];
+      if (rowId === undefined || !this.toldAtCommit.delete(rowId)) {
+        this.emitter.emit('committed', event);
+      }
       this.emitter.emit('change', event);
-    }
+    });
   }
 
+  /** Every committed event once, in feed order: streams, indexes, the webhook worker. */
   subscribe(listener: (event: ChangeEvent) => void): () => void {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
+  }
+
+  /**
+   * For caches, which only drop what an event makes stale: this process's own events as
+   * soon as their transaction has committed (on PostgreSQL before the feed numbers them,
+   * so a writer's next read here is fresh), and every process's events in feed order. A
+   * listener may hear of one event twice.
+   */
+  onCommitted(listener: (event: ChangeEvent) => void): () => void {
+    this.emitter.on('committed', listener);
+    return () => this.emitter.off('committed', listener);
   }
 
   /** Ends every open stream on shutdown. */
@@ -98,32 +123,12 @@ export default fp<ChangesOptions>(
     app.addHook('preClose', async () => hub.closeAll());
     if (isPostgres(app.db)) {
       const target = options.database;
-      const feed = new PostgresFeed(app.db, (events) => hub.deliver(events), {
+      const feed = new PostgresFeed(app.db, (events, rowIds) => hub.deliver(events, rowIds), {
         listenUrl: target?.engine === 'postgres' ? target.url : undefined,
         log: app.log,
       });
       await feed.start();
       hub.useFeed(feed);
-      // A write is answered once its events are in the feed and delivered here, as on
-      // SQLite: the caches that listen to the feed (claim lists, desk, stats) are then
-      // fresh for the writer's next read, a client that then opens a stream, here or on
-      // another process, is past them, and one that resumes from an earlier id gets them.
-      // A failed round never fails the request: the write has committed, and the timer
-      // numbers what it left. The store is entered after the body is parsed (preHandler),
-      // so that the handler, and its `publish`, run inside it.
-      const rounds = new WeakMap<object, Promise<void>[]>();
-      app.addHook('preHandler', (request, _reply, done) => {
-        const store: Promise<void>[] = [];
-        rounds.set(request, store);
-        requestRounds.run(store, done);
-      });
-      app.addHook('onSend', async (request, _reply, payload) => {
-        const store = rounds.get(request);
-        if (store && store.length > 0) {
-          await Promise.all(store.splice(0));
-        }
-        return payload;
-      });
       app.addHook('onClose', async () => feed.stop());
     }
   },

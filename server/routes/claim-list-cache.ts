@@ -185,7 +185,7 @@ export function sendClaimList(
 /** A cache of the app's lists, each article's entry dropped by every change to the article. */
 export function watchedClaimListCache(app: FastifyInstance): ClaimListCache {
   const cache = new ClaimListCache();
-  const unsubscribe = app.changes.subscribe((event) => {
+  const unsubscribe = app.changes.onCommitted((event) => {
     if (event.articleId) {
       cache.invalidate(event.articleId);
     }

@@ -122,7 +122,7 @@ export function decodeCursor(text: string, order: DeskOrder): CursorKey {
 
 const desk: FastifyPluginAsync = async (app) => {
   const cache = new DeskPageCache();
-  const unsubscribe = app.changes.subscribe(() => cache.clear());
+  const unsubscribe = app.changes.onCommitted(() => cache.clear());
   app.addHook('onClose', async () => unsubscribe());
 
   app.get<{ Querystring: DeskQuerystring }>(

@@ -62,7 +62,7 @@ const stats: FastifyPluginAsync = async (app) => {
   // Reading the history of 100,000 claims takes about a second: figures are kept until
   // anything changes (every change publishes an event) or FRESH_MS pass.
   const cache = new Map<string, { at: number; stats: Promise<DeskStats> }>();
-  const unsubscribe = app.changes.subscribe(() => cache.clear());
+  const unsubscribe = app.changes.onCommitted(() => cache.clear());
   app.addHook('onClose', async () => unsubscribe());
   function cached(articleId: string | undefined): Promise<DeskStats> {
     const key = articleId ?? '';
