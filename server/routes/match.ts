@@ -60,7 +60,7 @@ export const matchResponseSchema = {
 
 const match: FastifyPluginAsync = async (app) => {
   const index = new ClaimIndex(app.db, newMatcher());
-  const unsubscribe = app.changes.subscribe((event) => index.apply(event));
+  const unsubscribe = app.changes.onCommitted((event) => index.apply(event));
   app.addHook('onClose', async () => {
     unsubscribe();
     await index.close();

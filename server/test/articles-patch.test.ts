@@ -33,7 +33,9 @@ describe('PATCH /api/articles/:id', () => {
     h.app.changes.subscribe((event) => published.push(event));
   });
   after(() => h.close());
-  beforeEach(() => {
+  // On PostgreSQL a write is answered before the feed delivers its event: sync() waits for it.
+  beforeEach(async () => {
+    await h.app.changes.sync();
     published.length = 0;
   });
 
@@ -65,6 +67,7 @@ describe('PATCH /api/articles/:id', () => {
     assert.equal(after.headline, 'Putin visits Pyongyang');
     assert.equal(after.text, before.text);
 
+    await h.app.changes.sync();
     assert.deepEqual(
       published.map((e) => [e.type, e.articleId]),
       [['article.updated', SEED_ARTICLE]],
@@ -100,6 +103,7 @@ describe('PATCH /api/articles/:id', () => {
     assert.equal(response.statusCode, 403);
     assert.equal(json<{ code: string }>(response).code, 'role');
     assert.equal((await current()).headline, 'Putin visits Pyongyang');
+    await h.app.changes.sync();
     assert.equal(published.length, 0);
   });
 
@@ -120,6 +124,7 @@ describe('PATCH /api/articles/:id', () => {
     assert.equal(problem.code, 'stale');
     assert.equal(problem.current.version, version);
     assert.equal(problem.current.headline, 'Putin visits Pyongyang');
+    await h.app.changes.sync();
     assert.equal(published.length, 0);
   });
 
@@ -146,6 +151,7 @@ describe('PATCH /api/articles/:id', () => {
     const response = await patch('dana', { headline: before.headline }, `${before.version}`);
     assert.equal(response.statusCode, 200);
     assert.equal(json<ArticleSummary>(response).version, before.version);
+    await h.app.changes.sync();
     assert.equal(published.length, 0);
   });
 
@@ -183,6 +189,7 @@ describe('PATCH /api/articles/:id', () => {
       const archived = await patch('dana', { archived: true }, `${version}`);
       assert.equal(archived.statusCode, 200, archived.body);
       assert.equal(json<ArticleSummary>(archived).archived, true);
+      await h.app.changes.sync();
       assert.equal(published.at(-1)?.type, 'article.updated');
 
       assert.ok(!(await listed()).includes(SEED_ARTICLE), 'gone from the list');

@@ -78,8 +78,11 @@ describe('undo of a bulk change', () => {
     });
     assert.equal(edit.statusCode, 200, edit.body);
     const published: ChangeEvent[] = [];
+    // On PostgreSQL a write is answered before the feed delivers its event: sync() waits for it.
+    await h.app.changes.sync();
     const unsubscribe = h.app.changes.subscribe((event) => published.push(event));
     const response = await undo('dana', batch.batchId);
+    await h.app.changes.sync();
     unsubscribe();
     assert.equal(response.statusCode, 200, response.body);
     const undone = json<BulkResponse>(response);

@@ -51,11 +51,14 @@ describe('POST /api/claims/bulk', () => {
 
   it('assigns each claim alone: refusals carry the status and problem the same PATCH would have had', async () => {
     const published: ChangeEvent[] = [];
+    // On PostgreSQL a write is answered before the feed delivers its event: sync() waits for it.
+    await h.app.changes.sync();
     const unsubscribe = h.app.changes.subscribe((event) => published.push(event));
     const response = await ok('dana', ['n1', 'n2', 'ap1', 'z1', 'nope'], {
       type: 'assign',
       assignee: 'casey',
     });
+    await h.app.changes.sync();
     unsubscribe();
     assert.match(response.batchId, /^[0-9a-f-]{36}$/);
     assert.deepEqual(statuses(response), [

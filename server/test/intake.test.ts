@@ -30,7 +30,10 @@ interface Problem {
   field?: string;
 }
 
-/** Collects the change events the app publishes from now on (the hub ends with the app). */
+/**
+ * Collects the change events the app publishes from now on (the hub ends with the app). On
+ * PostgreSQL a write is answered before the feed delivers its event: sync() waits for it.
+ */
 function recordEvents(h: Harness): ChangeEvent[] {
   const events: ChangeEvent[] = [];
   h.app.changes.subscribe((event) => events.push(event));
@@ -173,6 +176,7 @@ describe('POST /api/articles', () => {
     assert.equal(detail.outlet, 'The Daily Example');
     assert.equal(detail.url, pasted.url);
     assert.equal(detail.publishedAt, '2026-03-02');
+    await h.app.changes.sync();
     const created = events.filter(
       (e) => e.type === 'article.created' && e.articleId === summary.id,
     );
@@ -472,6 +476,7 @@ describe('POST /api/articles', () => {
             ]
           : undefined,
     }));
+    await h.app.changes.sync();
     const eventsBefore = events.length;
     const response = await postArticle(h, 'dana', {
       source: 'file',
@@ -494,6 +499,7 @@ describe('POST /api/articles', () => {
       .where('id', 'like', 'half-ev-%')
       .execute();
     assert.equal(evidence.length, 0);
+    await h.app.changes.sync();
     assert.equal(events.length, eventsBefore, 'no event for what was not stored');
   });
 

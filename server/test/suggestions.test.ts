@@ -361,6 +361,7 @@ describe('suggestion routes', () => {
       history.map((e) => [e.action, e.actor]),
       [['create', 'dana']],
     );
+    await h.app.changes.sync();
     assert.deepEqual(
       events.map((e) => [e.type, e.articleId]),
       [
@@ -426,6 +427,7 @@ describe('suggestion routes', () => {
     const target = (await list()).at(-1);
     assert.ok(target);
     assert.equal((await decide('robin', target.id, 'reject')).statusCode, 403);
+    await h.app.changes.sync();
     const seen = events.length;
     const rejected = await h.as('eli', {
       method: 'POST',
@@ -435,6 +437,7 @@ describe('suggestion routes', () => {
     assert.equal(rejected.statusCode, 200, rejected.body);
     assert.equal(json<Suggestion>(rejected).status, 'rejected');
     assert.equal(json<Suggestion>(rejected).claimId, null);
+    await h.app.changes.sync();
     assert.deepEqual(
       events.slice(seen).map((e) => [e.type, e.data]),
       [['suggestion.changed', { suggestionId: target.id, status: 'rejected' }]],
