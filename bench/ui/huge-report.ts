@@ -128,7 +128,11 @@ export function hugeSection(
         kb(list.gzip),
         (list.gzip / list.raw).toFixed(3),
       ],
-      ['in Chromium on opening (Resource Timing)', kb(list.inBrowser), '—'],
+      [
+        "the dashboard's list in Chromium on opening (`/claims` or `/claim-rows`, Resource Timing)",
+        kb(list.inBrowser),
+        '—',
+      ],
     ]),
     '',
     `The claims list costs at most a third of its bytes on the wire: ${verdict(f.listPass)} ` +
