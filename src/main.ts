@@ -6,7 +6,7 @@ import { preloadRoute } from './app/shell/route-preload';
 import { readStoredTheme } from './app/shell/theme';
 
 // The page's own scripts and first data are fetched while the app starts, not after it.
-preloadRoute(routes, location.pathname, document);
+preloadRoute(routes, location.pathname, document, location.search);
 
 // Evaluating the scripts is one task and starting the app another: a slow phone can paint
 // and answer input between the two instead of waiting for both (Lighthouse's long tasks).

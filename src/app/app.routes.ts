@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { articleClaimsUrl, articleUrl } from './articles/articles-api';
+import { articleClaimsUrl, articleListUrl, articleUrl } from './articles/articles-api';
 import { adminGuard, signedInGuard } from './session/signed-in-guard';
 import { EARLY_REQUESTS, EarlyRequests } from './shell/route-preload';
 
@@ -8,6 +8,9 @@ const articleRequests: EarlyRequests = ({ articleId }) => [
   articleUrl(articleId),
   articleClaimsUrl(articleId),
 ];
+
+/** The article list asks for the articles first (articles.effects.ts), `?archived=1` as it reads it. */
+const articleListRequests: EarlyRequests = ({ archived }) => [articleListUrl(archived === '1')];
 
 export const routes: Routes = [
   {
@@ -35,6 +38,7 @@ export const routes: Routes = [
         path: 'articles',
         pathMatch: 'full',
         title: 'Articles · Claimdesk',
+        data: { [EARLY_REQUESTS]: articleListRequests },
         loadComponent: () => import('./articles/article-list').then((m) => m.ArticleList),
       },
       {

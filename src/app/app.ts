@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { nextTask } from './shell/next-task';
+import { DrawQueue } from './shell/draw-queue';
 import { Toolbar } from './shell/toolbar';
 
 @Component({
@@ -42,10 +42,6 @@ export class App {
   protected readonly toolbarDrawn = signal(false);
 
   constructor() {
-    const drawn = inject(PendingTasks).add();
-    void nextTask().then(() => {
-      this.toolbarDrawn.set(true);
-      drawn();
-    });
+    inject(DrawQueue).draw(() => this.toolbarDrawn.set(true));
   }
 }

@@ -71,16 +71,18 @@ export function articleClaimsUrl(id: string): string {
   return `${articleUrl(id)}/claim-rows`;
 }
 
+/** The article list (`GET`), archived ones too when asked: what the list page asks first. */
+export function articleListUrl(archived = false): string {
+  return archived ? '/api/articles?archived=1' : '/api/articles';
+}
+
 @Injectable({ providedIn: 'root' })
 export class ArticlesApi {
   private readonly http = inject(HttpClient);
 
   /** `archived`: archived articles too (they are left out otherwise). */
   list(options: { archived?: boolean } = {}): Observable<ArticleSummary[]> {
-    return this.http.get<ArticleSummary[]>(
-      '/api/articles',
-      options.archived ? { params: { archived: '1' } } : {},
-    );
+    return this.http.get<ArticleSummary[]>(articleListUrl(options.archived));
   }
 
   /** Changes an article made on `version`; a 412 carries the article as it now stands (`current`). */

@@ -5,6 +5,7 @@ import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Store } from '@ngrx/store';
+import { DrawQueue } from '../shell/draw-queue';
 import { InboxMenu } from './inbox-menu';
 import { badgeText, inboxLabel } from './inbox-wording';
 import { inboxFeature } from './state/notifications.feature';
@@ -26,28 +27,41 @@ import { inboxFeature } from './state/notifications.feature';
         [svgIcon]="unread() ? 'notifications_unread' : 'notifications'"
       />
     </ng-template>
-    @defer (on idle; on interaction) {
-      <cd-inbox-menu
-        [icon]="bell"
-        [label]="label()"
-        [badge]="badge()"
-        [unread]="unread()"
-        [openAtOnce]="clickedEarly()"
-      />
-    } @placeholder {
-      <button
-        mat-icon-button
-        type="button"
-        data-testid="inbox-button"
-        [attr.aria-label]="label()"
-        [matTooltip]="label()"
-        [matBadge]="badge()"
-        [matBadgeHidden]="unread() === 0"
-        matBadgeColor="warn"
-        (click)="clickedEarly.set(true)"
-      >
-        <ng-container [ngTemplateOutlet]="bell" />
-      </button>
+    @if (!drawn()) {
+      <span class="slot"></span>
+    } @else {
+      @defer (on idle; on interaction) {
+        <cd-inbox-menu
+          [icon]="bell"
+          [label]="label()"
+          [badge]="badge()"
+          [unread]="unread()"
+          [openAtOnce]="clickedEarly()"
+        />
+      } @placeholder {
+        <button
+          mat-icon-button
+          type="button"
+          data-testid="inbox-button"
+          [attr.aria-label]="label()"
+          [matTooltip]="label()"
+          [matBadge]="badge()"
+          [matBadgeHidden]="unread() === 0"
+          matBadgeColor="warn"
+          (click)="clickedEarly.set(true)"
+        >
+          <ng-container [ngTemplateOutlet]="bell" />
+        </button>
+      }
+    }
+  `,
+  styles: `
+    // Where the bell will be, as large as its button, until it is drawn (DrawQueue).
+    .slot {
+      display: inline-block;
+      vertical-align: middle;
+      width: var(--mat-icon-button-state-layer-size, 40px);
+      height: var(--mat-icon-button-state-layer-size, 40px);
     }
   `,
 })
@@ -57,4 +71,10 @@ export class InboxButton {
   protected readonly label = computed(() => inboxLabel(this.unread()));
   protected readonly badge = computed(() => badgeText(this.unread()));
   protected readonly clickedEarly = signal(false);
+  /** Drawn in a task after the toolbar's, in its place. */
+  protected readonly drawn = signal(false);
+
+  constructor() {
+    inject(DrawQueue).draw(() => this.drawn.set(true));
+  }
 }

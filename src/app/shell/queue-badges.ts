@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatBadge } from '@angular/material/badge';
 import { MatIconAnchor } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -7,6 +7,7 @@ import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { QueueId } from '../../domain/desk';
 import { QueueBadge, selectQueueBadges } from '../desk/state/desk.feature';
+import { DrawQueue } from './draw-queue';
 import { IconName } from './icons';
 
 const QUEUE_ICONS: Readonly<Record<QueueId, IconName>> = {
@@ -35,19 +36,23 @@ export function queueBadgeLabel({ queue, count }: QueueBadge): string {
     @if (badges().length) {
       <nav class="queues" aria-label="Your queues">
         @for (badge of badges(); track badge.queue.id) {
-          <a
-            mat-icon-button
-            routerLink="/"
-            [fragment]="'queue-' + badge.queue.id"
-            [attr.data-queue]="badge.queue.id"
-            [attr.aria-label]="badge.label"
-            [matTooltip]="badge.label"
-            [matBadge]="badge.shown"
-            [matBadgeHidden]="!badge.shown"
-            [class.late]="badge.queue.id === 'overdue'"
-          >
-            <mat-icon aria-hidden="true" [svgIcon]="badge.icon" />
-          </a>
+          @if (drawn()) {
+            <a
+              mat-icon-button
+              routerLink="/"
+              [fragment]="'queue-' + badge.queue.id"
+              [attr.data-queue]="badge.queue.id"
+              [attr.aria-label]="badge.label"
+              [matTooltip]="badge.label"
+              [matBadge]="badge.shown"
+              [matBadgeHidden]="!badge.shown"
+              [class.late]="badge.queue.id === 'overdue'"
+            >
+              <mat-icon aria-hidden="true" [svgIcon]="badge.icon" />
+            </a>
+          } @else {
+            <span class="slot"></span>
+          }
         }
       </nav>
     }
@@ -58,6 +63,11 @@ export function queueBadgeLabel({ queue, count }: QueueBadge): string {
       align-items: center;
       gap: 2px;
     }
+    // Where a badge will be, as large as its button, until it is drawn.
+    .slot {
+      width: var(--mat-icon-button-state-layer-size, 40px);
+      height: var(--mat-icon-button-state-layer-size, 40px);
+    }
     // The overdue count in the error colour as well as in words (its label).
     .late {
       --mat-badge-background-color: var(--mat-sys-error);
@@ -66,6 +76,8 @@ export function queueBadgeLabel({ queue, count }: QueueBadge): string {
   `,
 })
 export class QueueBadges {
+  /** The badges are drawn in a task after the toolbar's (DrawQueue); their places are kept. */
+  protected readonly drawn = signal(false);
   private readonly source = inject(Store).selectSignal(selectQueueBadges);
   protected readonly badges = computed(() =>
     this.source().map((badge) => ({
@@ -76,4 +88,8 @@ export class QueueBadges {
       shown: badge.count ? (badge.count > 99 ? '99+' : String(badge.count)) : '',
     })),
   );
+
+  constructor() {
+    inject(DrawQueue).draw(() => this.drawn.set(true));
+  }
 }

@@ -38,7 +38,14 @@ describe('routeNeeds', () => {
     const needs = routeNeeds(routes, ['articles', 'seed-1']);
     expect(needs?.loaders.length).toBe(1);
     expect(needs?.requests).toEqual(['/api/articles/seed-1', '/api/articles/seed-1/claim-rows']);
-    expect(routeNeeds(routes, ['articles'])?.requests).toEqual([]);
+  });
+
+  it('knows the article list of the app: the articles, archived ones when the query asks', () => {
+    expect(routeNeeds(routes, ['articles'])?.requests).toEqual(['/api/articles']);
+    expect(routeNeeds(routes, ['articles'], { archived: '1' })?.requests).toEqual([
+      '/api/articles?archived=1',
+    ]);
+    expect(routeNeeds(routes, ['articles', 'new'])?.requests).toEqual([]);
   });
 });
 
@@ -56,6 +63,12 @@ describe('preloadRoute', () => {
     expect(link.as).toBe('fetch');
     expect(link.crossOrigin).toBe('anonymous');
     expect(link.getAttribute('href')).toBe('/api/x');
+  });
+
+  it('gives the early requests the query parameters too', () => {
+    const doc = document.implementation.createHTMLDocument('test');
+    preloadRoute(routes, '/articles', doc, '?archived=1');
+    expect(doc.head.querySelector('link')?.getAttribute('href')).toBe('/api/articles?archived=1');
   });
 
   it('leaves a path that does not decode to the router', () => {

@@ -80,12 +80,19 @@ function matchRoute(route: Route, segments: readonly string[], outer: Params): R
  * page's effects have run (on a slow phone, seconds before the page can be drawn). The
  * router's own `import()` gets the same modules; a failure is left to it, as it asks again.
  */
-export function preloadRoute(routes: Routes, pathname: string, document: Document): void {
+export function preloadRoute(
+  routes: Routes,
+  pathname: string,
+  document: Document,
+  search = '',
+): void {
   let needs: RouteNeeds | null = null;
   try {
     needs = routeNeeds(
       routes,
       pathname.split('/').filter((segment) => segment !== ''),
+      // Query parameters as well, as the router binds both to the page's inputs.
+      Object.fromEntries(new URLSearchParams(search)),
     );
   } catch {
     return; // A path that does not decode: the router will say so.
