@@ -49,6 +49,53 @@ export function afterPaint(ready: () => boolean): Signal<boolean> {
   return painted.asReadonly();
 }
 
+/**
+ * How many of a page's parts, drawn top to bottom, are drawn so far: 0 until `ready()` turns
+ * true, then 1 in that pass, then one more in each task after the pass that drew the one
+ * before, up to `parts`. A first render that would be one long task (on Lighthouse's slow
+ * phone every task's time beyond 50 ms blocks input) becomes a few short ones. Parts appear
+ * in document order, below what is drawn, so nothing drawn moves. Until all are drawn the
+ * page counts as having pending work, so tests and `whenStable()` see the whole page.
+ */
+export function drawnInSteps(ready: () => boolean, parts: number): Signal<number> {
+  const injector = inject(Injector);
+  const pendingTasks = inject(PendingTasks);
+  const drawn = signal(0);
+  let done: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finish = () => {
+    done?.();
+    done = null;
+  };
+  inject(DestroyRef).onDestroy(() => {
+    clearTimeout(timer);
+    finish();
+  });
+  const drawNext = () => {
+    drawn.update((count) => count + 1);
+    if (drawn() >= parts) {
+      finish();
+      return;
+    }
+    // The next part in a task of its own, once this one has been rendered.
+    afterNextRender(
+      () => {
+        timer = setTimeout(drawNext);
+      },
+      { injector },
+    );
+  };
+  const watch = effect(() => {
+    if (!ready()) {
+      return;
+    }
+    watch.destroy();
+    done = pendingTasks.add();
+    drawNext();
+  });
+  return drawn.asReadonly();
+}
+
 /** Near the view: within one view's height above or below what is visible. */
 const NEAR_MARGIN = '100% 0px';
 /** The observer's first answer comes with the next frame; tests wait at most this long for it. */

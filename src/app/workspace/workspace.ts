@@ -48,7 +48,7 @@ import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
 import type { TextSpan } from './selection-claim';
 import { Shortcuts } from './shortcuts';
-import { afterPaint, nearView, pendingWhile } from './after-paint';
+import { afterPaint, drawnInSteps, nearView, pendingWhile } from './after-paint';
 import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
@@ -167,14 +167,18 @@ export class Workspace {
   protected readonly markClass = computed(() => markClasses(this.claims(), this.colourBy()));
   protected readonly markDetail = computed(() => markDetails(this.claims()));
 
+  /** The first render in three tasks: the header, the text's controls and legend, the text. */
+  protected readonly partsDrawn = drawnInSteps(() => Boolean(this.article()), 3);
   /** The claims (list, filters, table) are drawn once the article's text has been painted. */
-  protected readonly claimsDrawn = afterPaint(() => Boolean(this.article()));
+  protected readonly claimsDrawn = afterPaint(() => this.partsDrawn() >= 3);
   /** And the list once it is near the view, or asked for (the search shortcut). */
   private readonly claimsNear = nearView(
     () => this.claimsSection()?.nativeElement,
     this.claimsDrawn,
   );
   private readonly claimsAsked = signal(false);
+  /** The table in the task after the filters' paint: two shorter tasks, not one long one. */
+  protected readonly tableDrawn = afterPaint(() => this.filters() !== undefined);
   protected readonly claimsShown = computed(() => this.claimsNear() || this.claimsAsked());
   /** The search shortcut was pressed before the list was drawn: its box takes focus once it is. */
   private searchAsked = false;
@@ -186,7 +190,7 @@ export class Workspace {
     effect(() => this.store.dispatch(WorkspacePageActions.opened({ articleId: this.articleId() })));
     followOpenClaim({
       selectedId: this.selectedId,
-      textDrawn: () => this.lines().length > 0,
+      textDrawn: () => this.text() !== undefined && this.lines().length > 0,
       reveal: (id) => this.text()?.reveal(id),
       panel: this.panel,
     });

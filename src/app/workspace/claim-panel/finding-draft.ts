@@ -2,6 +2,7 @@ import { CLAIM_KIND_LABELS, ClaimantType, ClaimKind, ClaimSummary } from '../../
 import { VERDICT_DEFINITIONS, Verdict } from '../../../domain/verdicts';
 import { Decision } from '../../../domain/workflow';
 import { ClaimPatch } from '../claims-api';
+import { madeOnFirstUse } from '../made-on-first-use';
 
 /** The claim fields a person edits in the finding form. */
 export const FINDING_FIELDS = [
@@ -214,31 +215,38 @@ export const CLAIMANT_TYPE_LABELS: Readonly<Record<ClaimantType, string>> = {
   Organization: 'Organisation',
 };
 
-const DUE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const DUE_SHORT_FORMAT = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dueFormat = madeOnFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const dueShortFormat = madeOnFirstUse(
+  () =>
+    new Intl.DateTimeFormat(undefined, {
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
+const dateFormat = madeOnFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }),
+);
 
 /** A due time in the browser's locale and time zone ("5 Mar 2027, 17:00"). */
 export function dueWords(iso: string): string {
   const at = Date.parse(iso);
-  return Number.isNaN(at) ? iso : DUE_FORMAT.format(at);
+  return Number.isNaN(at) ? iso : dueFormat().format(at);
 }
 
 /** A due time for a table cell, without the year ("5 Mar, 17:00"). */
 export function dueShortWords(iso: string): string {
   const at = Date.parse(iso);
-  return Number.isNaN(at) ? iso : DUE_SHORT_FORMAT.format(at);
+  return Number.isNaN(at) ? iso : dueShortFormat().format(at);
 }
 
 /** A YYYY-MM-DD date in the browser's locale; it names a day, not an instant, so read as UTC. */
 export function dateWords(date: string): string {
   const at = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(at) ? date : DATE_FORMAT.format(at);
+  return Number.isNaN(at) ? date : dateFormat().format(at);
 }
 
 /** A field's value as a person reads it: labels, never codes. */

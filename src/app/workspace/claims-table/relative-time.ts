@@ -1,14 +1,15 @@
 import { Pipe, PipeTransform } from '@angular/core';
+import { madeOnFirstUse } from '../made-on-first-use';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+const dayMonth = madeOnFirstUse(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
+);
+const dayMonthYear = madeOnFirstUse(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+);
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago", then the date: short enough for a table cell. */
 export function relativeTime(iso: string, now: number): string {
@@ -30,7 +31,7 @@ export function relativeTime(iso: string, now: number): string {
     return `${Math.floor(age / DAY)} d ago`;
   }
   const date = new Date(at);
-  return (date.getFullYear() === new Date(now).getFullYear() ? DAY_MONTH : DAY_MONTH_YEAR).format(
+  return (date.getFullYear() === new Date(now).getFullYear() ? dayMonth() : dayMonthYear()).format(
     date,
   );
 }
