@@ -23,6 +23,7 @@ import {
   type Target,
   WARMUP_SECONDS,
 } from './api-settings';
+import { type ClusterCpu, postgresCpuReader } from './postgres-cpu';
 import type { ServerReady } from './protocol';
 
 export interface EngineResult {
@@ -60,6 +61,7 @@ async function runScenario(
   notes: string[],
   loads: string[],
   appClaims: ClaimPool,
+  databaseCpu: ClusterCpu | null,
 ): Promise<void> {
   // The streams scenario compares the app with itself: "bare" is the same writes with
   // no stream open, so both share the claims and their versions. The app's PATCHes of
@@ -82,8 +84,12 @@ async function runScenario(
   const heard: (ListenersHeard & { writes: number; seconds: number })[] = [];
   const measure = async (target: Target, seconds: number): Promise<Slice> => {
     const before = await serverCpu(child);
+    const databaseBefore = databaseCpu?.();
     const result = await measureSlice(target, seconds);
     result.cpuMicros = (await serverCpu(child)) - before;
+    if (databaseCpu && databaseBefore !== undefined) {
+      result.databaseCpuMicros = databaseCpu() - databaseBefore;
+    }
     return result;
   };
   const measureSlice = async (target: Target, seconds: number): Promise<Slice> => {
@@ -124,7 +130,10 @@ async function runScenario(
         `p50 ${fmt(result.p50, 2)} ms  p95 ${fmt(result.p95, 2)} ms  ` +
         `p99 ${fmt(result.p99, 2)} ms  ` +
         `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}  ` +
-        `server CPU ${fmt(result.cpuPerOk)} µs/2xx`,
+        `server CPU ${fmt(result.cpuPerOk)} µs/2xx` +
+        (result.databaseCpuPerOk === null
+          ? ''
+          : `  PostgreSQL CPU ${fmt(result.databaseCpuPerOk)} µs/2xx`),
     );
   }
   if (streams && heard.length > 0) {
@@ -187,11 +196,13 @@ export async function benchEngine(
     const loads: string[] = [];
     /** The claims the app's PATCHes write, with the versions it is at (see runScenario). */
     const appClaims = new ClaimPool(ready.claims);
+    const databaseUrl = engine === 'postgres' ? env['DATABASE_URL'] : undefined;
+    const databaseCpu = databaseUrl ? await postgresCpuReader(databaseUrl) : null;
     for (const scenario of scenarios(ready)) {
       if (only && !only.includes(scenario.key)) {
         continue;
       }
-      await runScenario(scenario, ready, child, measurements, notes, loads, appClaims);
+      await runScenario(scenario, ready, child, measurements, notes, loads, appClaims, databaseCpu);
     }
     printResults(
       measurements,

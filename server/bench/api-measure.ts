@@ -26,6 +26,8 @@ export interface Measurement {
    * shared machine's load changes far less than the rate.
    */
   readonly cpuPerOk: number;
+  /** PostgreSQL's CPU time per 2xx answer, in µs, when its cluster is local; else null. */
+  readonly databaseCpuPerOk: number | null;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -74,6 +76,8 @@ export interface Slice {
   readonly times: number[];
   /** CPU time the server process spent meanwhile (listeners and load generator excluded). */
   cpuMicros?: number;
+  /** CPU time a local PostgreSQL cluster spent meanwhile (every one of its processes). */
+  databaseCpuMicros?: number;
 }
 
 export async function slice(
@@ -133,5 +137,12 @@ export function combine(
         1,
         sum((s) => s.ok),
       ),
+    databaseCpuPerOk: slices.every((s) => s.databaseCpuMicros !== undefined)
+      ? sum((s) => s.databaseCpuMicros ?? 0) /
+        Math.max(
+          1,
+          sum((s) => s.ok),
+        )
+      : null,
   };
 }
