@@ -36,6 +36,13 @@ const SEQUENCE_CHECK_MS = 1_000;
 const POLL_LISTENING_MS = 2_000;
 const POLL_ALONE_MS = 250;
 const RECONNECT_MS = 1_000;
+/**
+ * Rounds kicked by writes begin at most this often: under load one round then numbers
+ * the events of many writes, so its transaction, commit (a WAL flush) and statements are
+ * shared by them. Writes do not wait for the round, and streams send at most every 50 ms;
+ * a stream that opens (`sync`) and `stop` do not wait.
+ */
+export const ROUND_SPACING_MS = 20;
 
 export interface FeedLog {
   warn(details: object, message: string): void;
@@ -45,6 +52,10 @@ export interface PostgresFeedOptions {
   /** The database's URL, for the LISTEN connection; without it the feed polls. */
   readonly listenUrl?: string;
   readonly log?: FeedLog;
+  /** How often rounds kicked by writes may begin (`ROUND_SPACING_MS`). */
+  readonly roundSpacingMs?: number;
+  /** Told as each sequencing round begins (tests count rounds). */
+  readonly onRound?: () => void;
 }
 
 export class PostgresFeed {
@@ -54,7 +65,7 @@ export class PostgresFeed {
   private client: pg.Client | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private retry: NodeJS.Timeout | undefined;
-  private readonly sequencer = new Coalesced(() => this.sequence());
+  private readonly sequencer: Coalesced;
   private readonly reader = new Coalesced(() => this.read());
 
   constructor(
@@ -62,7 +73,12 @@ export class PostgresFeed {
     /** Events in feed order, with the row id each was written with (`recordEvent`). */
     private readonly deliver: (events: ChangeEvent[], rowIds: number[]) => void,
     private readonly options: PostgresFeedOptions = {},
-  ) {}
+  ) {
+    this.sequencer = new Coalesced(
+      () => this.sequence(),
+      options.roundSpacingMs ?? ROUND_SPACING_MS,
+    );
+  }
 
   /** Delivers what is numbered from now on; the streams catch up on the past themselves. */
   async start(): Promise<void> {
@@ -83,10 +99,22 @@ export class PostgresFeed {
   }
 
   /**
-   * After a commit that wrote events: number them (coalesced with other commits). Settles
-   * once a round that began after this call has numbered them and delivered them here.
+   * After a commit that wrote events: number them, in a round shared with the other
+   * commits of the next few milliseconds (`ROUND_SPACING_MS`). Settles once a round that
+   * began after this call has numbered them and delivered them here.
    */
   kick(): Promise<void> {
+    if (this.stopped) {
+      return Promise.resolve();
+    }
+    return this.sequencer.soon();
+  }
+
+  /**
+   * As `kick`, at once: settles once every event committed before this call is numbered
+   * and delivered here (a stream that opens must be past them).
+   */
+  sync(): Promise<void> {
     if (this.stopped) {
       return Promise.resolve();
     }
@@ -121,6 +149,7 @@ export class PostgresFeed {
    * numbered nothing: another process's round may have numbered ours.
    */
   private async sequence(): Promise<void> {
+    this.options.onRound?.();
     let full = true;
     try {
       const page = await sequenceAndRead(this.db, this.lastDelivered, READ_PAGE);

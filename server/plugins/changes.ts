@@ -60,7 +60,7 @@ export class ChangeHub {
    * otherwise number within a second.
    */
   sync(): Promise<void> {
-    return this.feed ? this.feed.kick() : Promise.resolve();
+    return this.feed ? this.feed.sync() : Promise.resolve();
   }
 
   /**
