@@ -49,9 +49,10 @@ if (files.length === 0) {
 console.log('\n--- SQLite (and the suites without a database) ---');
 const sqliteStatus = runTests(files, { TEST_DATABASE_URL: '' });
 
-// The suites that open a Claimdesk database go through the test harness.
+// The suites that open a Claimdesk database go through the test harness; a few open
+// PostgreSQL themselves (the feed's cursor across processes) and read TEST_DATABASE_URL.
 const databaseFiles = serverFiles.filter((file) =>
-  /from '\.\/harness'/.test(readFileSync(join(root, file), 'utf8')),
+  /from '\.\/harness'|TEST_DATABASE_URL/.test(readFileSync(join(root, file), 'utf8')),
 );
 console.log(`\n--- PostgreSQL: ${databaseFiles.length} server suites ---`);
 let postgres = null;
