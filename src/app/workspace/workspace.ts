@@ -48,12 +48,12 @@ import { usersFeature } from '../users/state/users.feature';
 import { ClaimsTable } from './claims-table/claims-table';
 import type { TextSpan } from './selection-claim';
 import { Shortcuts } from './shortcuts';
-import { afterPaint, drawnInSteps, nearView, pendingWhile } from './after-paint';
 import { followOpenClaim } from './open-claim-view';
 import { ClaimDetailPageActions } from './state/claim-detail.actions';
 import { claimsFeature } from './state/claims.feature';
 import { WorkspacePageActions } from './state/workspace.actions';
 import { runShortcut, shortcutOf, type ShortcutTarget } from './workspace-keys';
+import { workspaceSteps } from './workspace-steps';
 
 /** The article under review: its text with every claim highlighted, and the claims beside it. */
 @Component({
@@ -167,21 +167,13 @@ export class Workspace {
   protected readonly markClass = computed(() => markClasses(this.claims(), this.colourBy()));
   protected readonly markDetail = computed(() => markDetails(this.claims()));
 
-  /** The first render in three tasks: the header, the text's controls and legend, the text. */
-  protected readonly partsDrawn = drawnInSteps(() => Boolean(this.article()), 3);
-  /** The claims (list, filters, table) are drawn once the article's text has been painted. */
-  protected readonly claimsDrawn = afterPaint(() => this.partsDrawn() >= 3);
-  /** And the list once it is near the view, or asked for (the search shortcut). */
-  private readonly claimsNear = nearView(
-    () => this.claimsSection()?.nativeElement,
-    this.claimsDrawn,
-  );
-  private readonly claimsAsked = signal(false);
-  /** The table in the task after the filters' paint: two shorter tasks, not one long one. */
-  protected readonly tableDrawn = afterPaint(() => this.filters() !== undefined);
-  protected readonly claimsShown = computed(() => this.claimsNear() || this.claimsAsked());
-  /** The search shortcut was pressed before the list was drawn: its box takes focus once it is. */
-  private searchAsked = false;
+  /** The page drawn top to bottom in steps, each in a task of its own (workspace-steps.ts). */
+  protected readonly steps = workspaceSteps({
+    article: this.article,
+    claimsSection: () => this.claimsSection()?.nativeElement,
+    filters: this.filters,
+    suggestionList: this.suggestionList,
+  });
 
   /** What had focus when a claim was opened, to go back to when it closes. */
   private opener: HTMLElement | null = null;
@@ -193,15 +185,6 @@ export class Workspace {
       textDrawn: () => this.text() !== undefined && this.lines().length > 0,
       reveal: (id) => this.text()?.reveal(id),
       panel: this.panel,
-    });
-    // The list is shown: until its chunk is in and it is drawn, the page is not settled.
-    pendingWhile(() => this.claimsShown() && !this.filters() && !this.suggestionList());
-    effect(() => {
-      const filters = this.filters();
-      if (filters && this.searchAsked) {
-        this.searchAsked = false;
-        filters.focusSearch();
-      }
     });
   }
 
@@ -318,14 +301,7 @@ export class Workspace {
     selectedId: this.selectedId,
     select: (claimId, replaceUrl) => this.select(claimId, replaceUrl),
     panel: this.panel,
-    search: () => {
-      if (this.filters()) {
-        this.filters()?.focusSearch();
-      } else {
-        this.searchAsked = true;
-        this.claimsAsked.set(true);
-      }
-    },
+    search: () => this.steps.focusSearch(),
     help: () => this.dialog.open(Shortcuts, { maxWidth: '95vw' }),
   };
 }
