@@ -57,6 +57,13 @@ export function separatorClass(): string {
   return `[${parts.join('')}]`;
 }
 
+/** Whether the server stores text in UTF-8 (elsewhere the accent folding is by single bytes). */
+export async function serverIsUtf8(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ encoding: string }>`
+    select current_setting('server_encoding') as encoding`.execute(db);
+  return rows[0]?.encoding === 'UTF8';
+}
+
 /** A collation whose lower() folds every script's capitals, where the server has one. */
 async function unicodeCollation(db: Kysely<unknown>): Promise<string | undefined> {
   const { rows } = await sql<{ collname: string }>`

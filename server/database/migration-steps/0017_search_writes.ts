@@ -19,18 +19,16 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../engine';
 import { COLUMNS, DOCUMENT_FUNCTION, SOURCES, syncFunctionBody } from './search-sources';
-import { documentExpression, searchTextFunction } from './0015_search_parity';
+import { documentExpression, searchTextFunction, serverIsUtf8 } from './0015_search_parity';
 
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     if (!isPostgres(db)) {
       return;
     }
-    const { rows } = await sql<{ encoding: string }>`
-      select current_setting('server_encoding') as encoding`.execute(db);
     const statements = [
       // Elsewhere claimdesk_latin_unaccent translates single bytes that are not ASCII.
-      ...(rows[0]?.encoding === 'UTF8'
+      ...((await serverIsUtf8(db))
         ? [await searchTextFunction(db, 'claimdesk_latin_unaccent', { asciiFirst: true })]
         : []),
       // One SQL expression: PostgreSQL inlines it into the statements that call it.
