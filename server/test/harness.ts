@@ -18,6 +18,18 @@ import type { WebhookTimings } from '../webhooks/worker';
 export const SEED_ARTICLE = 'putin-north-korea-visit';
 export const PASSWORD = 'correct horse battery';
 
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * PASSWORD's scrypt hash, made once per test process and given to every user the tests
+ * add: scrypt is slow on purpose (50-90 ms of CPU a hash), and each app's cast would pay
+ * it five times. Sign-in still verifies it with scrypt, as for any stored hash.
+ */
+export function passwordHashForTests(): Promise<string> {
+  passwordHash ??= hashPassword(PASSWORD);
+  return passwordHash;
+}
+
 export interface Harness {
   readonly app: FastifyInstance;
   readonly dir: string;
@@ -176,7 +188,7 @@ export async function startApp(options: StartOptions = {}): Promise<Harness> {
     dbFile,
     cookies,
     async addUser(username, role) {
-      await insertUser(instance.db, { username, role, passwordHash: await hashPassword(PASSWORD) });
+      await insertUser(instance.db, { username, role, passwordHash: await passwordHashForTests() });
     },
     async signIn(username) {
       const response = await instance.inject({
