@@ -177,6 +177,9 @@ describe('a stream lives as long as its session', () => {
       payload: { displayName: 'Dana Reyes' },
     });
     assert.equal(own.statusCode, 200, own.body);
+    // The rename's event reaches both streams when the feed has numbered it (on PostgreSQL
+    // after the answer, at the feed's next round): waited for, not assumed after a pause.
+    await Promise.all([renamed, other].map((stream) => stream.waitFor(1)));
     // Longer than the streams' session check: a new name is no reason to end one.
     await new Promise((resolve) => setTimeout(resolve, 400));
     for (const stream of [renamed, other]) {
