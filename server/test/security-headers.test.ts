@@ -2,7 +2,15 @@
 // the print report keeps its own stricter policy.
 //   node --import tsx --test server/test/security-headers.test.ts
 import assert from 'node:assert/strict';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +24,7 @@ import {
 } from '../plugins/security-headers';
 import { HTML_REPORT_CSP } from '../reports/html';
 import { Harness, SEED_ARTICLE, startApp, withCast } from './harness';
+import { until } from './until';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: unknown): Map<string, string[]> {
@@ -113,7 +122,8 @@ describe('security headers written by the server', () => {
 
   it('are in every answer once, as the hook sets them, and an answer’s own header wins', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-headers-'));
-    const fd = openSync(join(dir, 'server.log'), 'a');
+    const log = join(dir, 'server.log');
+    const fd = openSync(log, 'a');
     const server = loggedFastify({ terminal: false, fd });
     try {
       // As the app's onRequest hook does: it leaves them to the server's response here.
@@ -153,6 +163,13 @@ describe('security headers written by the server', () => {
       assert.deepEqual(values('x-frame-options'), ['DENY']);
     } finally {
       await server.close();
+      // The request lines are written in batches, after the answers: the file is closed once
+      // the three are in it, not while a write is under way (EBADF, or, with its number
+      // given to a file opened since, a write into that file).
+      await until('the three request lines in the log', () => {
+        const lines = readFileSync(log, 'utf8').split('\n');
+        return lines.filter((line) => line.includes('"msg":"request"')).length >= 3;
+      }).catch(() => undefined); // A test that failed before its requests ends with its own error.
       closeSync(fd);
       rmSync(dir, { recursive: true, force: true });
     }
