@@ -164,7 +164,9 @@ describe('the change feed cursor on PostgreSQL', () => {
         await other
           .transaction()
           .execute((trx) => recordEvent(trx, 'note.changed', null, 'orphan', {}));
-        const deadline = Date.now() + 3000;
+        // The safety poll runs every 2 s; nothing else numbers it here, so the wait can be
+        // long enough for a loaded machine without letting another path pass the test.
+        const deadline = Date.now() + 10_000;
         while (delivered.length < 1 && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
