@@ -7,8 +7,12 @@ import { updateUser } from '../repositories/users';
 import { Harness, json, seedClaims, startApp, withCast } from './harness';
 import { openEventStream, openLiveStream } from './sse';
 
-/** A stream of the change feed, live; it gives up after `timeoutMs` (then `ended` fails). */
-const openStream = (url: string, cookie: string, timeoutMs = 5000) =>
+/**
+ * A stream of the change feed, live; it gives up after `timeoutMs` (then `ended` fails). The
+ * limit counts from the stream's opening, so it is long enough for a loaded machine (5 s
+ * was passed there before the first event came); a stream the server never ends still fails.
+ */
+const openStream = (url: string, cookie: string, timeoutMs = 30_000) =>
   openLiveStream(url, cookie, { timeoutMs });
 
 describe('server-sent events', () => {
@@ -225,7 +229,7 @@ describe('a stream lives as long as its session', () => {
       const shortBase = await short.app.listen({ port: 0, host: '127.0.0.1' });
       const cookie = await short.signIn('dana');
       const started = Date.now();
-      const stream = await openStream(`${shortBase}/api/events`, cookie, 4000);
+      const stream = await openStream(`${shortBase}/api/events`, cookie);
       await stream.ended;
       assert.ok(Date.now() - started >= 900, 'not before the session ends');
     } finally {
