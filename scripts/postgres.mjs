@@ -94,7 +94,8 @@ export async function startThrowawayPostgres({ durable = false } = {}) {
       'immediate',
       'stop',
     ]);
-    rmSync(dir, { recursive: true, force: true });
+    // Retried (ENOTEMPTY, EBUSY): a run interrupted by SIGTERM once left the folder after the stop.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
     runAsPostgres(join(bin, 'initdb'), [
