@@ -21,13 +21,16 @@
  *
  *   npx tsx bench/ui/lighthouse.ts [--no-build] [--runs=N] [--page=sign-in|articles|workspace]
  *                                  [--preset=desktop|mobile] [--app=DIR] [--traces]
- *                                  [--thread-time]
+ *                                  [--thread-time] [--artifacts]
  *
  * `--app=DIR` (with `--no-build`) measures another build's browser directory, e.g. a copy
  * of the build before a change, for runs side by side. `--traces` keeps each run's trace in
  * bench/ui/.lighthouse/PAGE-PRESET-RUN.trace.json (for bench/ui/lighthouse-tasks.ts).
  * `--thread-time` also audits each run again on its trace's thread times (printed per run):
  * what a quiet machine would score, roughly, when the machine is busy.
+ * `--artifacts` keeps each run's gathered artifacts in bench/ui/.lighthouse/PAGE-PRESET-RUN/
+ * (for bench/ui/lighthouse-lantern.ts: what the simulated paints waited for), their trace on
+ * thread time as `--thread-time` audits it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -187,6 +190,22 @@ async function auditOnThreadTime(
   );
 }
 
+/** Where a run's artifacts go: kept in REPORT_DIR when asked, else a temporary folder. */
+function artifactsDir(
+  threadTime: boolean,
+  keep: boolean,
+  name: string,
+  temp: string,
+): string | null {
+  if (keep) {
+    const dir = join(REPORT_DIR, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+  return threadTime ? mkdtempSync(join(temp, 'artifacts-')) : null;
+}
+
 /**
  * Lighthouse now and then fails to record a trace on this busy machine (NO_NAVSTART,
  * NO_FCP): such a run is tried once more before the benchmark gives up.
@@ -205,6 +224,7 @@ async function main(): Promise<void> {
   const appDir = option('app') ?? BUILD_DIR;
   const saveTraces = process.argv.includes('--traces');
   const threadTime = process.argv.includes('--thread-time');
+  const keepArtifacts = process.argv.includes('--artifacts');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs is a whole number from 1');
   const pages = chosen('page', PAGE_NAMES);
   const presets = chosen('preset', PRESETS);
@@ -248,7 +268,7 @@ async function main(): Promise<void> {
                 preset,
                 target.signedIn ? cookie : null,
                 traceFile,
-                threadTime ? mkdtempSync(join(temp, 'artifacts-')) : null,
+                artifactsDir(threadTime, keepArtifacts, `${page}-${preset}-${run}`, temp),
               ),
             ),
           );
