@@ -1,7 +1,7 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ArticleSummary } from '../../domain/claim';
 import { sessionFeature } from '../session/state/session.feature';
@@ -68,6 +68,18 @@ describe('ArticleList', () => {
     expect(dispatched).toHaveBeenCalledOnceWith(ArticleListPageActions.opened({ archived: true }));
     expect(root.querySelector('mat-card-subtitle')?.textContent).toContain('Archived');
     expect(root.querySelector('[data-testid="unarchive-article"]')).not.toBeNull();
+  });
+
+  it('offers "Show archived" as a switch, on under ?archived=1, that sets or clears it', async () => {
+    const { root } = await render([], { archived: '1' });
+    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const toggle = root.querySelector<HTMLInputElement>('[role="switch"]');
+    expect(toggle?.closest('label')?.textContent?.trim()).toBe('Show archived');
+    expect(toggle?.checked).toBeTrue();
+    toggle?.click();
+    expect(navigate).toHaveBeenCalledOnceWith([], { queryParams: { archived: null } });
+    toggle?.click();
+    expect(navigate).toHaveBeenCalledWith([], { queryParams: { archived: 1 } });
   });
 
   it('links each count to the claims list of that article, stage or verdict', async () => {

@@ -16,7 +16,6 @@ import {
 } from '@angular/material/card';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { sessionFeature } from '../session/state/session.feature';
@@ -36,18 +35,25 @@ import { articlesFeature } from './state/articles.feature';
     MatCardSubtitle,
     MatCardTitle,
     MatProgressBar,
-    MatSlideToggle,
     RouterLink,
   ],
   template: `
     <div class="title">
       <h1>Articles</h1>
-      <mat-slide-toggle
-        [checked]="showArchived()"
-        (change)="setShowArchived($event.checked)"
-        data-testid="show-archived"
-        >Show archived</mat-slide-toggle
-      >
+      <!--
+        A native switch, not mat-slide-toggle: that one brings @angular/forms into this
+        page's scripts, some 10 kB more to download before the list on a slow phone.
+      -->
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          [checked]="showArchived()"
+          (change)="setShowArchived($any($event.target).checked)"
+          data-testid="show-archived"
+        />
+        Show archived
+      </label>
       @if (isEditor()) {
         <a mat-flat-button routerLink="/articles/new" data-testid="add-article">Add an article</a>
       }
@@ -146,6 +152,58 @@ import { articlesFeature } from './state/articles.feature';
       h1 {
         flex: 1;
       }
+    }
+    // Material's switch, drawn by the browser's checkbox: a track with a thumb that moves
+    // to the end and fills when on.
+    .switch {
+      display: inline-flex;
+      align-items: center;
+      gap: 12px;
+      font: var(--mat-sys-body-medium);
+      cursor: pointer;
+    }
+    .switch input {
+      appearance: none;
+      position: relative;
+      flex: none;
+      width: 52px;
+      height: 32px;
+      margin: 0;
+      border: 2px solid var(--mat-sys-outline);
+      border-radius: 16px;
+      background: var(--mat-sys-surface-container-highest);
+      cursor: pointer;
+      transition: background-color 150ms;
+    }
+    .switch input::before {
+      content: '';
+      position: absolute;
+      top: 6px;
+      left: 6px;
+      width: 16px;
+      height: 16px;
+      border-radius: 50%;
+      background: var(--mat-sys-outline);
+      transition:
+        transform 150ms,
+        width 150ms,
+        height 150ms;
+    }
+    .switch input:checked {
+      border-color: var(--mat-sys-primary);
+      background: var(--mat-sys-primary);
+    }
+    .switch input:checked::before {
+      top: 2px;
+      left: 2px;
+      width: 24px;
+      height: 24px;
+      transform: translateX(20px);
+      background: var(--mat-sys-on-primary);
+    }
+    .switch input:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
     }
     mat-card-header {
       flex-wrap: wrap;
