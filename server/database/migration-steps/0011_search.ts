@@ -20,15 +20,6 @@
  */
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../engine';
-import {
-  COLUMNS,
-  documentSelect,
-  INSERT_COLUMNS,
-  type Source,
-  SOURCES,
-  syncFunctionBody,
-  UPSERT_SET,
-} from './search-sources';
 
 /**
  * Latin letters with accents and the letter they are written with, as NFD decomposes
@@ -56,6 +47,98 @@ export function accentFolding(): { from: string; to: string } {
 }
 
 const PG_INDEXED_CHARACTERS = 262_144;
+
+type Kind = 'article' | 'claim' | 'note' | 'evidence';
+
+interface Source {
+  readonly kind: Kind;
+  readonly table: string;
+  /** Expressions over the row (`r.`) for each document column. */
+  readonly articleId: string;
+  readonly claimId: string;
+  readonly columns: Record<'heading' | 'body' | 'summary' | 'rationale' | 'byline', string>;
+  /** The row's columns the index reads: an update that changes none of them is skipped. */
+  readonly watched: readonly string[];
+  /** Rows that are indexed (notes: not deleted). */
+  readonly indexed?: string;
+}
+
+const SOURCES: readonly Source[] = [
+  {
+    kind: 'article',
+    table: 'articles',
+    articleId: 'r.id',
+    claimId: 'null',
+    columns: {
+      heading: 'r.headline',
+      body: 'r.text',
+      summary: 'null',
+      rationale: 'null',
+      byline: 'null',
+    },
+    watched: ['headline', 'text'],
+  },
+  {
+    kind: 'claim',
+    table: 'claims',
+    articleId: 'r.article_id',
+    claimId: 'r.id',
+    columns: {
+      heading: 'r.statement',
+      body: 'r.quote',
+      summary: 'r.summary',
+      rationale: 'r.rationale',
+      byline: 'r.claimant',
+    },
+    watched: ['statement', 'quote', 'summary', 'rationale', 'claimant'],
+  },
+  {
+    kind: 'note',
+    table: 'notes',
+    articleId: '(select c.article_id from claims c where c.id = r.claim_id)',
+    claimId: 'r.claim_id',
+    columns: {
+      heading: 'null',
+      body: 'r.text',
+      summary: 'null',
+      rationale: 'null',
+      byline: 'null',
+    },
+    watched: ['text', 'deleted_at'],
+    indexed: 'r.deleted_at is null',
+  },
+  {
+    kind: 'evidence',
+    table: 'evidence',
+    articleId: '(select c.article_id from claims c where c.id = r.claim_id)',
+    claimId: 'r.claim_id',
+    columns: {
+      heading: 'r.title',
+      body: 'r.quote',
+      summary: 'null',
+      rationale: 'null',
+      byline: 'r.publisher',
+    },
+    watched: ['title', 'quote', 'publisher'],
+  },
+];
+
+const COLUMNS = ['heading', 'body', 'summary', 'rationale', 'byline'] as const;
+
+/** `select 'claim', r.id, … from claims r`, with `r` standing for the row given. */
+function documentSelect(source: Source, row: string): string {
+  const values = [
+    `'${source.kind}'`,
+    'r.id',
+    source.articleId,
+    source.claimId,
+    ...COLUMNS.map((column) => source.columns[column]),
+  ].map((value) => value.replace(/\br\./g, `${row}.`));
+  return values.join(', ');
+}
+
+const INSERT_COLUMNS = `kind, ref, article_id, claim_id, ${COLUMNS.join(', ')}`;
+const UPSERT_SET = COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ');
 
 function changed(source: Source): string {
   return source.watched.map((column) => `old.${column} is not new.${column}`).join(' or ');
@@ -158,8 +241,37 @@ async function upPostgres(db: Kysely<unknown>): Promise<void> {
   ];
   for (const source of SOURCES) {
     const name = `search_${source.table}`;
+    const indexedNew = source.indexed?.replace(/\br\./g, 'new.');
+    // Update first: an upsert computes the generated tsvector twice (for the row it would
+    // insert, then for the update), and the update is the common case.
+    const upsert = `update search_documents set ${COLUMNS.map(
+      (column) => `${column} = ${source.columns[column].replace(/\br\./g, 'new.')}`,
+    ).join(', ')}
+         where kind = '${source.kind}' and ref = new.id;
+         if not found then
+           insert into search_documents (${INSERT_COLUMNS})
+           values (${documentSelect(source, 'new')})
+           on conflict (kind, ref) do update set ${UPSERT_SET};
+         end if;`;
+    const remove = `delete from search_documents where kind = '${source.kind}' and ref = old.id;`;
     statements.push(
-      `create function ${syncFunctionBody(source, { writesDocument: false })}`,
+      `create function ${name}_sync() returns trigger language plpgsql as $$
+       begin
+         if tg_op = 'DELETE' then
+           ${remove}
+           return null;
+         end if;
+         ${
+           indexedNew
+             ? `if not (${indexedNew}) then
+                  delete from search_documents where kind = '${source.kind}' and ref = new.id;
+                  return null;
+                end if;`
+             : ''
+         }
+         ${upsert}
+         return null;
+       end $$`,
       `create trigger ${name}_ai after insert on ${source.table} for each row
        execute function ${name}_sync()`,
       `create trigger ${name}_ad after delete on ${source.table} for each row

@@ -57,13 +57,6 @@ export function separatorClass(): string {
   return `[${parts.join('')}]`;
 }
 
-/** Whether the server stores text in UTF-8 (elsewhere the accent folding is by single bytes). */
-export async function serverIsUtf8(db: Kysely<unknown>): Promise<boolean> {
-  const { rows } = await sql<{ encoding: string }>`
-    select current_setting('server_encoding') as encoding`.execute(db);
-  return rows[0]?.encoding === 'UTF8';
-}
-
 /** A collation whose lower() folds every script's capitals, where the server has one. */
 async function unicodeCollation(db: Kysely<unknown>): Promise<string | undefined> {
   const { rows } = await sql<{ collname: string }>`
@@ -77,28 +70,20 @@ async function unicodeCollation(db: Kysely<unknown>): Promise<string | undefined
 
 /**
  * `claimdesk_search_text()`: accents removed by `unaccent`, lower case (only where it keeps
- * the length: ICU writes 'İ' as two characters), every separator a space. `asciiFirst`
- * (migration 0017; only where `unaccent` leaves ASCII text as it is, as in UTF-8): ASCII
- * text skips the call of `unaccent`.
+ * the length: ICU writes 'İ' as two characters), every separator a space.
  */
-export async function searchTextFunction(
-  db: Kysely<unknown>,
-  unaccent: string,
-  { asciiFirst = false }: { asciiFirst?: boolean } = {},
-): Promise<string> {
+export async function searchTextFunction(db: Kysely<unknown>, unaccent: string): Promise<string> {
   const collation = await unicodeCollation(db);
   const lower = collation ? `lower(folded collate "${collation}")` : 'lower(folded)';
-  const ascii = (text: string) =>
-    `if octet_length(${text}) = char_length(${text}) then
-             return regexp_replace(lower(${text} collate "C"), '[^0-9a-z ]', ' ', 'g');
-           end if;`;
   return `create or replace function claimdesk_search_text(text) returns text
          language plpgsql immutable strict parallel safe as $$
          declare
-           folded text${asciiFirst ? '' : ` := ${unaccent}($1)`};
+           folded text := ${unaccent}($1);
            lowered text;
          begin
-           ${asciiFirst ? `${ascii('$1')}\n           folded := ${unaccent}($1);` : ascii('folded')}
+           if octet_length(folded) = char_length(folded) then
+             return regexp_replace(lower(folded collate "C"), '[^0-9a-z ]', ' ', 'g');
+           end if;
            lowered := ${lower};
            if char_length(lowered) <> char_length(folded) then
              lowered := folded;
@@ -107,29 +92,16 @@ export async function searchTextFunction(
          end $$`;
 }
 
-/**
- * A search document's tsvector, of its columns (or of parameters of the same names).
- * `skipEmpty` (migration 0017): an empty or missing column is the empty tsvector without
- * a call of claimdesk_search_text (the same document: an empty part shifts no position).
- */
-export function documentExpression({ skipEmpty = false }: { skipEmpty?: boolean } = {}): string {
-  const vector = (column: string, weight: string) =>
-    skipEmpty
-      ? `case when ${column} is null or ${column} = '' then ''::tsvector
-         else setweight(to_tsvector('claimdesk_search'::regconfig,
-           claimdesk_search_text(left(${column}, ${PG_INDEXED_CHARACTERS}))), '${weight}') end`
-      : `setweight(to_tsvector('claimdesk_search'::regconfig,
-       claimdesk_search_text(left(coalesce(${column}, ''), ${PG_INDEXED_CHARACTERS}))), '${weight}')`;
-  return `${vector('heading', 'A')} || ${vector('body', 'B')} || ${vector('summary', 'C')} ||
-       ${vector('rationale', 'D')} || ${vector('byline', 'D')}`;
-}
-
 /** The stored tsvector computed anew (and its index), after claimdesk_search_text changed. */
 export function recomputedDocuments(): string[] {
+  const vector = (column: string, weight: string) =>
+    `setweight(to_tsvector('claimdesk_search'::regconfig,
+       claimdesk_search_text(left(coalesce(${column}, ''), ${PG_INDEXED_CHARACTERS}))), '${weight}')`;
   return [
     `alter table search_documents drop column document`,
     `alter table search_documents add column document tsvector generated always as (
-       ${documentExpression()}) stored`,
+       ${vector('heading', 'A')} || ${vector('body', 'B')} || ${vector('summary', 'C')} ||
+       ${vector('rationale', 'D')} || ${vector('byline', 'D')}) stored`,
     `create index search_documents_document on search_documents using gin (document)`,
   ];
 }

@@ -10,7 +10,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../engine';
 import { unaccentExpression } from './0011_search';
-import { recomputedDocuments, searchTextFunction, serverIsUtf8 } from './0015_search_parity';
+import { recomputedDocuments, searchTextFunction } from './0015_search_parity';
 
 /** Combining marks (diacritics), as NFD writes them apart from their letter (as 0011). */
 const COMBINING_MARKS =
@@ -23,12 +23,15 @@ export const migration: Migration = {
     if (!isPostgres(db)) {
       return;
     }
+    const { rows } = await sql<{ encoding: string }>`
+      select current_setting('server_encoding') as encoding`.execute(db);
     // Outside UTF-8, claimdesk_unaccent translates the accented Latin letters alone already.
-    const expression = (await serverIsUtf8(db))
-      ? `case when octet_length($1) = char_length($1) then $1
+    const expression =
+      rows[0]?.encoding === 'UTF8'
+        ? `case when octet_length($1) = char_length($1) then $1
              else normalize(regexp_replace(normalize($1, NFD),
                '(${LATIN_LETTER})${COMBINING_MARKS}+', '\\1', 'g'), NFC) end`
-      : await unaccentExpression(db);
+        : await unaccentExpression(db);
     const statements = [
       `create function claimdesk_latin_unaccent(text) returns text
          language plpgsql immutable strict parallel safe

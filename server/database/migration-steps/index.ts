@@ -11,7 +11,6 @@ import { migration as articleClaimCounts } from './0013_article_claim_counts';
 import { migration as searchUnaccentPlpgsql } from './0014_search_unaccent_plpgsql';
 import { migration as searchParity } from './0015_search_parity';
 import { migration as searchLatinAccents } from './0016_search_latin_accents';
-import { migration as searchWrites } from './0017_search_writes';
 
 export const laterMigrations: Record<string, Migration> = {
   '0009_notifications': notifications,
@@ -22,5 +21,4 @@ export const laterMigrations: Record<string, Migration> = {
   '0014_search_unaccent_plpgsql': searchUnaccentPlpgsql,
   '0015_search_parity': searchParity,
   '0016_search_latin_accents': searchLatinAccents,
-  '0017_search_writes': searchWrites,
 };
